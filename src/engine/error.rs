@@ -1,0 +1,68 @@
+//! ErrorRecord: PowerShell's error object, and how errors travel through the engine.
+
+use std::rc::Rc;
+
+use crate::syntax::ast::{Source, Span};
+
+/// PowerShell's error categories (the subset exosh raises).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCategory {
+    NotSpecified,
+    InvalidArgument,
+    InvalidData,
+    InvalidOperation,
+    InvalidType,
+    ObjectNotFound,
+    ParserError,
+    PermissionDenied,
+    ResourceUnavailable,
+    WriteError,
+    ReadError,
+    OperationStopped,
+    SyntaxError,
+    NotImplemented,
+    ConnectionError,
+}
+
+/// Where an error happened: the source and the span of the command or expression, used for
+/// the `Line |` block of ConciseView.
+#[derive(Debug, Clone)]
+pub struct ErrorPosition {
+    pub source: Rc<Source>,
+    pub span: Span,
+}
+
+/// An error as PowerShell records it in `$Error` and shows it.
+#[derive(Debug, Clone)]
+pub struct ErrorRecord {
+    /// The exception message (what ConciseView prints after the `Command: ` prefix).
+    pub message: String,
+    /// The .NET exception type name (`System.Management.Automation.RuntimeException`).
+    pub exception_type: String,
+    /// `FullyQualifiedErrorId`, e.g. `NamedParameterNotFound,Set-CASMailbox`.
+    pub error_id: String,
+    pub category: ErrorCategory,
+    /// The object the error is about (`TargetObject`).
+    pub target: Option<String>,
+    /// The command that raised it (`Set-CASMailbox`), if any: ConciseView's prefix.
+    pub command: Option<String>,
+    pub position: Option<ErrorPosition>,
+}
+
+impl ErrorRecord {
+    pub fn new(
+        message: impl Into<String>,
+        error_id: impl Into<String>,
+        category: ErrorCategory,
+    ) -> Self {
+        ErrorRecord {
+            message: message.into(),
+            exception_type: "System.Management.Automation.RuntimeException".into(),
+            error_id: error_id.into(),
+            category,
+            target: None,
+            command: None,
+            position: None,
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! PsObject: PowerShell's property bag with type names.
+//!
+//! Properties keep the order they were added in and are looked up case-insensitively
+//! (`MapiEnabled` and `MAPIEnabled` are one property), while the name keeps the casing it
+//! was first given, which is what output shows.
+
+use indexmap::IndexMap;
+
+use super::value::Value;
+
+/// A property: its display name and value.
+#[derive(Debug, Clone)]
+pub struct Property {
+    pub name: String,
+    pub value: Value,
+}
+
+/// An object with ordered, case-insensitive properties.
+///
+/// `type_names` is most-derived first, as `$obj.PSObject.TypeNames`:
+/// `["Microsoft.Exchange.Data.Directory.Management.CASMailbox", ...]`; an object made by
+/// `[pscustomobject]@{}` has `["System.Management.Automation.PSCustomObject", "System.Object"]`.
+/// Views are chosen by these names.
+#[derive(Debug, Clone, Default)]
+pub struct PsObject {
+    pub type_names: Vec<String>,
+    properties: IndexMap<String, Property>,
+}
+
+pub const PSCUSTOMOBJECT: &str = "System.Management.Automation.PSCustomObject";
+
+impl PsObject {
+    /// An empty object with the given type names.
+    pub fn new(type_names: Vec<String>) -> Self {
+        PsObject {
+            type_names,
+            properties: IndexMap::new(),
+        }
+    }
+
+    /// An empty `[pscustomobject]`.
+    pub fn custom() -> Self {
+        PsObject::new(vec![
+            PSCUSTOMOBJECT.to_string(),
+            "System.Object".to_string(),
+        ])
+    }
+
+    fn key(name: &str) -> String {
+        name.to_lowercase()
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.properties.get(&Self::key(name)).map(|p| &p.value)
+    }
+
+    pub fn get_property(&self, name: &str) -> Option<&Property> {
+        self.properties.get(&Self::key(name))
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.properties.contains_key(&Self::key(name))
+    }
+
+    /// Sets a property: an existing one keeps its place and display name, a new one is
+    /// appended.
+    pub fn set(&mut self, name: &str, value: Value) {
+        match self.properties.get_mut(&Self::key(name)) {
+            Some(p) => p.value = value,
+            None => {
+                self.properties.insert(
+                    Self::key(name),
+                    Property {
+                        name: name.to_string(),
+                        value,
+                    },
+                );
+            }
+        }
+    }
+
+    pub fn remove(&mut self, name: &str) -> Option<Property> {
+        self.properties.shift_remove(&Self::key(name))
+    }
+
+    /// Properties in order.
+    pub fn properties(&self) -> impl Iterator<Item = &Property> {
+        self.properties.values()
+    }
+
+    pub fn property_names(&self) -> impl Iterator<Item = &str> {
+        self.properties.values().map(|p| p.name.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.properties.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.properties.is_empty()
+    }
+
+    /// The most-derived type name (`System.Object` for an object without any).
+    pub fn type_name(&self) -> &str {
+        self.type_names
+            .first()
+            .map(String::as_str)
+            .unwrap_or("System.Object")
+    }
+}

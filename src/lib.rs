@@ -1,0 +1,8 @@
+//! exosh: a PowerShell-compatible shell for Exchange Online administrators.
+//!
+//! The path of a command: `syntax` (text → AST) → `engine` (evaluation, pipelines,
+//! binding) → `commands` (cmdlets) → `format` (Out-Default and the Format-* layouts).
+//! Exchange semantics live in `exchange`, reached only through its request type.
+
+pub mod engine;
+pub mod syntax;

@@ -1,0 +1,8 @@
+//! Text → AST. Knows nothing of execution.
+
+pub mod ast;
+pub mod error;
+pub mod parser;
+
+pub use ast::{Source, Span};
+pub use error::ParseError;
