@@ -4,5 +4,7 @@
 //! binding) → `commands` (cmdlets) → `format` (Out-Default and the Format-* layouts).
 //! Exchange semantics live in `exchange`, reached only through its request type.
 
+pub mod commands;
 pub mod engine;
+pub mod format;
 pub mod syntax;
