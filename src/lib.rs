@@ -6,4 +6,5 @@
 
 pub mod commands;
 pub mod engine;
+pub mod format;
 pub mod syntax;
