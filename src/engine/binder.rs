@@ -23,7 +23,10 @@ pub enum Arg {
         value: Option<Value>,
         span: Span,
     },
-    Positional { value: Value, span: Span },
+    Positional {
+        value: Value,
+        span: Span,
+    },
 }
 
 /// A binding failure: message, error id, and the span to mark.
@@ -123,7 +126,8 @@ pub struct Binding {
 /// parameter a prefix fits.
 fn resolve<'a>(all: &'a [Param], written: &str) -> Result<Option<&'a Param>, Vec<&'a Param>> {
     let exact = all.iter().find(|p| {
-        p.name.eq_ignore_ascii_case(written) || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(written))
+        p.name.eq_ignore_ascii_case(written)
+            || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(written))
     });
     if exact.is_some() {
         return Ok(exact);
@@ -219,7 +223,9 @@ pub fn coerce(p: &Param, v: Value) -> Result<Value, BindError> {
         ParamType::Decimal => convert::to_decimal(&v)
             .map(Value::Decimal)
             .map_err(|e| transform(e.message)),
-        ParamType::DateTime => convert::cast(&v, "System.DateTime").map_err(|e| transform(e.message)),
+        ParamType::DateTime => {
+            convert::cast(&v, "System.DateTime").map_err(|e| transform(e.message))
+        }
         ParamType::Guid => convert::cast(&v, "System.Guid").map_err(|e| transform(e.message)),
         ParamType::Hashtable => match v {
             Value::Hashtable(_) => Ok(v),
@@ -268,7 +274,12 @@ pub fn bind_args(sig: &Signature, args: Vec<Arg>, opts: BindOptions) -> Result<B
     } else {
         Vec::new()
     };
-    let all: Vec<Param> = sig.params.iter().cloned().chain(commons.iter().cloned()).collect();
+    let all: Vec<Param> = sig
+        .params
+        .iter()
+        .cloned()
+        .chain(commons.iter().cloned())
+        .collect();
     let mut b = Binding::default();
     let mut positional: Vec<(Value, Span)> = Vec::new();
     let mut args = args.into_iter().peekable();
@@ -288,13 +299,16 @@ pub fn bind_args(sig: &Signature, args: Vec<Arg>, opts: BindOptions) -> Result<B
                             continue;
                         }
                         return Err(BindError::new(
-                            format!("A parameter cannot be found that matches parameter name '{name}'."),
+                            format!(
+                                "A parameter cannot be found that matches parameter name '{name}'."
+                            ),
                             "NamedParameterNotFound",
                             Some(span),
                         ));
                     }
                     Err(hits) => {
-                        let list: Vec<String> = hits.iter().map(|p| format!("-{}", p.name)).collect();
+                        let list: Vec<String> =
+                            hits.iter().map(|p| format!("-{}", p.name)).collect();
                         return Err(BindError::new(
                             format!(
                                 "Parameter cannot be processed because the parameter name '{name}' is ambiguous. Possible matches include: {}.",
@@ -325,7 +339,8 @@ pub fn bind_args(sig: &Signature, args: Vec<Arg>, opts: BindOptions) -> Result<B
                         }
                     },
                 };
-                let already = b.bound.contains(&p.name) || b.common.iter().any(|(n, _)| n == &p.name);
+                let already =
+                    b.bound.contains(&p.name) || b.common.iter().any(|(n, _)| n == &p.name);
                 if already {
                     return Err(BindError::new(
                         format!(
@@ -356,9 +371,10 @@ pub fn bind_args(sig: &Signature, args: Vec<Arg>, opts: BindOptions) -> Result<B
     let mut candidates: Vec<String> = sets
         .iter()
         .filter(|s| {
-            b.bound.values.iter().all(|(n, _)| {
-                sig.find_param(n).is_none_or(|p| p.in_set(s))
-            })
+            b.bound
+                .values
+                .iter()
+                .all(|(n, _)| sig.find_param(n).is_none_or(|p| p.in_set(s)))
         })
         .cloned()
         .collect();
@@ -405,7 +421,9 @@ pub fn bind_args(sig: &Signature, args: Vec<Arg>, opts: BindOptions) -> Result<B
                     None => Vec::new(),
                 };
                 items.extend(leftovers.into_iter().map(|(v, _)| v));
-                let v = if items.len() == 1 && !matches!(rest.ty, ParamType::AnyArray | ParamType::StringArray) {
+                let v = if items.len() == 1
+                    && !matches!(rest.ty, ParamType::AnyArray | ParamType::StringArray)
+                {
                     items.pop().unwrap_or(Value::Null)
                 } else {
                     Value::array(items)
@@ -547,7 +565,11 @@ pub fn missing_mandatory_error(names: &[String]) -> BindError {
 }
 
 /// Wraps a binding error as a statement-terminating flow for `command`.
-pub fn to_flow(e: &BindError, command: &str, pos: Option<super::error::ErrorPosition>) -> super::flow::Flow {
+pub fn to_flow(
+    e: &BindError,
+    command: &str,
+    pos: Option<super::error::ErrorPosition>,
+) -> super::flow::Flow {
     let mut r = e.record(command);
     r.position = pos;
     super::flow::Flow::Error(Rc::new(r))
@@ -559,23 +581,46 @@ mod tests {
 
     fn sig() -> Signature {
         Signature::new("Set-Thing")
-            .param(Param::new("Identity", ParamType::String).position(0).mandatory())
+            .param(
+                Param::new("Identity", ParamType::String)
+                    .position(0)
+                    .mandatory(),
+            )
             .param(Param::new("MAPIEnabled", ParamType::Bool))
             .param(Param::new("ImapEnabled", ParamType::Bool))
             .param(Param::switch("Force"))
     }
 
     fn named(n: &str) -> Arg {
-        Arg::Named { name: n.into(), value: None, span: Span::default() }
+        Arg::Named {
+            name: n.into(),
+            value: None,
+            span: Span::default(),
+        }
     }
     fn pos(v: Value) -> Arg {
-        Arg::Positional { value: v, span: Span::default() }
+        Arg::Positional {
+            value: v,
+            span: Span::default(),
+        }
     }
-    const OPTS: BindOptions = BindOptions { common: true, extra_to_args: false };
+    const OPTS: BindOptions = BindOptions {
+        common: true,
+        extra_to_args: false,
+    };
 
     #[test]
     fn prefix_and_positional() {
-        let b = bind_args(&sig(), vec![pos(Value::str("ken")), named("MAPI"), pos(Value::Bool(false))], OPTS).unwrap();
+        let b = bind_args(
+            &sig(),
+            vec![
+                pos(Value::str("ken")),
+                named("MAPI"),
+                pos(Value::Bool(false)),
+            ],
+            OPTS,
+        )
+        .unwrap();
         assert_eq!(b.bound.get("Identity").unwrap().to_string(), "ken");
         assert_eq!(b.bound.get("MAPIEnabled").unwrap().to_string(), "False");
     }
@@ -583,14 +628,43 @@ mod tests {
     #[test]
     fn errors_have_pwsh_text() {
         let e = bind_args(&sig(), vec![named("E")], OPTS).unwrap_err();
-        assert_eq!(e.message, "Parameter cannot be processed because the parameter name 'E' is ambiguous. Possible matches include: -ErrorAction -ErrorVariable.");
+        assert_eq!(
+            e.message,
+            "Parameter cannot be processed because the parameter name 'E' is ambiguous. Possible matches include: -ErrorAction -ErrorVariable."
+        );
         let e = bind_args(&sig(), vec![named("Nope")], OPTS).unwrap_err();
-        assert_eq!(e.message, "A parameter cannot be found that matches parameter name 'Nope'.");
-        let e = bind_args(&sig(), vec![named("MAPIEnabled"), pos(Value::str("False"))], OPTS).unwrap_err();
-        assert_eq!(e.message, "Cannot process argument transformation on parameter 'MAPIEnabled'. Cannot convert value \"System.String\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.");
+        assert_eq!(
+            e.message,
+            "A parameter cannot be found that matches parameter name 'Nope'."
+        );
+        let e = bind_args(
+            &sig(),
+            vec![named("MAPIEnabled"), pos(Value::str("False"))],
+            OPTS,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.message,
+            "Cannot process argument transformation on parameter 'MAPIEnabled'. Cannot convert value \"System.String\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0."
+        );
         let e = bind_args(&sig(), vec![named("MAPIEnabled")], OPTS).unwrap_err();
-        assert_eq!(e.message, "Missing an argument for parameter 'MAPIEnabled'. Specify a parameter of type 'System.Boolean' and try again.");
-        let e = bind_args(&sig(), vec![pos(Value::str("a")), named("Force"), pos(Value::Bool(false))], OPTS).unwrap_err();
-        assert_eq!(e.message, "A positional parameter cannot be found that accepts argument 'False'.");
+        assert_eq!(
+            e.message,
+            "Missing an argument for parameter 'MAPIEnabled'. Specify a parameter of type 'System.Boolean' and try again."
+        );
+        let e = bind_args(
+            &sig(),
+            vec![
+                pos(Value::str("a")),
+                named("Force"),
+                pos(Value::Bool(false)),
+            ],
+            OPTS,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.message,
+            "A positional parameter cannot be found that accepts argument 'False'."
+        );
     }
 }

@@ -107,10 +107,7 @@ pub fn parse_number(text: &str) -> Option<Value> {
         b'+' => (false, &t[1..]),
         _ => (false, t),
     };
-    if let Some(hex) = body
-        .strip_prefix("0x")
-        .or_else(|| body.strip_prefix("0X"))
-    {
+    if let Some(hex) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
         let v = i64::from_str_radix(hex, 16).ok()?;
         let v = if neg { -v } else { v };
         return Some(int_or_long(v));
@@ -329,7 +326,14 @@ pub fn parse_datetime(text: &str) -> Option<chrono::NaiveDateTime> {
             return Some(dt);
         }
     }
-    for f in ["%Y-%m-%d", "%m/%d/%Y", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d-%b-%Y"] {
+    for f in [
+        "%Y-%m-%d",
+        "%m/%d/%Y",
+        "%Y/%m/%d",
+        "%d %B %Y",
+        "%B %d, %Y",
+        "%d-%b-%Y",
+    ] {
         if let Ok(d) = NaiveDate::parse_from_str(t, f) {
             return d.and_hms_opt(0, 0, 0);
         }
@@ -534,7 +538,10 @@ mod tests {
     fn numbers_from_strings() {
         assert!(matches!(parse_number("42"), Some(Value::Int(42))));
         assert!(matches!(parse_number(" 0x10 "), Some(Value::Int(16))));
-        assert!(matches!(parse_number("3000000000"), Some(Value::Long(3000000000))));
+        assert!(matches!(
+            parse_number("3000000000"),
+            Some(Value::Long(3000000000))
+        ));
         assert!(matches!(parse_number("1.5"), Some(Value::Double(d)) if d == 1.5));
         assert!(parse_number("abc").is_none());
     }
@@ -552,15 +559,27 @@ mod tests {
 
     #[test]
     fn bool_cast_of_string_false_is_true() {
-        assert!(matches!(cast(&Value::str("False"), "System.Boolean"), Ok(Value::Bool(true))));
-        assert!(matches!(cast(&Value::str(""), "System.Boolean"), Ok(Value::Bool(false))));
+        assert!(matches!(
+            cast(&Value::str("False"), "System.Boolean"),
+            Ok(Value::Bool(true))
+        ));
+        assert!(matches!(
+            cast(&Value::str(""), "System.Boolean"),
+            Ok(Value::Bool(false))
+        ));
     }
 
     #[test]
     fn canonical_names() {
         assert_eq!(canonical_type("int").as_deref(), Some("System.Int32"));
-        assert_eq!(canonical_type("string[]").as_deref(), Some("System.String[]"));
-        assert_eq!(canonical_type("System.Int64").as_deref(), Some("System.Int64"));
+        assert_eq!(
+            canonical_type("string[]").as_deref(),
+            Some("System.String[]")
+        );
+        assert_eq!(
+            canonical_type("System.Int64").as_deref(),
+            Some("System.Int64")
+        );
         assert_eq!(canonical_type("Foo"), None);
     }
 }

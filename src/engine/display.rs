@@ -22,7 +22,10 @@ use super::runtime::ErrorView;
 pub fn render_error(record: &ErrorRecord, view: ErrorView) -> String {
     let reason = reason(record);
     // In the position block the message is one line (pwsh replaces its newlines).
-    let message = record.message.replace("\r\n", " ").replace(['\n', '\t'], " ");
+    let message = record
+        .message
+        .replace("\r\n", " ")
+        .replace(['\n', '\t'], " ");
     let position = match (view, &record.position) {
         (ErrorView::WithPosition, Some(p)) => Some(p),
         _ => None,

@@ -173,7 +173,9 @@ impl Engine {
     ) -> Result<Value, Flow> {
         if !is_static {
             if let Value::ScriptBlock(sb) = target {
-                if name.eq_ignore_ascii_case("Invoke") || name.eq_ignore_ascii_case("InvokeReturnAsIs") {
+                if name.eq_ignore_ascii_case("Invoke")
+                    || name.eq_ignore_ascii_case("InvokeReturnAsIs")
+                {
                     let mut out = Vec::new();
                     self.invoke_script_block(sb, args, &mut out)?;
                     return Ok(collect_value(out));
@@ -265,43 +267,58 @@ impl Engine {
             }
         }
         let v = self.eval_expr(operand)?;
-        convert::cast(&v, &t).map_err(|e| self.runtime_error(e.message, "InvalidCastFromStringToInteger", span))
+        convert::cast(&v, &t)
+            .map_err(|e| self.runtime_error(e.message, "InvalidCastFromStringToInteger", span))
     }
 
     fn eval_unary(&mut self, op: UnaryOp, operand: &Expr, span: Span) -> Result<Value, Flow> {
         match op {
-            UnaryOp::PreIncrement | UnaryOp::PreDecrement | UnaryOp::PostIncrement | UnaryOp::PostDecrement => {
+            UnaryOp::PreIncrement
+            | UnaryOp::PreDecrement
+            | UnaryOp::PostIncrement
+            | UnaryOp::PostDecrement => {
                 let old = self.eval_expr(operand)?;
                 let delta = if matches!(op, UnaryOp::PreIncrement | UnaryOp::PostIncrement) {
                     Arith::Add
                 } else {
                     Arith::Sub
                 };
-                let base = if old.is_null() { Value::Int(0) } else { old.clone() };
-                let new = ops::arith(delta, &base, &Value::Int(1)).map_err(|e| self.op_error(e, span))?;
-                self.assign(operand, new.clone())?;
-                Ok(if matches!(op, UnaryOp::PostIncrement | UnaryOp::PostDecrement) {
-                    if old.is_null() { Value::Int(0) } else { old }
+                let base = if old.is_null() {
+                    Value::Int(0)
                 } else {
-                    new
-                })
+                    old.clone()
+                };
+                let new =
+                    ops::arith(delta, &base, &Value::Int(1)).map_err(|e| self.op_error(e, span))?;
+                self.assign(operand, new.clone())?;
+                Ok(
+                    if matches!(op, UnaryOp::PostIncrement | UnaryOp::PostDecrement) {
+                        if old.is_null() { Value::Int(0) } else { old }
+                    } else {
+                        new
+                    },
+                )
             }
             _ => {
                 let v = self.eval_expr(operand)?;
                 match op {
                     UnaryOp::Not => Ok(Value::Bool(!v.is_true())),
                     UnaryOp::Bnot => {
-                        let n = convert::to_i64(&v).map_err(|e| self.runtime_error(e.message, "InvalidCast", span))?;
+                        let n = convert::to_i64(&v)
+                            .map_err(|e| self.runtime_error(e.message, "InvalidCast", span))?;
                         Ok(match v {
                             Value::Long(_) => Value::Long(!n),
                             _ => i32::try_from(n).map_or(Value::Long(!n), |i| Value::Int(!i)),
                         })
                     }
                     UnaryOp::Negate => {
-                        let n = convert::to_number(&v).map_err(|e| self.runtime_error(e.message, "InvalidCast", span))?;
-                        ops::numeric(Arith::Sub, &Value::Int(0), &n).map_err(|e| self.op_error(e, span))
+                        let n = convert::to_number(&v)
+                            .map_err(|e| self.runtime_error(e.message, "InvalidCast", span))?;
+                        ops::numeric(Arith::Sub, &Value::Int(0), &n)
+                            .map_err(|e| self.op_error(e, span))
                     }
-                    UnaryOp::Plus => convert::to_number(&v).map_err(|e| self.runtime_error(e.message, "InvalidCast", span)),
+                    UnaryOp::Plus => convert::to_number(&v)
+                        .map_err(|e| self.runtime_error(e.message, "InvalidCast", span)),
                     UnaryOp::Split => Ok(ops::split_whitespace(&v)),
                     UnaryOp::Join => Ok(ops::join(&v, "")),
                     UnaryOp::Comma => Ok(Value::array(vec![v])),
@@ -311,7 +328,13 @@ impl Engine {
         }
     }
 
-    fn eval_binary(&mut self, op: BinaryOp, left: &Expr, right: &Expr, span: Span) -> Result<Value, Flow> {
+    fn eval_binary(
+        &mut self,
+        op: BinaryOp,
+        left: &Expr,
+        right: &Expr,
+        span: Span,
+    ) -> Result<Value, Flow> {
         let l = self.eval_expr(left)?;
         match op {
             BinaryOp::And => {
@@ -342,7 +365,9 @@ impl Engine {
                     Value::Array(a) => a.borrow().clone(),
                     v => vec![v.clone()],
                 };
-                format_op::format(&l.to_string(), &args).map(Value::str).map_err(|e| err(self, e))
+                format_op::format(&l.to_string(), &args)
+                    .map(Value::str)
+                    .map_err(|e| err(self, e))
             }
             BinaryOp::Xor => Ok(Value::Bool(l.is_true() != r.is_true())),
             BinaryOp::Band | BinaryOp::Bor | BinaryOp::Bxor | BinaryOp::Shl | BinaryOp::Shr => {
@@ -358,8 +383,12 @@ impl Engine {
                 Ok(convert::cast(&l, &t).unwrap_or(Value::Null))
             }
             BinaryOp::Join => Ok(ops::join(&l, &r.to_string())),
-            BinaryOp::Split(case) => ops::split(&l, &r, case.is_sensitive()).map_err(|e| err(self, e)),
-            BinaryOp::Replace(case) => ops::replace(&l, &r, case.is_sensitive()).map_err(|e| err(self, e)),
+            BinaryOp::Split(case) => {
+                ops::split(&l, &r, case.is_sensitive()).map_err(|e| err(self, e))
+            }
+            BinaryOp::Replace(case) => {
+                ops::replace(&l, &r, case.is_sensitive()).map_err(|e| err(self, e))
+            }
             BinaryOp::Compare(cop, case) => {
                 let c = ops::compare_op(cop, case, &l, &r).map_err(|e| err(self, e))?;
                 if let Some(m) = c.matches {
@@ -376,7 +405,11 @@ impl Engine {
         match v {
             Value::Type(t) => Ok(t.to_string()),
             other => canonical_type(&other.to_string()).ok_or_else(|| {
-                self.runtime_error(format!("Unable to find type [{other}]."), "TypeNotFound", span)
+                self.runtime_error(
+                    format!("Unable to find type [{other}]."),
+                    "TypeNotFound",
+                    span,
+                )
             }),
         }
     }
@@ -395,13 +428,19 @@ impl Engine {
                     .map_err(|e| self.runtime_error(e.message, "InvalidCast", target.span))?;
                 self.assign(operand, v)
             }
-            ExprKind::Member { target: obj, member, .. } => {
+            ExprKind::Member {
+                target: obj,
+                member,
+                ..
+            } => {
                 let o = self.eval_expr(obj)?;
                 let name = self.member_name(member)?;
                 members::set_member(&o, &name, value)
                     .map_err(|m| self.runtime_error(m, "PropertyAssignmentException", target.span))
             }
-            ExprKind::Index { target: obj, index, .. } => {
+            ExprKind::Index {
+                target: obj, index, ..
+            } => {
                 let o = self.eval_expr(obj)?;
                 let i = self.eval_expr(index)?;
                 members::set_index(&o, &i, value)
@@ -425,7 +464,9 @@ impl Engine {
             }
             ExprKind::Paren(st) => match &st.kind {
                 crate::syntax::ast::StatementKind::Pipeline(p) => match p.elements.as_slice() {
-                    [crate::syntax::ast::PipelineElement::Expression { expr, .. }] => self.assign(expr, value),
+                    [crate::syntax::ast::PipelineElement::Expression { expr, .. }] => {
+                        self.assign(expr, value)
+                    }
                     _ => Err(self.not_assignable(target.span)),
                 },
                 _ => Err(self.not_assignable(target.span)),
@@ -451,6 +492,8 @@ pub fn number_value(n: Number) -> Value {
         Number::Double(d) => Value::Double(d),
         Number::Decimal(d) => Decimal::try_from_i128_with_scale(d.mantissa, d.scale)
             .map(Value::Decimal)
-            .unwrap_or(Value::Double(d.mantissa as f64 / 10f64.powi(d.scale.min(300) as i32))),
+            .unwrap_or(Value::Double(
+                d.mantissa as f64 / 10f64.powi(d.scale.min(300) as i32),
+            )),
     }
 }

@@ -11,9 +11,7 @@ use super::error::{ErrorCategory, ErrorRecord};
 use super::runtime::{Engine, MAX_CALL_DEPTH};
 use super::scope::Scope;
 use super::value::{Hashtable, ScriptBlockValue, Value};
-use crate::syntax::ast::{
-    Attribute, ExprKind, ParameterDecl, ScriptBlock, Source, StatementBlock,
-};
+use crate::syntax::ast::{Attribute, ExprKind, ParameterDecl, ScriptBlock, Source, StatementBlock};
 
 /// A command defined by script text.
 #[derive(Debug)]
@@ -135,9 +133,15 @@ impl ScriptCommand {
                         let v = attr_literal(v);
                         match n.to_ascii_lowercase().as_str() {
                             "mandatory" => p.mandatory = v.is_true(),
-                            "position" => p.position = convert::to_i32(&v).ok().and_then(|i| usize::try_from(i).ok()),
+                            "position" => {
+                                p.position = convert::to_i32(&v)
+                                    .ok()
+                                    .and_then(|i| usize::try_from(i).ok())
+                            }
                             "valuefrompipeline" => p.from_pipeline = v.is_true(),
-                            "valuefrompipelinebypropertyname" => p.from_pipeline_by_name = v.is_true(),
+                            "valuefrompipelinebypropertyname" => {
+                                p.from_pipeline_by_name = v.is_true()
+                            }
                             "valuefromremainingarguments" => p.remaining = v.is_true(),
                             "parametersetname" => p.sets.push(v.to_string()),
                             "helpmessage" => p.help = v.to_string(),
@@ -168,7 +172,11 @@ impl ScriptCommand {
     }
 
     /// Builds a processor for one invocation; `extra` becomes `$args`.
-    pub fn processor(self: &Rc<Self>, extra: Vec<Value>, call: Option<super::error::ErrorPosition>) -> Box<dyn Processor> {
+    pub fn processor(
+        self: &Rc<Self>,
+        extra: Vec<Value>,
+        call: Option<super::error::ErrorPosition>,
+    ) -> Box<dyn Processor> {
         Box::new(ScriptProcessor {
             cmd: self.clone(),
             scope: Some(Scope::default()),
@@ -217,12 +225,19 @@ impl ScriptProcessor {
         }
         let pushed = !self.cmd.dot_source;
         if pushed {
-            engine.scopes.push_scope(self.scope.take().unwrap_or_default());
+            engine
+                .scopes
+                .push_scope(self.scope.take().unwrap_or_default());
         }
         let previous_script = self.cmd.is_script.then(|| engine.scopes.mark_script());
         let previous_source = std::mem::replace(&mut engine.source, self.cmd.source.clone());
         engine.depth += 1;
-        engine.invocations.push((self.cmd.name.clone(), self.call.clone()));
+        let is_function = !self.cmd.is_script && !self.cmd.name.is_empty();
+        if is_function {
+            engine
+                .invocations
+                .push((self.cmd.name.clone(), self.call.clone()));
+        }
 
         if first {
             self.bind_variables(engine, cx.args);
@@ -235,13 +250,17 @@ impl ScriptProcessor {
             engine.scopes.set(None, &n, v);
         }
         if !self.cmd.dot_source && cx.prefs.error != engine.error_preference() {
-            engine
-                .scopes
-                .set(None, "ErrorActionPreference", Value::str(cx.prefs.error.name()));
+            engine.scopes.set(
+                None,
+                "ErrorActionPreference",
+                Value::str(cx.prefs.error.name()),
+            );
         }
         let result = engine.exec_block(block, &mut *cx.out);
 
-        engine.invocations.pop();
+        if is_function {
+            engine.invocations.pop();
+        }
         engine.depth -= 1;
         engine.source = previous_source;
         if let Some(p) = previous_script {
@@ -380,8 +399,10 @@ impl Engine {
         let result = self.exec_block(body, out);
         self.depth -= 1;
         self.source = previous_source;
-        self.scopes.set(None, "_", saved_under.unwrap_or(Value::Null));
-        self.scopes.set(None, "args", saved_args.unwrap_or(Value::Null));
+        self.scopes
+            .set(None, "_", saved_under.unwrap_or(Value::Null));
+        self.scopes
+            .set(None, "args", saved_args.unwrap_or(Value::Null));
         match result {
             Err(Flow::Return) => Ok(()),
             other => other,

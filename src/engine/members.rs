@@ -125,9 +125,14 @@ fn error_member(e: &ErrorRecord, lower: &str) -> Value {
         }
         "fullyqualifiederrorid" => Value::str(&e.error_id),
         "categoryinfo" => {
-            let mut c = PsObject::new(vec!["System.Management.Automation.ErrorCategoryInfo".into()]);
+            let mut c = PsObject::new(vec![
+                "System.Management.Automation.ErrorCategoryInfo".into(),
+            ]);
             c.set("Category", Value::str(format!("{:?}", e.category)));
-            c.set("Activity", Value::str(e.command.clone().unwrap_or_default()));
+            c.set(
+                "Activity",
+                Value::str(e.command.clone().unwrap_or_default()),
+            );
             Value::object(c)
         }
         "targetobject" => e.target.as_ref().map_or(Value::Null, Value::str),
@@ -141,7 +146,10 @@ fn error_member(e: &ErrorRecord, lower: &str) -> Value {
                 i.set("ScriptName", Value::str(&p.source.name));
                 i.set("Line", Value::str(p.source.line_text(line)));
             }
-            i.set("MyCommand", Value::str(e.command.clone().unwrap_or_default()));
+            i.set(
+                "MyCommand",
+                Value::str(e.command.clone().unwrap_or_default()),
+            );
             Value::object(i)
         }
         _ => Value::Null,
@@ -172,7 +180,10 @@ pub fn set_member(v: &Value, name: &str, value: Value) -> Result<(), String> {
 fn resolve_index(i: i64, len: usize) -> Option<usize> {
     let len = i64::try_from(len).ok()?;
     let j = if i < 0 { len + i } else { i };
-    (0..len).contains(&j).then(|| usize::try_from(j).ok()).flatten()
+    (0..len)
+        .contains(&j)
+        .then(|| usize::try_from(j).ok())
+        .flatten()
 }
 
 /// `$x[i]`: arrays (negative counts from the end, an array of indexes slices), strings
@@ -183,12 +194,20 @@ pub fn index(target: &Value, idx: &Value) -> Result<Value, String> {
         Value::Hashtable(h) => {
             if let Value::Array(keys) = idx {
                 let h = h.borrow();
-                let out: Vec<Value> = keys.borrow().iter().filter_map(|k| h.get(k).cloned()).collect();
+                let out: Vec<Value> = keys
+                    .borrow()
+                    .iter()
+                    .filter_map(|k| h.get(k).cloned())
+                    .collect();
                 return Ok(Value::array(out));
             }
             Ok(h.borrow().get(idx).cloned().unwrap_or(Value::Null))
         }
-        Value::Object(o) => Ok(o.borrow().get(&idx.to_string()).cloned().unwrap_or(Value::Null)),
+        Value::Object(o) => Ok(o
+            .borrow()
+            .get(&idx.to_string())
+            .cloned()
+            .unwrap_or(Value::Null)),
         _ => {
             let items: Vec<Value> = match target {
                 Value::Array(a) => a.borrow().clone(),
@@ -307,7 +326,9 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
             }));
         }
         "equals" => {
-            return Ok(Value::Bool(args.first().is_some_and(|a| ops::equals(target, a, true))));
+            return Ok(Value::Bool(
+                args.first().is_some_and(|a| ops::equals(target, a, true)),
+            ));
         }
         "gethashcode" => return Ok(Value::Int(0)),
         _ => {}
@@ -317,9 +338,11 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
         Value::Array(a) => {
             let items = a.borrow().clone();
             match lower.as_str() {
-                "contains" => Ok(Value::Bool(
-                    args.first().is_some_and(|x| items.iter().any(|i| ops::equals(i, x, false))),
-                )),
+                "contains" => {
+                    Ok(Value::Bool(args.first().is_some_and(|x| {
+                        items.iter().any(|i| ops::equals(i, x, false))
+                    })))
+                }
                 "indexof" => Ok(Value::Int(
                     args.first()
                         .and_then(|x| items.iter().position(|i| ops::equals(i, x, false)))
@@ -361,9 +384,11 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
             "containskey" | "contains" => Ok(Value::Bool(
                 args.first().is_some_and(|k| h.borrow().contains_key(k)),
             )),
-            "containsvalue" => Ok(Value::Bool(args.first().is_some_and(|x| {
-                h.borrow().iter().any(|(_, v)| ops::equals(v, x, false))
-            }))),
+            "containsvalue" => {
+                Ok(Value::Bool(args.first().is_some_and(|x| {
+                    h.borrow().iter().any(|(_, v)| ops::equals(v, x, false))
+                })))
+            }
             "remove" => {
                 if let Some(k) = args.first() {
                     h.borrow_mut().remove(k);
@@ -379,7 +404,8 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
                 h.borrow()
                     .iter()
                     .map(|(k, v)| {
-                        let mut e = PsObject::new(vec!["System.Collections.DictionaryEntry".into()]);
+                        let mut e =
+                            PsObject::new(vec!["System.Collections.DictionaryEntry".into()]);
                         e.set("Name", k.clone());
                         e.set("Key", k.clone());
                         e.set("Value", v.clone());
@@ -409,7 +435,11 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
                 "addmonths" | "addyears" => {
                     let k = n()? as i32 * if lower == "addyears" { 12 } else { 1 };
                     let months = chrono::Months::new(k.unsigned_abs());
-                    let r = if k >= 0 { dt.checked_add_months(months) } else { dt.checked_sub_months(months) };
+                    let r = if k >= 0 {
+                        dt.checked_add_months(months)
+                    } else {
+                        dt.checked_sub_months(months)
+                    };
                     r.map(Value::DateTime).ok_or_else(|| OpError::new("The added or subtracted value results in an un-representable DateTime.", "ArgumentOutOfRange"))
                 }
                 "toshortdatestring" => Ok(Value::str(format_op::format_date(dt, "d"))),
@@ -421,7 +451,10 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
         Value::Object(o) => {
             if let Some(Value::ScriptBlock(_)) = o.borrow().get(name) {
                 return Err(OpError::new(
-                    format!("Method invocation failed because [{}] does not contain a method named '{name}'.", target.type_name()),
+                    format!(
+                        "Method invocation failed because [{}] does not contain a method named '{name}'.",
+                        target.type_name()
+                    ),
                     "MethodNotFound",
                 ));
             }
@@ -447,16 +480,25 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
 fn string_method(s: &str, lower: &str, name: &str, args: &[Value], target: &Value) -> MResult {
     let cs_arg = |i: usize| -> bool {
         // StringComparison.OrdinalIgnoreCase / CurrentCultureIgnoreCase turn case off.
-        !args
-            .get(i)
-            .is_some_and(|v| v.to_string().to_lowercase().contains("ignorecase") || matches!(v, Value::Bool(true)))
+        !args.get(i).is_some_and(|v| {
+            v.to_string().to_lowercase().contains("ignorecase") || matches!(v, Value::Bool(true))
+        })
     };
     Ok(match lower {
         "toupper" | "toupperinvariant" => Value::str(s.to_uppercase()),
         "tolower" | "tolowerinvariant" => Value::str(s.to_lowercase()),
         "trim" | "trimstart" | "trimend" => {
-            let set: Vec<char> = args.iter().flat_map(|a| a.to_string().chars().collect::<Vec<_>>()).collect();
-            let pred = |c: char| if set.is_empty() { c.is_whitespace() } else { set.contains(&c) };
+            let set: Vec<char> = args
+                .iter()
+                .flat_map(|a| a.to_string().chars().collect::<Vec<_>>())
+                .collect();
+            let pred = |c: char| {
+                if set.is_empty() {
+                    c.is_whitespace()
+                } else {
+                    set.contains(&c)
+                }
+            };
             Value::str(match lower {
                 "trim" => s.trim_matches(pred),
                 "trimstart" => s.trim_start_matches(pred),
@@ -466,7 +508,8 @@ fn string_method(s: &str, lower: &str, name: &str, args: &[Value], target: &Valu
         "startswith" => Value::Bool(if cs_arg(1) {
             s.starts_with(&arg_str(args, 0))
         } else {
-            s.to_lowercase().starts_with(&arg_str(args, 0).to_lowercase())
+            s.to_lowercase()
+                .starts_with(&arg_str(args, 0).to_lowercase())
         }),
         "endswith" => Value::Bool(if cs_arg(1) {
             s.ends_with(&arg_str(args, 0))
@@ -525,7 +568,11 @@ fn string_method(s: &str, lower: &str, name: &str, args: &[Value], target: &Valu
                 .iter()
                 .filter(|a| !matches!(a, Value::Int(_)))
                 .flat_map(|a| match a {
-                    Value::Array(x) => x.borrow().iter().flat_map(|v| v.to_string().chars().collect::<Vec<_>>()).collect::<Vec<_>>(),
+                    Value::Array(x) => x
+                        .borrow()
+                        .iter()
+                        .flat_map(|v| v.to_string().chars().collect::<Vec<_>>())
+                        .collect::<Vec<_>>(),
                     v => v.to_string().chars().collect(),
                 })
                 .collect();
@@ -538,10 +585,17 @@ fn string_method(s: &str, lower: &str, name: &str, args: &[Value], target: &Valu
         }
         "padleft" | "padright" => {
             let width = usize::try_from(arg_int(args, 0)?).unwrap_or(0);
-            let fill = args.get(1).and_then(|v| v.to_string().chars().next()).unwrap_or(' ');
+            let fill = args
+                .get(1)
+                .and_then(|v| v.to_string().chars().next())
+                .unwrap_or(' ');
             let n = s.chars().count();
             let pad: String = std::iter::repeat_n(fill, width.saturating_sub(n)).collect();
-            Value::str(if lower == "padleft" { format!("{pad}{s}") } else { format!("{s}{pad}") })
+            Value::str(if lower == "padleft" {
+                format!("{pad}{s}")
+            } else {
+                format!("{s}{pad}")
+            })
         }
         "insert" => {
             let at = usize::try_from(arg_int(args, 0)?).unwrap_or(0);
@@ -593,9 +647,9 @@ pub fn static_member(t: &Value, name: &str) -> Result<Value, String> {
         ("System.Math", "pi") => Value::Double(std::f64::consts::PI),
         ("System.Math", "e") => Value::Double(std::f64::consts::E),
         ("System.Environment", "newline") => Value::str("\n"),
-        ("System.Environment", "machinename") => Value::str(
-            super::scope::env_var("HOSTNAME").unwrap_or_else(|| "localhost".into()),
-        ),
+        ("System.Environment", "machinename") => {
+            Value::str(super::scope::env_var("HOSTNAME").unwrap_or_else(|| "localhost".into()))
+        }
         ("System.Environment", "username") => {
             Value::str(super::scope::env_var("USER").unwrap_or_default())
         }
@@ -628,36 +682,63 @@ pub fn call_static(t: &Value, name: &str, args: &[Value]) -> MResult {
         Ok(convert::to_f64(args.get(i).unwrap_or(&Value::Null))?)
     };
     let keep_int = |x: f64| -> Value {
-        if args.first().is_some_and(|a| matches!(a, Value::Int(_))) && x.fract() == 0.0 && x.abs() < 2e9 {
+        if args.first().is_some_and(|a| matches!(a, Value::Int(_)))
+            && x.fract() == 0.0
+            && x.abs() < 2e9
+        {
             Value::Int(x as i32)
         } else {
             Value::Double(x)
         }
     };
     Ok(match (ty.as_ref(), lower.as_str()) {
-        ("System.String", "isnullorempty") => Value::Bool(args.first().is_none_or(|v| v.to_string().is_empty())),
+        ("System.String", "isnullorempty") => {
+            Value::Bool(args.first().is_none_or(|v| v.to_string().is_empty()))
+        }
         ("System.String", "isnullorwhitespace") => {
             Value::Bool(args.first().is_none_or(|v| v.to_string().trim().is_empty()))
         }
         ("System.String", "join") => {
             let sep = arg_str(args, 0);
-            let items: Vec<Value> = if args.len() == 2 { to_vec(&args[1]) } else { args[1..].to_vec() };
-            Value::str(items.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(&sep))
+            let items: Vec<Value> = if args.len() == 2 {
+                to_vec(&args[1])
+            } else {
+                args[1..].to_vec()
+            };
+            Value::str(
+                items
+                    .iter()
+                    .map(|v| v.to_string())
+                    .collect::<Vec<_>>()
+                    .join(&sep),
+            )
         }
         ("System.String", "format") => {
-            let rest: Vec<Value> = if args.len() == 2 { to_vec(&args[1]) } else { args.get(1..).unwrap_or(&[]).to_vec() };
+            let rest: Vec<Value> = if args.len() == 2 {
+                to_vec(&args[1])
+            } else {
+                args.get(1..).unwrap_or(&[]).to_vec()
+            };
             Value::str(format_op::format(&arg_str(args, 0), &rest)?)
         }
-        ("System.String", "concat") => Value::str(args.iter().map(|v| v.to_string()).collect::<String>()),
+        ("System.String", "concat") => {
+            Value::str(args.iter().map(|v| v.to_string()).collect::<String>())
+        }
         ("System.String", "equals") => Value::Bool(arg_str(args, 0) == arg_str(args, 1)),
         ("System.Math", "round") => {
             let x = num(0)?;
             let digits = if args.len() > 1 { arg_int(args, 1)? } else { 0 };
             let m = 10f64.powi(i32::try_from(digits).unwrap_or(0));
             let v = x * m;
-            let r = if (v - v.trunc()).abs() == 0.5 { 2.0 * (v / 2.0).round() } else { v.round() };
+            let r = if (v - v.trunc()).abs() == 0.5 {
+                2.0 * (v / 2.0).round()
+            } else {
+                v.round()
+            };
             match args.first() {
-                Some(Value::Decimal(_)) => Value::Decimal(convert::to_decimal(&Value::Double(r / m))?),
+                Some(Value::Decimal(_)) => {
+                    Value::Decimal(convert::to_decimal(&Value::Double(r / m))?)
+                }
                 _ => Value::Double(r / m),
             }
         }
@@ -675,15 +756,24 @@ pub fn call_static(t: &Value, name: &str, args: &[Value]) -> MResult {
         ("System.Guid", "parse") => convert::cast(&Value::str(arg_str(args, 0)), "System.Guid")?,
         ("System.Int32", "parse") => Value::Int(convert::to_i32(&Value::str(arg_str(args, 0)))?),
         ("System.Int64", "parse") => Value::Long(convert::to_i64(&Value::str(arg_str(args, 0)))?),
-        ("System.Double", "parse") => Value::Double(convert::to_f64(&Value::str(arg_str(args, 0)))?),
-        ("System.DateTime", "parse") => convert::cast(&Value::str(arg_str(args, 0)), "System.DateTime")?,
-        ("System.Text.RegularExpressions.Regex", "escape") => Value::str(regex::escape(&arg_str(args, 0))),
+        ("System.Double", "parse") => {
+            Value::Double(convert::to_f64(&Value::str(arg_str(args, 0)))?)
+        }
+        ("System.DateTime", "parse") => {
+            convert::cast(&Value::str(arg_str(args, 0)), "System.DateTime")?
+        }
+        ("System.Text.RegularExpressions.Regex", "escape") => {
+            Value::str(regex::escape(&arg_str(args, 0)))
+        }
         ("System.Text.RegularExpressions.Regex", "ismatch") => {
             Value::Bool(ops::regex(&arg_str(args, 1), true)?.is_match(&arg_str(args, 0)))
         }
         ("System.Text.RegularExpressions.Regex", "replace") => {
             let re = ops::regex(&arg_str(args, 1), true)?;
-            Value::str(re.replace_all(&arg_str(args, 0), ops::replacement(&arg_str(args, 2)).as_str()))
+            Value::str(re.replace_all(
+                &arg_str(args, 0),
+                ops::replacement(&arg_str(args, 2)).as_str(),
+            ))
         }
         _ => {
             return Err(OpError::new(
@@ -708,7 +798,12 @@ fn new_guid() -> u128 {
     if !ok {
         let s = std::collections::hash_map::RandomState::new();
         let mut h = s.build_hasher();
-        h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0),
+        );
         g = u128::from(h.finish()) << 64 | u128::from(s.build_hasher().finish());
     }
     // Version 4, variant 1.
@@ -742,9 +837,29 @@ mod tests {
     #[test]
     fn string_methods() {
         let s = Value::str("Hello World");
-        assert_eq!(call_method(&s, "Substring", &[Value::Int(6)]).unwrap().to_string(), "World");
-        assert_eq!(call_method(&s, "IndexOf", &[Value::str("o")]).unwrap().to_string(), "4");
-        assert_eq!(call_method(&s, "Split", &[Value::str(" ")]).unwrap().to_string(), "Hello World");
-        assert_eq!(call_method(&s, "GetType", &[]).map(|t| get_member(&t, "Name").to_string()).unwrap(), "String");
+        assert_eq!(
+            call_method(&s, "Substring", &[Value::Int(6)])
+                .unwrap()
+                .to_string(),
+            "World"
+        );
+        assert_eq!(
+            call_method(&s, "IndexOf", &[Value::str("o")])
+                .unwrap()
+                .to_string(),
+            "4"
+        );
+        assert_eq!(
+            call_method(&s, "Split", &[Value::str(" ")])
+                .unwrap()
+                .to_string(),
+            "Hello World"
+        );
+        assert_eq!(
+            call_method(&s, "GetType", &[])
+                .map(|t| get_member(&t, "Name").to_string())
+                .unwrap(),
+            "String"
+        );
     }
 }

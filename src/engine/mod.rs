@@ -16,6 +16,7 @@ pub mod ops;
 pub mod pipeline;
 pub mod runtime;
 pub mod scope;
+pub mod session;
 pub mod value;
 
 pub use command::{CommandInfo, Ctx, Param, ParamType, Processor, Registry, Signature};

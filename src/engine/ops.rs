@@ -113,7 +113,9 @@ pub fn arith(op: Arith, left: &Value, right: &Value) -> OpResult {
             for (k, v) in b.borrow().iter() {
                 if merged.contains_key(k) {
                     return Err(OpError::new(
-                        format!("Item has already been added. Key in dictionary: '{k}'  Key being added: '{k}'"),
+                        format!(
+                            "Item has already been added. Key in dictionary: '{k}'  Key being added: '{k}'"
+                        ),
                         "System.ArgumentException",
                     ));
                 }
@@ -498,7 +500,10 @@ pub fn split_whitespace(v: &Value) -> Value {
 
 /// `-join`.
 pub fn join(left: &Value, sep: &str) -> Value {
-    let parts: Vec<String> = convert::to_vec(left).iter().map(|v| v.to_string()).collect();
+    let parts: Vec<String> = convert::to_vec(left)
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
     Value::str(parts.join(sep))
 }
 
@@ -567,7 +572,12 @@ pub struct Compared {
 
 /// `-eq -ne -gt ... -like -match -contains -in` and their negations. An array on the left
 /// filters (except for `-contains`/`-in`).
-pub fn compare_op(op: CompareOp, case: Case, left: &Value, right: &Value) -> Result<Compared, OpError> {
+pub fn compare_op(
+    op: CompareOp,
+    case: Case,
+    left: &Value,
+    right: &Value,
+) -> Result<Compared, OpError> {
     let cs = case.is_sensitive();
     let plain = |value| Compared {
         value,
@@ -658,8 +668,14 @@ mod tests {
 
     #[test]
     fn left_operand_decides() {
-        assert_eq!(s(&arith(Arith::Add, &Value::str("5"), &Value::Int(5)).unwrap()), "System.String:55");
-        assert_eq!(s(&arith(Arith::Add, &Value::Int(5), &Value::str("5")).unwrap()), "System.Int32:10");
+        assert_eq!(
+            s(&arith(Arith::Add, &Value::str("5"), &Value::Int(5)).unwrap()),
+            "System.String:55"
+        );
+        assert_eq!(
+            s(&arith(Arith::Add, &Value::Int(5), &Value::str("5")).unwrap()),
+            "System.Int32:10"
+        );
     }
 
     #[test]
@@ -668,8 +684,14 @@ mod tests {
             s(&arith(Arith::Add, &Value::Int(i32::MAX), &Value::Int(1)).unwrap()),
             "System.Double:2147483648"
         );
-        assert_eq!(s(&arith(Arith::Div, &Value::Int(10), &Value::Int(4)).unwrap()), "System.Double:2.5");
-        assert_eq!(s(&arith(Arith::Div, &Value::Int(10), &Value::Int(5)).unwrap()), "System.Int32:2");
+        assert_eq!(
+            s(&arith(Arith::Div, &Value::Int(10), &Value::Int(4)).unwrap()),
+            "System.Double:2.5"
+        );
+        assert_eq!(
+            s(&arith(Arith::Div, &Value::Int(10), &Value::Int(5)).unwrap()),
+            "System.Int32:2"
+        );
         assert!(arith(Arith::Div, &Value::Int(1), &Value::Int(0)).is_err());
     }
 
@@ -693,7 +715,12 @@ mod tests {
     fn dotnet_replacements() {
         assert_eq!(replacement("$1-x"), "${1}-x");
         assert_eq!(replacement("$$"), "$$");
-        let r = replace(&Value::str("John Smith"), &Value::array(vec![Value::str("(\\w+) (\\w+)"), Value::str("$2, $1")]), false).unwrap();
+        let r = replace(
+            &Value::str("John Smith"),
+            &Value::array(vec![Value::str("(\\w+) (\\w+)"), Value::str("$2, $1")]),
+            false,
+        )
+        .unwrap();
         assert_eq!(r.to_string(), "Smith, John");
     }
 }

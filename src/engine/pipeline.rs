@@ -109,7 +109,13 @@ fn var_target(v: &Value) -> (String, bool) {
 }
 
 impl Stage {
-    fn call<F>(&mut self, engine: &mut Engine, out: &mut dyn Sink, bound: Option<&Bound>, f: F) -> Result<(), Flow>
+    fn call<F>(
+        &mut self,
+        engine: &mut Engine,
+        out: &mut dyn Sink,
+        bound: Option<&Bound>,
+        f: F,
+    ) -> Result<(), Flow>
     where
         F: FnOnce(&mut dyn Processor, &mut Ctx) -> Result<(), Flow>,
     {
@@ -174,10 +180,16 @@ impl Stage {
         self.call(engine, out, None, |p, cx| p.begin(cx))
     }
 
-    pub fn process(&mut self, engine: &mut Engine, input: Option<Value>, out: &mut dyn Sink) -> Result<(), Flow> {
+    pub fn process(
+        &mut self,
+        engine: &mut Engine,
+        input: Option<Value>,
+        out: &mut dyn Sink,
+    ) -> Result<(), Flow> {
         engine.tick()?;
         let per_record = match &input {
-            Some(v) if self.binds_input => match binder::bind_pipeline(&self.sig, &self.binding, v) {
+            Some(v) if self.binds_input => match binder::bind_pipeline(&self.sig, &self.binding, v)
+            {
                 Ok(b) => Some(b),
                 Err(e) => {
                     // A binding failure for one input object is non-terminating.
@@ -197,7 +209,9 @@ impl Stage {
             let e = binder::missing_mandatory_error(&missing);
             return Err(binder::to_flow(&e, &self.sig.name, self.position.clone()));
         }
-        self.call(engine, out, per_record.as_ref(), |p, cx| p.process(cx, input))
+        self.call(engine, out, per_record.as_ref(), |p, cx| {
+            p.process(cx, input)
+        })
     }
 
     pub fn end(&mut self, engine: &mut Engine, out: &mut dyn Sink) -> Result<(), Flow> {
@@ -205,7 +219,12 @@ impl Stage {
     }
 
     /// Runs this stage on its own: begin, process (each input or once), end.
-    pub fn run_alone(&mut self, engine: &mut Engine, input: Option<Vec<Value>>, out: &mut dyn Sink) -> Result<(), Flow> {
+    pub fn run_alone(
+        &mut self,
+        engine: &mut Engine,
+        input: Option<Vec<Value>>,
+        out: &mut dyn Sink,
+    ) -> Result<(), Flow> {
         self.begin(engine, out)?;
         match input {
             Some(items) => {
@@ -222,17 +241,18 @@ impl Stage {
 
     /// Stores -ErrorVariable / -WarningVariable / -OutVariable results.
     fn finish(&mut self, engine: &mut Engine) {
-        let store = |engine: &mut Engine, target: &Option<(String, bool)>, items: &mut Vec<Value>| {
-            if let Some((name, append)) = target {
-                let mut all = if *append {
-                    convert::to_vec(&engine.get_variable(None, name))
-                } else {
-                    Vec::new()
-                };
-                all.append(items);
-                engine.set_variable(None, name, Value::array(all));
-            }
-        };
+        let store =
+            |engine: &mut Engine, target: &Option<(String, bool)>, items: &mut Vec<Value>| {
+                if let Some((name, append)) = target {
+                    let mut all = if *append {
+                        convert::to_vec(&engine.get_variable(None, name))
+                    } else {
+                        Vec::new()
+                    };
+                    all.append(items);
+                    engine.set_variable(None, name, Value::array(all));
+                }
+            };
         store(engine, &self.error_var, &mut self.errors);
         store(engine, &self.warning_var, &mut self.warnings);
         store(engine, &self.out_var, &mut self.outputs);
@@ -264,15 +284,25 @@ impl Engine {
             error: action("ErrorAction", "ErrorActionPreference"),
             warning: action("WarningAction", "WarningPreference"),
             verbose: get("Verbose").map_or_else(
-                || pref_var("VerbosePreference", ActionPreference::SilentlyContinue) == ActionPreference::Continue,
+                || {
+                    pref_var("VerbosePreference", ActionPreference::SilentlyContinue)
+                        == ActionPreference::Continue
+                },
                 |v| v.is_true(),
             ),
             debug: get("Debug").map_or_else(
-                || pref_var("DebugPreference", ActionPreference::SilentlyContinue) == ActionPreference::Continue,
+                || {
+                    pref_var("DebugPreference", ActionPreference::SilentlyContinue)
+                        == ActionPreference::Continue
+                },
                 |v| v.is_true(),
             ),
             what_if: get("WhatIf").map_or_else(
-                || self.scopes.get(None, "WhatIfPreference").is_some_and(|v| v.is_true()),
+                || {
+                    self.scopes
+                        .get(None, "WhatIfPreference")
+                        .is_some_and(|v| v.is_true())
+                },
                 |v| v.is_true(),
             ),
             confirm: get("Confirm").is_some_and(|v| v.is_true()),
@@ -280,9 +310,22 @@ impl Engine {
     }
 
     /// Makes a stage from a signature, a processor and its binding.
-    fn make_stage(&self, sig: Rc<Signature>, processor: Box<dyn Processor>, binding: Binding, position: Option<ErrorPosition>, binds_input: bool) -> Stage {
+    fn make_stage(
+        &self,
+        sig: Rc<Signature>,
+        processor: Box<dyn Processor>,
+        binding: Binding,
+        position: Option<ErrorPosition>,
+        binds_input: bool,
+    ) -> Stage {
         let prefs = self.preferences(&binding.common);
-        let var = |n: &str| binding.common.iter().find(|(k, _)| k == n).map(|(_, v)| var_target(v));
+        let var = |n: &str| {
+            binding
+                .common
+                .iter()
+                .find(|(k, _)| k == n)
+                .map(|(_, v)| var_target(v))
+        };
         Stage {
             error_var: var("ErrorVariable"),
             warning_var: var("WarningVariable"),
@@ -305,7 +348,12 @@ impl Engine {
     }
 
     /// A stage for a script command with its arguments bound.
-    pub(crate) fn script_stage(&mut self, cmd: Rc<ScriptCommand>, args: Vec<Arg>, position: Option<ErrorPosition>) -> Result<Stage, Flow> {
+    pub(crate) fn script_stage(
+        &mut self,
+        cmd: Rc<ScriptCommand>,
+        args: Vec<Arg>,
+        position: Option<ErrorPosition>,
+    ) -> Result<Stage, Flow> {
         let sig = Rc::new(cmd.signature());
         let advanced = cmd.is_advanced();
         let opts = BindOptions {
@@ -318,9 +366,17 @@ impl Engine {
         Ok(self.make_stage(sig, processor, binding, position, advanced))
     }
 
-    fn bind_flow(&self, e: &binder::BindError, name: &str, position: Option<ErrorPosition>) -> Flow {
+    fn bind_flow(
+        &self,
+        e: &binder::BindError,
+        name: &str,
+        position: Option<ErrorPosition>,
+    ) -> Flow {
         let position = match (e.span, position) {
-            (Some(span), Some(p)) => Some(ErrorPosition { source: p.source, span }),
+            (Some(span), Some(p)) => Some(ErrorPosition {
+                source: p.source,
+                span,
+            }),
             (_, p) => p,
         };
         binder::to_flow(e, name, position)
@@ -328,7 +384,11 @@ impl Engine {
 
     /// Finds what a command name means: alias → function → cmdlet → script file.
     fn resolve_command(&self, name: &str, dot: bool) -> Option<Resolved> {
-        let target = self.registry.resolve_alias(name).unwrap_or(name).to_string();
+        let target = self
+            .registry
+            .resolve_alias(name)
+            .unwrap_or(name)
+            .to_string();
         if let Some(f) = self.scopes.function(&target) {
             let cmd = ScriptCommand {
                 name: f.def.name.clone(),
@@ -339,7 +399,13 @@ impl Engine {
                     .params
                     .iter()
                     .cloned()
-                    .chain(f.def.body.param_block.iter().flat_map(|p| p.params.iter().cloned()))
+                    .chain(
+                        f.def
+                            .body
+                            .param_block
+                            .iter()
+                            .flat_map(|p| p.params.iter().cloned()),
+                    )
                     .collect(),
                 is_filter: f.def.is_filter,
                 is_script: false,
@@ -359,7 +425,11 @@ impl Engine {
             let ast = Rc::new(ast);
             let cmd = ScriptCommand {
                 name: path.clone(),
-                params: ast.param_block.as_ref().map(|p| p.params.clone()).unwrap_or_default(),
+                params: ast
+                    .param_block
+                    .as_ref()
+                    .map(|p| p.params.clone())
+                    .unwrap_or_default(),
                 ast,
                 source: Source::new(path, text),
                 is_filter: false,
@@ -391,7 +461,12 @@ impl Engine {
         let mut args = Vec::new();
         for el in elements {
             match el {
-                CommandElement::Parameter { name, colon_arg, span, .. } => {
+                CommandElement::Parameter {
+                    name,
+                    colon_arg,
+                    span,
+                    ..
+                } => {
                     let value = match colon_arg {
                         Some(e) => Some(self.eval_expr(e)?),
                         None => None,
@@ -423,12 +498,18 @@ impl Engine {
                                 }
                             }
                             Value::Null => {}
-                            other => args.push(Arg::Positional { value: other, span: e.span }),
+                            other => args.push(Arg::Positional {
+                                value: other,
+                                span: e.span,
+                            }),
                         }
                         continue;
                     }
                     let value = self.eval_expr(e)?;
-                    args.push(Arg::Positional { value, span: e.span });
+                    args.push(Arg::Positional {
+                        value,
+                        span: e.span,
+                    });
                 }
                 CommandElement::StopParsing(text, span) => args.push(Arg::Positional {
                     value: Value::str(text),
@@ -472,8 +553,18 @@ impl Engine {
                 };
                 let binding = binder::bind_args(&info.sig, args, opts)
                     .map_err(|e| self.bind_flow(&e, &info.sig.name, position.clone()))?;
-                let takes_pipeline = info.sig.params.iter().any(|p| p.from_pipeline || p.from_pipeline_by_name);
-                self.make_stage(info.sig.clone(), (info.factory)(), binding, position, takes_pipeline)
+                let takes_pipeline = info
+                    .sig
+                    .params
+                    .iter()
+                    .any(|p| p.from_pipeline || p.from_pipeline_by_name);
+                self.make_stage(
+                    info.sig.clone(),
+                    (info.factory)(),
+                    binding,
+                    position,
+                    takes_pipeline,
+                )
             }
             Resolved::Script(cmd, is_file) => {
                 let mut s = self.script_stage(cmd, args, position)?;
@@ -489,10 +580,12 @@ impl Engine {
 
     fn apply_redirection(&mut self, stage: &mut Stage, r: &Redirection) -> Result<(), Flow> {
         match (&r.from, &r.target) {
-            (RedirectStream::Error, RedirectTarget::Merge(_)) | (RedirectStream::All, RedirectTarget::Merge(_)) => {
+            (RedirectStream::Error, RedirectTarget::Merge(_))
+            | (RedirectStream::All, RedirectTarget::Merge(_)) => {
                 stage.error_route = ErrorRoute::ToOutput;
             }
-            (RedirectStream::Error, RedirectTarget::File { path, .. }) | (RedirectStream::All, RedirectTarget::File { path, .. }) => {
+            (RedirectStream::Error, RedirectTarget::File { path, .. })
+            | (RedirectStream::All, RedirectTarget::File { path, .. }) => {
                 if self.eval_expr(path)?.is_null() {
                     stage.error_route = ErrorRoute::Discard;
                 }
@@ -540,7 +633,11 @@ impl Engine {
             Some(r) => match &r.target {
                 RedirectTarget::File { path, append } => {
                     let path = self.eval_expr(path)?;
-                    if path.is_null() { None } else { Some((path.to_string(), *append)) }
+                    if path.is_null() {
+                        None
+                    } else {
+                        Some((path.to_string(), *append))
+                    }
                 }
                 RedirectTarget::Merge(_) => None,
             },
@@ -585,18 +682,29 @@ impl Engine {
         Ok(())
     }
 
-    fn drive(&mut self, input: Option<&crate::syntax::ast::Expr>, stages: &mut [Stage], out: &mut dyn Sink) -> Result<(), Flow> {
+    fn drive(
+        &mut self,
+        input: Option<&crate::syntax::ast::Expr>,
+        stages: &mut [Stage],
+        out: &mut dyn Sink,
+    ) -> Result<(), Flow> {
         for i in 0..stages.len() {
             let (head, rest) = stages[i..].split_at_mut(1);
             if !head[0].begun {
-                let mut chain = Chain { stages: rest, last: &mut *out };
+                let mut chain = Chain {
+                    stages: rest,
+                    last: &mut *out,
+                };
                 head[0].begin(self, &mut chain)?;
             }
         }
         match input {
             Some(expr) => {
                 let value = self.eval_expr(expr)?;
-                let mut chain = Chain { stages: &mut *stages, last: &mut *out };
+                let mut chain = Chain {
+                    stages: &mut *stages,
+                    last: &mut *out,
+                };
                 match value {
                     Value::Array(a) => {
                         let items = a.borrow().clone();
@@ -609,14 +717,20 @@ impl Engine {
             }
             None => {
                 if let Some((first, rest)) = stages.split_first_mut() {
-                    let mut chain = Chain { stages: rest, last: &mut *out };
+                    let mut chain = Chain {
+                        stages: rest,
+                        last: &mut *out,
+                    };
                     first.process(self, None, &mut chain)?;
                 }
             }
         }
         for i in 0..stages.len() {
             let (head, rest) = stages[i..].split_at_mut(1);
-            let mut chain = Chain { stages: rest, last: &mut *out };
+            let mut chain = Chain {
+                stages: rest,
+                last: &mut *out,
+            };
             head[0].end(self, &mut chain)?;
         }
         Ok(())
@@ -624,7 +738,8 @@ impl Engine {
 }
 
 fn is_output_redirect(r: &Redirection) -> bool {
-    matches!(r.from, RedirectStream::Output | RedirectStream::All) && matches!(r.target, RedirectTarget::File { .. })
+    matches!(r.from, RedirectStream::Output | RedirectStream::All)
+        && matches!(r.target, RedirectTarget::File { .. })
 }
 
 /// A script block value run as a command (`& { ... }`).
@@ -633,9 +748,81 @@ fn block_command(sb: &ScriptBlockValue, dot: bool) -> ScriptCommand {
         name: String::new(),
         ast: sb.ast.clone(),
         source: sb.source.clone(),
-        params: sb.ast.param_block.as_ref().map(|p| p.params.clone()).unwrap_or_default(),
+        params: sb
+            .ast
+            .param_block
+            .as_ref()
+            .map(|p| p.params.clone())
+            .unwrap_or_default(),
         is_filter: false,
         is_script: false,
         dot_source: dot,
+    }
+}
+
+/// The end of every top-level pipeline: the registered Out-Default, fed object by object
+/// (so a script's output appears as it is produced). Without one registered, each value
+/// prints as its text on its own line.
+pub struct OutDefaultSink {
+    stage: Option<Stage>,
+}
+
+impl Engine {
+    /// A sink that sends objects to Out-Default (looked up by name in the registry, so
+    /// a fuller implementation replaces the plain one by registering the same name).
+    pub fn out_default_sink(&mut self) -> OutDefaultSink {
+        let stage = self
+            .registry
+            .lookup("Out-Default")
+            .cloned()
+            .and_then(|info| {
+                let binding = binder::bind_args(
+                    &info.sig,
+                    Vec::new(),
+                    BindOptions {
+                        common: true,
+                        extra_to_args: false,
+                    },
+                )
+                .ok()?;
+                let takes = info.sig.params.iter().any(|p| p.from_pipeline);
+                let mut s =
+                    self.make_stage(info.sig.clone(), (info.factory)(), binding, None, takes);
+                s.takes_input = true;
+                Some(s)
+            });
+        OutDefaultSink { stage }
+    }
+}
+
+impl Sink for OutDefaultSink {
+    fn write(&mut self, engine: &mut Engine, value: Value) -> Result<(), Flow> {
+        match self.stage.as_mut() {
+            Some(stage) => {
+                if !stage.begun {
+                    stage.begin(engine, &mut Discard)?;
+                }
+                stage.process(engine, Some(value), &mut Discard)
+            }
+            None => {
+                if !value.is_null() {
+                    engine.host_line(&value.to_string());
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl OutDefaultSink {
+    /// Flushes what Out-Default still holds (a table waiting for more rows).
+    pub fn finish(&mut self, engine: &mut Engine) -> Result<(), Flow> {
+        match self.stage.as_mut() {
+            Some(stage) if stage.begun => {
+                stage.begun = false;
+                stage.end(engine, &mut Discard)
+            }
+            _ => Ok(()),
+        }
     }
 }

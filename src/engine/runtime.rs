@@ -236,6 +236,11 @@ impl Engine {
         }
     }
 
+    /// The innermost function being run and where it was called from.
+    pub fn current_invocation(&self) -> Option<(String, Option<super::error::ErrorPosition>)> {
+        self.invocations.last().cloned()
+    }
+
     /// Runs a script block (`& $sb`-like, but with `$_` set and in the caller's scope as
     /// ForEach-Object does), writing its output to `out`.
     pub fn invoke_block_to(
