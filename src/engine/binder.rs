@@ -468,10 +468,10 @@ pub fn pick_set(sig: &Signature, candidates: &[String]) -> Option<String> {
     if candidates.len() == 1 {
         return candidates.first().cloned();
     }
-    if let Some(d) = &sig.default_set {
-        if candidates.iter().any(|c| c.eq_ignore_ascii_case(d)) {
-            return Some(d.clone());
-        }
+    if let Some(d) = &sig.default_set
+        && candidates.iter().any(|c| c.eq_ignore_ascii_case(d))
+    {
+        return Some(d.clone());
     }
     None
 }

@@ -276,10 +276,10 @@ pub fn to_f64(v: &Value) -> Result<f64, ConvertError> {
 
 /// `[decimal]$v`.
 pub fn to_decimal(v: &Value) -> Result<Decimal, ConvertError> {
-    if let Value::String(s) = v {
-        if let Ok(d) = s.trim().parse::<Decimal>() {
-            return Ok(d);
-        }
+    if let Value::String(s) = v
+        && let Ok(d) = s.trim().parse::<Decimal>()
+    {
+        return Ok(d);
     }
     match to_number_for(v, "System.Decimal")? {
         Value::Int(i) => Ok(Decimal::from(i)),

@@ -169,10 +169,10 @@ impl Engine {
                 }
                 loop {
                     self.tick()?;
-                    if let Some(c) = condition {
-                        if !self.eval_pipeline_value(c)?.is_true() {
-                            break;
-                        }
+                    if let Some(c) = condition
+                        && !self.eval_pipeline_value(c)?.is_true()
+                    {
+                        break;
                     }
                     if let LoopStep::Stop = self.loop_body(label, body, out)? {
                         break;
@@ -327,14 +327,12 @@ impl Engine {
                         }
                     }
                 }
-                if !matched {
-                    if let Some(d) = default {
-                        match self.exec_block(d, out) {
-                            Ok(()) => {}
-                            Err(Flow::Break(t)) if label_matches(label, &t) => break 'items,
-                            Err(Flow::Continue(t)) if label_matches(label, &t) => {}
-                            Err(e) => return Err(e),
-                        }
+                if !matched && let Some(d) = default {
+                    match self.exec_block(d, out) {
+                        Ok(()) => {}
+                        Err(Flow::Break(t)) if label_matches(label, &t) => break 'items,
+                        Err(Flow::Continue(t)) if label_matches(label, &t) => {}
+                        Err(e) => return Err(e),
                     }
                 }
             }
@@ -423,10 +421,10 @@ impl Engine {
     /// assignment right sides): a lone expression keeps its value as is (an array stays
     /// an array); a real pipeline collects its output.
     pub fn eval_pipeline_value(&mut self, p: &Pipeline) -> Result<Value, Flow> {
-        if let [PipelineElement::Expression { expr, redirections }] = p.elements.as_slice() {
-            if redirections.is_empty() {
-                return self.eval_expr(expr);
-            }
+        if let [PipelineElement::Expression { expr, redirections }] = p.elements.as_slice()
+            && redirections.is_empty()
+        {
+            return self.eval_expr(expr);
         }
         let mut out = Vec::new();
         self.run_pipeline(p, &mut out)?;

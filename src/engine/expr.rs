@@ -171,16 +171,14 @@ impl Engine {
         is_static: bool,
         span: Span,
     ) -> Result<Value, Flow> {
-        if !is_static {
-            if let Value::ScriptBlock(sb) = target {
-                if name.eq_ignore_ascii_case("Invoke")
-                    || name.eq_ignore_ascii_case("InvokeReturnAsIs")
-                {
-                    let mut out = Vec::new();
-                    self.invoke_script_block(sb, args, &mut out)?;
-                    return Ok(collect_value(out));
-                }
-            }
+        if !is_static
+            && let Value::ScriptBlock(sb) = target
+            && (name.eq_ignore_ascii_case("Invoke")
+                || name.eq_ignore_ascii_case("InvokeReturnAsIs"))
+        {
+            let mut out = Vec::new();
+            self.invoke_script_block(sb, args, &mut out)?;
+            return Ok(collect_value(out));
         }
         let result = if is_static {
             members::call_static(target, name, &args)
@@ -451,7 +449,7 @@ impl Engine {
                 let n = targets.len();
                 for (i, t) in targets.iter().enumerate() {
                     let v = if i + 1 == n {
-                        let rest: Vec<Value> = values.drain(..).collect();
+                        let rest: Vec<Value> = std::mem::take(&mut values);
                         collect_value(rest)
                     } else if values.is_empty() {
                         Value::Null

@@ -585,10 +585,10 @@ impl Engine {
                 stage.error_route = ErrorRoute::ToOutput;
             }
             (RedirectStream::Error, RedirectTarget::File { path, .. })
-            | (RedirectStream::All, RedirectTarget::File { path, .. }) => {
-                if self.eval_expr(path)?.is_null() {
-                    stage.error_route = ErrorRoute::Discard;
-                }
+            | (RedirectStream::All, RedirectTarget::File { path, .. })
+                if self.eval_expr(path)?.is_null() =>
+            {
+                stage.error_route = ErrorRoute::Discard;
             }
             _ => {}
         }
