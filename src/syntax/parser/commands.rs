@@ -217,8 +217,10 @@ impl Parser<'_> {
         let mut elements = Vec::new();
         let mut redirections = Vec::new();
         loop {
+            let end = self.pos;
             self.skip_ws();
             if self.at_element_end() {
+                self.pos = end;
                 break;
             }
             if self.at_redirection() {

@@ -211,7 +211,7 @@ impl Parser<'_> {
             self.skip_ws_nl();
         }
         if self.peek() != Some('$') {
-            if self.at_end() {
+            if self.at_end() || self.peek() == Some('}') {
                 return Err(self.missing(
                     "MissingEndParenthesisInFunctionParameterList",
                     "Missing ')' in function parameter list.",
@@ -332,7 +332,7 @@ impl Parser<'_> {
             let op_text = self.src[self.pos..self.pos + len].to_string();
             self.pos += len;
             let after = self.pos;
-            check_assignable(&expr)?;
+            check_assignable(&expr, op == AssignOp::Assign)?;
             self.skip_ws_nl();
             if self.at_end() || matches!(self.peek(), Some(')') | Some('}') | Some(';')) {
                 let err = ParseError::new(
@@ -914,12 +914,15 @@ fn missing_curly(open: usize) -> ParseError {
     .incomplete()
 }
 
-/// Only variables, members, indexes, casts of those and arrays of those take a value.
-fn check_assignable(target: &Expr) -> PResult<()> {
+/// Only variables, members, indexes and casts of those take a value; a list of them
+/// (`$a, $b = 1, 2`) only with plain `=`.
+fn check_assignable(target: &Expr, plain: bool) -> PResult<()> {
     let ok = match &target.kind {
         ExprKind::Variable(_) | ExprKind::Member { .. } | ExprKind::Index { .. } => true,
-        ExprKind::Cast { operand, .. } => check_assignable(operand).is_ok(),
-        ExprKind::ArrayLiteral(items) => items.iter().all(|i| check_assignable(i).is_ok()),
+        ExprKind::Cast { operand, .. } => check_assignable(operand, false).is_ok(),
+        ExprKind::ArrayLiteral(items) => {
+            plain && items.iter().all(|i| check_assignable(i, false).is_ok())
+        }
         _ => false,
     };
     if ok {
