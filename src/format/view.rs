@@ -70,19 +70,37 @@ pub struct ViewRegistry {
 }
 
 impl ViewRegistry {
-    /// The views PowerShell itself defines that exosh objects meet.
+    /// The views of built-in types: PowerShell's own that exosh objects meet. A module
+    /// with types of its own adds a call here, so every thread's registry has them.
     pub fn builtin() -> ViewRegistry {
         let mut r = ViewRegistry::default();
+        let col = |name: &str, width: usize, align: Align| Column {
+            label: None,
+            expr: Expr::Property(name.into()),
+            align,
+            width,
+        };
+        // Group-Object's output: Count (5 cells, right), Name (25 cells), Group.
+        r.register(
+            GROUP_INFO,
+            View::table(vec![
+                col("Count", 5, Align::Right),
+                col("Name", 25, Align::Left),
+                col("Group", 0, Align::Left),
+            ]),
+        );
+        r.register(
+            GROUP_INFO_NO_ELEMENT,
+            View::table(vec![
+                col("Count", 5, Align::Right),
+                col("Name", 0, Align::Left),
+            ]),
+        );
         // DotNetTypes.format.ps1xml: hashtable entries, a 30-cell Name column.
         r.register(
             DICTIONARY_ENTRY,
             View::table(vec![
-                Column {
-                    label: None,
-                    expr: Expr::Property("Name".into()),
-                    align: Align::Left,
-                    width: 30,
-                },
+                col("Name", 30, Align::Left),
                 Column::property("Value"),
             ]),
         );
@@ -109,9 +127,15 @@ impl ViewRegistry {
     }
 }
 
+/// Group-Object's output types.
+pub const GROUP_INFO: &str = "Microsoft.PowerShell.Commands.GroupInfo";
+pub const GROUP_INFO_NO_ELEMENT: &str = "Microsoft.PowerShell.Commands.GroupInfoNoElement";
+
 /// The type name of a hashtable entry, under which hashtables print as Name/Value tables.
 pub const DICTIONARY_ENTRY: &str = "System.Collections.DictionaryEntry";
 
+// Views may hold closures (not `Send`), so each thread has its registry, built from
+// `ViewRegistry::builtin()`; `register` adds to the current thread's.
 thread_local! {
     static REGISTRY: RefCell<ViewRegistry> = RefCell::new(ViewRegistry::builtin());
 }
