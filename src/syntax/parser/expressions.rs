@@ -49,6 +49,9 @@ fn dash_operator(name: &str) -> Option<(BinaryOp, u8)> {
     if simple.is_some() {
         return simple;
     }
+    if let Some(op) = compare_op(&lower) {
+        return Some((BinaryOp::Compare(op, Case::Default), 3));
+    }
     let (case, base) = match lower.as_bytes().first() {
         Some(b'c') if lower.len() > 1 => (Case::Sensitive, &lower[1..]),
         Some(b'i') if lower.len() > 1 && lower != "in" && lower != "is" && lower != "isnot" => {

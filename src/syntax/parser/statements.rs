@@ -51,8 +51,24 @@ impl Parser<'_> {
                 Some(')') | Some('}') => return Err(self.unexpected_token()),
                 _ => {}
             }
-            statements.push(self.statement()?);
+            let statement = self.statement()?;
+            // A statement ending in a block needs no separator: `if ($a) {1} $b`.
+            let needs_separator = matches!(
+                statement.kind,
+                StatementKind::Pipeline(_)
+                    | StatementKind::Assignment { .. }
+                    | StatementKind::Throw(_)
+                    | StatementKind::Return(_)
+                    | StatementKind::Exit(_)
+                    | StatementKind::Break(_)
+                    | StatementKind::Continue(_)
+                    | StatementKind::DoLoop { .. }
+            );
+            statements.push(statement);
             self.skip_ws();
+            if !needs_separator {
+                continue;
+            }
             match self.peek() {
                 None | Some(';') => {}
                 Some(c) if is_newline(c) || Some(c) == close => {}
@@ -572,7 +588,8 @@ impl Parser<'_> {
         } else {
             Some(self.condition()?)
         };
-        if !self.for_separator() {
+        self.skip_ws_nl();
+        if self.peek() != Some(')') && !self.for_separator() {
             return Err(missing_paren(self));
         }
         let step = if self.peek() == Some(')') || self.at_end() {
@@ -858,10 +875,12 @@ impl Parser<'_> {
                 continue;
             }
             if self.eat_keyword("finally") {
-                finally = Some(self.block_or(
+                let block = self.block_or(
                     "MissingFinallyStatementBlock",
                     "The Finally block is missing its statement block.",
-                )?);
+                )?;
+                check_no_control_leaving(&block.statements, false)?;
+                finally = Some(block);
                 break;
             }
             self.pos = save;
@@ -934,4 +953,57 @@ fn check_assignable(target: &Expr, plain: bool) -> PResult<()> {
             target.span,
         ))
     }
+}
+
+/// `break`, `continue` and `return` may not leave a `finally` block (a loop inside the
+/// block may still use `break` and `continue`).
+fn check_no_control_leaving(statements: &[Statement], in_loop: bool) -> PResult<()> {
+    for s in statements {
+        let leaves = match &s.kind {
+            StatementKind::Return(_) => true,
+            StatementKind::Break(_) | StatementKind::Continue(_) => !in_loop,
+            _ => false,
+        };
+        if leaves {
+            return Err(ParseError::new(
+                "ControlLeavingFinally",
+                "Flow of control cannot leave a Finally block.",
+                s.span,
+            ));
+        }
+        match &s.kind {
+            StatementKind::If {
+                clauses,
+                else_block,
+            } => {
+                for (_, b) in clauses {
+                    check_no_control_leaving(&b.statements, in_loop)?;
+                }
+                if let Some(b) = else_block {
+                    check_no_control_leaving(&b.statements, in_loop)?;
+                }
+            }
+            StatementKind::Try {
+                body,
+                catches,
+                finally,
+            } => {
+                check_no_control_leaving(&body.statements, in_loop)?;
+                for c in catches {
+                    check_no_control_leaving(&c.body.statements, in_loop)?;
+                }
+                if let Some(b) = finally {
+                    check_no_control_leaving(&b.statements, in_loop)?;
+                }
+            }
+            StatementKind::While { body, .. }
+            | StatementKind::DoLoop { body, .. }
+            | StatementKind::For { body, .. }
+            | StatementKind::Foreach { body, .. } => {
+                check_no_control_leaving(&body.statements, true)?
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }

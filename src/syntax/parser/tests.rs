@@ -499,6 +499,14 @@ mod expressions {
             "(Split(Sensitive) (Replace(Insensitive) (Compare(Eq, Sensitive) $a 'x') (, 'a' 'b')) ',')"
         );
         assert_eq!(show("$a -in 1,2"), "(Compare(In, Default) $a (, 1 2))");
+        assert_eq!(
+            show("'a' -contains 'a'"),
+            "(Compare(Contains, Default) 'a' 'a')"
+        );
+        assert_eq!(
+            show("$a -cnotcontains 1"),
+            "(Compare(NotContains, Sensitive) $a 1)"
+        );
     }
 
     #[test]
@@ -613,6 +621,13 @@ mod statements {
             show("if ($a) { 1 }\nelseif ($b) { 2 }\nelse { 3 }"),
             "(if $a {1} $b {2} else {3})"
         );
+    }
+
+    #[test]
+    fn block_statements_need_no_separator() {
+        assert_eq!(show("if ($a) { 1 } $b"), "(if $a {1})\n$b");
+        assert_eq!(show("function f { 1 }f"), "(function f () {1})\n(cmd f)");
+        assert_eq!(show("for (;$i) { }"), "(for _ $i _ {})");
     }
 
     #[test]
@@ -786,9 +801,23 @@ mod errors {
         assert_eq!(error_id("param(@a)").0, "SplattingNotPermitted");
         assert_eq!(error_id("begin"), ("MissingNamedStatementBlock", 5, true));
         assert_eq!(
-            error_id("\"`u{12345z}\"").0,
-            "MissingUnicodeEscapeSequenceTerminator"
+            error_id("\"`u{12345z}\""),
+            ("InvalidUnicodeEscapeSequence", 9, false)
         );
+        assert_eq!(error_id("\"`u2195}\"").0, "InvalidUnicodeEscapeSequence");
+        assert_eq!(
+            error_id("\"`u{1234567").0,
+            "TooManyDigitsInUnicodeEscapeSequence"
+        );
+        assert_eq!(
+            error_id("gps| |foreach name"),
+            ("EmptyPipeElement", 4, false)
+        );
+        assert_eq!(
+            error_id("try {} finally { break }").0,
+            "ControlLeavingFinally"
+        );
+        assert!(parse_script("try {} finally { foreach ($a in 1) { break } }").is_ok());
     }
 
     #[test]
