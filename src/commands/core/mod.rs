@@ -1,0 +1,43 @@
+//! The language's own cmdlets: Write-Output, Write-Host, Write-Error, ForEach-Object,
+//! Where-Object, and a plain Out-Default.
+
+use crate::engine::command::Registry;
+
+mod format;
+mod group_object;
+mod measure_object;
+mod order;
+mod out;
+mod props;
+mod select_object;
+mod sort_object;
+#[cfg(test)]
+mod testing;
+#[cfg(test)]
+mod tests;
+mod write_output;
+
+pub fn register(r: &mut Registry) {
+    r.register(write_output::command());
+    register_output(r);
+}
+
+/// Formatting, output and the everyday object cmdlets.
+fn register_output(r: &mut Registry) {
+    for info in [
+        format::format_table(),
+        format::format_list(),
+        format::format_wide(),
+        out::out_default(),
+        out::out_host(),
+        out::out_string(),
+        out::out_file(),
+        out::out_null(),
+        select_object::command(),
+        sort_object::command(),
+        group_object::command(),
+        measure_object::command(),
+    ] {
+        r.register(info);
+    }
+}

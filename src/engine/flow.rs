@@ -1,0 +1,22 @@
+//! Non-local control flow: what unwinds the evaluator out of blocks, loops and pipelines.
+
+use std::rc::Rc;
+
+use super::error::ErrorRecord;
+
+/// Why evaluation stopped early. Everything the evaluator and processors return as `Err`.
+#[derive(Debug, Clone)]
+pub enum Flow {
+    /// `break` / `break label`.
+    Break(Option<String>),
+    /// `continue` / `continue label`.
+    Continue(Option<String>),
+    /// `return` (its value was already written to the output).
+    Return,
+    /// `exit N`.
+    Exit(i32),
+    /// A terminating error: `throw`, `-ErrorAction Stop`, a runtime error.
+    Error(Rc<ErrorRecord>),
+    /// The step budget ([`super::runtime::Engine::set_step_limit`]) ran out.
+    StepLimit,
+}
