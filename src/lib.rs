@@ -6,5 +6,6 @@
 
 pub mod commands;
 pub mod engine;
+pub mod exchange;
 pub mod format;
 pub mod syntax;

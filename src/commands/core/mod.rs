@@ -7,6 +7,7 @@ mod compare_object;
 mod content;
 mod csv;
 mod date;
+mod foreach_object;
 mod format;
 mod group_object;
 mod json;
@@ -22,11 +23,25 @@ mod tee_object;
 mod testing;
 #[cfg(test)]
 mod tests;
+mod where_object;
+mod write_host;
+mod write_information;
 mod write_output;
-mod write_stream;
+mod write_streams;
 
 pub fn register(r: &mut Registry) {
-    r.register(write_output::command());
+    for info in [
+        write_output::command(),
+        write_host::command(),
+        write_streams::write_error(),
+        write_streams::write_warning(),
+        write_streams::write_verbose(),
+        write_streams::write_debug(),
+        foreach_object::command(),
+        where_object::command(),
+    ] {
+        r.register(info);
+    }
     register_output(r);
 }
 
@@ -62,10 +77,7 @@ fn register_output(r: &mut Registry) {
         compare_object::command(),
         date::get_date(),
         date::start_sleep(),
-        write_stream::write_warning(),
-        write_stream::write_verbose(),
-        write_stream::write_debug(),
-        write_stream::write_information(),
+        write_information::command(),
     ] {
         r.register(info);
     }

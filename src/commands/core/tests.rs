@@ -504,14 +504,14 @@ fn get_date_formats() {
 #[test]
 fn write_warning_goes_to_the_host() {
     let r = run(
-        &write_stream::write_warning(),
+        &write_streams::write_warning(),
         &[("Message", s("Disk low"))],
         &[],
     );
     assert!(r.output.is_empty());
     assert_eq!(r.host, "WARNING: Disk low\n");
     let r = run(
-        &write_stream::write_verbose(),
+        &write_streams::write_verbose(),
         &[("Message", s("quiet"))],
         &[],
     );

@@ -79,11 +79,7 @@ impl Parser<'_> {
             self.bump();
             self.skip_ws_nl();
             if self.at_element_end() {
-                let at_end = self.at_end();
-                return Err(empty_pipe_element(
-                    if at_end { bar + 1 } else { self.pos },
-                    at_end,
-                ));
+                return Err(empty_pipe_element(bar + 1, self.at_end()));
             }
             elements.push(self.pipeline_element(false)?);
         }
@@ -217,8 +213,10 @@ impl Parser<'_> {
         let mut elements = Vec::new();
         let mut redirections = Vec::new();
         loop {
+            let end = self.pos;
             self.skip_ws();
             if self.at_element_end() {
+                self.pos = end;
                 break;
             }
             if self.at_redirection() {

@@ -49,6 +49,9 @@ fn dash_operator(name: &str) -> Option<(BinaryOp, u8)> {
     if simple.is_some() {
         return simple;
     }
+    if let Some(op) = compare_op(&lower) {
+        return Some((BinaryOp::Compare(op, Case::Default), 3));
+    }
     let (case, base) = match lower.as_bytes().first() {
         Some(b'c') if lower.len() > 1 => (Case::Sensitive, &lower[1..]),
         Some(b'i') if lower.len() > 1 && lower != "in" && lower != "is" && lower != "isnot" => {
@@ -176,6 +179,9 @@ impl Parser<'_> {
     /// Binary operators of precedence `min` and tighter (precedence climbing).
     fn binary(&mut self, min: u8, comma: bool) -> PResult<Expr> {
         let mut left = self.array_literal(comma)?;
+        // Each operator deepens the (left-leaning) tree: count it against the depth limit
+        // so that walking or dropping the tree cannot exhaust the stack either.
+        let mut chained = 0;
         loop {
             let save = self.pos;
             self.skip_ws();
@@ -196,6 +202,8 @@ impl Parser<'_> {
                 return Err(if self.at_end() { err.incomplete() } else { err });
             }
             let right = self.nested(|p| p.binary(prec + 1, comma))?;
+            self.enter()?;
+            chained += 1;
             let span = left.span.to(right.span);
             left = Expr::new(
                 ExprKind::Binary {
@@ -206,6 +214,7 @@ impl Parser<'_> {
                 span,
             );
         }
+        self.depth -= chained;
         Ok(left)
     }
 
@@ -563,7 +572,8 @@ impl Parser<'_> {
     /// Member access, static member access, method calls, indexing and `++`/`--` after
     /// a value (no blank allowed before them).
     pub(super) fn postfix(&mut self, mut expr: Expr) -> PResult<Expr> {
-        let mut depth = 0usize;
+        // Like a chain of binary operators, a chain of postfixes deepens the tree.
+        let mut chained = 0;
         loop {
             let c = self.peek();
             let next = self.peek_nth(1);
@@ -647,12 +657,11 @@ impl Parser<'_> {
                     span,
                 );
             } else {
+                self.depth -= chained;
                 return Ok(expr);
             }
-            depth += 1;
-            if depth > super::MAX_DEPTH * 10 {
-                self.enter()?;
-            }
+            self.enter()?;
+            chained += 1;
         }
     }
 

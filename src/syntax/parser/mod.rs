@@ -12,6 +12,8 @@ mod commands;
 mod expressions;
 mod lexical;
 mod numbers;
+#[cfg(test)]
+mod robustness;
 mod statements;
 mod strings;
 #[cfg(test)]
@@ -23,6 +25,9 @@ use super::error::ParseError;
 pub use numbers::parse_number_literal;
 
 /// Parses a whole script. On failure returns every error found (at least one).
+///
+/// Needs about [`STACK_BUDGET`] plus a little of the calling thread's stack: deeper
+/// nesting is refused with `ScriptTooComplicated` rather than overflowing.
 pub fn parse_script(text: &str) -> Result<ScriptBlock, Vec<ParseError>> {
     let mut parser = Parser::new(text);
     parser.script().map_err(|e| vec![e])
@@ -30,7 +35,18 @@ pub fn parse_script(text: &str) -> Result<ScriptBlock, Vec<ParseError>> {
 
 /// How deeply constructs may nest (parentheses, blocks, operators). Deeper input gets an
 /// error instead of exhausting the stack, as pwsh stops with `ScriptTooComplicated`.
-const MAX_DEPTH: usize = 200;
+const MAX_DEPTH: usize = 1000;
+
+/// How much stack the parser may use (bytes). Like pwsh's `EnsureSufficientExecutionStack`
+/// it measures rather than guesses: frame sizes differ a lot between debug and release
+/// builds, so a fixed depth limit would be either too low or unsafe.
+pub const STACK_BUDGET: usize = 1024 * 1024;
+
+/// An address on the current stack, to measure how deep the parser has recursed.
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::ptr::addr_of!(marker) as usize
+}
 
 type PResult<T> = Result<T, ParseError>;
 
@@ -42,6 +58,8 @@ pub(crate) struct Parser<'a> {
     /// An error found while skipping trivia (an unterminated `<#` comment), reported
     /// when the parse ends.
     pending: Option<ParseError>,
+    /// [`stack_position`] when the parse started.
+    stack_base: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -51,6 +69,7 @@ impl<'a> Parser<'a> {
             pos: 0,
             depth: 0,
             pending: None,
+            stack_base: stack_position(),
         }
     }
 
@@ -106,7 +125,7 @@ impl<'a> Parser<'a> {
     /// Enters one level of nesting; errors out past [`MAX_DEPTH`].
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > MAX_DEPTH || self.stack_base.abs_diff(stack_position()) > STACK_BUDGET {
             return Err(ParseError::new(
                 "ScriptTooComplicated",
                 "Processing was stopped because the script is too complex.",

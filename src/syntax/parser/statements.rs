@@ -51,8 +51,24 @@ impl Parser<'_> {
                 Some(')') | Some('}') => return Err(self.unexpected_token()),
                 _ => {}
             }
-            statements.push(self.statement()?);
+            let statement = self.statement()?;
+            // A statement ending in a block needs no separator: `if ($a) {1} $b`.
+            let needs_separator = matches!(
+                statement.kind,
+                StatementKind::Pipeline(_)
+                    | StatementKind::Assignment { .. }
+                    | StatementKind::Throw(_)
+                    | StatementKind::Return(_)
+                    | StatementKind::Exit(_)
+                    | StatementKind::Break(_)
+                    | StatementKind::Continue(_)
+                    | StatementKind::DoLoop { .. }
+            );
+            statements.push(statement);
             self.skip_ws();
+            if !needs_separator {
+                continue;
+            }
             match self.peek() {
                 None | Some(';') => {}
                 Some(c) if is_newline(c) || Some(c) == close => {}
@@ -211,7 +227,7 @@ impl Parser<'_> {
             self.skip_ws_nl();
         }
         if self.peek() != Some('$') {
-            if self.at_end() {
+            if self.at_end() || self.peek() == Some('}') {
                 return Err(self.missing(
                     "MissingEndParenthesisInFunctionParameterList",
                     "Missing ')' in function parameter list.",
@@ -332,7 +348,7 @@ impl Parser<'_> {
             let op_text = self.src[self.pos..self.pos + len].to_string();
             self.pos += len;
             let after = self.pos;
-            check_assignable(&expr)?;
+            check_assignable(&expr, op == AssignOp::Assign)?;
             self.skip_ws_nl();
             if self.at_end() || matches!(self.peek(), Some(')') | Some('}') | Some(';')) {
                 let err = ParseError::new(
@@ -572,7 +588,8 @@ impl Parser<'_> {
         } else {
             Some(self.condition()?)
         };
-        if !self.for_separator() {
+        self.skip_ws_nl();
+        if self.peek() != Some(')') && !self.for_separator() {
             return Err(missing_paren(self));
         }
         let step = if self.peek() == Some(')') || self.at_end() {
@@ -858,10 +875,12 @@ impl Parser<'_> {
                 continue;
             }
             if self.eat_keyword("finally") {
-                finally = Some(self.block_or(
+                let block = self.block_or(
                     "MissingFinallyStatementBlock",
                     "The Finally block is missing its statement block.",
-                )?);
+                )?;
+                check_no_control_leaving(&block.statements, false)?;
+                finally = Some(block);
                 break;
             }
             self.pos = save;
@@ -914,12 +933,15 @@ fn missing_curly(open: usize) -> ParseError {
     .incomplete()
 }
 
-/// Only variables, members, indexes, casts of those and arrays of those take a value.
-fn check_assignable(target: &Expr) -> PResult<()> {
+/// Only variables, members, indexes and casts of those take a value; a list of them
+/// (`$a, $b = 1, 2`) only with plain `=`.
+fn check_assignable(target: &Expr, plain: bool) -> PResult<()> {
     let ok = match &target.kind {
         ExprKind::Variable(_) | ExprKind::Member { .. } | ExprKind::Index { .. } => true,
-        ExprKind::Cast { operand, .. } => check_assignable(operand).is_ok(),
-        ExprKind::ArrayLiteral(items) => items.iter().all(|i| check_assignable(i).is_ok()),
+        ExprKind::Cast { operand, .. } => check_assignable(operand, false).is_ok(),
+        ExprKind::ArrayLiteral(items) => {
+            plain && items.iter().all(|i| check_assignable(i, false).is_ok())
+        }
         _ => false,
     };
     if ok {
@@ -931,4 +953,57 @@ fn check_assignable(target: &Expr) -> PResult<()> {
             target.span,
         ))
     }
+}
+
+/// `break`, `continue` and `return` may not leave a `finally` block (a loop inside the
+/// block may still use `break` and `continue`).
+fn check_no_control_leaving(statements: &[Statement], in_loop: bool) -> PResult<()> {
+    for s in statements {
+        let leaves = match &s.kind {
+            StatementKind::Return(_) => true,
+            StatementKind::Break(_) | StatementKind::Continue(_) => !in_loop,
+            _ => false,
+        };
+        if leaves {
+            return Err(ParseError::new(
+                "ControlLeavingFinally",
+                "Flow of control cannot leave a Finally block.",
+                s.span,
+            ));
+        }
+        match &s.kind {
+            StatementKind::If {
+                clauses,
+                else_block,
+            } => {
+                for (_, b) in clauses {
+                    check_no_control_leaving(&b.statements, in_loop)?;
+                }
+                if let Some(b) = else_block {
+                    check_no_control_leaving(&b.statements, in_loop)?;
+                }
+            }
+            StatementKind::Try {
+                body,
+                catches,
+                finally,
+            } => {
+                check_no_control_leaving(&body.statements, in_loop)?;
+                for c in catches {
+                    check_no_control_leaving(&c.body.statements, in_loop)?;
+                }
+                if let Some(b) = finally {
+                    check_no_control_leaving(&b.statements, in_loop)?;
+                }
+            }
+            StatementKind::While { body, .. }
+            | StatementKind::DoLoop { body, .. }
+            | StatementKind::For { body, .. }
+            | StatementKind::Foreach { body, .. } => {
+                check_no_control_leaving(&body.statements, true)?
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }

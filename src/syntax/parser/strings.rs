@@ -223,7 +223,7 @@ impl Parser<'_> {
                     self.bump();
                     match self.bump() {
                         None => return Err(missing_terminator(start, terminator)),
-                        Some('u') if self.peek() == Some('{') => {
+                        Some('u') => {
                             let ch = self.unicode_escape()?;
                             parts.push_char(ch);
                         }
@@ -240,43 +240,48 @@ impl Parser<'_> {
         Ok(parts.finish())
     }
 
-    /// `` `u{XXXX} ``, the cursor after the `u`.
+    /// `` `u{XXXX} ``, the cursor after the `u`; pwsh 7 refuses any other `` `u ``.
     fn unicode_escape(&mut self) -> PResult<char> {
-        let start = self.pos;
-        self.bump();
-        let digits_start = self.pos;
-        while self.eat_if(|c| c.is_ascii_hexdigit()).is_some() {}
-        let digits = &self.src[digits_start..self.pos];
-        if digits.len() > 6 {
+        const INVALID: &str = "The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to six hex digits and a closing '}'.";
+        let backtick = self.pos - 2;
+        if !self.eat("{") {
             return Err(ParseError::new(
-                "TooManyDigitsInUnicodeEscapeSequence",
-                "The Unicode escape sequence contains more than the maximum of six hex digits between braces.",
-                Span::new(self.pos, self.pos),
+                "InvalidUnicodeEscapeSequence",
+                INVALID,
+                Span::new(backtick, self.pos),
             ));
         }
-        if digits.is_empty() || !self.eat("}") {
-            let id = if digits.is_empty() {
-                "InvalidUnicodeEscapeSequence"
-            } else {
-                "MissingUnicodeEscapeSequenceTerminator"
-            };
-            let message = if digits.is_empty() {
-                "The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to six hex digits and a closing '}'."
-            } else {
-                "The Unicode escape sequence is missing the closing '}'."
-            };
-            return Err(ParseError::new(id, message, Span::new(start, self.pos)));
+        let digits_start = self.pos;
+        while self.src[digits_start..self.pos].len() < 6
+            && self.eat_if(|c| c.is_ascii_hexdigit()).is_some()
+        {}
+        let digits = &self.src[digits_start..self.pos];
+        if self.eat("}") && !digits.is_empty() {
+            return u32::from_str_radix(digits, 16)
+                .ok()
+                .and_then(char::from_u32)
+                .ok_or_else(|| {
+                    ParseError::new(
+                        "InvalidUnicodeEscapeSequenceValue",
+                        "The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.",
+                        Span::new(backtick, self.pos),
+                    )
+                });
         }
-        u32::from_str_radix(digits, 16)
-            .ok()
-            .and_then(char::from_u32)
-            .ok_or_else(|| {
-                ParseError::new(
-                    "InvalidUnicodeEscapeSequenceValue",
-                    "The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.",
-                    Span::new(start, self.pos),
-                )
-            })
+        let here = Span::new(self.pos, self.pos);
+        Err(match self.peek() {
+            Some(c) if c.is_ascii_hexdigit() => ParseError::new(
+                "TooManyDigitsInUnicodeEscapeSequence",
+                "The Unicode escape sequence contains more than the maximum of six hex digits between braces.",
+                here,
+            ),
+            None if !digits.is_empty() => ParseError::new(
+                "MissingUnicodeEscapeSequenceTerminator",
+                "The Unicode escape sequence is missing the closing '}'.",
+                here,
+            ),
+            _ => ParseError::new("InvalidUnicodeEscapeSequence", INVALID, here),
+        })
     }
 
     /// A `$` inside expandable text: a variable, `${...}`, `$(...)`, or a literal `$`.
