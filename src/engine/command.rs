@@ -388,6 +388,8 @@ pub struct Ctx<'a> {
     /// `-ErrorVariable` / `-WarningVariable` collections, appended to as records arrive.
     pub(crate) error_var: Option<&'a mut Vec<Value>>,
     pub(crate) warning_var: Option<&'a mut Vec<Value>>,
+    /// `2>&1`: errors are written to the output as ErrorRecord objects.
+    pub(crate) merge_errors: bool,
 }
 
 impl Ctx<'_> {
@@ -451,6 +453,10 @@ impl Ctx<'_> {
         let record = Rc::new(record);
         if let Some(var) = self.error_var.as_deref_mut() {
             var.push(Value::Error(record.clone()));
+        }
+        if self.merge_errors && self.prefs.error != ActionPreference::Stop {
+            self.engine.record_error(record.clone());
+            return self.out.write(self.engine, Value::Error(record));
         }
         self.engine.report_error(record, self.prefs.error)
     }

@@ -11,8 +11,8 @@
 //!      | The operation couldn't be performed because ...
 //! ```
 //!
-//! The reason is the command's name, `Exception` for `throw`, or the error's category
-//! (`ParserError`, ...) when no command raised it. Line numbers are right-aligned in four
+//! The reason is the command's name, `Exception` for `throw`, else the error's category
+//! (`InvalidOperation`, ...), else the exception's type name (`RuntimeException`). Line numbers are right-aligned in four
 //! columns (wider when they need it, the header then shifting right as pwsh does).
 
 use super::error::ErrorRecord;
@@ -21,7 +21,11 @@ use super::runtime::ErrorView;
 /// The text pwsh prints for an error, ending in a newline.
 pub fn render_error(record: &ErrorRecord, view: ErrorView) -> String {
     let reason = reason(record);
-    let message = record.message.replace("\r\n", " ").replace('\n', " ");
+    // In the position block the message is one line (pwsh replaces its newlines).
+    let message = record
+        .message
+        .replace("\r\n", " ")
+        .replace(['\n', '\t'], " ");
     let position = match (view, &record.position) {
         (ErrorView::WithPosition, Some(p)) => Some(p),
         _ => None,
@@ -67,7 +71,15 @@ fn reason(record: &ErrorRecord) -> String {
     }
     match &record.command {
         Some(c) if !c.is_empty() => c.clone(),
-        _ => format!("{:?}", record.category).replace("NotSpecified", "Error"),
+        _ if record.category != super::error::ErrorCategory::NotSpecified => {
+            format!("{:?}", record.category)
+        }
+        _ => record
+            .exception_type
+            .rsplit('.')
+            .next()
+            .unwrap_or("Error")
+            .to_string(),
     }
 }
 

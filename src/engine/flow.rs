@@ -15,8 +15,13 @@ pub enum Flow {
     Return,
     /// `exit N`.
     Exit(i32),
-    /// A terminating error: `throw`, `-ErrorAction Stop`, a runtime error.
+    /// A statement-terminating error (a runtime error, a binding error, a cmdlet's
+    /// terminating error): the statement stops, the script goes on with the next one,
+    /// unless a `try` is active.
     Error(Rc<ErrorRecord>),
+    /// A script-terminating error (`throw`, `-ErrorAction Stop`): unwinds to the nearest
+    /// `try`, or ends the script.
+    Throw(Rc<ErrorRecord>),
     /// The step budget ([`super::runtime::Engine::set_step_limit`]) ran out.
     StepLimit,
 }

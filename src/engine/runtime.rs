@@ -119,6 +119,14 @@ pub struct Engine {
     pub(crate) step_limit: Option<u64>,
     /// Current nesting of function and script-block calls.
     pub depth: usize,
+    /// How many `try` bodies are running: inside one, statement-terminating errors
+    /// propagate to the catch instead of being shown.
+    pub(crate) try_depth: usize,
+    /// Inside `2>$null`: errors are recorded but not shown.
+    pub(crate) suppress_errors: usize,
+    /// The functions/scripts being run (name, call position), innermost last: errors
+    /// written inside a function are shown as the function's.
+    pub(crate) invocations: Vec<(String, Option<super::error::ErrorPosition>)>,
 }
 
 impl Engine {
@@ -135,6 +143,9 @@ impl Engine {
             steps: 0,
             step_limit: None,
             depth: 0,
+            try_depth: 0,
+            suppress_errors: 0,
+            invocations: Vec::new(),
         }
     }
 
@@ -180,10 +191,12 @@ impl Engine {
                 self.record_error(record);
                 Ok(())
             }
-            ActionPreference::Stop => Err(Flow::Error(record)),
+            ActionPreference::Stop => Err(Flow::Throw(record)),
             ActionPreference::Continue | ActionPreference::Inquire => {
                 self.record_error(record.clone());
-                self.show_error(&record);
+                if self.suppress_errors == 0 {
+                    self.show_error(&record);
+                }
                 Ok(())
             }
         }
@@ -217,10 +230,15 @@ impl Engine {
                     "ActionPreferenceStop",
                     super::error::ErrorCategory::OperationStopped,
                 );
-                Err(Flow::Error(Rc::new(record)))
+                Err(Flow::Throw(Rc::new(record)))
             }
             ActionPreference::SilentlyContinue | ActionPreference::Ignore => Ok(()),
         }
+    }
+
+    /// The innermost function being run and where it was called from.
+    pub fn current_invocation(&self) -> Option<(String, Option<super::error::ErrorPosition>)> {
+        self.invocations.last().cloned()
     }
 
     /// Runs a script block (`& $sb`-like, but with `$_` set and in the caller's scope as

@@ -57,6 +57,23 @@ impl Scopes {
         self.stack.push(Scope::default());
     }
 
+    /// Enters a scope kept from an earlier call (a function's scope between its begin,
+    /// process and end blocks).
+    pub fn push_scope(&mut self, scope: Scope) {
+        self.stack.push(scope);
+    }
+
+    /// Leaves the innermost scope and hands it back (never the global one).
+    pub fn pop_scope(&mut self) -> Scope {
+        if self.stack.len() > 1 {
+            let s = self.stack.pop().unwrap_or_default();
+            self.script = self.script.min(self.stack.len() - 1);
+            s
+        } else {
+            Scope::default()
+        }
+    }
+
     /// Leaves the innermost scope (never the global one).
     pub fn pop(&mut self) {
         if self.stack.len() > 1 {
@@ -65,15 +82,13 @@ impl Scopes {
         self.script = self.script.min(self.stack.len() - 1);
     }
 
-    /// Enters a new scope that becomes the script scope; returns the previous script
-    /// scope index to restore with [`Scopes::leave_script`].
-    pub fn enter_script(&mut self) -> usize {
-        self.push();
+    /// Makes the innermost scope the script scope (a script file starts running);
+    /// returns the previous script scope index for [`Scopes::restore_script`].
+    pub fn mark_script(&mut self) -> usize {
         std::mem::replace(&mut self.script, self.stack.len() - 1)
     }
 
-    pub fn leave_script(&mut self, previous: usize) {
-        self.pop();
+    pub fn restore_script(&mut self, previous: usize) {
         self.script = previous.min(self.stack.len() - 1);
     }
 

@@ -3,6 +3,7 @@
 
 use crate::engine::command::Registry;
 
+mod foreach_object;
 mod format;
 mod group_object;
 mod measure_object;
@@ -15,10 +16,24 @@ mod sort_object;
 mod testing;
 #[cfg(test)]
 mod tests;
+mod where_object;
+mod write_host;
 mod write_output;
+mod write_streams;
 
 pub fn register(r: &mut Registry) {
-    r.register(write_output::command());
+    for info in [
+        write_output::command(),
+        write_host::command(),
+        write_streams::write_error(),
+        write_streams::write_warning(),
+        write_streams::write_verbose(),
+        write_streams::write_debug(),
+        foreach_object::command(),
+        where_object::command(),
+    ] {
+        r.register(info);
+    }
     register_output(r);
 }
 

@@ -45,6 +45,7 @@ pub fn run(info: &CommandInfo, args: &[(&str, Value)], inputs: &[Value]) -> Run 
             position: None,
             error_var: None,
             warning_var: None,
+            merge_errors: false,
         };
         let mut go = || -> Result<(), crate::engine::command::Flow> {
             processor.begin(&mut cx)?;
