@@ -20,7 +20,7 @@ mod select_object;
 mod sort_object;
 mod tee_object;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 #[cfg(test)]
 mod tests;
 mod where_object;
