@@ -575,9 +575,15 @@ impl Parser<'_> {
         // Like a chain of binary operators, a chain of postfixes deepens the tree.
         let mut chained = 0;
         loop {
+            // `?.` and `?[` (pwsh 7): null-conditional member access and indexing.
+            let null_conditional =
+                self.peek() == Some('?') && matches!(self.peek_nth(1), Some('.') | Some('['));
+            if null_conditional {
+                self.bump();
+            }
             let c = self.peek();
             let next = self.peek_nth(1);
-            let is_static = c == Some(':') && next == Some(':');
+            let is_static = !null_conditional && c == Some(':') && next == Some(':');
             let member = (c == Some('.')
                 && next.is_some_and(|n| is_name_char(n) || n == '$' || is_quote(n)))
                 || is_static;
@@ -593,7 +599,7 @@ impl Parser<'_> {
                             method: Box::new(name),
                             args,
                             is_static,
-                            null_conditional: false,
+                            null_conditional,
                         },
                         span,
                     );
@@ -604,7 +610,7 @@ impl Parser<'_> {
                             target: Box::new(expr),
                             member: Box::new(name),
                             is_static,
-                            null_conditional: false,
+                            null_conditional,
                         },
                         span,
                     );
@@ -635,7 +641,7 @@ impl Parser<'_> {
                     ExprKind::Index {
                         target: Box::new(expr),
                         index: Box::new(index),
-                        null_conditional: false,
+                        null_conditional,
                     },
                     span,
                 );
@@ -656,6 +662,11 @@ impl Parser<'_> {
                     },
                     span,
                 );
+            } else if null_conditional {
+                return Err(self.error_here(
+                    "MissingPropertyName",
+                    "Missing property name after reference operator.",
+                ));
             } else {
                 self.depth -= chained;
                 return Ok(expr);
@@ -945,9 +956,10 @@ pub(super) fn negate(n: Number) -> Number {
         Number::Int(v) => v
             .checked_neg()
             .map_or(Number::Long(-i64::from(v)), Number::Int),
-        Number::Long(v) => v
-            .checked_neg()
-            .map_or(Number::Double(-(v as f64)), Number::Long),
+        Number::Long(v) => match v.checked_neg() {
+            Some(n) => i32::try_from(n).map_or(Number::Long(n), Number::Int),
+            None => Number::Double(-(v as f64)),
+        },
         Number::Double(v) => Number::Double(-v),
         Number::Decimal(d) => Number::Decimal(crate::syntax::ast::DecimalText {
             mantissa: -d.mantissa,

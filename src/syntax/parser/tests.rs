@@ -517,6 +517,11 @@ mod expressions {
         assert_eq!(show("-bnot 5"), "(Bnot 5)");
         assert_eq!(show("-$x"), "(Negate $x)");
         assert_eq!(show("-5 - -2"), "(Sub -5 -2)");
+        let sb = parse("-2147483648");
+        assert!(matches!(
+            &sb.end.statements[0].kind,
+            StatementKind::Pipeline(p) if matches!(&p.elements[0], PipelineElement::Expression { expr, .. } if expr.kind == ExprKind::Number(Number::Int(i32::MIN)))
+        ));
         assert_eq!(show("++$i; $i--"), "(PreIncrement $i)\n(PostDecrement $i)");
         assert_eq!(show(",1"), "(, 1)");
     }
@@ -549,6 +554,29 @@ mod expressions {
         assert_eq!(show("$a[0, 2]"), "$a[(, 0 2)]");
         assert_eq!(show("[string]::Join(',', $a)"), "[string]::Join(',', $a)");
         assert_eq!(show("(Get-X).Name"), "((cmd Get-X)).Name");
+        let sb = parse("${x}?.Name; $a?[0]");
+        let flags: Vec<bool> = sb
+            .end
+            .statements
+            .iter()
+            .map(|s| match &s.kind {
+                StatementKind::Pipeline(p) => match &p.elements[0] {
+                    PipelineElement::Expression { expr, .. } => matches!(
+                        expr.kind,
+                        ExprKind::Member {
+                            null_conditional: true,
+                            ..
+                        } | ExprKind::Index {
+                            null_conditional: true,
+                            ..
+                        }
+                    ),
+                    PipelineElement::Command(_) => false,
+                },
+                _ => false,
+            })
+            .collect();
+        assert_eq!(flags, [true, true]);
     }
 
     #[test]
