@@ -4,6 +4,7 @@
 //! registers its commands in [`builtin_registry`].
 
 pub mod core;
+pub mod exchange;
 
 pub use crate::engine::command::Registry;
 
@@ -11,5 +12,6 @@ pub use crate::engine::command::Registry;
 pub fn builtin_registry() -> Registry {
     let mut r = Registry::new();
     core::register(&mut r);
+    exchange::register(&mut r);
     r
 }

@@ -13,7 +13,7 @@ mod props;
 mod select_object;
 mod sort_object;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 #[cfg(test)]
 mod tests;
 mod where_object;
