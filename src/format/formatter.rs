@@ -92,6 +92,8 @@ pub struct Formatter {
     req: FormatRequest,
     views: ViewRegistry,
     active: Option<Active>,
+    /// The grouping in force: the request's `-GroupBy`, else the chosen view's.
+    group_by: Option<Column>,
     group: Option<String>,
     in_group: bool,
 }
@@ -103,6 +105,7 @@ impl Formatter {
             req,
             views,
             active: None,
+            group_by: None,
             group: None,
             in_group: false,
         }
@@ -173,7 +176,7 @@ impl Formatter {
     }
 
     /// pwsh's `FormatViewManager.Initialize`: the view for the first object.
-    fn choose(&self, v: &Value) -> (Active, Start) {
+    fn choose(&mut self, v: &Value) -> (Active, Start) {
         let type_names = type_names(v);
         let autosize = self.req.autosize;
         if matches!(v, Value::DateTime(_)) && self.req.shape.is_none() {
@@ -202,6 +205,12 @@ impl Formatter {
             }
         };
         let view_types = registered.as_ref().map(|_| type_names.clone());
+        let group_by = self
+            .req
+            .group_by
+            .clone()
+            .or_else(|| registered.as_ref().and_then(|r| r.group_by.clone()));
+        self.group_by = group_by;
         match shape {
             Shape::Table => {
                 let (columns, generated) = match &registered {
@@ -296,7 +305,7 @@ impl Formatter {
     }
 
     fn group_transition(&mut self, v: &Value, out: &mut Vec<Packet>) {
-        let key = self.req.group_by.as_ref().map(|g| {
+        let key = self.group_by.as_ref().map(|g| {
             (
                 g.label(),
                 field_text(&g.expr.eval(v), self.req.enumeration_limit),

@@ -31,6 +31,9 @@ pub struct View {
     pub columns: Vec<Column>,
     /// Whether a table view wraps its cells (`<Wrap/>`).
     pub wrap: bool,
+    /// Groups consecutive objects by this expression (`<GroupBy>`), each group under a
+    /// `   Label: value` line.
+    pub group_by: Option<Column>,
 }
 
 impl View {
@@ -40,6 +43,7 @@ impl View {
             shape: Shape::Table,
             columns,
             wrap: false,
+            group_by: None,
         }
     }
 
@@ -49,7 +53,14 @@ impl View {
             shape: Shape::List,
             columns,
             wrap: false,
+            group_by: None,
         }
+    }
+
+    /// The view grouped by a property.
+    pub fn grouped_by(mut self, property: &str) -> View {
+        self.group_by = Some(Column::property(property));
+        self
     }
 
     /// A table view of plain properties, the common case: `View::table_of(&["Name", "Alias"])`.
@@ -97,6 +108,11 @@ impl ViewRegistry {
             ]),
         );
         // DotNetTypes.format.ps1xml: hashtable entries, a 30-cell Name column.
+        // Get-Member's output, grouped under `   TypeName: ...`.
+        r.register(
+            MEMBER_DEFINITION,
+            View::table_of(&["Name", "MemberType", "Definition"]).grouped_by("TypeName"),
+        );
         r.register(
             DICTIONARY_ENTRY,
             View::table(vec![
@@ -130,6 +146,9 @@ impl ViewRegistry {
 /// Group-Object's output types.
 pub const GROUP_INFO: &str = "Microsoft.PowerShell.Commands.GroupInfo";
 pub const GROUP_INFO_NO_ELEMENT: &str = "Microsoft.PowerShell.Commands.GroupInfoNoElement";
+
+/// Get-Member's output type.
+pub const MEMBER_DEFINITION: &str = "Microsoft.PowerShell.Commands.MemberDefinition";
 
 /// The type name of a hashtable entry, under which hashtables print as Name/Value tables.
 pub const DICTIONARY_ENTRY: &str = "System.Collections.DictionaryEntry";
