@@ -10,7 +10,8 @@ input, aliases, applicability, filterable properties); none of the docs' prose o
 Usage: scripts/gen-catalog.py CMDLETS.jsonl FILTERABLE.jsonl > data/exo-cmdlets.tsv
 
 Output format (tab-separated, one record per line, `#` lines are comments):
-  C <cmdlet> <parameter sets, comma-separated, default set first or empty>
+  C <cmdlet> <parameter sets, comma-separated, default set first (the one the reference
+    marks "(Default)", else "Identity"), or empty>
   P <name> <type> <sets: * for all, else comma list> <aliases, comma list>
     <required 1|0> <position: number or -> <pipeline: - | V | P | VP>
     <flags: e = applies to Exchange Online, o = on-premises only,
@@ -82,6 +83,10 @@ def main():
                 default = name
             if name not in sets:
                 sets.append(name)
+        if not default and "Identity" in sets:
+            # Exchange's cmdlets name the Identity set as their default unless the
+            # reference marks another one.
+            default = "Identity"
         if default:
             sets.remove(default)
             sets.insert(0, default)

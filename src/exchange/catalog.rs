@@ -249,7 +249,7 @@ mod tests {
         let get = Catalog::get()
             .cmdlet("Get-CASMailbox")
             .expect("Get-CASMailbox");
-        assert_eq!(get.parameter_sets, ["AnrSet", "Identity"]);
+        assert_eq!(get.parameter_sets, ["Identity", "AnrSet"]);
         assert!(
             get.parameter("Anr")
                 .is_some_and(|p| p.in_set("AnrSet") && !p.in_set("Identity"))
