@@ -101,6 +101,6 @@ pub fn run_to_string(registry: super::command::Registry, text: &str) -> String {
     let mut engine = Engine::new(registry, Box::new(host));
     engine.init_session_variables();
     engine.run_source(Source::new("", text), Vec::new(), RunMode::Command);
-    let out = captured.borrow().clone();
-    out
+
+    captured.borrow().clone()
 }
