@@ -67,7 +67,8 @@ impl Engine {
             }
         };
         let mut sink = self.out_default_sink();
-        let result = self.run_script(ast, source, args, &mut sink);
+        let in_global = mode == RunMode::Command;
+        let result = self.run_script(ast, source, args, in_global, &mut sink);
         let flushed = sink.finish(self);
         let code = match result.and_then(|code| flushed.map(|()| code)) {
             Ok(Some(code)) => code,
