@@ -98,12 +98,13 @@ fn dash_unary(name: &str) -> Option<UnaryOp> {
     }
 }
 
-/// Characters that may directly follow a number in expression mode (`1+2`, `1..3`);
-/// anything else makes the text a command name (`1abc`).
+/// Characters that may directly follow a number in expression mode (`1+2`, `1..3`),
+/// pwsh's `ForceStartNewTokenAfterNumber`; anything else makes the text one generic
+/// token, a command name (`1abc`).
 fn ends_number(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => is_blank(c) || is_newline(c) || is_dash(c) || "{}();,|&<>=[]+*/%!.#".contains(c),
+        Some(c) => is_blank(c) || is_newline(c) || is_dash(c) || "{}();,|&<>=]+*/%!.#".contains(c),
     }
 }
 
