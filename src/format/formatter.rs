@@ -384,6 +384,12 @@ fn plain_text(v: &Value) -> Option<String> {
     match v {
         Value::Object(o) if !o.borrow().is_empty() => None,
         Value::DateTime(_) => None,
+        // An error record shows as pwsh's ConciseView line(s).
+        Value::Error(e) => Some(
+            crate::engine::display::render_error(e, crate::engine::runtime::ErrorView::Concise)
+                .trim_end()
+                .to_string(),
+        ),
         _ => Some(v.to_string()),
     }
 }

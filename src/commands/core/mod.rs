@@ -15,6 +15,7 @@ mod measure_object;
 mod members;
 mod order;
 mod out;
+mod path;
 mod props;
 mod select_object;
 mod sort_object;
@@ -72,7 +73,9 @@ fn register_output(r: &mut Registry) {
         content::get_content(),
         content::set_content(),
         content::add_content(),
-        content::test_path(),
+        path::test_path(),
+        path::join_path(),
+        path::remove_item(),
         tee_object::command(),
         compare_object::command(),
         date::get_date(),
