@@ -5,4 +5,5 @@
 //! Exchange semantics live in `exchange`, reached only through its request type.
 
 pub mod engine;
+pub mod repl;
 pub mod syntax;

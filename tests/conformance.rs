@@ -16,9 +16,9 @@
 mod language_cases;
 mod support;
 
-use support::{corpus_dir, load_jsonl, run_exosh};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use support::{corpus_dir, load_jsonl, run_exosh};
 
 /// Every non-template documentation example parses (`exosh check` exits 0).
 #[test]
@@ -26,16 +26,26 @@ fn documentation_examples_pass_check() {
     let Some(dir) = corpus_dir() else { return };
     let mut report = Vec::new();
     let mut failures = Vec::new();
-    for file in ["exchange-examples.jsonl", "cas-examples.jsonl", "client-access-docs.jsonl"] {
+    for file in [
+        "exchange-examples.jsonl",
+        "cas-examples.jsonl",
+        "client-access-docs.jsonl",
+    ] {
         let path = dir.join(file);
         let records = load_jsonl(&path);
         let mut total = 0;
         let mut passed = 0;
         for (i, rec) in records.iter().enumerate() {
-            if rec.get("template").and_then(|t| t.as_bool()).unwrap_or(false) {
+            if rec
+                .get("template")
+                .and_then(|t| t.as_bool())
+                .unwrap_or(false)
+            {
                 continue;
             }
-            let Some(code) = rec.get("code").and_then(|c| c.as_str()) else { continue };
+            let Some(code) = rec.get("code").and_then(|c| c.as_str()) else {
+                continue;
+            };
             total += 1;
             let out = run_exosh(&["check", "-"], code, &[]);
             if out.code == Some(0) {
@@ -52,19 +62,34 @@ fn documentation_examples_pass_check() {
         }
         report.push(format!("{file}: {passed}/{total} parse"));
     }
-    println!("documentation examples (exosh check):\n  {}", report.join("\n  "));
-    assert!(failures.is_empty(), "{} examples fail `exosh check`:\n{}", failures.len(), failures.join("\n"));
+    println!(
+        "documentation examples (exosh check):\n  {}",
+        report.join("\n  ")
+    );
+    assert!(
+        failures.is_empty(),
+        "{} examples fail `exosh check`:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// The language cases of PowerShell's and Pash's tests, with the known-failure list.
 #[test]
 fn language_cases() {
     let Some(dir) = corpus_dir() else { return };
-    let known = load_known_failures(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/known-failures.txt").as_path());
+    let known = load_known_failures(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/conformance/known-failures.txt")
+            .as_path(),
+    );
     let write_mode = std::env::var_os("EXOSH_CONFORMANCE_WRITE").is_some();
 
     let mut cases = Vec::new();
-    for (prefix, file) in [("pwsh", "pwsh-language-cases.jsonl"), ("pash", "pash-reference-cases.jsonl")] {
+    for (prefix, file) in [
+        ("pwsh", "pwsh-language-cases.jsonl"),
+        ("pash", "pash-reference-cases.jsonl"),
+    ] {
         cases.extend(language_cases::load(prefix, &dir.join(file)));
     }
 
@@ -75,7 +100,10 @@ fn language_cases() {
     for case in &cases {
         let outcome = language_cases::run(case);
         let listed = known.ids.contains_key(&case.id)
-            || case.tags.iter().any(|t| known.tags.contains_key(t.as_str()));
+            || case
+                .tags
+                .iter()
+                .any(|t| known.tags.contains_key(t.as_str()));
         let listed_by_id = known.ids.contains_key(&case.id);
         let entry = per_file.entry(case.prefix).or_default();
         entry.2 += 1;
@@ -88,19 +116,35 @@ fn language_cases() {
             }
             Err(why) => {
                 entry.1 += 1;
-                let why_line = why.lines().next().unwrap_or("").chars().take(160).collect::<String>();
+                let why_line = why
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .take(160)
+                    .collect::<String>();
                 fresh_list.push(format!("{}\t{}", case.id, why_line));
                 if !listed {
-                    unexpected_failures.push(format!("{}\n  input: {}\n  {}", case.id, case.input.replace('\n', "\n         "), why.replace('\n', "\n  ")));
+                    unexpected_failures.push(format!(
+                        "{}\n  input: {}\n  {}",
+                        case.id,
+                        case.input.replace('\n', "\n         "),
+                        why.replace('\n', "\n  ")
+                    ));
                 }
             }
         }
     }
     for (prefix, (pass, fail, total)) in &per_file {
-        println!("language cases {prefix}: {pass} passed, {fail} known-failing or failing, {total} total");
+        println!(
+            "language cases {prefix}: {pass} passed, {fail} known-failing or failing, {total} total"
+        );
     }
     if write_mode {
-        println!("--- fresh known-failure list ---\n{}", fresh_list.join("\n"));
+        println!(
+            "--- fresh known-failure list ---\n{}",
+            fresh_list.join("\n")
+        );
         return;
     }
     let mut msg = String::new();
@@ -112,7 +156,11 @@ fn language_cases() {
         );
     }
     if !unexpected_failures.is_empty() {
-        msg += &format!("{} cases fail and are not listed:\n{}\n", unexpected_failures.len(), unexpected_failures.join("\n"));
+        msg += &format!(
+            "{} cases fail and are not listed:\n{}\n",
+            unexpected_failures.len(),
+            unexpected_failures.join("\n")
+        );
     }
     assert!(msg.is_empty(), "{msg}");
 }
@@ -126,14 +174,20 @@ struct KnownFailures {
 
 fn load_known_failures(path: &Path) -> KnownFailures {
     let text = std::fs::read_to_string(path).unwrap_or_default();
-    let mut known = KnownFailures { ids: HashMap::new(), tags: HashMap::new() };
+    let mut known = KnownFailures {
+        ids: HashMap::new(),
+        tags: HashMap::new(),
+    };
     for line in text.lines() {
         let line = line.trim_end();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         let (id, reason) = line.split_once('\t').unwrap_or((line, ""));
-        assert!(!reason.trim().is_empty(), "known-failures.txt: {id} has no reason");
+        assert!(
+            !reason.trim().is_empty(),
+            "known-failures.txt: {id} has no reason"
+        );
         match id.strip_prefix("tag:") {
             Some(tag) => known.tags.insert(tag.to_string(), reason.to_string()),
             None => known.ids.insert(id.to_string(), reason.to_string()),

@@ -37,7 +37,14 @@ pub fn load(prefix: &'static str, path: &Path) -> Vec<Case> {
         *n += 1;
         let id = if *n == 1 { base } else { format!("{base}#{n}") };
         let strings = |key: &str| -> Vec<String> {
-            rec[key].as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default()
+            rec[key]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default()
         };
         cases.push(Case {
             id,
@@ -49,7 +56,11 @@ pub fn load(prefix: &'static str, path: &Path) -> Vec<Case> {
             expected_types: strings("expected_types"),
             positions: rec["positions"]
                 .as_array()
-                .map(|a| a.iter().filter_map(|v| v.as_u64().map(|n| n as usize)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_u64().map(|n| n as usize))
+                        .collect()
+                })
                 .unwrap_or_default(),
             tags: strings("tags"),
         });
@@ -68,18 +79,29 @@ pub fn run(case: &Case) -> Result<(), String> {
 }
 
 fn parse_error(case: &Case) -> Result<(), String> {
-    let expected: Vec<&str> = case.expected.as_array().map(|a| a.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
+    let expected: Vec<&str> = case
+        .expected
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
     let errors = match exosh::syntax::parser::parse_script(&case.input) {
         Ok(_) => return Err(format!("parsed without error; expected {expected:?}")),
         Err(e) => e,
     };
-    let got: Vec<(&str, usize)> =
-        errors.iter().map(|e| (e.id, char_offset(&case.input, e.span.start))).collect();
+    let got: Vec<(&str, usize)> = errors
+        .iter()
+        .map(|e| (e.id, char_offset(&case.input, e.span.start)))
+        .collect();
     for (i, id) in expected.iter().enumerate() {
         let want_pos = case.positions.get(i).copied();
-        let ok = got.get(i).is_some_and(|(gid, gpos)| gid == id && want_pos.is_none_or(|p| p == *gpos));
+        let ok = got
+            .get(i)
+            .is_some_and(|(gid, gpos)| gid == id && want_pos.is_none_or(|p| p == *gpos));
         if !ok {
-            return Err(format!("expected parse errors {expected:?} at {:?}; got {got:?}", case.positions));
+            return Err(format!(
+                "expected parse errors {expected:?} at {:?}; got {got:?}",
+                case.positions
+            ));
         }
     }
     Ok(())
@@ -101,7 +123,10 @@ fn throws(case: &Case) -> Result<(), String> {
                 if (expected == "IncompleteParseException") == incomplete {
                     Ok(())
                 } else {
-                    Err(format!("parse error {:?} (incomplete: {incomplete}); expected {expected}", errors[0].id))
+                    Err(format!(
+                        "parse error {:?} (incomplete: {incomplete}); expected {expected}",
+                        errors[0].id
+                    ))
                 }
             }
         };
@@ -111,7 +136,11 @@ fn throws(case: &Case) -> Result<(), String> {
         case.input
     );
     let out = run_exosh(&["-NoProfile", "-NonInteractive", "-"], &script, &[]);
-    let line = out.stdout.lines().find_map(|l| l.strip_prefix(MARK)).map(String::from);
+    let line = out
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix(MARK))
+        .map(String::from);
     let Some(line) = line else {
         return Err(format!("no result; stderr: {}", first_line(&out.stderr)));
     };
@@ -122,15 +151,27 @@ fn throws(case: &Case) -> Result<(), String> {
     let matches = expected == "*"
         || expected == "Exception"
         || fqid.eq_ignore_ascii_case(expected)
-        || fqid.to_lowercase().starts_with(&format!("{},", expected.to_lowercase()))
+        || fqid
+            .to_lowercase()
+            .starts_with(&format!("{},", expected.to_lowercase()))
         || exception.eq_ignore_ascii_case(expected);
-    if matches { Ok(()) } else { Err(format!("threw {fqid} ({exception}); expected {expected}")) }
+    if matches {
+        Ok(())
+    } else {
+        Err(format!("threw {fqid} ({exception}); expected {expected}"))
+    }
 }
 
 fn output(case: &Case) -> Result<(), String> {
     let out = run_exosh(&["-NoProfile", "-NonInteractive", "-"], &case.input, &[]);
-    let got = out.stdout.strip_suffix('\n').unwrap_or(&out.stdout).replace("\r\n", "\n");
-    let Some(expected) = case.expected.as_str() else { return Err("no expected text".into()) };
+    let got = out
+        .stdout
+        .strip_suffix('\n')
+        .unwrap_or(&out.stdout)
+        .replace("\r\n", "\n");
+    let Some(expected) = case.expected.as_str() else {
+        return Err("no expected text".into());
+    };
     let ok = match case.assert.as_str() {
         "Not.BeNullOrEmpty" => !got.is_empty(),
         "Be" => got.to_lowercase() == expected.to_lowercase(),
@@ -139,7 +180,10 @@ fn output(case: &Case) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!("output differs\n--- expected ---\n{expected}\n--- got ---\n{got}\n--- stderr ---\n{}", out.stderr))
+        Err(format!(
+            "output differs\n--- expected ---\n{expected}\n--- got ---\n{got}\n--- stderr ---\n{}",
+            out.stderr
+        ))
     }
 }
 
@@ -162,7 +206,10 @@ fn value(case: &Case) -> Result<(), String> {
         .filter_map(|l| l.strip_prefix(MARK))
         .map(|l| {
             let (ty, text) = l.split_once('|').unwrap_or((l, ""));
-            Record { ty: ty.to_string(), text: text.replace("\\n", "\n") }
+            Record {
+                ty: ty.to_string(),
+                text: text.replace("\\n", "\n"),
+            }
         })
         .collect();
     if out.code.is_none() {
@@ -171,24 +218,41 @@ fn value(case: &Case) -> Result<(), String> {
     let judged = judge(case, &records);
     judged.map_err(|e| {
         let err = first_line(&out.stderr);
-        if err.is_empty() { e } else { format!("{e}; stderr: {err}") }
+        if err.is_empty() {
+            e
+        } else {
+            format!("{e}; stderr: {err}")
+        }
     })
 }
 
 fn judge(case: &Case, records: &[Record]) -> Result<(), String> {
     let texts: Vec<&str> = records.iter().map(|r| r.text.as_str()).collect();
-    let fail = || Err(format!("got {texts:?}; expected {} ({})", case.expected, case.assert));
-    let exact = case.assert == "BeExactly" || case.assert.starts_with("AreEqual") || case.assert == "TypedResult";
+    let fail = || {
+        Err(format!(
+            "got {texts:?}; expected {} ({})",
+            case.expected, case.assert
+        ))
+    };
+    let exact = case.assert == "BeExactly"
+        || case.assert.starts_with("AreEqual")
+        || case.assert == "TypedResult";
     let ok = match case.assert.as_str() {
         "BeNullOrEmpty" => records.iter().all(|r| r.ty == "null" || r.text.is_empty()),
         "Not.BeNullOrEmpty" => records.iter().any(|r| r.ty != "null" && !r.text.is_empty()),
         "BeTrue" => records.len() == 1 && truthy(&records[0]),
         "BeFalse" => records.is_empty() || (records.len() == 1 && !truthy(&records[0])),
-        "HaveCount" => case.expected.as_u64().is_some_and(|n| n as usize == records.len()),
+        "HaveCount" => case
+            .expected
+            .as_u64()
+            .is_some_and(|n| n as usize == records.len()),
         "Match" => {
             let pattern = case.expected.as_str().unwrap_or("");
             let joined = texts.join("\n");
-            regex::RegexBuilder::new(pattern).case_insensitive(true).build().is_ok_and(|re| re.is_match(&joined))
+            regex::RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .build()
+                .is_ok_and(|re| re.is_match(&joined))
         }
         "BeLike" => {
             let pattern = case.expected.as_str().unwrap_or("");
@@ -235,7 +299,9 @@ fn same(expected: &Json, got: &Record, exact: bool) -> bool {
         Json::Bool(b) => got.text == if *b { "True" } else { "False" },
         Json::Number(n) => {
             let want = n.as_f64().unwrap_or(f64::NAN);
-            got.text.parse::<f64>().is_ok_and(|g| (g - want).abs() <= f64::EPSILON * want.abs().max(1.0))
+            got.text
+                .parse::<f64>()
+                .is_ok_and(|g| (g - want).abs() <= f64::EPSILON * want.abs().max(1.0))
         }
         Json::String(s) => {
             if exact {
@@ -252,7 +318,9 @@ fn truthy(r: &Record) -> bool {
     match r.ty.as_str() {
         "null" => false,
         "Boolean" => r.text == "True",
-        "Int32" | "Int64" | "Double" | "Decimal" | "Single" | "Byte" => r.text.parse::<f64>().is_ok_and(|n| n != 0.0),
+        "Int32" | "Int64" | "Double" | "Decimal" | "Single" | "Byte" => {
+            r.text.parse::<f64>().is_ok_and(|n| n != 0.0)
+        }
         _ => !r.text.is_empty(),
     }
 }
@@ -272,5 +340,10 @@ fn wildcard(pattern: &str, text: &str) -> bool {
 }
 
 fn first_line(s: &str) -> String {
-    s.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(200).collect()
+    s.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .chars()
+        .take(200)
+        .collect()
 }

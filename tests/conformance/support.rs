@@ -15,7 +15,10 @@ pub fn corpus_dir() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        println!("skipped: corpus not found at {} (set EXOSH_CORPUS to run the conformance suite)", dir.display());
+        println!(
+            "skipped: corpus not found at {} (set EXOSH_CORPUS to run the conformance suite)",
+            dir.display()
+        );
         eprintln!("skipped: corpus not found at {}", dir.display());
         None
     }
@@ -29,7 +32,10 @@ pub fn load_jsonl(path: &Path) -> Vec<serde_json::Value> {
     };
     text.lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{}: bad JSON line: {e}", path.display())))
+        .map(|l| {
+            serde_json::from_str(l)
+                .unwrap_or_else(|e| panic!("{}: bad JSON line: {e}", path.display()))
+        })
         .collect()
 }
 
@@ -100,7 +106,11 @@ pub fn run_exosh(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
     let stdout = String::from_utf8_lossy(&out_reader.join().unwrap_or_default()).into_owned();
     let stderr = String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).into_owned();
     let _ = std::fs::remove_dir_all(&tmp);
-    Output { code, stdout, stderr }
+    Output {
+        code,
+        stdout,
+        stderr,
+    }
 }
 
 fn unique() -> u64 {
