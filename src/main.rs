@@ -1,5 +1,329 @@
-//! The `exosh` command line (design.md's contract).
+//! The `exosh` command line (design.md's contract):
+//!
+//! - `exosh FILE.ps1 [args]`, `exosh -File FILE.ps1 [args]`: run a script; its `param()`
+//!   is bound from `args` (`-Name value`, `-Switch`, `-Name:value`, positional words).
+//! - `exosh -Command TEXT...` (`-c`): run text; `-Command -` or `exosh -` reads stdin.
+//! - `-NoProfile -NonInteractive -NoLogo -ExecutionPolicy X`: accepted, no effect.
+//!   Flags are case-insensitive and may be abbreviated, as pwsh's.
+//! - `exosh check FILE...` (`-` for stdin): parse only and print every parse error.
+//! - `exosh` alone: runs stdin when it is not a terminal.
+//!
+//! Exit codes are pwsh's (see `engine::session`).
 
-fn main() {
-    std::process::exit(0);
+use std::io::{IsTerminal, Read};
+use std::process::ExitCode;
+use std::rc::Rc;
+
+use exosh::commands::builtin_registry;
+use exosh::engine::binder::Arg;
+use exosh::engine::runtime::{Engine, StdHost};
+use exosh::engine::session::RunMode;
+use exosh::engine::value::Value;
+use exosh::syntax::ast::{Source, Span};
+
+/// pwsh's exit code when the script file named on the command line does not exist.
+const EXIT_BAD_FILE: i32 = 64;
+
+/// The evaluator recurses per nested call; a large stack lets it reach pwsh's call depth.
+const STACK_SIZE: usize = 1 << 29;
+
+/// What the command line asks for.
+enum Action {
+    Run {
+        source: Input,
+        args: Vec<String>,
+        mode: RunMode,
+    },
+    Check(Vec<String>),
+    NoTerminalShell,
+}
+
+/// Where the script text comes from.
+enum Input {
+    File(String),
+    Stdin,
+    Text(String),
+}
+
+/// The pwsh flags exosh knows, for prefix matching.
+const FLAGS: [&str; 9] = [
+    "File",
+    "Command",
+    "NoProfile",
+    "NonInteractive",
+    "NoLogo",
+    "ExecutionPolicy",
+    "NoExit",
+    "InputFormat",
+    "OutputFormat",
+];
+
+/// Resolves a flag name (without its dash) like pwsh: exact `c`/`f` shortcuts, otherwise
+/// the unique flag the text is a prefix of.
+fn resolve_flag(name: &str) -> Result<&'static str, String> {
+    let lower = name.to_ascii_lowercase();
+    match lower.as_str() {
+        "c" => return Ok("Command"),
+        "f" => return Ok("File"),
+        "ep" | "ex" => return Ok("ExecutionPolicy"),
+        _ => {}
+    }
+    let hits: Vec<&'static str> = FLAGS
+        .iter()
+        .copied()
+        .filter(|f| f.to_ascii_lowercase().starts_with(&lower))
+        .collect();
+    match hits.as_slice() {
+        [one] => Ok(one),
+        [] => Err(format!("exosh: unknown flag '-{name}'.")),
+        many => Err(format!(
+            "exosh: the flag '-{name}' is ambiguous: it could be {}.",
+            many.iter()
+                .map(|f| format!("-{f}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
+    if argv.first().is_some_and(|a| a == "check") {
+        return Ok(Action::Check(argv[1..].to_vec()));
+    }
+    let mut i = 0;
+    while i < argv.len() {
+        let arg = &argv[i];
+        if arg == "-" {
+            return Ok(Action::Run {
+                source: Input::Stdin,
+                args: argv[i + 1..].to_vec(),
+                mode: RunMode::Command,
+            });
+        }
+        let Some(name) = arg.strip_prefix('-') else {
+            return Ok(Action::Run {
+                source: Input::File(arg.clone()),
+                args: argv[i + 1..].to_vec(),
+                mode: RunMode::File,
+            });
+        };
+        let name = name.trim_start_matches('-');
+        match resolve_flag(name)? {
+            "File" => {
+                let path = argv
+                    .get(i + 1)
+                    .ok_or("exosh: -File needs the path of a script file.")?;
+                let source = if path == "-" {
+                    Input::Stdin
+                } else {
+                    Input::File(path.clone())
+                };
+                return Ok(Action::Run {
+                    source,
+                    args: argv[i + 2..].to_vec(),
+                    mode: if path == "-" {
+                        RunMode::Command
+                    } else {
+                        RunMode::File
+                    },
+                });
+            }
+            "Command" => {
+                let rest = &argv[i + 1..];
+                let source = match rest {
+                    [] => return Err("exosh: -Command needs the text to run.".into()),
+                    [one] if one == "-" => Input::Stdin,
+                    _ => Input::Text(rest.join(" ")),
+                };
+                return Ok(Action::Run {
+                    source,
+                    args: Vec::new(),
+                    mode: RunMode::Command,
+                });
+            }
+            "ExecutionPolicy" | "InputFormat" | "OutputFormat" => i += 2,
+            _ => i += 1,
+        }
+    }
+    if std::io::stdin().is_terminal() {
+        Ok(Action::NoTerminalShell)
+    } else {
+        Ok(Action::Run {
+            source: Input::Stdin,
+            args: Vec::new(),
+            mode: RunMode::Command,
+        })
+    }
+}
+
+/// Script text from bytes: a BOM is dropped; invalid UTF-8 is an error naming the offset.
+fn decode(name: &str, bytes: Vec<u8>) -> Result<String, String> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "exosh: {name}: the text is not valid UTF-8 (invalid byte at offset {}).",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn read_stdin() -> Result<String, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("exosh: cannot read standard input: {e}"))?;
+    decode("standard input", bytes)
+}
+
+/// Reads a script file, named as pwsh names it in errors (its full path).
+fn read_script(path: &str) -> Result<(String, String), (i32, String)> {
+    let bytes = std::fs::read(path).map_err(|_| {
+        (
+            EXIT_BAD_FILE,
+            format!(
+                "The argument '{path}' is not recognized as the name of a script file. Check the spelling of the name, or if a path was included, verify that the path is correct and try again."
+            ),
+        )
+    })?;
+    let text = decode(path, bytes).map_err(|m| (1, m))?;
+    let full = std::fs::canonicalize(path)
+        .map(|p| p.to_string_lossy().to_string())
+        .unwrap_or_else(|_| path.to_string());
+    Ok((full, text))
+}
+
+/// Script arguments as pwsh's `-File` passes them: `-Name` is a parameter name,
+/// `-Name:value` a named value (`$true`/`$false` as Booleans), anything else a string.
+fn script_args(args: &[String]) -> Vec<Arg> {
+    let span = Span::default();
+    args.iter()
+        .map(|a| {
+            let named = a.strip_prefix('-').filter(|n| {
+                n.chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() || c == '_')
+            });
+            match named {
+                Some(n) => match n.split_once(':') {
+                    Some((name, value)) => Arg::Named {
+                        name: name.to_string(),
+                        value: Some(match value.to_ascii_lowercase().as_str() {
+                            "$true" => Value::Bool(true),
+                            "$false" => Value::Bool(false),
+                            _ => Value::str(value),
+                        }),
+                        span,
+                    },
+                    None => Arg::Named {
+                        name: n.to_string(),
+                        value: None,
+                        span,
+                    },
+                },
+                None => Arg::Positional {
+                    value: Value::str(a),
+                    span,
+                },
+            }
+        })
+        .collect()
+}
+
+fn run(source: Input, args: Vec<String>, mode: RunMode) -> i32 {
+    let (name, text, mode) = match source {
+        Input::File(path) => match read_script(&path) {
+            Ok((name, text)) => (name, text, mode),
+            Err((code, message)) => {
+                eprintln!("{message}");
+                return code;
+            }
+        },
+        Input::Stdin => match read_stdin() {
+            Ok(t) => (String::new(), t, RunMode::Command),
+            Err(m) => {
+                eprintln!("{m}");
+                return 1;
+            }
+        },
+        Input::Text(t) => (String::new(), t, mode),
+    };
+    let mut engine = Engine::new(builtin_registry(), Box::new(StdHost));
+    engine.init_session_variables();
+    engine.run_source(Source::new(name, text), script_args(&args), mode)
+}
+
+/// `exosh check`: every parse error of every file, exit 1 if any.
+fn check(paths: Vec<String>) -> i32 {
+    let paths = if paths.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        paths
+    };
+    let mut failed = false;
+    for path in paths {
+        let (name, text) = if path == "-" {
+            match read_stdin() {
+                Ok(t) => (String::new(), t),
+                Err(m) => {
+                    eprintln!("{m}");
+                    failed = true;
+                    continue;
+                }
+            }
+        } else {
+            match std::fs::read(&path)
+                .map_err(|e| format!("exosh: {path}: {e}"))
+                .and_then(|b| decode(&path, b))
+            {
+                Ok(t) => (path.clone(), t),
+                Err(m) => {
+                    eprintln!("{m}");
+                    failed = true;
+                    continue;
+                }
+            }
+        };
+        if let Err(errors) = exosh::syntax::parser::parse_script(&text) {
+            failed = true;
+            let source: Rc<Source> = Source::new(name, text);
+            for e in &errors {
+                eprint!("{}", exosh::syntax::error::render_one(&source, e));
+            }
+        }
+    }
+    i32::from(failed)
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let action = match parse_command_line(argv) {
+        Ok(a) => a,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(64);
+        }
+    };
+    let code = match action {
+        Action::Check(paths) => check(paths),
+        Action::NoTerminalShell => {
+            eprintln!("exosh: interactive shell not available yet");
+            1
+        }
+        Action::Run { source, args, mode } => {
+            let worker = std::thread::Builder::new()
+                .stack_size(STACK_SIZE)
+                .spawn(move || run(source, args, mode));
+            match worker.map(|h| h.join()) {
+                Ok(Ok(code)) => code,
+                _ => {
+                    eprintln!("exosh: internal error");
+                    1
+                }
+            }
+        }
+    };
+    ExitCode::from(u8::try_from(code & 0xff).unwrap_or(1))
 }

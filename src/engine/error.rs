@@ -47,6 +47,8 @@ pub struct ErrorRecord {
     /// The command that raised it (`Set-CASMailbox`), if any: ConciseView's prefix.
     pub command: Option<String>,
     pub position: Option<ErrorPosition>,
+    /// Raised by a `throw` statement (ConciseView then says `Exception:`).
+    pub thrown: bool,
 }
 
 impl ErrorRecord {
@@ -63,6 +65,7 @@ impl ErrorRecord {
             target: None,
             command: None,
             position: None,
+            thrown: false,
         }
     }
 }

@@ -245,7 +245,10 @@ impl fmt::Display for Value {
             }),
             Value::Object(o) => {
                 let o = o.borrow();
-                if o.type_name() == super::object::PSCUSTOMOBJECT {
+                if o.type_names
+                    .iter()
+                    .any(|t| t == super::object::PSCUSTOMOBJECT)
+                {
                     // pwsh: "@{A=1; B=two}"
                     f.write_str("@{")?;
                     for (i, p) in o.properties().enumerate() {

@@ -151,6 +151,9 @@ pub enum StatementKind {
         op: AssignOp,
         value: Box<Statement>,
     },
+    /// A condition that is an assignment (`if ($m = Get-X) {}`) is given as a pipeline
+    /// of one [`ExprKind::Paren`] expression holding the assignment; the same holds for
+    /// the conditions of the loops and `switch`, and for `throw`/`return`/`exit`.
     If {
         clauses: Vec<(Pipeline, StatementBlock)>,
         else_block: Option<StatementBlock>,
@@ -341,11 +344,14 @@ impl Expr {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
     /// Integers and reals, already typed: `42` Int, `3000000000` Long, `0x1F` Int,
-    /// `1e3` Double, `1.5d` Decimal, `50GB` Long.
+    /// `1e3` Double, `1.5d` Decimal, `50GB` Long. A dash written directly before the
+    /// digits is part of the literal (`-5` is `Int(-5)`, not a negation).
     Number(Number),
     /// `'literal'`, or a here-string `@'...'@`: no expansion.
     StringLiteral(String),
     /// A bare word in argument mode (`unlimited`, `Imap*`, `C:\x.txt`) with no `$` in it.
+    /// The parser also uses it for a plain member name (`Name` in `$x.Name`,
+    /// `ToUpper` in `$s.ToUpper()`) and for a bare hashtable key (`a` in `@{a = 1}`).
     BareWord(String),
     /// `"..."`, `@"..."@`, or an argument-mode word with `$` (`a$b`), as parts.
     ExpandableString(Vec<StringPart>),

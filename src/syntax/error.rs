@@ -38,6 +38,154 @@ impl ParseError {
 ///      |         ~
 ///      | Missing closing ')' after expression in 'if' statement.
 /// ```
-pub fn render(_source: &Source, _errors: &[ParseError]) -> String {
-    String::new()
+///
+/// pwsh shows only the first error of a parse (its ConciseView cuts the exception's
+/// message after the first error), so this renders `errors[0]`; [`render_one`] renders
+/// any single error, for `exosh check` which lists them all. Typed input (an empty
+/// source name) prints `ParserError: ` with the `Line |` block on the next line.
+pub fn render(source: &Source, errors: &[ParseError]) -> String {
+    errors
+        .first()
+        .map(|e| render_one(source, e))
+        .unwrap_or_default()
+}
+
+/// One error in the ConciseView layout, ending with a newline.
+pub fn render_one(source: &Source, error: &ParseError) -> String {
+    let (line, col) = source.line_col(error.span.start);
+    let (end_line, end_col) = source.line_col(error.span.end);
+    let mut out = String::from("ParserError: ");
+    if !source.name.is_empty() {
+        out.push_str(&format!("{}:{}", source.name, line));
+    }
+    out.push('\n');
+    let number = line.to_string();
+    let header_pad = " ".repeat(number.len().saturating_sub(4));
+    out.push_str(&format!("{header_pad}Line |\n"));
+    let text = source.line_text(line).trim_end();
+    let prefix = format!("{header_pad}     | ");
+    if !text.is_empty() {
+        let error_len = if end_line == line && end_col <= text.chars().count() + 1 {
+            end_col.saturating_sub(col)
+        } else {
+            (text.chars().count() + 1).saturating_sub(col)
+        };
+        let (shown, before, len) = position_line(text, col - 1, error_len);
+        out.push_str(&format!("{:>4} |  {shown}\n", number));
+        out.push_str(&format!(
+            "{prefix} {}{}\n",
+            " ".repeat(before),
+            "~".repeat(len.max(1))
+        ));
+    }
+    let message = error
+        .message
+        .replace("\r\n", " ")
+        .replace(['\n', '\t'], " ");
+    out.push_str(&format!("{prefix}{message}\n"));
+    out
+}
+
+/// The source line as pwsh's position message shows it: tabs expanded to four spaces,
+/// lines longer than 69 characters cut around the error with `…`. Returns the text,
+/// the columns before the error and the error's width.
+fn position_line(text: &str, before: usize, len: usize) -> (String, usize, usize) {
+    const MAX: usize = 69;
+    let chars: Vec<char> = text.chars().collect();
+    let before = before.min(chars.len());
+    let len = len.min(chars.len() - before);
+    let expand = |s: &[char]| s.iter().collect::<String>().replace('\t', "    ");
+    let head = expand(&chars[..before]);
+    let err = expand(&chars[before..before + len]);
+    let tail = expand(&chars[before + len..]);
+    let (mut before, mut len) = (head.chars().count(), err.chars().count());
+    let line: Vec<char> = format!("{head}{err}{tail}").chars().collect();
+    if line.len() <= MAX {
+        return (line.iter().collect(), before, len);
+    }
+    let total_prefix = before;
+    let mut prefix = total_prefix.min(12);
+    let total_suffix = line.len() - len - before;
+    let mut suffix = total_suffix.min(8);
+    let candidate = prefix + len + suffix;
+    let needs_suffix_dots;
+    if candidate >= MAX {
+        if prefix + len >= MAX {
+            len = MAX - prefix;
+        }
+        needs_suffix_dots = true;
+    } else {
+        let mut candidate = candidate;
+        let available = total_prefix - prefix;
+        if available > 0 {
+            prefix += available.min(MAX - candidate);
+            candidate = prefix + len + suffix;
+        }
+        if candidate < MAX && total_suffix > 0 {
+            suffix += total_suffix.min(MAX - candidate);
+        }
+        needs_suffix_dots = suffix < total_suffix;
+    }
+    let needs_prefix_dots = prefix < total_prefix;
+    let start = before.saturating_sub(prefix);
+    let end = (start + MAX).min(line.len());
+    let mut shown: String = line[start..end].iter().collect();
+    before = before.min(prefix);
+    len = len.min(MAX - before);
+    if needs_prefix_dots {
+        shown = format!("\u{2026} {shown}");
+        before += 2;
+    }
+    if needs_suffix_dots {
+        shown.push_str(" \u{2026}");
+    }
+    (shown, before, len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_file_errors_with_the_line_block() {
+        let source = Source::new("/tmp/x.ps1", "$a = 1\n$b = 2\nif ($x {\n}\n");
+        let err = ParseError::new(
+            "MissingEndParenthesisAfterStatement",
+            "Missing closing ')' after expression in 'if' statement.",
+            Span::new(21, 22),
+        );
+        assert_eq!(
+            render(&source, &[err]),
+            "ParserError: /tmp/x.ps1:3\n\
+             Line |\n   \
+             3 |  if ($x {\n     \
+             |         ~\n     \
+             | Missing closing ')' after expression in 'if' statement.\n"
+        );
+    }
+
+    #[test]
+    fn typed_input_has_no_file_name() {
+        let source = Source::new("", "1 +");
+        let err = ParseError::new(
+            "ExpectedValueExpression",
+            "You must provide a value expression following the '+' operator.",
+            Span::new(3, 3),
+        );
+        assert_eq!(
+            render(&source, &[err]),
+            "ParserError: \nLine |\n   1 |  1 +\n     |     ~\n     | You must provide a value expression following the '+' operator.\n"
+        );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_error() {
+        let text = format!("{}(", "a".repeat(100));
+        let source = Source::new("", text.as_str());
+        let err = ParseError::new("X", "m", Span::new(100, 101));
+        let out = render(&source, &[err]);
+        let shown = out.lines().nth(2).unwrap_or_default();
+        assert!(shown.starts_with("   1 |  \u{2026} "), "{out}");
+        assert!(out.lines().nth(3).unwrap_or_default().ends_with('~'));
+    }
 }

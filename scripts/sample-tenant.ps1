@@ -1,0 +1,81 @@
+# The sample organisation: a new local organisation (contoso.com, also
+# contoso.onmicrosoft.com) holding the people, shared and room mailboxes and policies that
+# Microsoft's documentation examples name, so that an example pasted verbatim finds them.
+# exosh runs this script once, when it creates an organisation store; every line is a
+# plain Exchange Online command. Each mailbox also gets <alias>@contoso.onmicrosoft.com.
+
+$password = ConvertTo-SecureString -String 'Sample-Passw0rd!' -AsPlainText -Force
+
+# User mailboxes.
+New-Mailbox -Name "Ken Sanchez" -Alias ken -FirstName Ken -LastName Sanchez -MicrosoftOnlineServicesID ken@contoso.com -Password $password
+New-Mailbox -Name "Esther Valle" -Alias esther -FirstName Esther -LastName Valle -MicrosoftOnlineServicesID esther@contoso.com -Password $password
+New-Mailbox -Name "Yan Li" -Alias yan -FirstName Yan -LastName Li -MicrosoftOnlineServicesID yan@contoso.com -Password $password
+New-Mailbox -Name "Elly Nkya" -Alias elly -FirstName Elly -LastName Nkya -MicrosoftOnlineServicesID elly@contoso.com -Password $password
+New-Mailbox -Name "Christa Knapp" -Alias christa -FirstName Christa -LastName Knapp -MicrosoftOnlineServicesID christa@contoso.com -Password $password
+New-Mailbox -Name "Jeff Hay" -Alias JeffHay -FirstName Jeff -LastName Hay -MicrosoftOnlineServicesID JeffHay@contoso.com -Password $password
+New-Mailbox -Name "Tony Smith" -Alias tony -FirstName Tony -LastName Smith -MicrosoftOnlineServicesID tony@contoso.com -Password $password
+New-Mailbox -Name "Adam Barr" -Alias adam -FirstName Adam -LastName Barr -MicrosoftOnlineServicesID adam@contoso.com -Password $password
+New-Mailbox -Name "Chris Ashton" -Alias chris -FirstName Chris -LastName Ashton -MicrosoftOnlineServicesID chris@contoso.com -Password $password
+New-Mailbox -Name "Sean Chai" -Alias sean -FirstName Sean -LastName Chai -MicrosoftOnlineServicesID sean@contoso.com -Password $password
+New-Mailbox -Name "Jane Clayton" -Alias jane -FirstName Jane -LastName Clayton -MicrosoftOnlineServicesID jane@contoso.com -Password $password
+New-Mailbox -Name "John Woods" -Alias John -FirstName John -LastName Woods -MicrosoftOnlineServicesID John@contoso.com -Password $password
+New-Mailbox -Name "Suk-Jae Yoo" -Alias sukjae -FirstName "Suk-Jae" -LastName Yoo -MicrosoftOnlineServicesID sukjae@contoso.com -Password $password
+New-Mailbox -Name "Rand Zaher" -Alias rand -FirstName Rand -LastName Zaher -MicrosoftOnlineServicesID rand@contoso.com -Password $password
+New-Mailbox -Name "Coy Damon" -Alias coy -FirstName Coy -LastName Damon -MicrosoftOnlineServicesID coy@contoso.com -Password $password
+New-Mailbox -Name "David Simpson" -Alias david -FirstName David -LastName Simpson -MicrosoftOnlineServicesID david@contoso.com -Password $password
+New-Mailbox -Name "Laura Norman" -Alias laura -FirstName Laura -LastName Norman -MicrosoftOnlineServicesID laura@contoso.com -Password $password
+New-Mailbox -Name "Ed Banti" -Alias ed -FirstName Ed -LastName Banti -MicrosoftOnlineServicesID ed@contoso.com -Password $password
+New-Mailbox -Name "Florence Flipo" -Alias florencef -FirstName Florence -LastName Flipo -MicrosoftOnlineServicesID florencef@contoso.com -Password $password
+New-Mailbox -Name "Asraf Islam" -Alias asraf -FirstName Asraf -LastName Islam -MicrosoftOnlineServicesID asraf@contoso.com -Password $password
+New-Mailbox -Name "Akia Al-Zuhairi" -Alias akia -FirstName Akia -LastName "Al-Zuhairi" -MicrosoftOnlineServicesID akia@contoso.com -Password $password
+New-Mailbox -Name "Valeria Barrios" -Alias valeria -FirstName Valeria -LastName Barrios -MicrosoftOnlineServicesID valeria@contoso.com -Password $password
+New-Mailbox -Name "Therese Lindqvist" -Alias therese -FirstName Therese -LastName Lindqvist -MicrosoftOnlineServicesID therese@contoso.com -Password $password
+New-Mailbox -Name "Sirirat Kitjakarn" -Alias sirirat -FirstName Sirirat -LastName Kitjakarn -MicrosoftOnlineServicesID sirirat@contoso.com -Password $password
+New-Mailbox -Name "Isabel Martins" -Alias isabel -FirstName Isabel -LastName Martins -MicrosoftOnlineServicesID isabel@contoso.com -Password $password
+New-Mailbox -Name "Christine Hughes" -Alias christine -FirstName Christine -LastName Hughes -MicrosoftOnlineServicesID christine@contoso.com -Password $password
+New-Mailbox -Name "Joe Healy" -Alias joe -FirstName Joe -LastName Healy -MicrosoftOnlineServicesID joe@contoso.com -Password $password
+New-Mailbox -Name "Ayla Kol" -Alias ayla -FirstName Ayla -LastName Kol -MicrosoftOnlineServicesID ayla@contoso.com -Password $password
+New-Mailbox -Name USER01 -Alias USER01 -MicrosoftOnlineServicesID user01@contoso.com -Password $password
+
+# Job titles, departments and offices.
+Set-User -Identity "Ken Sanchez" -Title "Sales Manager" -Department Sales -City Seattle -Company Contoso
+Set-User -Identity "Esther Valle" -Title "Marketing Manager" -Department Marketing -City Seattle -Company Contoso
+Set-User -Identity "Yan Li" -Title "Software Engineer" -Department Engineering -City Redmond -Company Contoso
+Set-User -Identity "Elly Nkya" -Title "Chief Executive Officer" -Department Finance -City Seattle -Company Contoso
+Set-User -Identity "Christa Knapp" -Title "Sales Associate" -Department Sales -City Portland -Company Contoso
+Set-User -Identity "Jeff Hay" -Title "Engineering Manager" -Department Engineering -City Redmond -Company Contoso
+Set-User -Identity "Tony Smith" -Title "Sales Associate" -Department Sales -City Portland -Company Contoso
+Set-User -Identity "Adam Barr" -Title Accountant -Department Finance -City Seattle -Company Contoso
+Set-User -Identity "Chris Ashton" -Title "Marketing Associate" -Department Marketing -City Seattle -Company Contoso
+Set-User -Identity "Sean Chai" -Title "Software Engineer" -Department Engineering -City Redmond -Company Contoso
+Set-User -Identity "Jane Clayton" -Title "Finance Manager" -Department Finance -City Seattle -Company Contoso
+Set-User -Identity "John Woods" -Title "Sales Associate" -Department Sales -City Portland -Company Contoso
+Set-User -Identity "Suk-Jae Yoo" -Title "Account Executive" -Department Sales -City Vancouver -Company Contoso
+Set-User -Identity "Rand Zaher" -Title "Software Engineer" -Department Engineering -City Redmond -Company Contoso
+Set-User -Identity "Coy Damon" -Title "Marketing Associate" -Department Marketing -City Seattle -Company Contoso
+Set-User -Identity "David Simpson" -Title "Sales Associate" -Department Sales -City Vancouver -Company Contoso
+Set-User -Identity "Laura Norman" -Title "Executive Vice President" -Department Finance -City Seattle -Company Contoso
+Set-User -Identity "Ed Banti" -Title "Software Engineer" -Department Engineering -City Redmond -Company Contoso
+Set-User -Identity "Florence Flipo" -Title "Marketing Manager" -Department Marketing -City Seattle -Company Contoso
+Set-User -Identity "Asraf Islam" -Title Accountant -Department Finance -City Seattle -Company Contoso
+Set-User -Identity "Akia Al-Zuhairi" -Title "Sales Associate" -Department Sales -City Portland -Company Contoso
+Set-User -Identity "Valeria Barrios" -Title "Program Manager" -Department Engineering -City Redmond -Company Contoso
+Set-User -Identity "Therese Lindqvist" -Title "Marketing Associate" -Department Marketing -City Seattle -Company Contoso
+Set-User -Identity "Sirirat Kitjakarn" -Title "Financial Analyst" -Department Finance -City Seattle -Company Contoso
+Set-User -Identity "Isabel Martins" -Title "Sales Associate" -Department Sales -City Vancouver -Company Contoso
+Set-User -Identity "Christine Hughes" -Title "Marketing Executive" -Department Marketing -City Seattle -Company Contoso
+Set-User -Identity "Joe Healy" -Title "Software Engineer" -Department Engineering -City Redmond -Company Contoso
+Set-User -Identity "Ayla Kol" -Title "Sales Executive" -Department Sales -City Portland -Company Contoso
+
+# Shared and room mailboxes.
+New-Mailbox -Shared -Name "Sales Team" -DisplayName "Sales Team" -Alias SalesTeam
+New-Mailbox -Shared -Name "Marketing Department" -DisplayName "Marketing Department" -Alias MarketingDepartment
+New-Mailbox -Room -Name "Conference Room 1" -DisplayName "Conference Room 1" -Alias ConferenceRoom1 -ResourceCapacity 12
+
+# Outlook on the web mailbox policies (OwaMailboxPolicy-Default exists in every organisation).
+New-OwaMailboxPolicy -Name "Sales Associates"
+New-OwaMailboxPolicy -Name "Managers and Executives"
+New-OwaMailboxPolicy -Name Executives
+
+# Mobile device mailbox policies (Default exists in every organisation).
+New-MobileDeviceMailboxPolicy -Name Management -PasswordEnabled $true -AlphanumericPasswordRequired $true -MinPasswordLength 8

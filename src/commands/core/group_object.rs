@@ -1,0 +1,125 @@
+//! Group-Object (`group`): groups objects by the values of properties or expressions,
+//! in order of first appearance; `-NoElement`, `-AsHashTable`, `-AsString`,
+//! `-CaseSensitive`.
+
+use super::order::equal;
+use super::props::ScriptProps;
+use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
+use crate::engine::object::PsObject;
+use crate::engine::value::{Hashtable, Value};
+use crate::format::select::{Column, PropertySpec, SpecContext};
+use crate::format::view::{GROUP_INFO, GROUP_INFO_NO_ELEMENT};
+
+struct Group {
+    values: Vec<Value>,
+    members: Vec<Value>,
+}
+
+#[derive(Default)]
+struct GroupCmd {
+    props: ScriptProps,
+    keys: Vec<Column>,
+    groups: Vec<Group>,
+}
+
+impl Processor for GroupCmd {
+    fn begin(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
+        self.keys = self
+            .props
+            .specs(cx, cx.param("Property"), SpecContext::Select)?
+            .into_iter()
+            .map(|s| match s {
+                PropertySpec::Name(n) => Column::property(&n),
+                PropertySpec::Calculated(c) => c,
+            })
+            .collect();
+        Ok(())
+    }
+
+    fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
+        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+            return Ok(());
+        };
+        if !self.props.is_empty() {
+            self.props.prepare(cx, &v)?;
+        }
+        let values: Vec<Value> = if self.keys.is_empty() {
+            vec![v.clone()]
+        } else {
+            self.keys.iter().map(|k| k.expr.eval(&v)).collect()
+        };
+        let case = cx.switch("CaseSensitive");
+        let found = self.groups.iter_mut().find(|g| {
+            g.values.len() == values.len()
+                && g.values.iter().zip(&values).all(|(a, b)| equal(a, b, case))
+        });
+        match found {
+            Some(g) => g.members.push(v),
+            None => self.groups.push(Group {
+                values,
+                members: vec![v],
+            }),
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
+        let groups = std::mem::take(&mut self.groups);
+        if cx.switch("AsHashTable") {
+            let mut h = Hashtable::new(false);
+            for g in groups {
+                let key = if cx.switch("AsString") || g.values.len() != 1 {
+                    Value::str(name(&g.values))
+                } else {
+                    g.values[0].clone()
+                };
+                h.insert(key, Value::array(g.members));
+            }
+            return cx.write(Value::hashtable(h));
+        }
+        let no_element = cx.switch("NoElement");
+        for g in groups {
+            let type_name = if no_element {
+                GROUP_INFO_NO_ELEMENT
+            } else {
+                GROUP_INFO
+            };
+            let mut o = PsObject::new(vec![type_name.into(), "System.Object".into()]);
+            o.set("Count", Value::Int(g.members.len() as i32));
+            o.set("Name", Value::str(name(&g.values)));
+            if !no_element {
+                o.set("Group", Value::array(g.members));
+            }
+            o.set("Values", Value::array(g.values));
+            cx.write(Value::object(o))?;
+        }
+        Ok(())
+    }
+}
+
+/// A group's name: its key values joined by `, `.
+fn name(values: &[Value]) -> String {
+    values
+        .iter()
+        .map(Value::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn command() -> CommandInfo {
+    let sig = Signature::new("Group-Object")
+        .alias("group")
+        .synopsis("Groups objects that contain the same value for specified properties.")
+        .param(Param::new("Property", ParamType::AnyArray).position(0))
+        .param(Param::switch("NoElement"))
+        .param(Param::switch("AsHashTable"))
+        .param(Param::switch("AsString"))
+        .param(Param::switch("CaseSensitive"))
+        .param(Param::new("InputObject", ParamType::Any).from_pipeline())
+        .example(
+            "Counts per value",
+            "1, 2, 1 | Group-Object -NoElement",
+            "\nCount Name\n----- ----\n    2 1\n    1 2\n",
+        );
+    CommandInfo::new(sig, || Box::new(GroupCmd::default()))
+}

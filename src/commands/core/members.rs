@@ -1,0 +1,292 @@
+//! New-Object (custom objects only), Add-Member and Get-Member: making and inspecting
+//! objects' properties.
+
+use super::select_object::strings;
+use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
+use crate::engine::error::ErrorCategory;
+use crate::engine::object::{PSCUSTOMOBJECT, PsObject};
+use crate::engine::value::Value;
+use crate::format::view::MEMBER_DEFINITION;
+
+/// New-Object: `New-Object PSObject -Property @{...}` makes a custom object with the
+/// hashtable's entries as properties, in order. .NET types are not available.
+struct NewObject;
+
+impl Processor for NewObject {
+    fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
+        let type_name = cx.string("TypeName").unwrap_or_default();
+        let custom = [
+            "psobject",
+            "pscustomobject",
+            "system.management.automation.psobject",
+            "system.management.automation.pscustomobject",
+            "object",
+            "system.object",
+        ];
+        if !custom.contains(&type_name.to_lowercase().as_str()) {
+            return Err(cx.terminating(
+                &format!(
+                    "Cannot find type [{type_name}]: verify that the assembly containing this type is loaded."
+                ),
+                "TypeNotFound",
+                ErrorCategory::InvalidType,
+            ));
+        }
+        let mut o = PsObject::custom();
+        if let Some(Value::Hashtable(h)) = cx.param("Property") {
+            for (k, v) in h.borrow().iter() {
+                o.set(&k.to_string(), v.clone());
+            }
+        }
+        cx.write(Value::object(o))
+    }
+}
+
+pub fn new_object() -> CommandInfo {
+    let sig = Signature::new("New-Object")
+        .synopsis("Creates an instance of a Microsoft .NET Framework or COM object.")
+        .param(
+            Param::new("TypeName", ParamType::String)
+                .position(0)
+                .mandatory(),
+        )
+        .param(
+            Param::new("ArgumentList", ParamType::AnyArray)
+                .alias("Args")
+                .position(1),
+        )
+        .param(Param::new("Property", ParamType::Hashtable))
+        .example(
+            "A custom object",
+            "New-Object PSObject -Property @{Name='Ken'; Age=40}",
+            "\nName Age\n---- ---\nKen   40\n",
+        );
+    CommandInfo::new(sig, || Box::new(NewObject))
+}
+
+/// Add-Member: adds note (or alias) properties to an object, in place.
+struct AddMember;
+
+impl AddMember {
+    fn add(cx: &mut Ctx, target: &Value, name: &str, value: Value) -> Result<bool, Flow> {
+        let Value::Object(o) = target else {
+            cx.error(
+                "Add-Member can add members only to objects in exosh.",
+                "CannotAddMember",
+                ErrorCategory::InvalidOperation,
+            )?;
+            return Ok(false);
+        };
+        if o.borrow().has(name) && !cx.switch("Force") {
+            cx.error(
+                &format!(
+                    "Cannot add a member with the name \"{name}\" because a member with that name already exists. To overwrite the member anyway, add the Force parameter to your command."
+                ),
+                "MemberAlreadyExists",
+                ErrorCategory::InvalidOperation,
+            )?;
+            return Ok(false);
+        }
+        o.borrow_mut().set(name, value);
+        Ok(true)
+    }
+}
+
+impl Processor for AddMember {
+    fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
+        let Some(target) = input.or_else(|| cx.param("InputObject").cloned()) else {
+            return Ok(());
+        };
+        if let Some(Value::Hashtable(h)) = cx.param("NotePropertyMembers").cloned() {
+            for (k, v) in h.borrow().iter() {
+                Self::add(cx, &target, &k.to_string(), v.clone())?;
+            }
+        } else if let Some(name) = cx.string("NotePropertyName") {
+            let value = cx
+                .param("NotePropertyValue")
+                .cloned()
+                .unwrap_or(Value::Null);
+            Self::add(cx, &target, &name, value)?;
+        } else {
+            let kind = cx.string("MemberType").unwrap_or_default();
+            let name = cx.string("Name").unwrap_or_default();
+            let value = cx.param("Value").cloned().unwrap_or(Value::Null);
+            match kind.to_lowercase().as_str() {
+                "noteproperty" => {
+                    Self::add(cx, &target, &name, value)?;
+                }
+                "aliasproperty" => {
+                    let original =
+                        crate::format::select::property_value(&target, &value.to_string())
+                            .unwrap_or(Value::Null);
+                    Self::add(cx, &target, &name, original)?;
+                }
+                _ => {
+                    return cx.error(
+                        &format!("Add-Member cannot add a member of type {kind} in exosh; use NoteProperty."),
+                        "UnsupportedMemberType",
+                        ErrorCategory::NotImplemented,
+                    );
+                }
+            }
+        }
+        if cx.switch("PassThru") {
+            cx.write(target)?;
+        }
+        Ok(())
+    }
+}
+
+pub fn add_member() -> CommandInfo {
+    let kinds = [
+        "NoteProperty",
+        "AliasProperty",
+        "ScriptProperty",
+        "ScriptMethod",
+        "CodeProperty",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let sig = Signature::new("Add-Member")
+        .synopsis("Adds custom properties and methods to an instance of a PowerShell object.")
+        .param(Param::new("MemberType", ParamType::Enum(kinds)).alias("Type").position(0).set("TypedMemberSet"))
+        .param(Param::new("Name", ParamType::String).position(1).set("TypedMemberSet"))
+        .param(Param::new("Value", ParamType::Any).position(2).set("TypedMemberSet"))
+        .param(Param::new("NotePropertyName", ParamType::String).position(0).set("NotePropertySingleMemberSet"))
+        .param(Param::new("NotePropertyValue", ParamType::Any).position(1).set("NotePropertySingleMemberSet"))
+        .param(Param::new("NotePropertyMembers", ParamType::Hashtable).position(0).set("NotePropertyMultiMemberSet"))
+        .param(Param::new("InputObject", ParamType::Any).mandatory().from_pipeline())
+        .param(Param::switch("PassThru"))
+        .param(Param::switch("Force"))
+        .default_set("TypedMemberSet")
+        .example(
+            "Adds a note property",
+            "[pscustomobject]@{A=1} | Add-Member -NotePropertyName B -NotePropertyValue 2 -PassThru",
+            "\nA B\n- -\n1 2\n",
+        );
+    CommandInfo::new(sig, || Box::new(AddMember))
+}
+
+/// Get-Member (`gm`): the members of each distinct type of input, grouped by type name.
+#[derive(Default)]
+struct GetMember {
+    seen: Vec<String>,
+}
+
+impl Processor for GetMember {
+    fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
+        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+            return Ok(());
+        };
+        let type_name = v.type_name();
+        if self.seen.contains(&type_name) {
+            return Ok(());
+        }
+        self.seen.push(type_name.clone());
+        let patterns = strings(cx.param("Name"));
+        let wanted_kind = cx.string("MemberType");
+        let mut members = members_of(&v);
+        members.retain(|(name, kind, _)| {
+            (patterns.is_empty()
+                || patterns
+                    .iter()
+                    .any(|p| crate::format::select::wildcard_match(p, name)))
+                && wanted_kind.as_ref().is_none_or(|k| {
+                    k.split(',').any(|k| {
+                        let k = k.trim();
+                        k.eq_ignore_ascii_case(kind)
+                            || (k.eq_ignore_ascii_case("Properties") && kind.ends_with("Property"))
+                            || (k.eq_ignore_ascii_case("Methods") && *kind == "Method")
+                    })
+                })
+        });
+        for (name, kind, definition) in members {
+            let mut o = PsObject::new(vec![MEMBER_DEFINITION.into(), "System.Object".into()]);
+            o.set("TypeName", Value::str(&type_name));
+            o.set("Name", Value::str(name));
+            o.set("MemberType", Value::str(kind));
+            o.set("Definition", Value::str(definition));
+            cx.write(Value::object(o))?;
+        }
+        Ok(())
+    }
+}
+
+/// `(name, member type, definition)` of a value, sorted as pwsh sorts them: by member
+/// type (methods before properties), then by name.
+fn members_of(v: &Value) -> Vec<(String, &'static str, String)> {
+    let mut out: Vec<(String, &'static str, String)> = [
+        ("Equals", "bool Equals(System.Object obj)"),
+        ("GetHashCode", "int GetHashCode()"),
+        ("GetType", "type GetType()"),
+        ("ToString", "string ToString()"),
+    ]
+    .iter()
+    .map(|(n, d)| (n.to_string(), "Method", d.to_string()))
+    .collect();
+    match v {
+        Value::Object(o) => {
+            let o = o.borrow();
+            let custom = o.type_names.iter().any(|t| t == PSCUSTOMOBJECT);
+            let mut props: Vec<(String, &'static str, String)> = o
+                .properties()
+                .map(|p| {
+                    let ty = short_type(&p.value);
+                    if custom {
+                        let shown = match &p.value {
+                            Value::Null => "null".to_string(),
+                            other => other.to_string(),
+                        };
+                        (
+                            p.name.clone(),
+                            "NoteProperty",
+                            format!("{ty} {}={shown}", p.name),
+                        )
+                    } else {
+                        (
+                            p.name.clone(),
+                            "Property",
+                            format!("{ty} {} {{get;set;}}", p.name),
+                        )
+                    }
+                })
+                .collect();
+            props.sort_by_key(|a| a.0.to_lowercase());
+            out.extend(props);
+        }
+        Value::String(_) => out.push(("Length".into(), "Property", "int Length {get;}".into())),
+        _ => {}
+    }
+    out
+}
+
+/// The short type name Get-Member's definitions use (`string`, `int`, `bool`, ...).
+fn short_type(v: &Value) -> String {
+    match v {
+        Value::Null => "object".into(),
+        Value::Bool(_) => "bool".into(),
+        Value::Int(_) => "int".into(),
+        Value::Long(_) => "long".into(),
+        Value::Double(_) => "double".into(),
+        Value::Decimal(_) => "decimal".into(),
+        Value::Char(_) => "char".into(),
+        Value::String(_) => "string".into(),
+        Value::DateTime(_) => "datetime".into(),
+        Value::Guid(_) => "guid".into(),
+        Value::Hashtable(_) => "hashtable".into(),
+        other => other.type_name(),
+    }
+}
+
+pub fn get_member() -> CommandInfo {
+    let sig = Signature::new("Get-Member")
+        .alias("gm")
+        .synopsis("Gets the properties and methods of objects.")
+        .param(Param::new("Name", ParamType::StringArray).position(0))
+        .param(Param::new("MemberType", ParamType::String).alias("Type"))
+        .param(Param::new("InputObject", ParamType::Any).from_pipeline())
+        .param(Param::switch("Force"))
+        .param(Param::switch("Static"));
+    CommandInfo::new(sig, || Box::new(GetMember::default()))
+}

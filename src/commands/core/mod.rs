@@ -1,0 +1,84 @@
+//! The language's own cmdlets: Write-Output, Write-Host, Write-Error, ForEach-Object,
+//! Where-Object, and a plain Out-Default.
+
+use crate::engine::command::Registry;
+
+mod compare_object;
+mod content;
+mod csv;
+mod date;
+mod foreach_object;
+mod format;
+mod group_object;
+mod json;
+mod measure_object;
+mod members;
+mod order;
+mod out;
+mod props;
+mod select_object;
+mod sort_object;
+mod tee_object;
+#[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
+mod tests;
+mod where_object;
+mod write_host;
+mod write_information;
+mod write_output;
+mod write_streams;
+
+pub fn register(r: &mut Registry) {
+    for info in [
+        write_output::command(),
+        write_host::command(),
+        write_streams::write_error(),
+        write_streams::write_warning(),
+        write_streams::write_verbose(),
+        write_streams::write_debug(),
+        foreach_object::command(),
+        where_object::command(),
+    ] {
+        r.register(info);
+    }
+    register_output(r);
+}
+
+/// Formatting, output and the everyday object cmdlets.
+fn register_output(r: &mut Registry) {
+    for info in [
+        format::format_table(),
+        format::format_list(),
+        format::format_wide(),
+        out::out_default(),
+        out::out_host(),
+        out::out_string(),
+        out::out_file(),
+        out::out_null(),
+        select_object::command(),
+        sort_object::command(),
+        group_object::command(),
+        measure_object::command(),
+        members::new_object(),
+        members::add_member(),
+        members::get_member(),
+        json::convert_to_json(),
+        json::convert_from_json(),
+        csv::convert_to_csv(),
+        csv::convert_from_csv(),
+        csv::export_csv(),
+        csv::import_csv(),
+        content::get_content(),
+        content::set_content(),
+        content::add_content(),
+        content::test_path(),
+        tee_object::command(),
+        compare_object::command(),
+        date::get_date(),
+        date::start_sleep(),
+        write_information::command(),
+    ] {
+        r.register(info);
+    }
+}

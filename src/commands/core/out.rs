@@ -1,0 +1,299 @@
+//! The output cmdlets: Out-Default (the end of every pipeline), Out-Host, Out-String,
+//! Out-File, Out-Null. All but Out-Null lay objects out with [`crate::format::OutDefault`]:
+//! the default view for plain objects, the packets of a Format-* command as they are.
+
+use std::io::Write;
+
+use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
+use crate::engine::error::ErrorCategory;
+use crate::engine::value::Value;
+use crate::format::color::ColorMode;
+use crate::format::{OutDefault, terminal_width};
+
+/// Where laid-out lines go.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// The host (Out-Default, Out-Host), coloured on a terminal.
+    Host,
+    /// One string at the end (Out-String), or one per line with `-Stream`.
+    String,
+    /// A file (Out-File).
+    File,
+}
+
+struct Out {
+    target: Target,
+    layout: Option<OutDefault>,
+    lines: Vec<String>,
+}
+
+impl Out {
+    fn new(target: Target) -> Out {
+        Out {
+            target,
+            layout: None,
+            lines: Vec::new(),
+        }
+    }
+
+    fn width(cx: &Ctx) -> usize {
+        match cx.param("Width") {
+            Some(Value::Int(w)) if *w > 0 => *w as usize,
+            _ => terminal_width(),
+        }
+    }
+
+    fn emit(&mut self, cx: &mut Ctx, lines: Vec<String>) -> Result<(), Flow> {
+        match self.target {
+            Target::Host => {
+                for line in lines {
+                    cx.host(&format!("{line}\n"));
+                }
+                Ok(())
+            }
+            Target::String if cx.switch("Stream") => {
+                for line in lines {
+                    cx.write(Value::str(line))?;
+                }
+                Ok(())
+            }
+            _ => {
+                self.lines.extend(lines);
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Processor for Out {
+    fn begin(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
+        let color = if self.target == Target::Host {
+            ColorMode::for_stdout()
+        } else {
+            ColorMode::Off
+        };
+        self.layout = Some(OutDefault::new(Self::width(cx), color));
+        Ok(())
+    }
+
+    fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
+        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+            return Ok(());
+        };
+        let lines = match self.layout.as_mut() {
+            Some(l) => l.push(&v),
+            None => Vec::new(),
+        };
+        self.emit(cx, lines)
+    }
+
+    fn end(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
+        let lines = match self.layout.as_mut() {
+            Some(l) => l.finish(),
+            None => Vec::new(),
+        };
+        self.emit(cx, lines)?;
+        let text = joined(&self.lines, cx.switch("NoNewline"));
+        match self.target {
+            Target::String if !cx.switch("Stream") => cx.write(Value::str(text)),
+            Target::File => write_file(cx, &text),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Lines as one text: each followed by a newline, or run together with `-NoNewline`.
+fn joined(lines: &[String], no_newline: bool) -> String {
+    if no_newline {
+        lines.concat()
+    } else {
+        lines.iter().map(|l| format!("{l}\n")).collect()
+    }
+}
+
+/// Writes Out-File's text in its `-Encoding` (UTF-8 without BOM by default, as pwsh 7).
+fn write_file(cx: &mut Ctx, text: &str) -> Result<(), Flow> {
+    let path = cx.string("FilePath").unwrap_or_default();
+    let encoding = cx.string("Encoding").unwrap_or_else(|| "utf8NoBOM".into());
+    let Some(bytes) = encode(text, &encoding) else {
+        return Err(cx.terminating(
+            &format!("'{encoding}' is not a supported encoding name."),
+            "ArgumentException",
+            ErrorCategory::InvalidArgument,
+        ));
+    };
+    if cx.switch("NoClobber") && std::path::Path::new(&path).exists() && !cx.switch("Append") {
+        return cx.error(
+            &format!("The file '{path}' already exists."),
+            "NoClobber",
+            ErrorCategory::ResourceUnavailable,
+        );
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .append(cx.switch("Append"))
+        .truncate(!cx.switch("Append"))
+        .open(&path);
+    let result = file.and_then(|mut f| f.write_all(&bytes));
+    if let Err(e) = result {
+        return cx.error(
+            &format!("Could not write to '{path}': {e}."),
+            "FileOpenFailure",
+            ErrorCategory::WriteError,
+        );
+    }
+    Ok(())
+}
+
+/// Text in one of pwsh's encoding names; `None` for an unknown name.
+pub fn encode(text: &str, encoding: &str) -> Option<Vec<u8>> {
+    let utf16 = |big: bool| {
+        let mut out: Vec<u8> = if big {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for unit in text.encode_utf16() {
+            out.extend(if big {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        out
+    };
+    Some(match encoding.to_lowercase().as_str() {
+        "utf8" | "utf8nobom" | "default" | "oem" => text.as_bytes().to_vec(),
+        "utf8bom" => [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+        "ascii" => text
+            .chars()
+            .map(|c| if c.is_ascii() { c as u8 } else { b'?' })
+            .collect(),
+        "unicode" => utf16(false),
+        "bigendianunicode" => utf16(true),
+        "utf32" => {
+            let mut out = vec![0xFF, 0xFE, 0, 0];
+            for c in text.chars() {
+                out.extend((c as u32).to_le_bytes());
+            }
+            out
+        }
+        _ => return None,
+    })
+}
+
+/// The parameters every Out-* command shares.
+fn input(sig: Signature) -> Signature {
+    sig.param(Param::new("InputObject", ParamType::Any).from_pipeline())
+}
+
+pub fn out_default() -> CommandInfo {
+    let sig =
+        input(Signature::new("Out-Default").synopsis(
+            "Sends the output to the default formatter and to the default output cmdlet.",
+        ))
+        .param(Param::switch("Transcript"))
+        .example(
+            "Scalars print one per line",
+            "1, 'two', $true | Out-Default",
+            "1\ntwo\nTrue",
+        );
+    CommandInfo::new(sig, || Box::new(Out::new(Target::Host)))
+}
+
+pub fn out_host() -> CommandInfo {
+    let sig = input(
+        Signature::new("Out-Host")
+            .alias("oh")
+            .synopsis("Sends output to the command line."),
+    )
+    .param(Param::switch("Paging"));
+    CommandInfo::new(sig, || Box::new(Out::new(Target::Host)))
+}
+
+pub fn out_string() -> CommandInfo {
+    let sig = input(Signature::new("Out-String").synopsis("Outputs input objects as a string."))
+        .param(Param::new("Width", ParamType::Int))
+        .param(Param::switch("Stream"))
+        .param(Param::switch("NoNewline"))
+        .example(
+            "One string with a newline after each line",
+            "(1, 2 | Out-String).Length",
+            "4",
+        );
+    CommandInfo::new(sig, || Box::new(Out::new(Target::String)))
+}
+
+pub fn out_file() -> CommandInfo {
+    let sig = input(Signature::new("Out-File").synopsis("Sends output to a file."))
+        .param(
+            Param::new("FilePath", ParamType::String)
+                .alias("Path")
+                .position(0)
+                .mandatory(),
+        )
+        .param(
+            Param::new(
+                "Encoding",
+                ParamType::Enum(
+                    [
+                        "ascii",
+                        "bigendianunicode",
+                        "oem",
+                        "unicode",
+                        "utf7",
+                        "utf8",
+                        "utf8BOM",
+                        "utf8NoBOM",
+                        "utf32",
+                        "default",
+                    ]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect(),
+                ),
+            )
+            .position(1),
+        )
+        .param(Param::switch("Append"))
+        .param(Param::switch("Force"))
+        .param(Param::switch("NoClobber").alias("NoOverwrite"))
+        .param(Param::switch("NoNewline"))
+        .param(Param::new("Width", ParamType::Int));
+    CommandInfo::new(sig, || Box::new(Out::new(Target::File)))
+}
+
+/// Out-Null: swallows its input.
+struct Null;
+
+impl Processor for Null {}
+
+pub fn out_null() -> CommandInfo {
+    let sig = input(
+        Signature::new("Out-Null")
+            .synopsis("Hides the output instead of sending it down the pipeline or displaying it."),
+    )
+    .example("Nothing is printed", "1, 2 | Out-Null", "");
+    CommandInfo::new(sig, || Box::new(Null))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodings() {
+        assert_eq!(encode("a", "utf8"), Some(b"a".to_vec()));
+        assert_eq!(encode("a", "utf8BOM"), Some(vec![0xEF, 0xBB, 0xBF, b'a']));
+        assert_eq!(encode("a", "unicode"), Some(vec![0xFF, 0xFE, b'a', 0]));
+        assert_eq!(encode("é", "ascii"), Some(b"?".to_vec()));
+        assert_eq!(encode("a", "nope"), None);
+    }
+
+    #[test]
+    fn out_string_text() {
+        assert_eq!(joined(&["a".into(), "b".into()], false), "a\nb\n");
+        assert_eq!(joined(&["a".into(), "b".into()], true), "ab");
+    }
+}

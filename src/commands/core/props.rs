@@ -1,0 +1,110 @@
+//! What the object cmdlets share: `-Property` arguments (names, wildcards, calculated
+//! properties) turned into [`PropertySpec`]s, with script blocks evaluated by the engine.
+//!
+//! Formatting evaluates expressions as plain closures (`Fn(&Value) -> Value`), but a
+//! script block needs the engine. So a command evaluates every script block of its specs
+//! for an object first ([`ScriptProps::prepare`]) and the closures read those results.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::engine::command::{Ctx, Flow};
+use crate::engine::error::ErrorCategory;
+use crate::engine::value::{ScriptBlockValue, Value};
+use crate::format::select::{Column, PropertySpec, ScriptFn, SpecContext};
+use crate::format::text::DEFAULT_ENUMERATION_LIMIT;
+
+/// The script blocks of a command's property specs and their results for the current
+/// object.
+#[derive(Default)]
+pub struct ScriptProps {
+    blocks: RefCell<Vec<Rc<ScriptBlockValue>>>,
+    results: Rc<RefCell<Vec<Value>>>,
+}
+
+impl ScriptProps {
+    /// Registers a block; the closure returned yields its result for the prepared object.
+    pub fn closure(&self, block: &Rc<ScriptBlockValue>) -> ScriptFn {
+        let mut blocks = self.blocks.borrow_mut();
+        let index = blocks.len();
+        blocks.push(block.clone());
+        let results = self.results.clone();
+        Rc::new(move |_| results.borrow().get(index).cloned().unwrap_or(Value::Null))
+    }
+
+    /// Evaluates every registered block with `$_` = `v`.
+    pub fn prepare(&self, cx: &mut Ctx, v: &Value) -> Result<(), Flow> {
+        let blocks = self.blocks.borrow().clone();
+        let mut results = Vec::with_capacity(blocks.len());
+        for block in &blocks {
+            results.push(single(cx.eval_block(block, Some(v.clone()), Vec::new())?));
+        }
+        *self.results.borrow_mut() = results;
+        Ok(())
+    }
+
+    /// Whether there is anything to evaluate.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.borrow().is_empty()
+    }
+
+    /// Reads a `-Property`-like argument (one value or an array of them).
+    pub fn specs(
+        &self,
+        cx: &Ctx,
+        arg: Option<&Value>,
+        ctx: SpecContext,
+    ) -> Result<Vec<PropertySpec>, Flow> {
+        let Some(arg) = arg else {
+            return Ok(Vec::new());
+        };
+        let items = match arg {
+            Value::Array(a) => a.borrow().clone(),
+            other => vec![other.clone()],
+        };
+        items
+            .iter()
+            .map(|item| {
+                PropertySpec::from_value(item, ctx, &|b| self.closure(b)).map_err(|message| {
+                    cx.terminating(&message, "IllegalKey", ErrorCategory::InvalidArgument)
+                })
+            })
+            .collect()
+    }
+
+    /// Reads a single expression argument (`-GroupBy`, `-ExpandProperty`-like).
+    pub fn column(
+        &self,
+        cx: &Ctx,
+        arg: Option<&Value>,
+        ctx: SpecContext,
+    ) -> Result<Option<Column>, Flow> {
+        Ok(self
+            .specs(cx, arg, ctx)?
+            .into_iter()
+            .next()
+            .map(|s| match s {
+                PropertySpec::Name(n) => Column::property(&n),
+                PropertySpec::Calculated(c) => c,
+            }))
+    }
+}
+
+/// A script block's output as one value: nothing is `$null`, one object itself, several
+/// an array.
+pub fn single(mut out: Vec<Value>) -> Value {
+    match out.len() {
+        0 => Value::Null,
+        1 => out.pop().unwrap_or(Value::Null),
+        _ => Value::array(out),
+    }
+}
+
+/// `$FormatEnumerationLimit` (4 unless the session changed it).
+pub fn enumeration_limit(cx: &Ctx) -> i64 {
+    match cx.engine.scopes.get(None, "FormatEnumerationLimit") {
+        Some(Value::Int(i)) => i64::from(i),
+        Some(Value::Long(i)) => i,
+        _ => DEFAULT_ENUMERATION_LIMIT,
+    }
+}

@@ -1,0 +1,206 @@
+//! Select-Object (`select`): picks properties (names, wildcards, calculated properties)
+//! into new objects, expands one property, or picks objects (`-First`, `-Last`, `-Skip`,
+//! `-Index`, `-Unique`).
+//!
+//! A selected object is a PSCustomObject whose first type name is `Selected.<type>`, so
+//! it no longer matches its type's registered view and prints as a plain table or list,
+//! as in pwsh.
+
+use super::order::equal;
+use super::props::ScriptProps;
+use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
+use crate::engine::error::ErrorCategory;
+use crate::engine::object::{PSCUSTOMOBJECT, PsObject};
+use crate::engine::value::Value;
+use crate::format::select::{self, PropertySpec, SpecContext, wildcard_match};
+
+#[derive(Default)]
+struct Select {
+    props: ScriptProps,
+    specs: Vec<PropertySpec>,
+    exclude: Vec<String>,
+    expand: Option<String>,
+    /// Objects kept for `-Last`, `-Unique` (written at the end).
+    held: Vec<Value>,
+    seen: usize,
+    written: usize,
+}
+
+impl Select {
+    fn number(cx: &Ctx, name: &str) -> Option<usize> {
+        match cx.param(name) {
+            Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
+            _ => None,
+        }
+    }
+
+    /// Whether the objects must all be seen before any is written.
+    fn holds(cx: &Ctx) -> bool {
+        cx.param("Last").is_some() || cx.switch("Unique")
+    }
+
+    /// The object (or objects, with -ExpandProperty) an input becomes.
+    fn project(&self, cx: &mut Ctx, v: &Value) -> Result<Vec<Value>, Flow> {
+        if let Some(name) = &self.expand {
+            return match select::property_value(v, name) {
+                Some(Value::Array(a)) => Ok(a.borrow().clone()),
+                Some(x) => Ok(vec![x]),
+                None => {
+                    cx.error(
+                        &format!("Property \"{name}\" cannot be found."),
+                        "ExpandPropertyNotFound",
+                        ErrorCategory::InvalidArgument,
+                    )?;
+                    Ok(Vec::new())
+                }
+            };
+        }
+        if self.specs.is_empty() && self.exclude.is_empty() {
+            return Ok(vec![v.clone()]);
+        }
+        if !self.props.is_empty() {
+            self.props.prepare(cx, v)?;
+        }
+        let specs = if self.specs.is_empty() {
+            vec![PropertySpec::Name("*".into())]
+        } else {
+            self.specs.clone()
+        };
+        let mut names = vec![format!("Selected.{}", v.type_name())];
+        if v.type_name() != PSCUSTOMOBJECT {
+            names.push(PSCUSTOMOBJECT.to_string());
+        }
+        names.push("System.Object".into());
+        let mut o = PsObject::new(names);
+        for col in select::resolve(&specs, v, true) {
+            let label = col.label();
+            if self.exclude.iter().any(|x| wildcard_match(x, &label)) {
+                continue;
+            }
+            o.set(&label, col.expr.eval(v));
+        }
+        Ok(vec![Value::object(o)])
+    }
+}
+
+impl Processor for Select {
+    fn begin(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
+        self.specs = self
+            .props
+            .specs(cx, cx.param("Property"), SpecContext::Select)?;
+        self.exclude = strings(cx.param("ExcludeProperty"));
+        self.expand = cx.string("ExpandProperty");
+        Ok(())
+    }
+
+    fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
+        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+            return Ok(());
+        };
+        let index = self.seen;
+        self.seen += 1;
+        if let Some(wanted) = cx.param("Index") {
+            let wanted = match wanted {
+                Value::Array(a) => a.borrow().clone(),
+                one => vec![one.clone()],
+            };
+            if !wanted
+                .iter()
+                .any(|w| matches!(w, Value::Int(i) if *i as usize == index))
+            {
+                return Ok(());
+            }
+        }
+        if Self::number(cx, "Skip").is_some_and(|s| index < s) {
+            return Ok(());
+        }
+        if Self::holds(cx) {
+            self.held.push(v);
+            return Ok(());
+        }
+        if Self::number(cx, "First").is_some_and(|f| self.written >= f) {
+            return Ok(());
+        }
+        self.written += 1;
+        for out in self.project(cx, &v)? {
+            cx.write(out)?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
+        if !Self::holds(cx) {
+            return Ok(());
+        }
+        let mut objects = Vec::new();
+        for v in std::mem::take(&mut self.held) {
+            objects.extend(self.project(cx, &v)?);
+        }
+        if cx.switch("Unique") {
+            let mut unique: Vec<Value> = Vec::new();
+            for v in objects {
+                if !unique.iter().any(|u| same(u, &v)) {
+                    unique.push(v);
+                }
+            }
+            objects = unique;
+        }
+        if let Some(first) = Self::number(cx, "First") {
+            objects.truncate(first);
+        }
+        if let Some(last) = Self::number(cx, "Last") {
+            let skip = objects.len().saturating_sub(last);
+            objects.drain(..skip);
+        }
+        for v in objects {
+            cx.write(v)?;
+        }
+        Ok(())
+    }
+}
+
+/// `-Unique`'s sameness: equal scalars (case-sensitive, as pwsh's Select-Object), or
+/// objects whose properties are all equal.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len()
+                && x.properties().zip(y.properties()).all(|(p, q)| {
+                    p.name.eq_ignore_ascii_case(&q.name) && equal(&p.value, &q.value, true)
+                })
+        }
+        _ => equal(a, b, true),
+    }
+}
+
+/// A string-array parameter's items.
+pub fn strings(v: Option<&Value>) -> Vec<String> {
+    match v {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(a)) => a.borrow().iter().map(Value::to_string).collect(),
+        Some(one) => vec![one.to_string()],
+    }
+}
+
+pub fn command() -> CommandInfo {
+    let sig = Signature::new("Select-Object")
+        .alias("select")
+        .synopsis("Selects objects or object properties.")
+        .param(Param::new("Property", ParamType::AnyArray).position(0))
+        .param(Param::new("ExcludeProperty", ParamType::StringArray))
+        .param(Param::new("ExpandProperty", ParamType::String))
+        .param(Param::new("First", ParamType::Int))
+        .param(Param::new("Last", ParamType::Int))
+        .param(Param::new("Skip", ParamType::Int))
+        .param(Param::new("Index", ParamType::IntArray))
+        .param(Param::switch("Unique"))
+        .param(Param::new("InputObject", ParamType::Any).from_pipeline())
+        .example("The first objects", "1..5 | Select-Object -First 2", "1\n2")
+        .example(
+            "A calculated property",
+            "[pscustomobject]@{Name='Ken'} | Select-Object Name, @{n='Upper'; e={$_.Name.ToUpper()}}",
+            "\nName Upper\n---- -----\nKen  KEN\n",
+        );
+    CommandInfo::new(sig, || Box::new(Select::default()))
+}

@@ -1,0 +1,70 @@
+//! Tee-Object (`tee`): passes objects on and also saves them to a file (as Out-File
+//! would print them) or a variable.
+
+use std::io::Write;
+
+use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
+use crate::engine::error::ErrorCategory;
+use crate::engine::value::Value;
+use crate::format::formatter::FormatRequest;
+use crate::format::{terminal_width, text_of};
+
+#[derive(Default)]
+struct Tee {
+    items: Vec<Value>,
+}
+
+impl Processor for Tee {
+    fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
+        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+            return Ok(());
+        };
+        self.items.push(v.clone());
+        cx.write(v)
+    }
+
+    fn end(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
+        if let Some(name) = cx.string("Variable") {
+            let value = match self.items.len() {
+                1 => self.items[0].clone(),
+                _ => Value::array(self.items.clone()),
+            };
+            cx.engine.scopes.set(None, &name, value);
+        }
+        if let Some(path) = cx.string("FilePath") {
+            let text = text_of(&self.items, FormatRequest::default(), terminal_width());
+            let result = std::fs::OpenOptions::new()
+                .create(true)
+                .write(true)
+                .append(cx.switch("Append"))
+                .truncate(!cx.switch("Append"))
+                .open(&path)
+                .and_then(|mut f| f.write_all(text.as_bytes()));
+            if let Err(e) = result {
+                cx.error(
+                    &format!("Could not write to '{path}': {e}."),
+                    "FileOpenFailure",
+                    ErrorCategory::WriteError,
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+pub fn command() -> CommandInfo {
+    let sig = Signature::new("Tee-Object")
+        .alias("tee")
+        .synopsis("Saves command output in a file or variable and also sends it down the pipeline.")
+        .param(
+            Param::new("FilePath", ParamType::String)
+                .alias("Path")
+                .position(0)
+                .set("File"),
+        )
+        .param(Param::new("Variable", ParamType::String).set("Variable"))
+        .param(Param::switch("Append").set("File"))
+        .param(Param::new("InputObject", ParamType::Any).from_pipeline())
+        .default_set("File");
+    CommandInfo::new(sig, || Box::new(Tee::default()))
+}

@@ -1,0 +1,106 @@
+//! Command signatures from the Exchange cmdlet catalog: every Exchange Online cmdlet,
+//! with the parameters that exist in Exchange Online (on-premises-only ones are left out,
+//! so binding refuses them as Exchange Online does).
+
+use crate::engine::command::{Param, ParamType, Signature};
+use crate::exchange::catalog::{CmdletInfo, ParameterInfo};
+
+/// How the binder converts an argument for a catalog type. Identities and multi-valued
+/// properties stay as given (an object piped in identifies itself; `@{Add=...}` is a
+/// hashtable), Booleans take only Booleans and numbers, as PowerShell binds them.
+fn param_type(info: &ParameterInfo) -> ParamType {
+    let base = info
+        .type_name
+        .strip_prefix("System.")
+        .unwrap_or(&info.type_name);
+    if info.is_switch() {
+        ParamType::Switch
+    } else if info.is_boolean() {
+        ParamType::Bool
+    } else if info.is_multi_valued() {
+        ParamType::Any
+    } else if base == "String" {
+        ParamType::String
+    } else if base == "Int32" {
+        ParamType::Int
+    } else if base == "Int64" {
+        ParamType::Long
+    } else {
+        ParamType::Any
+    }
+}
+
+/// The signature of one catalog cmdlet.
+pub fn signature(cmdlet: &CmdletInfo) -> Signature {
+    let mut sig = Signature::new(&cmdlet.name);
+    if let Some(set) = cmdlet.default_set() {
+        sig = sig.default_set(set);
+    }
+    // The reference numbers positions from 0 or from 1; the order is what counts.
+    let mut positions: Vec<u32> = cmdlet
+        .parameters
+        .iter()
+        .filter_map(|p| p.position)
+        .collect();
+    positions.sort_unstable();
+    positions.dedup();
+    for info in cmdlet.parameters.iter().filter(|p| p.available_online()) {
+        if ["WhatIf", "Confirm"]
+            .iter()
+            .any(|n| info.name.eq_ignore_ascii_case(n))
+        {
+            sig = sig.supports_should_process();
+            continue;
+        }
+        let mut param = Param::new(&info.name, param_type(info)).type_name(&info.type_name);
+        for alias in &info.aliases {
+            param = param.alias(alias);
+        }
+        if let Some(index) = info
+            .position
+            .and_then(|p| positions.iter().position(|q| *q == p))
+        {
+            param = param.position(index);
+        }
+        if info.mandatory {
+            param = param.mandatory();
+        }
+        if info.pipeline.by_value() {
+            param = param.from_pipeline();
+        }
+        if info.pipeline.by_property_name() {
+            param = param.from_pipeline_by_name();
+        }
+        for set in &info.sets {
+            param = param.set(set);
+        }
+        sig = sig.param(param);
+    }
+    sig
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::catalog::Catalog;
+
+    #[test]
+    fn set_casmailbox_binds_as_exchange_online_does() {
+        let cmdlet = Catalog::get().cmdlet("Set-CASMailbox").expect("known");
+        let sig = signature(cmdlet);
+        assert!(sig.supports_should_process);
+        let identity = sig.find_param("Identity").expect("Identity");
+        assert_eq!(identity.position, Some(0));
+        assert!(identity.mandatory && identity.from_pipeline);
+        assert_eq!(identity.type_name, "MailboxIdParameter");
+        assert_eq!(
+            sig.find_param("MAPIEnabled").map(|p| p.ty.clone()),
+            Some(ParamType::Bool)
+        );
+        assert!(sig.find_param("DisplayName").is_none(), "on-premises only");
+        assert!(
+            sig.find_param("WhatIf").is_none(),
+            "added by SupportsShouldProcess"
+        );
+    }
+}

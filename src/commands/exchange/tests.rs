@@ -1,0 +1,135 @@
+//! The Exchange cmdlets run directly against a fresh sample organisation: what a user
+//! sees (objects with Exchange's type names, warnings, errors) for the seed's procedure.
+
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use super::session;
+use crate::commands::core::testing::run;
+use crate::engine::command::CommandInfo;
+use crate::engine::value::Value;
+
+/// A sample organisation in a private temporary file, installed as this thread's backend.
+struct TempOrg(PathBuf);
+
+impl TempOrg {
+    fn new(tag: &str) -> TempOrg {
+        let dir = std::env::temp_dir().join(format!("exosh-cmd-{}-{tag}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let local = session::open_local(&dir.join("org.db")).expect("sample organisation");
+        session::set_backend(Some(Rc::new(local)));
+        TempOrg(dir)
+    }
+}
+
+impl Drop for TempOrg {
+    fn drop(&mut self) {
+        session::set_backend(None);
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn command(name: &str) -> CommandInfo {
+    let mut registry = crate::engine::command::Registry::new();
+    super::register(&mut registry);
+    registry.lookup(name).cloned().expect("registered")
+}
+
+fn property(value: &Value, name: &str) -> Value {
+    match value {
+        Value::Object(o) => o.borrow().get(name).cloned().unwrap_or(Value::Null),
+        _ => Value::Null,
+    }
+}
+
+#[test]
+fn set_then_get_casmailbox_shows_mapi_disabled() {
+    let _org = TempOrg::new("mapi");
+    let set = run(
+        &command("Set-CASMailbox"),
+        &[
+            ("Identity", Value::str("Ken Sanchez")),
+            ("MAPIEnabled", Value::Bool(false)),
+        ],
+        &[],
+    );
+    assert!(set.output.is_empty());
+    assert_eq!(set.host, "");
+    let get = run(
+        &command("get-casmailbox"),
+        &[("Identity", Value::str("Ken Sanchez"))],
+        &[],
+    );
+    assert_eq!(get.output.len(), 1);
+    let Value::Object(object) = &get.output[0] else {
+        panic!("an object")
+    };
+    assert_eq!(
+        object.borrow().type_name(),
+        "Microsoft.Exchange.Data.Directory.Management.CASMailbox"
+    );
+    assert!(matches!(
+        property(&get.output[0], "MAPIEnabled"),
+        Value::Bool(false)
+    ));
+    assert!(matches!(
+        property(&get.output[0], "WhenCreated"),
+        Value::DateTime(_)
+    ));
+}
+
+#[test]
+fn errors_and_warnings_reach_their_streams() {
+    let _org = TempOrg::new("streams");
+    let missing = run(
+        &command("Set-CASMailbox"),
+        &[
+            ("Identity", Value::str("Nobody")),
+            ("MAPIEnabled", Value::Bool(false)),
+        ],
+        &[],
+    );
+    assert!(missing.host.contains(
+        "The operation couldn't be performed because object 'Nobody' couldn't be found on"
+    ));
+    let same = run(
+        &command("Set-CASMailbox"),
+        &[
+            ("Identity", Value::str("ken")),
+            ("MAPIEnabled", Value::Bool(true)),
+        ],
+        &[],
+    );
+    assert_eq!(
+        same.host,
+        "WARNING: The command completed successfully but no settings of 'Ken Sanchez' have been modified.\n"
+    );
+    let remote = run(&command("Get-MessageTrace"), &[], &[]);
+    assert!(remote.host.contains("Connect-ExchangeOnline"));
+}
+
+#[test]
+fn a_piped_object_identifies_itself() {
+    let _org = TempOrg::new("pipe");
+    let got = run(
+        &command("Get-Mailbox"),
+        &[("Identity", Value::str("adam@contoso.com"))],
+        &[],
+    );
+    let mailbox = got.output[0].clone();
+    let set = run(
+        &command("Set-CASMailbox"),
+        &[("Identity", mailbox), ("OWAEnabled", Value::Bool(false))],
+        &[],
+    );
+    assert_eq!(set.host, "");
+    let get = run(
+        &command("Get-CASMailbox"),
+        &[("Identity", Value::str("Adam Barr"))],
+        &[],
+    );
+    assert!(matches!(
+        property(&get.output[0], "OWAEnabled"),
+        Value::Bool(false)
+    ));
+}

@@ -1,0 +1,596 @@
+//! The command API: how a cmdlet declares its signature and how it runs.
+//!
+//! A cmdlet is one place: a [`Signature`] (name, aliases, parameters, examples) and a
+//! [`Processor`] made fresh for every invocation, which PowerShell drives as
+//! `begin` → `process` (once per pipeline input object, or once when the command is first
+//! in its pipeline) → `end`. Parameters are bound by the engine before each call (pipeline
+//! bound ones change per input object) and read through the [`Ctx`]; output goes to the
+//! next command at once (`cx.write`), errors/warnings/verbose to their streams.
+//!
+//! Writing a cmdlet:
+//!
+//! ```
+//! use exosh::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
+//! use exosh::engine::value::Value;
+//!
+//! /// `Get-Greeting [-Name] <string> [-Loud]`: "Hello, NAME".
+//! struct Greeting;
+//!
+//! impl Processor for Greeting {
+//!     fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
+//!         let name = cx.string("Name").unwrap_or_default();
+//!         let text = format!("Hello, {name}");
+//!         let text = if cx.switch("Loud") { text.to_uppercase() } else { text };
+//!         cx.write(Value::str(text))
+//!     }
+//! }
+//!
+//! pub fn get_greeting() -> CommandInfo {
+//!     let sig = Signature::new("Get-Greeting")
+//!         .synopsis("Greets someone.")
+//!         .param(Param::new("Name", ParamType::String).position(0).mandatory().from_pipeline())
+//!         .param(Param::switch("Loud"))
+//!         .example("Greets Ken", "Get-Greeting Ken", "Hello, Ken");
+//!     CommandInfo::new(sig, || Box::new(Greeting))
+//! }
+//! # let _ = get_greeting();
+//! ```
+//!
+//! and register it in `commands::builtin_registry` (or your module's `register`). The
+//! examples run as tests (`commands::tests::examples_produce_their_output`): each example's
+//! code is run as a script and its whole output must equal `expected` (lines joined by
+//! `\n`, no trailing newline).
+//!
+//! Parameter types are data ([`ParamType`] plus a .NET type name for messages and help),
+//! so signatures can be generated from a catalogue.
+
+use std::rc::Rc;
+
+use super::error::{ErrorCategory, ErrorRecord};
+use super::runtime::{ActionPreference, Engine};
+use super::value::{ScriptBlockValue, Value};
+
+pub use super::flow::Flow;
+
+/// How the engine converts an argument for a parameter. `Any` keeps the value as given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamType {
+    /// `[object]`/`[psobject]`: the value as given (an array stays an array).
+    Any,
+    /// `[object[]]`: always an array (a single value becomes a one-element array).
+    AnyArray,
+    String,
+    StringArray,
+    /// `[bool]`: only Booleans and numbers (pwsh refuses the string "False").
+    Bool,
+    /// `[switch]`: present or not; `-Name:$false` turns it off.
+    Switch,
+    Int,
+    IntArray,
+    Long,
+    Double,
+    Decimal,
+    DateTime,
+    Guid,
+    Hashtable,
+    ScriptBlock,
+    ScriptBlockArray,
+    /// One of fixed names, matched case-insensitively and stored with the listed casing.
+    Enum(Vec<String>),
+}
+
+impl ParamType {
+    /// The .NET type name PowerShell prints for this type (`System.Boolean`).
+    pub fn default_type_name(&self) -> &'static str {
+        match self {
+            ParamType::Any => "System.Object",
+            ParamType::AnyArray => "System.Object[]",
+            ParamType::String | ParamType::Enum(_) => "System.String",
+            ParamType::StringArray => "System.String[]",
+            ParamType::Bool => "System.Boolean",
+            ParamType::Switch => "System.Management.Automation.SwitchParameter",
+            ParamType::Int => "System.Int32",
+            ParamType::IntArray => "System.Int32[]",
+            ParamType::Long => "System.Int64",
+            ParamType::Double => "System.Double",
+            ParamType::Decimal => "System.Decimal",
+            ParamType::DateTime => "System.DateTime",
+            ParamType::Guid => "System.Guid",
+            ParamType::Hashtable => "System.Collections.Hashtable",
+            ParamType::ScriptBlock => "System.Management.Automation.ScriptBlock",
+            ParamType::ScriptBlockArray => "System.Management.Automation.ScriptBlock[]",
+        }
+    }
+}
+
+/// Every parameter set (PowerShell's `__AllParameterSets`).
+pub const ALL_SETS: &str = "__AllParameterSets";
+
+/// One parameter of a command.
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub ty: ParamType,
+    /// The .NET/Exchange type name for messages and help (`System.Boolean`,
+    /// `MailboxIdParameter`, `Unlimited<Int32>`).
+    pub type_name: String,
+    /// Position among positional arguments (0-based), `None` = named only.
+    pub position: Option<usize>,
+    pub mandatory: bool,
+    /// `ValueFromPipeline`: takes the pipeline object itself.
+    pub from_pipeline: bool,
+    /// `ValueFromPipelineByPropertyName`: takes the object's property of the same name.
+    pub from_pipeline_by_name: bool,
+    /// `ValueFromRemainingArguments`: collects the positional arguments no other
+    /// parameter takes (Write-Output's `echo a b c`).
+    pub remaining: bool,
+    /// Parameter sets the parameter belongs to; empty = all sets.
+    pub sets: Vec<String>,
+    pub help: String,
+}
+
+impl Param {
+    pub fn new(name: &str, ty: ParamType) -> Param {
+        Param {
+            name: name.to_string(),
+            aliases: Vec::new(),
+            type_name: ty.default_type_name().to_string(),
+            ty,
+            position: None,
+            mandatory: false,
+            from_pipeline: false,
+            from_pipeline_by_name: false,
+            remaining: false,
+            sets: Vec::new(),
+            help: String::new(),
+        }
+    }
+    pub fn switch(name: &str) -> Param {
+        Param::new(name, ParamType::Switch)
+    }
+    pub fn alias(mut self, alias: &str) -> Param {
+        self.aliases.push(alias.to_string());
+        self
+    }
+    pub fn type_name(mut self, name: &str) -> Param {
+        self.type_name = name.to_string();
+        self
+    }
+    pub fn position(mut self, p: usize) -> Param {
+        self.position = Some(p);
+        self
+    }
+    pub fn mandatory(mut self) -> Param {
+        self.mandatory = true;
+        self
+    }
+    pub fn from_pipeline(mut self) -> Param {
+        self.from_pipeline = true;
+        self
+    }
+    pub fn from_pipeline_by_name(mut self) -> Param {
+        self.from_pipeline_by_name = true;
+        self
+    }
+    pub fn remaining(mut self) -> Param {
+        self.remaining = true;
+        self
+    }
+    pub fn set(mut self, set: &str) -> Param {
+        self.sets.push(set.to_string());
+        self
+    }
+    pub fn help(mut self, text: &str) -> Param {
+        self.help = text.to_string();
+        self
+    }
+    /// Whether the parameter is in parameter set `set`.
+    pub fn in_set(&self, set: &str) -> bool {
+        self.sets.is_empty() || self.sets.iter().any(|s| s.eq_ignore_ascii_case(set))
+    }
+    pub fn is_switch(&self) -> bool {
+        self.ty == ParamType::Switch
+    }
+}
+
+/// A runnable example: its code and the exact text it prints (lines joined by `\n`).
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub description: String,
+    pub code: String,
+    pub expected: String,
+}
+
+/// What a command declares about itself.
+#[derive(Debug, Clone)]
+pub struct Signature {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub synopsis: String,
+    pub params: Vec<Param>,
+    /// The set chosen when the arguments fit several (`DefaultParameterSetName`).
+    pub default_set: Option<String>,
+    /// Adds `-WhatIf` and `-Confirm` (`SupportsShouldProcess`).
+    pub supports_should_process: bool,
+    pub examples: Vec<Example>,
+}
+
+impl Signature {
+    pub fn new(name: &str) -> Signature {
+        Signature {
+            name: name.to_string(),
+            aliases: Vec::new(),
+            synopsis: String::new(),
+            params: Vec::new(),
+            default_set: None,
+            supports_should_process: false,
+            examples: Vec::new(),
+        }
+    }
+    pub fn alias(mut self, alias: &str) -> Signature {
+        self.aliases.push(alias.to_string());
+        self
+    }
+    pub fn synopsis(mut self, text: &str) -> Signature {
+        self.synopsis = text.to_string();
+        self
+    }
+    pub fn param(mut self, p: Param) -> Signature {
+        self.params.push(p);
+        self
+    }
+    pub fn default_set(mut self, set: &str) -> Signature {
+        self.default_set = Some(set.to_string());
+        self
+    }
+    pub fn supports_should_process(mut self) -> Signature {
+        self.supports_should_process = true;
+        self
+    }
+    pub fn example(mut self, description: &str, code: &str, expected: &str) -> Signature {
+        self.examples.push(Example {
+            description: description.to_string(),
+            code: code.to_string(),
+            expected: expected.to_string(),
+        });
+        self
+    }
+    pub fn find_param(&self, name: &str) -> Option<&Param> {
+        self.params
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+    }
+    /// The parameter set names in declaration order (without `__AllParameterSets`).
+    pub fn set_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for p in &self.params {
+            for s in &p.sets {
+                if !names.iter().any(|n| n.eq_ignore_ascii_case(s)) {
+                    names.push(s.clone());
+                }
+            }
+        }
+        names
+    }
+}
+
+/// Makes a fresh processor for one invocation of the command.
+pub type Factory = Rc<dyn Fn() -> Box<dyn Processor>>;
+
+/// A registered command: signature plus how to run it.
+#[derive(Clone)]
+pub struct CommandInfo {
+    pub sig: Rc<Signature>,
+    pub factory: Factory,
+}
+
+impl CommandInfo {
+    pub fn new(sig: Signature, factory: impl Fn() -> Box<dyn Processor> + 'static) -> Self {
+        CommandInfo {
+            sig: Rc::new(sig),
+            factory: Rc::new(factory),
+        }
+    }
+}
+
+impl std::fmt::Debug for CommandInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CommandInfo({})", self.sig.name)
+    }
+}
+
+/// A cmdlet's behaviour. Every method has a default that does nothing, so a cmdlet writes
+/// only the blocks it needs. Returning `Err(Flow::Error(..))` is a terminating error.
+pub trait Processor {
+    fn begin(&mut self, _cx: &mut Ctx) -> Result<(), Flow> {
+        Ok(())
+    }
+    /// Called once per pipeline input object (`input` is `Some`), or once with `None`
+    /// when the command is first in its pipeline.
+    fn process(&mut self, _cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
+        Ok(())
+    }
+    fn end(&mut self, _cx: &mut Ctx) -> Result<(), Flow> {
+        Ok(())
+    }
+}
+
+/// Where a command's output objects go: the next command of the pipeline (called at once,
+/// so objects stream), a collecting vector, or the host via Out-Default.
+pub trait Sink {
+    fn write(&mut self, engine: &mut Engine, value: Value) -> Result<(), Flow>;
+}
+
+impl Sink for Vec<Value> {
+    fn write(&mut self, _engine: &mut Engine, value: Value) -> Result<(), Flow> {
+        self.push(value);
+        Ok(())
+    }
+}
+
+/// The bound parameters of one call, by canonical parameter name (as declared).
+#[derive(Debug, Clone, Default)]
+pub struct Bound {
+    pub values: Vec<(String, Value)>,
+    /// The parameter set the binder chose.
+    pub set: Option<String>,
+}
+
+impl Bound {
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.values
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    }
+    pub fn contains(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+    pub fn set_value(&mut self, name: &str, value: Value) {
+        match self
+            .values
+            .iter_mut()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        {
+            Some(slot) => slot.1 = value,
+            None => self.values.push((name.to_string(), value)),
+        }
+    }
+    pub fn remove(&mut self, name: &str) {
+        self.values.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+    }
+}
+
+/// The stream preferences of one invocation (common parameters over preference variables).
+#[derive(Debug, Clone, Copy)]
+pub struct Preferences {
+    pub error: ActionPreference,
+    pub warning: ActionPreference,
+    pub verbose: bool,
+    pub debug: bool,
+    pub what_if: bool,
+    pub confirm: bool,
+}
+
+/// What a processor sees while it runs: its parameters, its output and the other streams,
+/// and the engine (to run script blocks).
+pub struct Ctx<'a> {
+    pub engine: &'a mut Engine,
+    pub(crate) out: &'a mut dyn Sink,
+    pub args: &'a Bound,
+    pub sig: &'a Signature,
+    pub prefs: Preferences,
+    /// Set when a non-terminating error was written (`$?` becomes false).
+    pub(crate) failed: &'a mut bool,
+    /// Where the command sits in the script (for error positions).
+    pub(crate) position: Option<super::error::ErrorPosition>,
+    /// `-ErrorVariable` / `-WarningVariable` collections, appended to as records arrive.
+    pub(crate) error_var: Option<&'a mut Vec<Value>>,
+    pub(crate) warning_var: Option<&'a mut Vec<Value>>,
+    /// `2>&1`: errors are written to the output as ErrorRecord objects.
+    pub(crate) merge_errors: bool,
+}
+
+impl Ctx<'_> {
+    /// Sends one object down the pipeline; the next command processes it before this
+    /// returns.
+    pub fn write(&mut self, value: Value) -> Result<(), Flow> {
+        self.engine.tick()?;
+        self.out.write(self.engine, value)
+    }
+
+    /// Sends each element of an array (or the value itself) down the pipeline, as
+    /// `WriteObject(x, enumerateCollection: true)`.
+    pub fn write_enumerated(&mut self, value: Value) -> Result<(), Flow> {
+        match value {
+            Value::Array(items) => {
+                let items = items.borrow().clone();
+                for v in items {
+                    self.write(v)?;
+                }
+                Ok(())
+            }
+            v => self.write(v),
+        }
+    }
+
+    /// A parameter's bound value.
+    pub fn param(&self, name: &str) -> Option<&Value> {
+        self.args.get(name)
+    }
+
+    /// Whether a switch is on.
+    pub fn switch(&self, name: &str) -> bool {
+        self.args.get(name).is_some_and(Value::is_true)
+    }
+
+    /// A parameter as text (`None` when not given or `$null`).
+    pub fn string(&self, name: &str) -> Option<String> {
+        match self.args.get(name) {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(v.to_string()),
+        }
+    }
+
+    /// A script-block parameter.
+    pub fn script_block(&self, name: &str) -> Option<Rc<ScriptBlockValue>> {
+        match self.args.get(name) {
+            Some(Value::ScriptBlock(sb)) => Some(sb.clone()),
+            _ => None,
+        }
+    }
+
+    /// A non-terminating error from this command (terminating with `-ErrorAction Stop`).
+    pub fn write_error(&mut self, mut record: ErrorRecord) -> Result<(), Flow> {
+        if record.command.is_none() {
+            record.command = Some(self.sig.name.clone());
+        }
+        if record.position.is_none() {
+            record.position = self.position.clone();
+        }
+        *self.failed = true;
+        let record = Rc::new(record);
+        if let Some(var) = self.error_var.as_deref_mut() {
+            var.push(Value::Error(record.clone()));
+        }
+        if self.merge_errors && self.prefs.error != ActionPreference::Stop {
+            self.engine.record_error(record.clone());
+            return self.out.write(self.engine, Value::Error(record));
+        }
+        self.engine.report_error(record, self.prefs.error)
+    }
+
+    /// Shorthand for [`Ctx::write_error`] with a message, an error id and a category.
+    pub fn error(&mut self, message: &str, id: &str, category: ErrorCategory) -> Result<(), Flow> {
+        let id = format!("{id},{}", self.sig.name);
+        self.write_error(ErrorRecord::new(message, id, category))
+    }
+
+    /// A terminating error from this command, to be returned as `Err(..)`.
+    pub fn terminating(&self, message: &str, id: &str, category: ErrorCategory) -> Flow {
+        let mut record = ErrorRecord::new(message, format!("{id},{}", self.sig.name), category);
+        record.command = Some(self.sig.name.clone());
+        record.position = self.position.clone();
+        Flow::Error(Rc::new(record))
+    }
+
+    /// `WARNING: text` (unless -WarningAction SilentlyContinue/Ignore).
+    pub fn warning(&mut self, text: &str) -> Result<(), Flow> {
+        if let Some(var) = self.warning_var.as_deref_mut() {
+            var.push(Value::str(text));
+        }
+        self.engine.report_warning(text, self.prefs.warning)
+    }
+
+    /// `VERBOSE: text` when -Verbose (or `$VerbosePreference`) asks for it.
+    pub fn verbose(&mut self, text: &str) {
+        if self.prefs.verbose {
+            self.engine.host_line(&format!("VERBOSE: {text}"));
+        }
+    }
+
+    /// `DEBUG: text` when -Debug asks for it.
+    pub fn debug(&mut self, text: &str) {
+        if self.prefs.debug {
+            self.engine.host_line(&format!("DEBUG: {text}"));
+        }
+    }
+
+    /// Text straight to the host (Write-Host): not part of the output.
+    pub fn host(&mut self, text: &str) {
+        self.engine.host_write(text);
+    }
+
+    /// `ShouldProcess`: with -WhatIf prints `What if: Performing the operation "ACTION" on
+    /// target "TARGET".` and returns false; otherwise true (-Confirm is treated as
+    /// confirmed in a non-interactive run).
+    pub fn should_process(&mut self, target: &str, action: &str) -> bool {
+        if self.prefs.what_if {
+            self.engine.host_line(&format!(
+                "What if: Performing the operation \"{action}\" on target \"{target}\"."
+            ));
+            return false;
+        }
+        true
+    }
+
+    /// Runs a script block with `$_` set to `dollar_under`, writing its output down this
+    /// command's pipeline as it is produced.
+    pub fn run_block(
+        &mut self,
+        block: &ScriptBlockValue,
+        dollar_under: Option<Value>,
+        args: Vec<Value>,
+    ) -> Result<(), Flow> {
+        self.engine
+            .invoke_block_to(block, dollar_under, args, &mut *self.out)
+    }
+
+    /// Runs a script block with `$_` set and returns its output.
+    pub fn eval_block(
+        &mut self,
+        block: &ScriptBlockValue,
+        dollar_under: Option<Value>,
+        args: Vec<Value>,
+    ) -> Result<Vec<Value>, Flow> {
+        let mut out: Vec<Value> = Vec::new();
+        self.engine
+            .invoke_block_to(block, dollar_under, args, &mut out)?;
+        Ok(out)
+    }
+}
+
+/// Commands by name and alias (case-insensitive). Registering a name again replaces the
+/// earlier command (this is how a fuller implementation supersedes a plain one).
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    commands: indexmap::IndexMap<String, CommandInfo>,
+    aliases: indexmap::IndexMap<String, String>,
+}
+
+impl Registry {
+    pub fn new() -> Registry {
+        Registry::default()
+    }
+
+    /// Adds a command and its signature's aliases.
+    pub fn register(&mut self, info: CommandInfo) {
+        for alias in &info.sig.aliases {
+            self.aliases
+                .insert(alias.to_lowercase(), info.sig.name.clone());
+        }
+        self.commands.insert(info.sig.name.to_lowercase(), info);
+    }
+
+    /// Adds an alias for a command name (`Set-Alias`).
+    pub fn alias(&mut self, alias: &str, target: &str) {
+        self.aliases
+            .insert(alias.to_lowercase(), target.to_string());
+    }
+
+    /// A command by name or alias.
+    pub fn lookup(&self, name: &str) -> Option<&CommandInfo> {
+        let key = name.to_lowercase();
+        self.commands.get(&key).or_else(|| {
+            self.aliases
+                .get(&key)
+                .and_then(|target| self.commands.get(&target.to_lowercase()))
+        })
+    }
+
+    /// What an alias points to.
+    pub fn resolve_alias(&self, name: &str) -> Option<&str> {
+        self.aliases.get(&name.to_lowercase()).map(String::as_str)
+    }
+
+    /// All commands in registration order.
+    pub fn commands(&self) -> impl Iterator<Item = &CommandInfo> {
+        self.commands.values()
+    }
+
+    /// All `(alias, target)` pairs.
+    pub fn aliases(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.aliases.iter().map(|(a, t)| (a.as_str(), t.as_str()))
+    }
+}

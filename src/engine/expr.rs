@@ -1,0 +1,497 @@
+//! Expressions: literals, variables, strings, operators, casts, members, indexing, and
+//! assignment targets.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+
+use super::convert::{self, canonical_type};
+use super::eval::collect_value;
+use super::flow::Flow;
+use super::format_op;
+use super::members;
+use super::object::PsObject;
+use super::ops::{self, Arith, OpError};
+use super::runtime::Engine;
+use super::value::{Hashtable, ScriptBlockValue, Value};
+use crate::syntax::ast::{
+    BinaryOp, Expr, ExprKind, Number, Span, StringPart, TypeName, UnaryOp, VariablePath,
+};
+
+impl Engine {
+    fn op_error(&self, e: OpError, span: Span) -> Flow {
+        self.runtime_error(e.message, e.id, span)
+    }
+
+    /// Reads a variable, with the automatic ones computed.
+    pub fn get_variable(&self, scope: Option<&str>, name: &str) -> Value {
+        if scope.is_none() {
+            match name.to_ascii_lowercase().as_str() {
+                "true" => return Value::Bool(true),
+                "false" => return Value::Bool(false),
+                "null" => return Value::Null,
+                "?" => return Value::Bool(self.last_success),
+                "error" => return Value::array(self.errors.clone()),
+                "psitem" => return self.scopes.get(None, "_").unwrap_or(Value::Null),
+                _ => {}
+            }
+        }
+        self.scopes.get(scope, name).unwrap_or(Value::Null)
+    }
+
+    /// Assigns a variable (`$null = ...` discards).
+    pub fn set_variable(&mut self, scope: Option<&str>, name: &str, value: Value) {
+        if scope.is_none() && name.eq_ignore_ascii_case("null") {
+            return;
+        }
+        let name = if name.eq_ignore_ascii_case("psitem") {
+            "_"
+        } else {
+            name
+        };
+        self.scopes.set(scope, name, value);
+    }
+
+    fn resolve_type(&self, ty: &TypeName) -> Result<String, Flow> {
+        canonical_type(&ty.name).ok_or_else(|| {
+            self.runtime_error(
+                format!("Unable to find type [{}].", ty.name),
+                "TypeNotFound",
+                ty.span,
+            )
+        })
+    }
+
+    pub fn eval_expr(&mut self, e: &Expr) -> Result<Value, Flow> {
+        match &e.kind {
+            ExprKind::Number(n) => Ok(number_value(*n)),
+            ExprKind::StringLiteral(s) | ExprKind::BareWord(s) => Ok(Value::str(s)),
+            ExprKind::ExpandableString(parts) => self.expand_string(parts).map(Value::str),
+            ExprKind::Variable(v) => Ok(self.get_variable(v.scope.as_deref(), &v.name)),
+            ExprKind::Splat(v) => Ok(self.get_variable(v.scope.as_deref(), &v.name)),
+            ExprKind::ArrayLiteral(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for i in items {
+                    out.push(self.eval_expr(i)?);
+                }
+                Ok(Value::array(out))
+            }
+            ExprKind::ArraySubexpression(block) => {
+                let mut out = Vec::new();
+                self.exec_block(block, &mut out)?;
+                Ok(Value::array(out))
+            }
+            ExprKind::Subexpression(block) => {
+                let mut out = Vec::new();
+                self.exec_block(block, &mut out)?;
+                Ok(collect_value(out))
+            }
+            ExprKind::Paren(st) => {
+                if let crate::syntax::ast::StatementKind::Assignment { target, .. } = &st.kind {
+                    self.exec_statement(st, &mut Vec::new())?;
+                    return self.eval_expr(target);
+                }
+                self.eval_statement_value(st)
+            }
+            ExprKind::Hashtable(entries) => self.eval_hashtable(entries, false),
+            ExprKind::ScriptBlock(ast) => Ok(Value::ScriptBlock(Rc::new(ScriptBlockValue {
+                ast: ast.clone(),
+                source: self.source.clone(),
+            }))),
+            ExprKind::Unary { op, operand } => self.eval_unary(*op, operand, e.span),
+            ExprKind::Binary { op, left, right } => self.eval_binary(*op, left, right, e.span),
+            ExprKind::Cast { ty, operand } => self.eval_cast(ty, operand, e.span),
+            ExprKind::TypeLiteral(ty) => {
+                let t = self.resolve_type(ty)?;
+                Ok(Value::Type(Rc::from(t)))
+            }
+            ExprKind::Member {
+                target,
+                member,
+                is_static,
+                null_conditional,
+            } => {
+                let t = self.eval_expr(target)?;
+                if *null_conditional && t.is_null() {
+                    return Ok(Value::Null);
+                }
+                let name = self.member_name(member)?;
+                if *is_static {
+                    members::static_member(&t, &name)
+                        .map_err(|m| self.runtime_error(m, "PropertyNotFound", e.span))
+                } else {
+                    Ok(members::get_member(&t, &name))
+                }
+            }
+            ExprKind::MethodCall {
+                target,
+                method,
+                args,
+                is_static,
+                null_conditional,
+            } => {
+                let t = self.eval_expr(target)?;
+                if *null_conditional && t.is_null() {
+                    return Ok(Value::Null);
+                }
+                let name = self.member_name(method)?;
+                let mut values = Vec::with_capacity(args.len());
+                for a in args {
+                    values.push(self.eval_expr(a)?);
+                }
+                self.call_method(&t, &name, values, *is_static, e.span)
+            }
+            ExprKind::Index {
+                target,
+                index,
+                null_conditional,
+            } => {
+                let t = self.eval_expr(target)?;
+                if *null_conditional && t.is_null() {
+                    return Ok(Value::Null);
+                }
+                let i = self.eval_expr(index)?;
+                members::index(&t, &i).map_err(|m| self.runtime_error(m, "IndexError", e.span))
+            }
+        }
+    }
+
+    fn member_name(&mut self, member: &Expr) -> Result<String, Flow> {
+        Ok(match &member.kind {
+            ExprKind::BareWord(s) | ExprKind::StringLiteral(s) => s.clone(),
+            _ => self.eval_expr(member)?.to_string(),
+        })
+    }
+
+    fn call_method(
+        &mut self,
+        target: &Value,
+        name: &str,
+        args: Vec<Value>,
+        is_static: bool,
+        span: Span,
+    ) -> Result<Value, Flow> {
+        if !is_static
+            && let Value::ScriptBlock(sb) = target
+            && (name.eq_ignore_ascii_case("Invoke")
+                || name.eq_ignore_ascii_case("InvokeReturnAsIs"))
+        {
+            let mut out = Vec::new();
+            self.invoke_script_block(sb, args, &mut out)?;
+            return Ok(collect_value(out));
+        }
+        let result = if is_static {
+            members::call_static(target, name, &args)
+        } else {
+            members::call_method(target, name, &args)
+        };
+        result.map_err(|e| self.runtime_error(e.message, e.id, span))
+    }
+
+    /// `"text $var $(expr)"`.
+    pub fn expand_string(&mut self, parts: &[StringPart]) -> Result<String, Flow> {
+        let mut s = String::new();
+        for p in parts {
+            match p {
+                StringPart::Literal(t) => s.push_str(t),
+                StringPart::Variable(v) => {
+                    let value = self.get_variable(v.scope.as_deref(), &v.name);
+                    s.push_str(&self.to_text(&value));
+                }
+                StringPart::Subexpression(block) => {
+                    let mut out = Vec::new();
+                    self.exec_block(block, &mut out)?;
+                    s.push_str(&self.to_text(&collect_value(out)));
+                }
+            }
+        }
+        Ok(s)
+    }
+
+    /// A value as text in a string: arrays are joined with `$OFS` (a space by default).
+    pub fn to_text(&self, v: &Value) -> String {
+        match v {
+            Value::Array(a) => {
+                let sep = match self.scopes.get(None, "OFS") {
+                    Some(Value::Null) | None => " ".to_string(),
+                    Some(s) => s.to_string(),
+                };
+                a.borrow()
+                    .iter()
+                    .map(|x| self.to_text(x))
+                    .collect::<Vec<_>>()
+                    .join(&sep)
+            }
+            other => other.to_string(),
+        }
+    }
+
+    fn eval_hashtable(
+        &mut self,
+        entries: &[(Expr, crate::syntax::ast::Statement)],
+        ordered: bool,
+    ) -> Result<Value, Flow> {
+        let mut h = Hashtable::new(ordered);
+        for (k, v) in entries {
+            let key = self.eval_expr(k)?;
+            if h.contains_key(&key) {
+                return Err(self.runtime_error(
+                    format!("Duplicate keys '{key}' are not allowed in hash literals."),
+                    "DuplicateKeyInHashLiteral",
+                    k.span,
+                ));
+            }
+            let value = self.eval_statement_value(v)?;
+            h.insert(key, value);
+        }
+        Ok(Value::hashtable(h))
+    }
+
+    fn eval_cast(&mut self, ty: &TypeName, operand: &Expr, span: Span) -> Result<Value, Flow> {
+        let t = self.resolve_type(ty)?;
+        if let ExprKind::Hashtable(entries) = &operand.kind {
+            if t == "System.Collections.Specialized.OrderedDictionary" {
+                return self.eval_hashtable(entries, true);
+            }
+            if t == "System.Management.Automation.PSCustomObject" {
+                let Value::Hashtable(h) = self.eval_hashtable(entries, true)? else {
+                    return Ok(Value::Null);
+                };
+                let mut o = PsObject::custom();
+                for (k, v) in h.borrow().iter() {
+                    o.set(&k.to_string(), v.clone());
+                }
+                return Ok(Value::object(o));
+            }
+        }
+        let v = self.eval_expr(operand)?;
+        convert::cast(&v, &t)
+            .map_err(|e| self.runtime_error(e.message, "InvalidCastFromStringToInteger", span))
+    }
+
+    fn eval_unary(&mut self, op: UnaryOp, operand: &Expr, span: Span) -> Result<Value, Flow> {
+        match op {
+            UnaryOp::PreIncrement
+            | UnaryOp::PreDecrement
+            | UnaryOp::PostIncrement
+            | UnaryOp::PostDecrement => {
+                let old = self.eval_expr(operand)?;
+                let delta = if matches!(op, UnaryOp::PreIncrement | UnaryOp::PostIncrement) {
+                    Arith::Add
+                } else {
+                    Arith::Sub
+                };
+                let base = if old.is_null() {
+                    Value::Int(0)
+                } else {
+                    old.clone()
+                };
+                let new =
+                    ops::arith(delta, &base, &Value::Int(1)).map_err(|e| self.op_error(e, span))?;
+                self.assign(operand, new.clone())?;
+                Ok(
+                    if matches!(op, UnaryOp::PostIncrement | UnaryOp::PostDecrement) {
+                        if old.is_null() { Value::Int(0) } else { old }
+                    } else {
+                        new
+                    },
+                )
+            }
+            _ => {
+                let v = self.eval_expr(operand)?;
+                match op {
+                    UnaryOp::Not => Ok(Value::Bool(!v.is_true())),
+                    UnaryOp::Bnot => {
+                        let n = convert::to_i64(&v)
+                            .map_err(|e| self.runtime_error(e.message, "InvalidCast", span))?;
+                        Ok(match v {
+                            Value::Long(_) => Value::Long(!n),
+                            _ => i32::try_from(n).map_or(Value::Long(!n), |i| Value::Int(!i)),
+                        })
+                    }
+                    UnaryOp::Negate => {
+                        let n = convert::to_number(&v)
+                            .map_err(|e| self.runtime_error(e.message, "InvalidCast", span))?;
+                        ops::numeric(Arith::Sub, &Value::Int(0), &n)
+                            .map_err(|e| self.op_error(e, span))
+                    }
+                    UnaryOp::Plus => convert::to_number(&v)
+                        .map_err(|e| self.runtime_error(e.message, "InvalidCast", span)),
+                    UnaryOp::Split => Ok(ops::split_whitespace(&v)),
+                    UnaryOp::Join => Ok(ops::join(&v, "")),
+                    UnaryOp::Comma => Ok(Value::array(vec![v])),
+                    _ => Ok(v),
+                }
+            }
+        }
+    }
+
+    fn eval_binary(
+        &mut self,
+        op: BinaryOp,
+        left: &Expr,
+        right: &Expr,
+        span: Span,
+    ) -> Result<Value, Flow> {
+        let l = self.eval_expr(left)?;
+        match op {
+            BinaryOp::And => {
+                if !l.is_true() {
+                    return Ok(Value::Bool(false));
+                }
+                return Ok(Value::Bool(self.eval_expr(right)?.is_true()));
+            }
+            BinaryOp::Or => {
+                if l.is_true() {
+                    return Ok(Value::Bool(true));
+                }
+                return Ok(Value::Bool(self.eval_expr(right)?.is_true()));
+            }
+            _ => {}
+        }
+        let r = self.eval_expr(right)?;
+        let err = |me: &Self, e: OpError| me.op_error(e, span);
+        match op {
+            BinaryOp::Add => ops::arith(Arith::Add, &l, &r).map_err(|e| err(self, e)),
+            BinaryOp::Sub => ops::arith(Arith::Sub, &l, &r).map_err(|e| err(self, e)),
+            BinaryOp::Mul => ops::arith(Arith::Mul, &l, &r).map_err(|e| err(self, e)),
+            BinaryOp::Div => ops::arith(Arith::Div, &l, &r).map_err(|e| err(self, e)),
+            BinaryOp::Rem => ops::arith(Arith::Rem, &l, &r).map_err(|e| err(self, e)),
+            BinaryOp::Range => ops::range(&l, &r).map_err(|e| err(self, e)),
+            BinaryOp::Format => {
+                let args = match &r {
+                    Value::Array(a) => a.borrow().clone(),
+                    v => vec![v.clone()],
+                };
+                format_op::format(&l.to_string(), &args)
+                    .map(Value::str)
+                    .map_err(|e| err(self, e))
+            }
+            BinaryOp::Xor => Ok(Value::Bool(l.is_true() != r.is_true())),
+            BinaryOp::Band | BinaryOp::Bor | BinaryOp::Bxor | BinaryOp::Shl | BinaryOp::Shr => {
+                ops::bitwise(op, &l, &r).map_err(|e| err(self, e))
+            }
+            BinaryOp::Is | BinaryOp::IsNot => {
+                let t = self.type_operand(&r, right.span)?;
+                let is = convert::is_type(&l, &t);
+                Ok(Value::Bool(is == (op == BinaryOp::Is)))
+            }
+            BinaryOp::As => {
+                let t = self.type_operand(&r, right.span)?;
+                Ok(convert::cast(&l, &t).unwrap_or(Value::Null))
+            }
+            BinaryOp::Join => Ok(ops::join(&l, &r.to_string())),
+            BinaryOp::Split(case) => {
+                ops::split(&l, &r, case.is_sensitive()).map_err(|e| err(self, e))
+            }
+            BinaryOp::Replace(case) => {
+                ops::replace(&l, &r, case.is_sensitive()).map_err(|e| err(self, e))
+            }
+            BinaryOp::Compare(cop, case) => {
+                let c = ops::compare_op(cop, case, &l, &r).map_err(|e| err(self, e))?;
+                if let Some(m) = c.matches {
+                    self.scopes.set(None, "Matches", m);
+                }
+                Ok(c.value)
+            }
+            BinaryOp::And | BinaryOp::Or => Ok(Value::Null),
+        }
+    }
+
+    /// The right side of `-is`/`-as`: a type literal or a type name string.
+    fn type_operand(&self, v: &Value, span: Span) -> Result<String, Flow> {
+        match v {
+            Value::Type(t) => Ok(t.to_string()),
+            other => canonical_type(&other.to_string()).ok_or_else(|| {
+                self.runtime_error(
+                    format!("Unable to find type [{other}]."),
+                    "TypeNotFound",
+                    span,
+                )
+            }),
+        }
+    }
+
+    /// Assigns to an assignable expression: a variable, `[type]$var`, `$x.Prop`,
+    /// `$x[i]`, or `$a, $b` (multiple assignment).
+    pub fn assign(&mut self, target: &Expr, value: Value) -> Result<(), Flow> {
+        match &target.kind {
+            ExprKind::Variable(VariablePath { scope, name, .. }) => {
+                self.set_variable(scope.as_deref(), name, value);
+                Ok(())
+            }
+            ExprKind::Cast { ty, operand } => {
+                let t = self.resolve_type(ty)?;
+                let v = convert::cast(&value, &t)
+                    .map_err(|e| self.runtime_error(e.message, "InvalidCast", target.span))?;
+                self.assign(operand, v)
+            }
+            ExprKind::Member {
+                target: obj,
+                member,
+                ..
+            } => {
+                let o = self.eval_expr(obj)?;
+                let name = self.member_name(member)?;
+                members::set_member(&o, &name, value)
+                    .map_err(|m| self.runtime_error(m, "PropertyAssignmentException", target.span))
+            }
+            ExprKind::Index {
+                target: obj, index, ..
+            } => {
+                let o = self.eval_expr(obj)?;
+                let i = self.eval_expr(index)?;
+                members::set_index(&o, &i, value)
+                    .map_err(|m| self.runtime_error(m, "IndexError", target.span))
+            }
+            ExprKind::ArrayLiteral(targets) => {
+                let mut values = convert::to_vec(&value);
+                let n = targets.len();
+                for (i, t) in targets.iter().enumerate() {
+                    let v = if i + 1 == n {
+                        let rest: Vec<Value> = std::mem::take(&mut values);
+                        collect_value(rest)
+                    } else if values.is_empty() {
+                        Value::Null
+                    } else {
+                        values.remove(0)
+                    };
+                    self.assign(t, v)?;
+                }
+                Ok(())
+            }
+            ExprKind::Paren(st) => match &st.kind {
+                crate::syntax::ast::StatementKind::Pipeline(p) => match p.elements.as_slice() {
+                    [crate::syntax::ast::PipelineElement::Expression { expr, .. }] => {
+                        self.assign(expr, value)
+                    }
+                    _ => Err(self.not_assignable(target.span)),
+                },
+                _ => Err(self.not_assignable(target.span)),
+            },
+            _ => Err(self.not_assignable(target.span)),
+        }
+    }
+
+    fn not_assignable(&self, span: Span) -> Flow {
+        self.runtime_error(
+            "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.",
+            "InvalidLeftHandSide",
+            span,
+        )
+    }
+}
+
+/// The value of a number literal.
+pub fn number_value(n: Number) -> Value {
+    match n {
+        Number::Int(i) => Value::Int(i),
+        Number::Long(l) => Value::Long(l),
+        Number::Double(d) => Value::Double(d),
+        Number::Decimal(d) => Decimal::try_from_i128_with_scale(d.mantissa, d.scale)
+            .map(Value::Decimal)
+            .unwrap_or(Value::Double(
+                d.mantissa as f64 / 10f64.powi(d.scale.min(300) as i32),
+            )),
+    }
+}

@@ -1,0 +1,485 @@
+//! Commands written in PowerShell: functions, filters, script blocks run with `&`, and
+//! script files. Their `param()` becomes a [`Signature`] so the one binder serves cmdlets
+//! and scripts alike; their begin/process/end blocks run as a [`Processor`] in a scope of
+//! their own that lives from begin to end.
+
+use std::rc::Rc;
+
+use super::command::{Ctx, Flow, Param, ParamType, Processor, Signature};
+use super::convert;
+use super::error::{ErrorCategory, ErrorRecord};
+use super::runtime::{Engine, MAX_CALL_DEPTH};
+use super::scope::Scope;
+use super::value::{Hashtable, ScriptBlockValue, Value};
+use crate::syntax::ast::{Attribute, ExprKind, ParameterDecl, ScriptBlock, Source, StatementBlock};
+
+/// A command defined by script text.
+#[derive(Debug)]
+pub struct ScriptCommand {
+    /// The function name, or the script path, or empty for a script block.
+    pub name: String,
+    pub ast: Rc<ScriptBlock>,
+    pub source: Rc<Source>,
+    /// `function f($a)` parameters followed by the body's `param()` ones.
+    pub params: Vec<ParameterDecl>,
+    pub is_filter: bool,
+    /// A script file: its scope is the script scope, and `exit` ends only it.
+    pub is_script: bool,
+    /// Dot-sourced (`. $sb`, `. ./x.ps1`): runs in the caller's scope.
+    pub dot_source: bool,
+}
+
+fn attr_named<'a>(a: &'a Attribute, name: &str) -> Option<&'a Option<crate::syntax::ast::Expr>> {
+    a.named
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v)
+}
+
+/// A literal attribute argument's value (`Mandatory`, `Mandatory=$true`, `Position=0`).
+fn attr_literal(v: &Option<crate::syntax::ast::Expr>) -> Value {
+    match v {
+        None => Value::Bool(true),
+        Some(e) => match &e.kind {
+            ExprKind::Number(n) => super::expr::number_value(*n),
+            ExprKind::Variable(p) if p.name.eq_ignore_ascii_case("false") => Value::Bool(false),
+            ExprKind::Variable(p) if p.name.eq_ignore_ascii_case("true") => Value::Bool(true),
+            ExprKind::StringLiteral(s) | ExprKind::BareWord(s) => Value::str(s),
+            ExprKind::ExpandableString(parts) => Value::str(
+                parts
+                    .iter()
+                    .map(|p| match p {
+                        crate::syntax::ast::StringPart::Literal(t) => t.as_str(),
+                        _ => "",
+                    })
+                    .collect::<String>(),
+            ),
+            _ => Value::Bool(true),
+        },
+    }
+}
+
+/// The binder's type for a declared type name, and the name shown in messages.
+fn param_type(decl: &ParameterDecl) -> (ParamType, String) {
+    let Some(t) = decl.types.last() else {
+        return (ParamType::Any, "System.Object".into());
+    };
+    let canonical = convert::canonical_type(&t.name).unwrap_or_else(|| t.name.clone());
+    let ty = match canonical.as_str() {
+        "System.String" => ParamType::String,
+        "System.String[]" => ParamType::StringArray,
+        "System.Boolean" => ParamType::Bool,
+        "System.Management.Automation.SwitchParameter" => ParamType::Switch,
+        "System.Int32" => ParamType::Int,
+        "System.Int32[]" => ParamType::IntArray,
+        "System.Int64" => ParamType::Long,
+        "System.Double" => ParamType::Double,
+        "System.Decimal" => ParamType::Decimal,
+        "System.DateTime" => ParamType::DateTime,
+        "System.Guid" => ParamType::Guid,
+        "System.Collections.Hashtable" => ParamType::Hashtable,
+        "System.Management.Automation.ScriptBlock" => ParamType::ScriptBlock,
+        "System.Management.Automation.ScriptBlock[]" => ParamType::ScriptBlockArray,
+        "System.Object[]" | "System.Array" => ParamType::AnyArray,
+        _ => ParamType::Any,
+    };
+    (ty, canonical)
+}
+
+impl ScriptCommand {
+    /// `[CmdletBinding()]` or any `[Parameter()]`: common parameters, strict binding.
+    pub fn is_advanced(&self) -> bool {
+        self.ast
+            .attributes
+            .iter()
+            .any(|a| a.name.eq_ignore_ascii_case("CmdletBinding"))
+            || self.params.iter().any(|p| {
+                p.attributes
+                    .iter()
+                    .any(|a| a.name.eq_ignore_ascii_case("Parameter"))
+            })
+    }
+
+    fn supports_should_process(&self) -> bool {
+        self.ast.attributes.iter().any(|a| {
+            a.name.eq_ignore_ascii_case("CmdletBinding")
+                && attr_named(a, "SupportsShouldProcess").is_some_and(|v| attr_literal(v).is_true())
+        })
+    }
+
+    /// The signature the binder uses.
+    pub fn signature(&self) -> Signature {
+        let mut sig = Signature::new(&self.name);
+        if self.supports_should_process() {
+            sig = sig.supports_should_process();
+        }
+        if let Some(d) = self.ast.attributes.iter().find_map(|a| {
+            attr_named(a, "DefaultParameterSetName").map(|v| attr_literal(v).to_string())
+        }) {
+            sig = sig.default_set(&d);
+        }
+        let explicit_positions = self.params.iter().any(|p| {
+            p.attributes
+                .iter()
+                .any(|a| attr_named(a, "Position").is_some())
+        });
+        let mut next_position = 0;
+        for decl in &self.params {
+            let (ty, type_name) = param_type(decl);
+            let mut p = Param::new(&decl.name, ty).type_name(&type_name);
+            for a in &decl.attributes {
+                if a.name.eq_ignore_ascii_case("Parameter") {
+                    for (n, v) in &a.named {
+                        let v = attr_literal(v);
+                        match n.to_ascii_lowercase().as_str() {
+                            "mandatory" => p.mandatory = v.is_true(),
+                            "position" => {
+                                p.position = convert::to_i32(&v)
+                                    .ok()
+                                    .and_then(|i| usize::try_from(i).ok())
+                            }
+                            "valuefrompipeline" => p.from_pipeline = v.is_true(),
+                            "valuefrompipelinebypropertyname" => {
+                                p.from_pipeline_by_name = v.is_true()
+                            }
+                            "valuefromremainingarguments" => p.remaining = v.is_true(),
+                            "parametersetname" => p.sets.push(v.to_string()),
+                            "helpmessage" => p.help = v.to_string(),
+                            _ => {}
+                        }
+                    }
+                } else if a.name.eq_ignore_ascii_case("Alias") {
+                    for e in &a.positional {
+                        if let ExprKind::StringLiteral(s) | ExprKind::BareWord(s) = &e.kind {
+                            p.aliases.push(s.clone());
+                        } else if let ExprKind::ArrayLiteral(items) = &e.kind {
+                            for i in items {
+                                if let ExprKind::StringLiteral(s) = &i.kind {
+                                    p.aliases.push(s.clone());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if !explicit_positions && !p.is_switch() && p.position.is_none() {
+                p.position = Some(next_position);
+                next_position += 1;
+            }
+            sig = sig.param(p);
+        }
+        sig
+    }
+
+    /// Builds a processor for one invocation; `extra` becomes `$args`.
+    pub fn processor(
+        self: &Rc<Self>,
+        extra: Vec<Value>,
+        call: Option<super::error::ErrorPosition>,
+    ) -> Box<dyn Processor> {
+        Box::new(ScriptProcessor {
+            cmd: self.clone(),
+            scope: Some(Scope::default()),
+            extra,
+            input: Vec::new(),
+            last_bound: Vec::new(),
+            call,
+        })
+    }
+}
+
+/// Runs a [`ScriptCommand`]'s blocks.
+struct ScriptProcessor {
+    cmd: Rc<ScriptCommand>,
+    /// The command's own scope between blocks (`None` while a block runs, or always for
+    /// a dot-sourced command).
+    scope: Option<Scope>,
+    extra: Vec<Value>,
+    /// Pipeline input, for `$input` in an end block when there is no process block.
+    input: Vec<Value>,
+    /// Pipeline-bound parameters of the last input, for an end block without a process
+    /// block (pwsh leaves the last bound value in the variable).
+    last_bound: Vec<(String, Value)>,
+    call: Option<super::error::ErrorPosition>,
+}
+
+impl ScriptProcessor {
+    /// Runs one block in the command's scope with `$_` set.
+    fn run(
+        &mut self,
+        cx: &mut Ctx,
+        block: &StatementBlock,
+        vars: Vec<(String, Value)>,
+        first: bool,
+    ) -> Result<(), Flow> {
+        let engine = &mut *cx.engine;
+        if engine.depth >= MAX_CALL_DEPTH {
+            let mut r = ErrorRecord::new(
+                "The script failed due to call depth overflow.",
+                "CallDepthOverflow",
+                ErrorCategory::InvalidOperation,
+            );
+            r.exception_type = "System.Management.Automation.ScriptCallDepthException".into();
+            r.position = self.call.clone();
+            return Err(Flow::Throw(Rc::new(r)));
+        }
+        let pushed = !self.cmd.dot_source;
+        if pushed {
+            engine
+                .scopes
+                .push_scope(self.scope.take().unwrap_or_default());
+        }
+        let previous_script = self.cmd.is_script.then(|| engine.scopes.mark_script());
+        let previous_source = std::mem::replace(&mut engine.source, self.cmd.source.clone());
+        engine.depth += 1;
+        let is_function = !self.cmd.is_script && !self.cmd.name.is_empty();
+        if is_function {
+            engine
+                .invocations
+                .push((self.cmd.name.clone(), self.call.clone()));
+        }
+
+        if first {
+            self.bind_variables(engine, cx.args);
+        } else {
+            for (n, v) in &cx.args.values {
+                engine.scopes.set(None, n, v.clone());
+            }
+        }
+        for (n, v) in vars {
+            engine.scopes.set(None, &n, v);
+        }
+        if !self.cmd.dot_source && cx.prefs.error != engine.error_preference() {
+            engine.scopes.set(
+                None,
+                "ErrorActionPreference",
+                Value::str(cx.prefs.error.name()),
+            );
+        }
+        let result = engine.exec_block(block, &mut *cx.out);
+
+        if is_function {
+            engine.invocations.pop();
+        }
+        engine.depth -= 1;
+        engine.source = previous_source;
+        if let Some(p) = previous_script {
+            engine.scopes.restore_script(p);
+        }
+        if pushed {
+            self.scope = Some(engine.scopes.pop_scope());
+        }
+        match result {
+            Err(Flow::Return) => Ok(()),
+            other => other,
+        }
+    }
+
+    /// Sets the parameters' variables: bound values, else defaults (evaluated in the
+    /// command's scope, so they can refer to earlier parameters), else `$null` or a false
+    /// switch; plus `$args`, `$PSBoundParameters`, `$PSScriptRoot` for scripts.
+    fn bind_variables(&self, engine: &mut Engine, bound: &super::command::Bound) {
+        let mut psbound = Hashtable::new(false);
+        for decl in &self.cmd.params {
+            let value = match bound.get(&decl.name) {
+                Some(v) => {
+                    psbound.insert(Value::str(&decl.name), v.clone());
+                    v.clone()
+                }
+                None => match &decl.default {
+                    Some(e) => engine.eval_expr(e).unwrap_or(Value::Null),
+                    None => match param_type(decl).0 {
+                        ParamType::Switch => Value::Bool(false),
+                        ParamType::String => Value::str(""),
+                        ParamType::Int | ParamType::Long => Value::Int(0),
+                        ParamType::Bool => Value::Bool(false),
+                        _ => Value::Null,
+                    },
+                },
+            };
+            engine.scopes.set(None, &decl.name, value);
+        }
+        engine
+            .scopes
+            .set(None, "PSBoundParameters", Value::hashtable(psbound));
+        engine
+            .scopes
+            .set(None, "args", Value::array(self.extra.clone()));
+        if self.cmd.is_script {
+            let path = std::path::Path::new(&self.cmd.source.name);
+            let root = path
+                .parent()
+                .map(|p| p.to_string_lossy().to_string())
+                .unwrap_or_default();
+            engine.scopes.set(None, "PSScriptRoot", Value::str(root));
+            engine
+                .scopes
+                .set(None, "PSCommandPath", Value::str(&self.cmd.source.name));
+        }
+    }
+}
+
+impl Processor for ScriptProcessor {
+    fn begin(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
+        let ast = self.cmd.ast.clone();
+        let block = ast.begin.clone().unwrap_or_default();
+        self.run(cx, &block, Vec::new(), true)
+    }
+
+    fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
+        let ast = self.cmd.ast.clone();
+        let process = if self.cmd.is_filter {
+            Some(&ast.end)
+        } else {
+            ast.process.as_ref()
+        };
+        match process {
+            Some(block) => {
+                let under = input.unwrap_or(Value::Null);
+                self.run(cx, block, vec![("_".to_string(), under)], false)
+            }
+            None => {
+                if let Some(v) = input {
+                    self.input.push(v);
+                    self.last_bound = cx.args.values.clone();
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn end(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
+        if self.cmd.is_filter {
+            return Ok(());
+        }
+        let ast = self.cmd.ast.clone();
+        // `$input` enumerates what the pipeline sent.
+        let input = Value::array(std::mem::take(&mut self.input));
+        let mut vars = std::mem::take(&mut self.last_bound);
+        vars.push(("input".to_string(), input));
+        self.run(cx, &ast.end, vars, false)
+    }
+}
+
+impl Engine {
+    /// The effective `$ErrorActionPreference`.
+    pub fn error_preference(&self) -> super::runtime::ActionPreference {
+        self.scopes
+            .get(None, "ErrorActionPreference")
+            .and_then(|v| super::runtime::ActionPreference::parse(&v.to_string()))
+            .unwrap_or(super::runtime::ActionPreference::Continue)
+    }
+
+    /// Runs a script block in the current scope with `$_` set (ForEach-Object's and
+    /// Where-Object's way): its process block if it has one, else its body.
+    pub fn run_block_dot_sourced(
+        &mut self,
+        block: &ScriptBlockValue,
+        dollar_under: Option<Value>,
+        args: Vec<Value>,
+        out: &mut dyn super::command::Sink,
+    ) -> Result<(), Flow> {
+        if self.depth >= MAX_CALL_DEPTH {
+            let r = ErrorRecord::new(
+                "The script failed due to call depth overflow.",
+                "CallDepthOverflow",
+                ErrorCategory::InvalidOperation,
+            );
+            return Err(Flow::Throw(Rc::new(r)));
+        }
+        let saved_under = self.scopes.get(None, "_");
+        let saved_args = self.scopes.get(None, "args");
+        if let Some(v) = dollar_under {
+            self.scopes.set(None, "_", v);
+        }
+        self.scopes.set(None, "args", Value::array(args));
+        let previous_source = std::mem::replace(&mut self.source, block.source.clone());
+        self.depth += 1;
+        let body = block.ast.process.as_ref().unwrap_or(&block.ast.end);
+        let result = self.exec_block(body, out);
+        self.depth -= 1;
+        self.source = previous_source;
+        self.scopes
+            .set(None, "_", saved_under.unwrap_or(Value::Null));
+        self.scopes
+            .set(None, "args", saved_args.unwrap_or(Value::Null));
+        match result {
+            Err(Flow::Return) => Ok(()),
+            other => other,
+        }
+    }
+
+    /// `$sb.Invoke(args)`: runs a script block in a new scope with positional arguments.
+    pub fn invoke_script_block(
+        &mut self,
+        block: &ScriptBlockValue,
+        args: Vec<Value>,
+        out: &mut dyn super::command::Sink,
+    ) -> Result<(), Flow> {
+        let cmd = Rc::new(ScriptCommand {
+            name: String::new(),
+            ast: block.ast.clone(),
+            source: block.source.clone(),
+            params: block
+                .ast
+                .param_block
+                .as_ref()
+                .map(|p| p.params.clone())
+                .unwrap_or_default(),
+            is_filter: false,
+            is_script: false,
+            dot_source: false,
+        });
+        let positional = args
+            .into_iter()
+            .map(|value| super::binder::Arg::Positional {
+                value,
+                span: block.ast.span,
+            })
+            .collect();
+        self.run_script_command(cmd, positional, None, out)
+    }
+
+    /// Runs a script command standalone (not in a larger pipeline), binding `args`.
+    pub fn run_script_command(
+        &mut self,
+        cmd: Rc<ScriptCommand>,
+        args: Vec<super::binder::Arg>,
+        input: Option<Vec<Value>>,
+        out: &mut dyn super::command::Sink,
+    ) -> Result<(), Flow> {
+        let mut stage = self.script_stage(cmd, args, None)?;
+        stage.run_alone(self, input, out)
+    }
+
+    /// Runs a whole parsed script: its `param()` is bound from `args`, its scope is the
+    /// script scope, and `exit` ends it (the code is returned).
+    pub fn run_script(
+        &mut self,
+        ast: Rc<ScriptBlock>,
+        source: Rc<Source>,
+        args: Vec<super::binder::Arg>,
+        out: &mut dyn super::command::Sink,
+    ) -> Result<Option<i32>, Flow> {
+        let cmd = Rc::new(ScriptCommand {
+            name: source.name.clone(),
+            params: ast
+                .param_block
+                .as_ref()
+                .map(|p| p.params.clone())
+                .unwrap_or_default(),
+            ast,
+            source: source.clone(),
+            is_filter: false,
+            is_script: true,
+            dot_source: false,
+        });
+        self.source = source;
+        let mut stage = self.script_stage(cmd, args, None)?;
+        match stage.run_alone(self, None, out) {
+            Ok(()) => Ok(None),
+            Err(Flow::Exit(code)) => Ok(Some(code)),
+            Err(e) => Err(e),
+        }
+    }
+}

@@ -1,0 +1,726 @@
+//! Operators on values, with PowerShell's rules: the left operand's type decides how the
+//! right one is converted (`"5" + 5` is `"55"`, `5 + "5"` is `10`); Int32 arithmetic that
+//! overflows becomes Double; division that is not exact gives a Double; comparison
+//! operators applied to an array filter it.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use super::convert::{self, ConvertError, as_f64, is_number, to_number};
+use super::value::{Hashtable, Value};
+use crate::syntax::ast::{BinaryOp, Case, CompareOp};
+
+/// A runtime error from an operator: pwsh's message and error id.
+#[derive(Debug, Clone)]
+pub struct OpError {
+    pub message: String,
+    pub id: &'static str,
+}
+
+impl OpError {
+    pub fn new(message: impl Into<String>, id: &'static str) -> OpError {
+        OpError {
+            message: message.into(),
+            id,
+        }
+    }
+}
+
+impl From<ConvertError> for OpError {
+    fn from(e: ConvertError) -> Self {
+        OpError::new(e.message, "InvalidCastFromStringToInteger")
+    }
+}
+
+type OpResult = Result<Value, OpError>;
+
+/// Arithmetic kinds shared by the numeric helpers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arith {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+}
+
+impl Arith {
+    fn op_name(self) -> &'static str {
+        match self {
+            Arith::Add => "op_Addition",
+            Arith::Sub => "op_Subtraction",
+            Arith::Mul => "op_Multiply",
+            Arith::Div => "op_Division",
+            Arith::Rem => "op_Modulus",
+        }
+    }
+}
+
+fn no_method(left: &Value, op: Arith) -> OpError {
+    OpError::new(
+        format!(
+            "Method invocation failed because [{}] does not contain a method named '{}'.",
+            left.type_name(),
+            op.op_name()
+        ),
+        "MethodNotFound",
+    )
+}
+
+/// `left op right` for `+ - * / %`.
+pub fn arith(op: Arith, left: &Value, right: &Value) -> OpResult {
+    match (left, op) {
+        (Value::Null, Arith::Add) => return Ok(right.clone()),
+        (Value::Null, Arith::Mul) => return Ok(Value::Null),
+        (Value::String(s), Arith::Add) => {
+            let mut out = s.to_string();
+            out.push_str(&right.to_string());
+            return Ok(Value::str(out));
+        }
+        (Value::String(s), Arith::Mul) => {
+            let n = convert::to_i32(right)?;
+            return Ok(Value::str(s.repeat(usize::try_from(n).unwrap_or(0))));
+        }
+        (Value::Array(a), Arith::Add) => {
+            let mut items = a.borrow().clone();
+            match right {
+                Value::Array(b) => items.extend(b.borrow().iter().cloned()),
+                other => items.push(other.clone()),
+            }
+            return Ok(Value::array(items));
+        }
+        (Value::Array(a), Arith::Mul) => {
+            let n = usize::try_from(convert::to_i32(right)?).unwrap_or(0);
+            let items = a.borrow();
+            let mut out = Vec::with_capacity(items.len().saturating_mul(n).min(1 << 20));
+            for _ in 0..n {
+                out.extend(items.iter().cloned());
+            }
+            return Ok(Value::array(out));
+        }
+        (Value::Hashtable(a), Arith::Add) => {
+            let Value::Hashtable(b) = right else {
+                return Err(OpError::new(
+                    "A hash table can only be added to another hash table.",
+                    "AddHashTableToNonHashTable",
+                ));
+            };
+            let mut merged = a.borrow().clone();
+            for (k, v) in b.borrow().iter() {
+                if merged.contains_key(k) {
+                    return Err(OpError::new(
+                        format!(
+                            "Item has already been added. Key in dictionary: '{k}'  Key being added: '{k}'"
+                        ),
+                        "System.ArgumentException",
+                    ));
+                }
+                merged.insert(k.clone(), v.clone());
+            }
+            return Ok(Value::hashtable(merged));
+        }
+        (Value::DateTime(_), _) | (Value::Array(_), _) | (Value::Hashtable(_), _) => {
+            return Err(no_method(left, op));
+        }
+        (Value::Object(_), _) | (Value::ScriptBlock(_), _) | (Value::Guid(_), _) => {
+            return Err(no_method(left, op));
+        }
+        (Value::String(_), _) => {}
+        _ => {}
+    }
+    let l = to_number(left).map_err(|_| no_method(left, op))?;
+    let r = match right {
+        Value::Null => Value::Int(0),
+        _ => to_number(right)?,
+    };
+    numeric(op, &l, &r)
+}
+
+/// Arithmetic on two numbers, widening as pwsh does.
+pub fn numeric(op: Arith, l: &Value, r: &Value) -> OpResult {
+    let divide_by_zero = || OpError::new("Attempted to divide by zero.", "RuntimeException");
+    match (l, r) {
+        (Value::Double(_), _) | (_, Value::Double(_)) => {
+            let (a, b) = (as_f64(l), as_f64(r));
+            Ok(Value::Double(match op {
+                Arith::Add => a + b,
+                Arith::Sub => a - b,
+                Arith::Mul => a * b,
+                Arith::Div => a / b,
+                Arith::Rem => a % b,
+            }))
+        }
+        (Value::Decimal(_), _) | (_, Value::Decimal(_)) => {
+            let a = dec(l);
+            let b = dec(r);
+            let res = match op {
+                Arith::Add => a.checked_add(b),
+                Arith::Sub => a.checked_sub(b),
+                Arith::Mul => a.checked_mul(b),
+                Arith::Div => {
+                    if b.is_zero() {
+                        return Err(divide_by_zero());
+                    }
+                    a.checked_div(b)
+                }
+                Arith::Rem => {
+                    if b.is_zero() {
+                        return Err(divide_by_zero());
+                    }
+                    a.checked_rem(b)
+                }
+            };
+            res.map(Value::Decimal).ok_or_else(|| {
+                OpError::new(
+                    "Value was either too large or too small for a Decimal.",
+                    "RuntimeException",
+                )
+            })
+        }
+        _ => {
+            let a = int_of(l);
+            let b = int_of(r);
+            let both_int = matches!((l, r), (Value::Int(_), Value::Int(_)));
+            let res: Option<i64> = match op {
+                Arith::Add => a.checked_add(b),
+                Arith::Sub => a.checked_sub(b),
+                Arith::Mul => a.checked_mul(b),
+                Arith::Div => {
+                    if b == 0 {
+                        return Err(divide_by_zero());
+                    }
+                    if a % b == 0 {
+                        a.checked_div(b)
+                    } else {
+                        return Ok(Value::Double(a as f64 / b as f64));
+                    }
+                }
+                Arith::Rem => {
+                    if b == 0 {
+                        return Err(divide_by_zero());
+                    }
+                    a.checked_rem(b)
+                }
+            };
+            Ok(match res {
+                Some(v) if both_int => match i32::try_from(v) {
+                    Ok(i) => Value::Int(i),
+                    Err(_) => Value::Double(v as f64),
+                },
+                Some(v) => Value::Long(v),
+                None => {
+                    let (x, y) = (a as f64, b as f64);
+                    Value::Double(match op {
+                        Arith::Add => x + y,
+                        Arith::Sub => x - y,
+                        Arith::Mul => x * y,
+                        Arith::Div => x / y,
+                        Arith::Rem => x % y,
+                    })
+                }
+            })
+        }
+    }
+}
+
+fn int_of(v: &Value) -> i64 {
+    match v {
+        Value::Int(i) => i64::from(*i),
+        Value::Long(l) => *l,
+        _ => 0,
+    }
+}
+
+fn dec(v: &Value) -> Decimal {
+    match v {
+        Value::Int(i) => Decimal::from(*i),
+        Value::Long(l) => Decimal::from(*l),
+        Value::Decimal(d) => *d,
+        other => convert::to_decimal(other).unwrap_or_default(),
+    }
+}
+
+/// Compares two scalars with the left operand's type deciding. `None` when they cannot be
+/// ordered (e.g. a number and a non-numeric string).
+pub fn compare(left: &Value, right: &Value, case_sensitive: bool) -> Option<Ordering> {
+    match (left, right) {
+        (Value::Null, Value::Null) => Some(Ordering::Equal),
+        (Value::Null, _) => Some(Ordering::Less),
+        (_, Value::Null) => Some(Ordering::Greater),
+        (Value::String(a), _) => {
+            let b = right.to_string();
+            Some(compare_str(a, &b, case_sensitive))
+        }
+        (Value::Char(a), _) => {
+            let b = right.to_string();
+            Some(compare_str(&a.to_string(), &b, case_sensitive))
+        }
+        (Value::Bool(a), _) => Some(a.cmp(&right.is_true())),
+        (l, _) if is_number(l) => {
+            let r = match right {
+                Value::String(s) => convert::parse_number(s)?,
+                Value::Bool(b) => Value::Int(i32::from(*b)),
+                r if is_number(r) => r.clone(),
+                _ => return None,
+            };
+            compare_numbers(l, &r)
+        }
+        (Value::DateTime(a), Value::DateTime(b)) => Some(a.cmp(b)),
+        (Value::DateTime(a), Value::String(s)) => convert::parse_datetime(s).map(|b| a.cmp(&b)),
+        (Value::Guid(a), Value::Guid(b)) => Some(a.cmp(b)),
+        (Value::Guid(a), Value::String(s)) => convert::parse_guid(s).map(|b| a.cmp(&b)),
+        (Value::Type(a), Value::Type(b)) => Some(a.to_lowercase().cmp(&b.to_lowercase())),
+        (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b).then_some(Ordering::Equal),
+        (Value::Hashtable(a), Value::Hashtable(b)) => Rc::ptr_eq(a, b).then_some(Ordering::Equal),
+        (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b).then_some(Ordering::Equal),
+        (Value::ScriptBlock(a), Value::ScriptBlock(b)) => {
+            Rc::ptr_eq(a, b).then_some(Ordering::Equal)
+        }
+        _ => None,
+    }
+}
+
+fn compare_numbers(l: &Value, r: &Value) -> Option<Ordering> {
+    match (l, r) {
+        (Value::Double(_), _) | (_, Value::Double(_)) => as_f64(l).partial_cmp(&as_f64(r)),
+        (Value::Decimal(_), _) | (_, Value::Decimal(_)) => Some(dec(l).cmp(&dec(r))),
+        _ => Some(int_of(l).cmp(&int_of(r))),
+    }
+}
+
+/// String comparison: case-insensitive unless asked; ordinal on the folded text.
+pub fn compare_str(a: &str, b: &str, case_sensitive: bool) -> Ordering {
+    if case_sensitive {
+        a.cmp(b)
+    } else {
+        a.to_lowercase().cmp(&b.to_lowercase())
+    }
+}
+
+/// `-eq` on two scalars.
+pub fn equals(left: &Value, right: &Value, case_sensitive: bool) -> bool {
+    compare(left, right, case_sensitive) == Some(Ordering::Equal)
+}
+
+thread_local! {
+    static REGEX_CACHE: std::cell::RefCell<HashMap<String, Rc<Regex>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// Compiles (and caches) a .NET-style pattern; case-insensitive unless asked.
+pub fn regex(pattern: &str, case_sensitive: bool) -> Result<Rc<Regex>, OpError> {
+    let key = format!("{}{pattern}", if case_sensitive { "c:" } else { "i:" });
+    if let Some(r) = REGEX_CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return Ok(r);
+    }
+    let built = regex::RegexBuilder::new(pattern)
+        .case_insensitive(!case_sensitive)
+        .size_limit(1 << 22)
+        .build()
+        .map_err(|e| {
+            OpError::new(
+                format!(
+                    "The regular expression pattern {pattern} is not valid.\n{}",
+                    e.to_string().lines().last().unwrap_or("")
+                ),
+                "InvalidRegularExpression",
+            )
+        })?;
+    let built = Rc::new(built);
+    REGEX_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 256 {
+            c.clear();
+        }
+        c.insert(key, built.clone());
+    });
+    Ok(built)
+}
+
+/// A PowerShell wildcard pattern (`*`, `?`, `[a-z]`, `` ` `` escapes) as an anchored regex.
+pub fn wildcard_regex(pattern: &str, case_sensitive: bool) -> Result<Rc<Regex>, OpError> {
+    let mut re = String::from("^");
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' => re.push_str(".*"),
+            '?' => re.push('.'),
+            '`' => {
+                if let Some(n) = chars.next() {
+                    re.push_str(&regex::escape(&n.to_string()));
+                }
+            }
+            '[' => {
+                let mut class = String::new();
+                let mut closed = false;
+                for n in chars.by_ref() {
+                    if n == ']' {
+                        closed = true;
+                        break;
+                    }
+                    class.push(n);
+                }
+                if closed && !class.is_empty() {
+                    re.push('[');
+                    for cc in class.chars() {
+                        match cc {
+                            '\\' | '[' | '^' | '&' | '~' => {
+                                re.push('\\');
+                                re.push(cc);
+                            }
+                            _ => re.push(cc),
+                        }
+                    }
+                    re.push(']');
+                } else {
+                    re.push_str(&regex::escape(&format!("[{class}")));
+                }
+            }
+            other => re.push_str(&regex::escape(&other.to_string())),
+        }
+    }
+    re.push('$');
+    // (?s): `*` also matches newlines, as .NET's wildcard matching does.
+    regex(&format!("(?s){re}"), case_sensitive)
+}
+
+/// `-like` on one string.
+pub fn like(text: &str, pattern: &str, case_sensitive: bool) -> Result<bool, OpError> {
+    Ok(wildcard_regex(pattern, case_sensitive)?.is_match(text))
+}
+
+/// The `$Matches` table of a successful match: numbered and named groups that took part.
+pub fn matches_table(re: &Regex, caps: &regex::Captures) -> Value {
+    let mut h = Hashtable::new(false);
+    // pwsh lists groups highest first when displayed; order of insertion is kept here.
+    for (i, name) in re.capture_names().enumerate() {
+        if let Some(m) = caps.get(i) {
+            let key = match name {
+                Some(n) => Value::str(n),
+                None => Value::Int(i32::try_from(i).unwrap_or(0)),
+            };
+            h.insert(key, Value::str(m.as_str()));
+        }
+    }
+    Value::hashtable(h)
+}
+
+/// Converts a .NET replacement string (`$1`, `${name}`, `$&`, `$$`) to the regex crate's.
+pub fn replacement(dotnet: &str) -> String {
+    let mut out = String::new();
+    let mut chars = dotnet.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '$' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek().copied() {
+            Some('$') => {
+                chars.next();
+                out.push_str("$$");
+            }
+            Some('&') => {
+                chars.next();
+                out.push_str("${0}");
+            }
+            Some(d) if d.is_ascii_digit() => {
+                let mut num = String::new();
+                while let Some(d) = chars.peek().copied().filter(char::is_ascii_digit) {
+                    num.push(d);
+                    chars.next();
+                }
+                out.push_str(&format!("${{{num}}}"));
+            }
+            Some('{') => out.push('$'),
+            _ => out.push_str("$$"),
+        }
+    }
+    out
+}
+
+/// `-replace`: `right` is the pattern, or `pattern, replacement`.
+pub fn replace(left: &Value, right: &Value, case_sensitive: bool) -> OpResult {
+    let parts = convert::to_vec(right);
+    let (pattern, with) = match parts.as_slice() {
+        [] => (String::new(), String::new()),
+        [p] => (p.to_string(), String::new()),
+        [p, w] => (p.to_string(), w.to_string()),
+        _ => {
+            return Err(OpError::new(
+                "The -replace operator allows only two elements to follow it, not 3.",
+                "BadReplaceArgument",
+            ));
+        }
+    };
+    let re = regex(&pattern, case_sensitive)?;
+    let rep = replacement(&with);
+    let one = |v: &Value| Value::str(re.replace_all(&v.to_string(), rep.as_str()));
+    Ok(match left {
+        Value::Array(a) => Value::array(a.borrow().iter().map(one).collect()),
+        v => one(v),
+    })
+}
+
+/// `-split`: `right` is the pattern, or `pattern, max-count`.
+pub fn split(left: &Value, right: &Value, case_sensitive: bool) -> OpResult {
+    let parts = convert::to_vec(right);
+    let pattern = parts.first().map(|p| p.to_string()).unwrap_or_default();
+    let max = match parts.get(1) {
+        Some(n) => convert::to_i32(n)?,
+        None => 0,
+    };
+    let re = regex(&pattern, case_sensitive)?;
+    let mut out = Vec::new();
+    for item in convert::to_vec(left) {
+        let text = item.to_string();
+        if max > 0 {
+            out.extend(
+                re.splitn(&text, usize::try_from(max).unwrap_or(1))
+                    .map(Value::str),
+            );
+        } else {
+            out.extend(re.split(&text).map(Value::str));
+        }
+    }
+    Ok(Value::array(out))
+}
+
+/// Unary `-split`: splits on runs of whitespace, dropping empty pieces.
+pub fn split_whitespace(v: &Value) -> Value {
+    let mut out = Vec::new();
+    for item in convert::to_vec(v) {
+        out.extend(item.to_string().split_whitespace().map(Value::str));
+    }
+    Value::array(out)
+}
+
+/// `-join`.
+pub fn join(left: &Value, sep: &str) -> Value {
+    let parts: Vec<String> = convert::to_vec(left)
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
+    Value::str(parts.join(sep))
+}
+
+/// `a..b`: an inclusive range, counting down when `b < a`.
+pub fn range(left: &Value, right: &Value) -> OpResult {
+    let a = range_bound(left)?;
+    let b = range_bound(right)?;
+    let len = (a - b).unsigned_abs() + 1;
+    if len > 50_000_000 {
+        return Err(OpError::new(
+            "The range is too large: a range can have at most 50000000 elements.",
+            "RangeTooLarge",
+        ));
+    }
+    let items: Vec<Value> = if a <= b {
+        (a..=b).map(range_value).collect()
+    } else {
+        (b..=a).rev().map(range_value).collect()
+    };
+    Ok(Value::array(items))
+}
+
+fn range_bound(v: &Value) -> Result<i64, OpError> {
+    match v {
+        Value::Char(c) => Ok(i64::from(u32::from(*c))),
+        Value::String(s) if s.chars().count() == 1 && !s.chars().all(|c| c.is_ascii_digit()) => {
+            Ok(i64::from(u32::from(s.chars().next().unwrap_or('\0'))))
+        }
+        other => Ok(i64::from(convert::to_i32(other)?)),
+    }
+}
+
+fn range_value(i: i64) -> Value {
+    match i32::try_from(i) {
+        Ok(v) => Value::Int(v),
+        Err(_) => Value::Long(i),
+    }
+}
+
+/// Bitwise operators on integers.
+pub fn bitwise(op: BinaryOp, left: &Value, right: &Value) -> OpResult {
+    let a = convert::to_i64(left)?;
+    let b = convert::to_i64(right)?;
+    let r = match op {
+        BinaryOp::Band => a & b,
+        BinaryOp::Bor => a | b,
+        BinaryOp::Bxor => a ^ b,
+        BinaryOp::Shl => a.wrapping_shl(u32::try_from(b & 63).unwrap_or(0)),
+        BinaryOp::Shr => a.wrapping_shr(u32::try_from(b & 63).unwrap_or(0)),
+        _ => 0,
+    };
+    let both_int = !matches!(left, Value::Long(_)) && !matches!(right, Value::Long(_));
+    Ok(if both_int {
+        i32::try_from(r).map_or(Value::Long(r), Value::Int)
+    } else {
+        Value::Long(r)
+    })
+}
+
+/// The result of a comparison-family operator; `matches` is the new `$Matches` for a
+/// scalar `-match` that succeeded.
+pub struct Compared {
+    pub value: Value,
+    pub matches: Option<Value>,
+}
+
+/// `-eq -ne -gt ... -like -match -contains -in` and their negations. An array on the left
+/// filters (except for `-contains`/`-in`).
+pub fn compare_op(
+    op: CompareOp,
+    case: Case,
+    left: &Value,
+    right: &Value,
+) -> Result<Compared, OpError> {
+    let cs = case.is_sensitive();
+    let plain = |value| Compared {
+        value,
+        matches: None,
+    };
+    match op {
+        CompareOp::Contains | CompareOp::NotContains => {
+            let found = convert::to_vec(left).iter().any(|x| equals(x, right, cs));
+            return Ok(plain(Value::Bool(found == (op == CompareOp::Contains))));
+        }
+        CompareOp::In | CompareOp::NotIn => {
+            let found = convert::to_vec(right).iter().any(|x| equals(left, x, cs));
+            return Ok(plain(Value::Bool(found == (op == CompareOp::In))));
+        }
+        _ => {}
+    }
+    if let Value::Array(items) = left {
+        let items = items.borrow().clone();
+        let mut kept = Vec::new();
+        for item in items {
+            if scalar_compare(op, cs, &item, right)?.0 {
+                kept.push(item);
+            }
+        }
+        return Ok(plain(Value::array(kept)));
+    }
+    let (ok, matches) = scalar_compare(op, cs, left, right)?;
+    Ok(Compared {
+        value: Value::Bool(ok),
+        matches,
+    })
+}
+
+fn scalar_compare(
+    op: CompareOp,
+    cs: bool,
+    left: &Value,
+    right: &Value,
+) -> Result<(bool, Option<Value>), OpError> {
+    let ordered = |want: fn(Ordering) -> bool| -> Result<(bool, Option<Value>), OpError> {
+        match compare(left, right, cs) {
+            Some(o) => Ok((want(o), None)),
+            None if left.is_null() || right.is_null() => Ok((false, None)),
+            None => Err(OpError::new(
+                format!(
+                    "Could not compare \"{left}\" to \"{right}\". Error: \"Cannot convert value \"{right}\" to type \"{}\". Error: \"The input string '{right}' was not in a correct format.\"\"",
+                    left.type_name()
+                ),
+                "ComparisonFailure",
+            )),
+        }
+    };
+    match op {
+        CompareOp::Eq => Ok((equals(left, right, cs), None)),
+        CompareOp::Ne => Ok((!equals(left, right, cs), None)),
+        CompareOp::Gt => ordered(|o| o == Ordering::Greater),
+        CompareOp::Ge => ordered(|o| o != Ordering::Less),
+        CompareOp::Lt => ordered(|o| o == Ordering::Less),
+        CompareOp::Le => ordered(|o| o != Ordering::Greater),
+        CompareOp::Like | CompareOp::NotLike => {
+            let hit = like(&left.to_string(), &right.to_string(), cs)?;
+            Ok((hit == (op == CompareOp::Like), None))
+        }
+        CompareOp::Match | CompareOp::NotMatch => {
+            let re = regex(&right.to_string(), cs)?;
+            let text = left.to_string();
+            match re.captures(&text) {
+                Some(caps) => {
+                    let table = matches_table(&re, &caps);
+                    Ok((op == CompareOp::Match, Some(table)))
+                }
+                None => Ok((op == CompareOp::NotMatch, None)),
+            }
+        }
+        CompareOp::Contains | CompareOp::NotContains | CompareOp::In | CompareOp::NotIn => {
+            Ok((false, None))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &Value) -> String {
+        format!("{}:{}", v.type_name(), v)
+    }
+
+    #[test]
+    fn left_operand_decides() {
+        assert_eq!(
+            s(&arith(Arith::Add, &Value::str("5"), &Value::Int(5)).unwrap()),
+            "System.String:55"
+        );
+        assert_eq!(
+            s(&arith(Arith::Add, &Value::Int(5), &Value::str("5")).unwrap()),
+            "System.Int32:10"
+        );
+    }
+
+    #[test]
+    fn overflow_and_division() {
+        assert_eq!(
+            s(&arith(Arith::Add, &Value::Int(i32::MAX), &Value::Int(1)).unwrap()),
+            "System.Double:2147483648"
+        );
+        assert_eq!(
+            s(&arith(Arith::Div, &Value::Int(10), &Value::Int(4)).unwrap()),
+            "System.Double:2.5"
+        );
+        assert_eq!(
+            s(&arith(Arith::Div, &Value::Int(10), &Value::Int(5)).unwrap()),
+            "System.Int32:2"
+        );
+        assert!(arith(Arith::Div, &Value::Int(1), &Value::Int(0)).is_err());
+    }
+
+    #[test]
+    fn eq_on_array_filters() {
+        let arr = Value::array(vec![Value::Int(1), Value::Int(2), Value::Int(1)]);
+        let r = compare_op(CompareOp::Eq, Case::Default, &arr, &Value::Int(1)).unwrap();
+        assert_eq!(r.value.to_string(), "1 1");
+    }
+
+    #[test]
+    fn wildcards() {
+        assert!(like("Imap4Enabled", "imap*", false).unwrap());
+        assert!(!like("Imap4Enabled", "imap*", true).unwrap());
+        assert!(like("abc", "a?c", false).unwrap());
+        assert!(like("b", "[a-c]", false).unwrap());
+        assert!(like("a*b", "a`*b", false).unwrap());
+    }
+
+    #[test]
+    fn dotnet_replacements() {
+        assert_eq!(replacement("$1-x"), "${1}-x");
+        assert_eq!(replacement("$$"), "$$");
+        let r = replace(
+            &Value::str("John Smith"),
+            &Value::array(vec![Value::str("(\\w+) (\\w+)"), Value::str("$2, $1")]),
+            false,
+        )
+        .unwrap();
+        assert_eq!(r.to_string(), "Smith, John");
+    }
+}

@@ -1,0 +1,255 @@
+//! The engine's state: commands, scopes, the host, `$Error`, budgets.
+
+use std::rc::Rc;
+
+use super::command::{Registry, Sink};
+use super::display;
+use super::error::ErrorRecord;
+use super::flow::Flow;
+use super::scope::Scopes;
+use super::value::{ScriptBlockValue, Value};
+use crate::syntax::ast::Source;
+
+/// `-ErrorAction` / `$ErrorActionPreference` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionPreference {
+    Continue,
+    SilentlyContinue,
+    Stop,
+    Ignore,
+    Inquire,
+}
+
+impl ActionPreference {
+    pub const NAMES: [&'static str; 5] =
+        ["Continue", "SilentlyContinue", "Stop", "Ignore", "Inquire"];
+
+    /// Parses a preference name (case-insensitive), as `-ErrorAction Stop` gives it.
+    pub fn parse(text: &str) -> Option<ActionPreference> {
+        let t = text.trim();
+        [
+            ActionPreference::Continue,
+            ActionPreference::SilentlyContinue,
+            ActionPreference::Stop,
+            ActionPreference::Ignore,
+            ActionPreference::Inquire,
+        ]
+        .into_iter()
+        .zip(Self::NAMES)
+        .find(|(_, n)| n.eq_ignore_ascii_case(t))
+        .map(|(p, _)| p)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ActionPreference::Continue => "Continue",
+            ActionPreference::SilentlyContinue => "SilentlyContinue",
+            ActionPreference::Stop => "Stop",
+            ActionPreference::Ignore => "Ignore",
+            ActionPreference::Inquire => "Inquire",
+        }
+    }
+}
+
+/// Where text for the user goes. The terminal host writes stdout/stderr; tests capture.
+pub trait Host {
+    /// Output text (Out-Default, Write-Host, warnings, verbose).
+    fn out(&mut self, text: &str);
+    /// Error text.
+    fn err(&mut self, text: &str);
+}
+
+/// Writes to the process's stdout and stderr.
+pub struct StdHost;
+
+impl Host for StdHost {
+    fn out(&mut self, text: &str) {
+        use std::io::Write;
+        let mut o = std::io::stdout().lock();
+        // A closed stdout (`exosh x.ps1 | head`) must not panic.
+        let _ = o.write_all(text.as_bytes());
+        let _ = o.flush();
+    }
+    fn err(&mut self, text: &str) {
+        use std::io::Write;
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }
+}
+
+/// Collects everything written, errors and output interleaved in order (for tests and
+/// command examples).
+#[derive(Default, Clone)]
+pub struct CaptureHost {
+    pub text: Rc<std::cell::RefCell<String>>,
+}
+
+impl Host for CaptureHost {
+    fn out(&mut self, text: &str) {
+        self.text.borrow_mut().push_str(text);
+    }
+    fn err(&mut self, text: &str) {
+        self.text.borrow_mut().push_str(text);
+    }
+}
+
+/// How errors are shown: `Cmd: message` alone (typed single-line input), or with the
+/// `Line |` block (scripts, multi-line input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorView {
+    Concise,
+    WithPosition,
+}
+
+/// The deepest nesting of function and script-block calls before pwsh's "call depth
+/// overflow" (the evaluator runs on a thread with a large stack to afford it).
+pub const MAX_CALL_DEPTH: usize = 1000;
+
+pub struct Engine {
+    pub registry: Registry,
+    pub scopes: Scopes,
+    pub host: Box<dyn Host>,
+    /// `$Error`: newest first.
+    pub errors: Vec<Value>,
+    /// `$?`.
+    pub last_success: bool,
+    pub error_view: ErrorView,
+    /// The source being run (for positions of errors raised outside any node).
+    pub source: Rc<Source>,
+    pub(crate) steps: u64,
+    pub(crate) step_limit: Option<u64>,
+    /// Current nesting of function and script-block calls.
+    pub depth: usize,
+    /// How many `try` bodies are running: inside one, statement-terminating errors
+    /// propagate to the catch instead of being shown.
+    pub(crate) try_depth: usize,
+    /// Inside `2>$null`: errors are recorded but not shown.
+    pub(crate) suppress_errors: usize,
+    /// The functions/scripts being run (name, call position), innermost last: errors
+    /// written inside a function are shown as the function's.
+    pub(crate) invocations: Vec<(String, Option<super::error::ErrorPosition>)>,
+}
+
+impl Engine {
+    /// An engine with the given commands, writing to the given host.
+    pub fn new(registry: Registry, host: Box<dyn Host>) -> Engine {
+        Engine {
+            registry,
+            scopes: Scopes::new(),
+            host,
+            errors: Vec::new(),
+            last_success: true,
+            error_view: ErrorView::WithPosition,
+            source: Source::new("", ""),
+            steps: 0,
+            step_limit: None,
+            depth: 0,
+            try_depth: 0,
+            suppress_errors: 0,
+            invocations: Vec::new(),
+        }
+    }
+
+    /// Bounds the work of evaluation: after `limit` steps (statements, loop iterations,
+    /// pipeline objects) evaluation stops with [`Flow::StepLimit`]. For fuzzing.
+    pub fn set_step_limit(&mut self, limit: u64) {
+        self.step_limit = Some(limit);
+        self.steps = 0;
+    }
+
+    /// Counts one step against the budget.
+    pub fn tick(&mut self) -> Result<(), Flow> {
+        self.steps += 1;
+        match self.step_limit {
+            Some(limit) if self.steps > limit => Err(Flow::StepLimit),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes text to the host's output as is.
+    pub fn host_write(&mut self, text: &str) {
+        self.host.out(text);
+    }
+
+    /// Writes a line to the host's output.
+    pub fn host_line(&mut self, text: &str) {
+        let mut line = String::with_capacity(text.len() + 1);
+        line.push_str(text);
+        line.push('\n');
+        self.host.out(&line);
+    }
+
+    /// Records an error in `$Error` and shows it, per the preference; `Stop` turns it into a
+    /// terminating error.
+    pub fn report_error(
+        &mut self,
+        record: Rc<ErrorRecord>,
+        pref: ActionPreference,
+    ) -> Result<(), Flow> {
+        match pref {
+            ActionPreference::Ignore => Ok(()),
+            ActionPreference::SilentlyContinue => {
+                self.record_error(record);
+                Ok(())
+            }
+            ActionPreference::Stop => Err(Flow::Throw(record)),
+            ActionPreference::Continue | ActionPreference::Inquire => {
+                self.record_error(record.clone());
+                if self.suppress_errors == 0 {
+                    self.show_error(&record);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Adds an error to `$Error` (newest first), as every reported error is.
+    pub fn record_error(&mut self, record: Rc<ErrorRecord>) {
+        self.errors.insert(0, Value::Error(record));
+        // pwsh keeps $MaximumErrorCount (256) errors.
+        self.errors.truncate(256);
+    }
+
+    /// Shows an error on the host's error stream in ConciseView.
+    pub fn show_error(&mut self, record: &ErrorRecord) {
+        let text = display::render_error(record, self.error_view);
+        self.host.err(&text);
+    }
+
+    /// `WARNING: text`, per the preference.
+    pub fn report_warning(&mut self, text: &str, pref: ActionPreference) -> Result<(), Flow> {
+        match pref {
+            ActionPreference::Continue | ActionPreference::Inquire => {
+                self.host_line(&format!("WARNING: {text}"));
+                Ok(())
+            }
+            ActionPreference::Stop => {
+                let record = ErrorRecord::new(
+                    format!(
+                        "The running command stopped because the preference variable \"WarningPreference\" or common parameter is set to Stop: {text}"
+                    ),
+                    "ActionPreferenceStop",
+                    super::error::ErrorCategory::OperationStopped,
+                );
+                Err(Flow::Throw(Rc::new(record)))
+            }
+            ActionPreference::SilentlyContinue | ActionPreference::Ignore => Ok(()),
+        }
+    }
+
+    /// The innermost function being run and where it was called from.
+    pub fn current_invocation(&self) -> Option<(String, Option<super::error::ErrorPosition>)> {
+        self.invocations.last().cloned()
+    }
+
+    /// Runs a script block (`& $sb`-like, but with `$_` set and in the caller's scope as
+    /// ForEach-Object does), writing its output to `out`.
+    pub fn invoke_block_to(
+        &mut self,
+        block: &ScriptBlockValue,
+        dollar_under: Option<Value>,
+        args: Vec<Value>,
+        out: &mut dyn Sink,
+    ) -> Result<(), Flow> {
+        self.run_block_dot_sourced(block, dollar_under, args, out)
+    }
+}

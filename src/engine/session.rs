@@ -1,0 +1,94 @@
+//! Running a whole text: parse, run with output to Out-Default, show what went wrong,
+//! and compute pwsh's exit code.
+
+use std::rc::Rc;
+
+use super::binder::Arg;
+use super::flow::Flow;
+use super::runtime::{Engine, ErrorView};
+use super::value::{Hashtable, Value};
+use crate::syntax::ast::Source;
+use crate::syntax::error::render;
+use crate::syntax::parser::parse_script;
+
+/// How the text came: a script file (`-File`) or a command (`-Command`, stdin).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunMode {
+    File,
+    Command,
+}
+
+impl Engine {
+    /// Sets the automatic and preference variables a session starts with.
+    pub fn init_session_variables(&mut self) {
+        let s = &mut self.scopes;
+        s.set_global("FormatEnumerationLimit", Value::Int(4));
+        s.set_global("ErrorActionPreference", Value::str("Continue"));
+        s.set_global("WarningPreference", Value::str("Continue"));
+        s.set_global("VerbosePreference", Value::str("SilentlyContinue"));
+        s.set_global("DebugPreference", Value::str("SilentlyContinue"));
+        s.set_global("InformationPreference", Value::str("SilentlyContinue"));
+        s.set_global("ConfirmPreference", Value::str("High"));
+        s.set_global("WhatIfPreference", Value::Bool(false));
+        s.set_global("IsLinux", Value::Bool(cfg!(target_os = "linux")));
+        s.set_global("IsMacOS", Value::Bool(cfg!(target_os = "macos")));
+        s.set_global("IsWindows", Value::Bool(cfg!(windows)));
+        s.set_global(
+            "PID",
+            Value::Int(i32::try_from(std::process::id()).unwrap_or(0)),
+        );
+        if let Some(home) = super::scope::env_var("HOME") {
+            s.set_global("HOME", Value::str(home));
+        }
+        if let Ok(dir) = std::env::current_dir() {
+            s.set_global("PWD", Value::str(dir.to_string_lossy()));
+        }
+        let mut v = Hashtable::new(false);
+        v.insert(Value::str("PSVersion"), Value::str("7.4.0"));
+        v.insert(Value::str("PSEdition"), Value::str("Core"));
+        v.insert(Value::str("Platform"), Value::str("Unix"));
+        s.set_global("PSVersionTable", Value::hashtable(v));
+    }
+
+    /// Parses and runs `source`, output to Out-Default; returns the exit code pwsh would
+    /// give: for a file, `exit N`'s value, 1 after an unhandled terminating error (or a
+    /// parse error), else 0; for a command, also 1 when the last statement failed.
+    pub fn run_source(&mut self, source: Rc<Source>, args: Vec<Arg>, mode: RunMode) -> i32 {
+        self.error_view = match mode {
+            RunMode::File => ErrorView::WithPosition,
+            RunMode::Command if source.text.trim_end().contains('\n') => ErrorView::WithPosition,
+            RunMode::Command => ErrorView::Concise,
+        };
+        let ast = match parse_script(&source.text) {
+            Ok(ast) => Rc::new(ast),
+            Err(errors) => {
+                self.host.err(&render(&source, &errors));
+                return 1;
+            }
+        };
+        let mut sink = self.out_default_sink();
+        let result = self.run_script(ast, source, args, &mut sink);
+        let flushed = sink.finish(self);
+        let code = match result.and_then(|code| flushed.map(|()| code)) {
+            Ok(Some(code)) => code,
+            Ok(None) => match mode {
+                RunMode::Command if !self.last_success => 1,
+                _ => 0,
+            },
+            Err(Flow::Error(rec)) | Err(Flow::Throw(rec)) => {
+                self.record_error(rec.clone());
+                self.show_error(&rec);
+                1
+            }
+            Err(Flow::Exit(code)) => code,
+            Err(Flow::StepLimit) => {
+                self.host
+                    .err("exosh: the step limit was reached; evaluation stopped.\n");
+                1
+            }
+            Err(Flow::Break(_)) | Err(Flow::Continue(_)) | Err(Flow::Return) => 0,
+        };
+        self.scopes.set_global("LASTEXITCODE", Value::Int(code));
+        code
+    }
+}

@@ -1,0 +1,260 @@
+//! The signatures of every Exchange Online cmdlet, compiled in from `data/exo-cmdlets.tsv`.
+//!
+//! The data file holds facts from Microsoft's cmdlet reference (see `data/README.md`); it is
+//! parsed once, on first use, so a command that never touches Exchange pays nothing. The
+//! binder turns these into command signatures; the type names stay the reference's own
+//! (`Boolean`, `SwitchParameter`, `MailboxIdParameter`, `MultiValuedProperty`, `Unlimited`)
+//! so that binding can decide conversions from them.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const DATA: &str = include_str!("../../data/exo-cmdlets.tsv");
+
+/// How a parameter takes pipeline input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PipelineInput {
+    None,
+    ByValue,
+    ByPropertyName,
+    /// Both ways (the reference's older pages say only "True").
+    ByValueAndPropertyName,
+}
+
+impl PipelineInput {
+    pub fn by_value(self) -> bool {
+        matches!(self, Self::ByValue | Self::ByValueAndPropertyName)
+    }
+    pub fn by_property_name(self) -> bool {
+        matches!(self, Self::ByPropertyName | Self::ByValueAndPropertyName)
+    }
+}
+
+/// One parameter of a cmdlet, as the reference describes it.
+#[derive(Debug, Clone)]
+pub struct ParameterInfo {
+    pub name: String,
+    /// The reference's type name: `Boolean`, `SwitchParameter`, `String[]`, ...
+    pub type_name: String,
+    /// The parameter sets it belongs to; empty means all sets.
+    pub sets: Vec<String>,
+    pub aliases: Vec<String>,
+    pub mandatory: bool,
+    /// Position among positional arguments (the reference counts from 0 or 1; only the
+    /// order matters); `None` for named-only parameters.
+    pub position: Option<u32>,
+    pub pipeline: PipelineInput,
+    /// Applies to Exchange Online.
+    pub exchange_online: bool,
+    /// Exists only on Exchange Server: Exchange Online refuses it as an unknown parameter.
+    pub onprem_only: bool,
+    /// Reserved for Microsoft's internal use.
+    pub reserved: bool,
+    pub wildcards: bool,
+}
+
+impl ParameterInfo {
+    /// Whether this parameter exists when talking to Exchange Online.
+    pub fn available_online(&self) -> bool {
+        !self.onprem_only
+    }
+    pub fn is_switch(&self) -> bool {
+        base_type(&self.type_name).eq_ignore_ascii_case("SwitchParameter")
+    }
+    pub fn is_boolean(&self) -> bool {
+        base_type(&self.type_name).eq_ignore_ascii_case("Boolean")
+    }
+    /// Multi-valued: arrays and `MultiValuedProperty`-like collections, which also accept
+    /// `@{Add=...; Remove=...}`.
+    pub fn is_multi_valued(&self) -> bool {
+        let t = base_type(&self.type_name);
+        self.type_name.ends_with("[]")
+            || t.eq_ignore_ascii_case("MultiValuedProperty")
+            || t.eq_ignore_ascii_case("ProxyAddressCollection")
+    }
+    /// Whether the parameter belongs to the named set (or to all sets).
+    pub fn in_set(&self, set: &str) -> bool {
+        self.sets.is_empty() || self.sets.iter().any(|s| s.eq_ignore_ascii_case(set))
+    }
+}
+
+/// The type name without a `System.` namespace prefix.
+fn base_type(type_name: &str) -> &str {
+    type_name.strip_prefix("System.").unwrap_or(type_name)
+}
+
+/// One cmdlet: its parameter sets (default first), parameters and filterable properties.
+#[derive(Debug, Clone)]
+pub struct CmdletInfo {
+    pub name: String,
+    pub parameter_sets: Vec<String>,
+    pub parameters: Vec<ParameterInfo>,
+    /// The properties `-Filter` accepts (empty when the cmdlet has no documented list).
+    pub filterable: Vec<String>,
+}
+
+impl CmdletInfo {
+    /// The parameter with this exact name or alias, compared case-insensitively.
+    pub fn parameter(&self, name: &str) -> Option<&ParameterInfo> {
+        self.parameters.iter().find(|p| {
+            p.name.eq_ignore_ascii_case(name)
+                || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        })
+    }
+    pub fn default_set(&self) -> Option<&str> {
+        self.parameter_sets.first().map(String::as_str)
+    }
+    /// Whether `-Filter` accepts this property here (case-insensitive); `None` when the
+    /// cmdlet has no documented filterable list.
+    pub fn filterable_property(&self, property: &str) -> Option<&str> {
+        self.filterable
+            .iter()
+            .find(|p| p.eq_ignore_ascii_case(property))
+            .map(String::as_str)
+    }
+}
+
+/// The whole catalog.
+#[derive(Debug)]
+pub struct Catalog {
+    cmdlets: Vec<CmdletInfo>,
+    by_name: HashMap<String, usize>,
+}
+
+impl Catalog {
+    /// The compiled-in catalog, parsed on first use.
+    pub fn get() -> &'static Catalog {
+        static CATALOG: OnceLock<Catalog> = OnceLock::new();
+        CATALOG.get_or_init(|| Catalog::parse(DATA))
+    }
+
+    /// Looks a cmdlet up by name, case-insensitively.
+    pub fn cmdlet(&self, name: &str) -> Option<&CmdletInfo> {
+        self.by_name
+            .get(&name.to_ascii_lowercase())
+            .and_then(|&i| self.cmdlets.get(i))
+    }
+
+    /// Every cmdlet, sorted by name.
+    pub fn cmdlets(&self) -> &[CmdletInfo] {
+        &self.cmdlets
+    }
+
+    /// Every cmdlet name, sorted.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.cmdlets.iter().map(|c| c.name.as_str())
+    }
+
+    /// Parses the data file; malformed lines are skipped (the file is generated and
+    /// checked by the tests, so skipping only guards against a hand edit).
+    fn parse(text: &str) -> Catalog {
+        let mut cmdlets: Vec<CmdletInfo> = Vec::new();
+        for line in text.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            match fields.as_slice() {
+                ["C", name, sets] => cmdlets.push(CmdletInfo {
+                    name: (*name).to_string(),
+                    parameter_sets: split_list(sets),
+                    parameters: Vec::new(),
+                    filterable: Vec::new(),
+                }),
+                [
+                    "P",
+                    name,
+                    type_name,
+                    sets,
+                    aliases,
+                    mandatory,
+                    position,
+                    pipeline,
+                    flags,
+                ] => {
+                    if let Some(cmdlet) = cmdlets.last_mut() {
+                        cmdlet.parameters.push(ParameterInfo {
+                            name: (*name).to_string(),
+                            type_name: (*type_name).to_string(),
+                            sets: if *sets == "*" {
+                                Vec::new()
+                            } else {
+                                split_list(sets)
+                            },
+                            aliases: split_list(aliases),
+                            mandatory: *mandatory == "1",
+                            position: position.parse().ok(),
+                            pipeline: match *pipeline {
+                                "V" => PipelineInput::ByValue,
+                                "P" => PipelineInput::ByPropertyName,
+                                "VP" => PipelineInput::ByValueAndPropertyName,
+                                _ => PipelineInput::None,
+                            },
+                            exchange_online: flags.contains('e'),
+                            onprem_only: flags.contains('o'),
+                            reserved: flags.contains('r'),
+                            wildcards: flags.contains('w'),
+                        });
+                    }
+                }
+                ["F", properties] => {
+                    if let Some(cmdlet) = cmdlets.last_mut() {
+                        cmdlet.filterable = split_list(properties);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let by_name = cmdlets
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.name.to_ascii_lowercase(), i))
+            .collect();
+        Catalog { cmdlets, by_name }
+    }
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holds_every_cmdlet_and_finds_them_case_insensitively() {
+        let catalog = Catalog::get();
+        assert_eq!(catalog.cmdlets().len(), 730);
+        let set = catalog.cmdlet("set-casmailbox").expect("Set-CASMailbox");
+        assert_eq!(set.name, "Set-CASMailbox");
+        let identity = set.parameter("identity").expect("Identity");
+        assert_eq!(identity.type_name, "MailboxIdParameter");
+        assert!(identity.mandatory);
+        assert_eq!(identity.position, Some(1));
+        assert!(identity.pipeline.by_value());
+        let mapi = set.parameter("MAPIEnabled").expect("MAPIEnabled");
+        assert!(mapi.is_boolean() && !mapi.onprem_only);
+        assert!(
+            set.parameter("EwsAllowList")
+                .is_some_and(ParameterInfo::is_multi_valued)
+        );
+        assert!(set.parameter("DisplayName").is_some_and(|p| p.onprem_only));
+        assert!(set.parameter("cf").is_some_and(ParameterInfo::is_switch));
+    }
+
+    #[test]
+    fn knows_parameter_sets_and_filterable_properties() {
+        let get = Catalog::get()
+            .cmdlet("Get-CASMailbox")
+            .expect("Get-CASMailbox");
+        assert_eq!(get.parameter_sets, ["AnrSet", "Identity"]);
+        assert!(
+            get.parameter("Anr")
+                .is_some_and(|p| p.in_set("AnrSet") && !p.in_set("Identity"))
+        );
+        assert_eq!(get.filterable.len(), 34);
+        assert_eq!(get.filterable_property("mapienabled"), Some("MAPIEnabled"));
+    }
+}

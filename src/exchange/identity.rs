@@ -1,0 +1,278 @@
+//! Identity resolution (exchange.md §3): which object an `-Identity` value names, and the
+//! exact errors when it names none, several, or an object referenced by another parameter
+//! is missing.
+//!
+//! A recipient identity matches, case-insensitively, its Name, Alias, DisplayName,
+//! PrimarySmtpAddress or any address in EmailAddresses (with or without `smtp:`),
+//! UserPrincipalName, Guid, ExchangeGuid, ExternalDirectoryObjectId, SamAccountName,
+//! LegacyExchangeDN, DistinguishedName (`CN=<name>,...`) or `domain\account`. In Get-*
+//! cmdlets `*` is a wildcard. Identities are data: they reach SQL only as bound values,
+//! and `%`, `_` and `\` are escaped inside LIKE patterns.
+
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, params_from_iter};
+
+use super::model::ObjectKind;
+use super::request::{ErrorCode, ExchangeError};
+use super::store::{SqlFragment, sql_error};
+
+/// `The operation couldn't be performed because object 'X' couldn't be found on '<server>'.`
+pub fn not_found(identity: &str, server: &str) -> ExchangeError {
+    ExchangeError::new(
+        ErrorCode::NotFound,
+        "ManagementObjectNotFoundException",
+        "ObjectNotFound",
+        format!(
+            "The operation couldn't be performed because object '{identity}' couldn't be found on '{server}'."
+        ),
+    )
+    .with_target(identity)
+}
+
+/// `The operation couldn't be performed because 'X' matches multiple entries.`
+pub fn ambiguous(identity: &str) -> ExchangeError {
+    ExchangeError::new(
+        ErrorCode::BadRequest,
+        "ManagementObjectAmbiguousException",
+        "NotSpecified",
+        format!(
+            "The operation couldn't be performed because '{identity}' matches multiple entries."
+        ),
+    )
+    .with_target(identity)
+}
+
+/// An object named by another parameter (`-OwaMailboxPolicy "X"`) that does not exist.
+pub fn reference_missing(name: &str) -> ExchangeError {
+    ExchangeError::new(
+        ErrorCode::NotFound,
+        "ManagementObjectNotFoundException",
+        "NotSpecified",
+        format!(
+            "Couldn't find object \"{name}\". Please make sure that it was spelled correctly or specify a different object."
+        ),
+    )
+    .with_target(name)
+}
+
+/// Whether a Get-* identity is a wildcard pattern.
+pub fn has_wildcard(identity: &str) -> bool {
+    identity.contains('*')
+}
+
+/// A LIKE pattern (with `ESCAPE '\'`) for a text holding `*` wildcards: every other
+/// character stands for itself.
+pub fn like_pattern(text: &str) -> String {
+    let mut pattern = String::with_capacity(text.len() + 2);
+    for c in text.chars() {
+        match c {
+            '*' => pattern.push('%'),
+            '%' | '_' | '\\' => {
+                pattern.push('\\');
+                pattern.push(c);
+            }
+            _ => pattern.push(c),
+        }
+    }
+    pattern
+}
+
+/// The columns an exact recipient identity is compared with.
+const EXACT_COLUMNS: &[&str] = &[
+    "Name",
+    "Alias",
+    "DisplayName",
+    "PrimarySmtpAddress",
+    "UserPrincipalName",
+    "Guid",
+    "ExchangeGuid",
+    "ExternalDirectoryObjectId",
+    "SamAccountName",
+    "LegacyExchangeDN",
+];
+
+/// The columns a wildcard identity is compared with.
+const WILDCARD_COLUMNS: &[&str] = &["Name", "Alias", "DisplayName", "PrimarySmtpAddress"];
+
+/// The condition (on table alias `r`) selecting the recipients an identity names.
+/// `wildcards`: whether `*` is a wildcard (Get-* cmdlets) or a plain character.
+pub fn recipient_condition(identity: &str, wildcards: bool) -> SqlFragment {
+    let identity = identity.trim();
+    if wildcards && has_wildcard(identity) {
+        let pattern = like_pattern(identity);
+        let mut parts: Vec<String> = WILDCARD_COLUMNS
+            .iter()
+            .map(|c| format!("r.\"{c}\" LIKE ? ESCAPE '\\'"))
+            .collect();
+        parts.push(
+            "EXISTS (SELECT 1 FROM addresses a WHERE a.rid = r.rid AND a.address LIKE ? ESCAPE '\\')"
+                .to_string(),
+        );
+        let params = vec![SqlValue::Text(pattern); parts.len()];
+        return SqlFragment::new(parts.join(" OR "), params);
+    }
+    let bare = identity
+        .strip_prefix('{')
+        .and_then(|s| s.strip_suffix('}'))
+        .unwrap_or(identity);
+    let mut parts: Vec<String> = EXACT_COLUMNS
+        .iter()
+        .map(|c| format!("r.\"{c}\" = ?"))
+        .collect();
+    let mut params = vec![SqlValue::Text(bare.to_string()); parts.len()];
+    let address = strip_smtp_prefix(bare);
+    parts.push(
+        "EXISTS (SELECT 1 FROM addresses a WHERE a.rid = r.rid AND a.address = ?)".to_string(),
+    );
+    params.push(SqlValue::Text(address.to_string()));
+    if let Some(name) = distinguished_name_cn(bare) {
+        parts.push("r.\"Name\" = ?".to_string());
+        params.push(SqlValue::Text(name));
+    }
+    if let Some((_, account)) = bare
+        .split_once('\\')
+        .filter(|(d, a)| !d.is_empty() && !a.is_empty())
+    {
+        parts.push("r.\"Alias\" = ? OR r.\"SamAccountName\" = ?".to_string());
+        params.push(SqlValue::Text(account.to_string()));
+        params.push(SqlValue::Text(account.to_string()));
+    }
+    SqlFragment::new(parts.join(" OR "), params)
+}
+
+fn strip_smtp_prefix(text: &str) -> &str {
+    match text.split_once(':') {
+        Some((prefix, rest)) if prefix.eq_ignore_ascii_case("smtp") => rest,
+        _ => text,
+    }
+}
+
+/// The CN of a distinguished name (`CN=Ken Sanchez,OU=...` → `Ken Sanchez`), unescaping
+/// `\,` and friends.
+fn distinguished_name_cn(text: &str) -> Option<String> {
+    text.get(..3).filter(|p| p.eq_ignore_ascii_case("CN="))?;
+    let body = text.get(3..)?;
+    let mut name = String::new();
+    let mut chars = body.chars();
+    let mut terminated = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => name.push(chars.next()?),
+            ',' => {
+                terminated = true;
+                break;
+            }
+            _ => name.push(c),
+        }
+    }
+    (terminated && !name.is_empty()).then_some(name)
+}
+
+/// Resolves an identity to exactly one recipient within `scope` (a condition on `r`);
+/// returns its row id.
+pub fn resolve_recipient(
+    conn: &Connection,
+    scope: &SqlFragment,
+    identity: &str,
+    server: &str,
+) -> Result<i64, ExchangeError> {
+    let condition = recipient_condition(identity, false);
+    let sql = format!(
+        "SELECT r.rid FROM recipients r WHERE ({}) AND ({}) LIMIT 2",
+        scope.sql, condition.sql
+    );
+    let params = scope.params.iter().chain(condition.params.iter());
+    let mut stmt = conn.prepare_cached(&sql).map_err(sql_error)?;
+    let ids: Vec<i64> = stmt
+        .query_map(params_from_iter(params), |row| row.get(0))
+        .map_err(sql_error)?
+        .collect::<Result<_, _>>()
+        .map_err(sql_error)?;
+    match ids.as_slice() {
+        [id] => Ok(*id),
+        [] => Err(not_found(identity, server)),
+        _ => Err(ambiguous(identity)),
+    }
+}
+
+/// The condition (on table alias `o`) selecting the document objects of `kind` an
+/// identity names (by name or GUID; `*` a wildcard when `wildcards`).
+pub fn object_condition(kind: &ObjectKind, identity: &str, wildcards: bool) -> SqlFragment {
+    let identity = identity.trim();
+    let kind_value = SqlValue::Text(kind.noun.to_string());
+    if wildcards && has_wildcard(identity) {
+        return SqlFragment::new(
+            "o.kind = ? AND o.name LIKE ? ESCAPE '\\'",
+            vec![kind_value, SqlValue::Text(like_pattern(identity))],
+        );
+    }
+    SqlFragment::new(
+        "o.kind = ? AND (o.name = ? OR o.guid = ? COLLATE NOCASE)",
+        vec![
+            kind_value,
+            SqlValue::Text(identity.to_string()),
+            SqlValue::Text(identity.to_string()),
+        ],
+    )
+}
+
+/// Resolves an identity to exactly one object of `kind`; returns its row id and name.
+/// `missing` builds the error when nothing matches (not-found for `-Identity`,
+/// [`reference_missing`] for a reference).
+pub fn resolve_object(
+    conn: &Connection,
+    kind: &ObjectKind,
+    identity: &str,
+    missing: impl FnOnce() -> ExchangeError,
+) -> Result<(i64, String), ExchangeError> {
+    let condition = object_condition(kind, identity, false);
+    let sql = format!(
+        "SELECT o.oid, o.name FROM objects o WHERE {} LIMIT 2",
+        condition.sql
+    );
+    let mut stmt = conn.prepare_cached(&sql).map_err(sql_error)?;
+    let found: Vec<(i64, String)> = stmt
+        .query_map(params_from_iter(condition.params.iter()), |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .map_err(sql_error)?
+        .collect::<Result<_, _>>()
+        .map_err(sql_error)?;
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(missing()),
+        _ => Err(ambiguous(identity)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_patterns_escape_sql_wildcards() {
+        assert_eq!(like_pattern("a*"), "a%");
+        assert_eq!(like_pattern("50%_off\\*"), "50\\%\\_off\\\\%");
+    }
+
+    #[test]
+    fn reads_the_cn_of_a_distinguished_name() {
+        assert_eq!(
+            distinguished_name_cn("CN=Sanchez\\, Ken,OU=contoso"),
+            Some("Sanchez, Ken".to_string())
+        );
+        assert_eq!(distinguished_name_cn("Ken Sanchez"), None);
+    }
+
+    #[test]
+    fn error_texts_are_exchanges() {
+        assert_eq!(
+            not_found("Nobody", "srv").message,
+            "The operation couldn't be performed because object 'Nobody' couldn't be found on 'srv'."
+        );
+        assert_eq!(
+            reference_missing("Sales Associate").message,
+            "Couldn't find object \"Sales Associate\". Please make sure that it was spelled correctly or specify a different object."
+        );
+    }
+}

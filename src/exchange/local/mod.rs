@@ -1,0 +1,275 @@
+//! LocalBackend: executes requests against the organisation store on this machine.
+//!
+//! Each request is checked against the catalog first (an unknown or on-premises-only
+//! parameter is refused as Exchange Online refuses it), then runs as one transaction.
+//! Get-* cmdlets read in pages and release the store between pages, so a pipeline such as
+//! `Get-CASMailbox -ResultSize Unlimited | Set-CASMailbox ...` streams in flat memory and
+//! its Set commands can write while the Get is still producing.
+
+mod objects;
+mod recipients;
+mod values;
+
+use std::ops::ControlFlow;
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use serde_json::Value;
+
+use super::catalog::{Catalog, CmdletInfo, ParameterInfo};
+use super::model;
+use super::request::{Backend, ErrorCode, ExchangeError, Object, Request};
+use super::store::Store;
+
+/// The backend over a local organisation store.
+pub struct LocalBackend {
+    store: Mutex<Store>,
+}
+
+/// The default number of objects a Get-* returns.
+const DEFAULT_RESULT_SIZE: usize = 1000;
+
+/// The warning when the default result size cut the output short (exchange.md §1).
+pub const DEFAULT_RESULT_SIZE_WARNING: &str = "By default, only the first 1000 items are returned. Use the ResultSize parameter to specify the number of items returned. To return all items, specify \"-ResultSize Unlimited\". Be aware that, depending upon the actual number of items, returning all items can take a long time and consume a large amount of memory. Also, we don't recommend storing the results in a variable. Instead, pipe the results to another task or script to perform batch changes.";
+
+/// The warning when an explicit `-ResultSize` cut the output short.
+pub const RESULT_SIZE_WARNING: &str = "There are more results available than are currently displayed. To view them, increase the value for the ResultSize parameter.";
+
+/// Parameters every cmdlet takes from PowerShell itself (never in the catalog).
+const COMMON_PARAMETERS: &[&str] = &[
+    "Verbose",
+    "Debug",
+    "ErrorAction",
+    "WarningAction",
+    "InformationAction",
+    "ProgressAction",
+    "ErrorVariable",
+    "WarningVariable",
+    "InformationVariable",
+    "OutVariable",
+    "OutBuffer",
+    "PipelineVariable",
+];
+
+/// A request's parameters, checked against the cmdlet's signature and named as the
+/// catalog names them.
+pub(crate) struct Bound<'a> {
+    pub cmdlet: &'a CmdletInfo,
+    pub params: Vec<(&'a ParameterInfo, &'a Value)>,
+}
+
+impl<'a> Bound<'a> {
+    pub fn get(&self, name: &str) -> Option<&'a Value> {
+        self.params
+            .iter()
+            .find(|(p, _)| p.name.eq_ignore_ascii_case(name))
+            .map(|(_, v)| *v)
+    }
+    pub fn text(&self, name: &str) -> Option<String> {
+        self.get(name).and_then(identity_text)
+    }
+    pub fn switch(&self, name: &str) -> bool {
+        self.get(name).is_some_and(|v| match v {
+            Value::Bool(b) => *b,
+            Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+            _ => false,
+        })
+    }
+    /// A mandatory parameter's text, or PowerShell's missing-parameter error.
+    pub fn required_text(&self, name: &str) -> Result<String, ExchangeError> {
+        self.text(name).ok_or_else(|| {
+            ExchangeError::invalid_argument(
+                "MissingMandatoryParameter",
+                format!(
+                    "Cannot process command because of one or more missing mandatory parameters: {name}."
+                ),
+            )
+        })
+    }
+}
+
+/// The text of an identity value: a string, or an object piped in (its Identity, Guid or
+/// Name property).
+pub(crate) fn identity_text(value: &Value) -> Option<String> {
+    match value {
+        Value::Object(map) => ["Guid", "Identity", "Name"].iter().find_map(|key| {
+            map.iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .and_then(|(_, v)| super::request::scalar_text(v))
+        }),
+        Value::Array(items) if items.len() == 1 => items.first().and_then(identity_text),
+        other => super::request::scalar_text(other),
+    }
+}
+
+/// `-ResultSize`: a count, `Unlimited` (`None`), or the default with its warning.
+pub(crate) struct ResultSize {
+    pub limit: Option<usize>,
+    pub explicit: bool,
+}
+
+impl ResultSize {
+    pub fn from(bound: &Bound) -> Result<ResultSize, ExchangeError> {
+        let Some(value) = bound.get("ResultSize") else {
+            return Ok(ResultSize {
+                limit: Some(DEFAULT_RESULT_SIZE),
+                explicit: false,
+            });
+        };
+        let limit = match value {
+            Value::String(s) if s.trim().eq_ignore_ascii_case("Unlimited") => None,
+            Value::String(s) => Some(s.trim().parse::<usize>().map_err(|_| bad_result_size(s))?),
+            Value::Number(n) => Some(
+                n.as_u64()
+                    .and_then(|n| usize::try_from(n).ok())
+                    .ok_or_else(|| bad_result_size(&n.to_string()))?,
+            ),
+            other => return Err(bad_result_size(&other.to_string())),
+        };
+        Ok(ResultSize {
+            limit,
+            explicit: true,
+        })
+    }
+
+    /// The warning to give when more objects existed than were returned.
+    pub fn warning(&self) -> &'static str {
+        if self.explicit {
+            RESULT_SIZE_WARNING
+        } else {
+            DEFAULT_RESULT_SIZE_WARNING
+        }
+    }
+}
+
+fn bad_result_size(text: &str) -> ExchangeError {
+    ExchangeError::invalid_argument(
+        "ParameterArgumentTransformationError",
+        format!(
+            "Cannot process argument transformation on parameter 'ResultSize'. Cannot convert value \"{text}\" to type \"Microsoft.Exchange.Data.Unlimited`1[System.UInt32]\"."
+        ),
+    )
+}
+
+impl LocalBackend {
+    /// Opens the store at `path` (created when missing).
+    pub fn open(path: &Path) -> Result<LocalBackend, ExchangeError> {
+        Ok(Self::new(Store::open(path)?))
+    }
+
+    pub fn new(store: Store) -> LocalBackend {
+        LocalBackend {
+            store: Mutex::new(store),
+        }
+    }
+
+    /// The store, for what requests don't cover (the first-use sample load, integrity
+    /// checks).
+    pub fn store(&self) -> MutexGuard<'_, Store> {
+        // A panic while holding the lock cannot leave a transaction half-applied (SQLite
+        // rolls it back), so a poisoned lock is safe to take over.
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn bind<'a>(&self, request: &'a Request) -> Result<Bound<'a>, ExchangeError> {
+        let catalog = Catalog::get();
+        let cmdlet = catalog.cmdlet(&request.cmdlet_name).ok_or_else(|| {
+            ExchangeError::new(
+                ErrorCode::Forbidden,
+                "CommandNotFoundException",
+                "ObjectNotFound",
+                format!(
+                    "The term '{}' is not recognized as a name of a cmdlet, function, script file, or executable program.",
+                    request.cmdlet_name
+                ),
+            )
+            .with_target(request.cmdlet_name.clone())
+        })?;
+        let mut params = Vec::new();
+        for (name, value) in &request.parameters {
+            if COMMON_PARAMETERS
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(name))
+            {
+                continue;
+            }
+            match cmdlet.parameter(name) {
+                Some(info) if info.available_online() => params.push((info, value)),
+                _ => {
+                    return Err(ExchangeError::invalid_argument(
+                        "NamedParameterNotFound",
+                        format!(
+                            "A parameter cannot be found that matches parameter name '{name}'."
+                        ),
+                    )
+                    .with_target(name.clone()));
+                }
+            }
+        }
+        Ok(Bound { cmdlet, params })
+    }
+}
+
+impl Backend for LocalBackend {
+    fn invoke_each(
+        &self,
+        request: &Request,
+        sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
+    ) -> Result<Vec<String>, ExchangeError> {
+        let bound = self.bind(request)?;
+        let name = bound.cmdlet.name.as_str();
+        let (verb, noun) = name.split_once('-').unwrap_or((name, ""));
+        let verb = verb.to_ascii_lowercase();
+        match (verb.as_str(), noun.to_ascii_lowercase().as_str()) {
+            ("get", "casmailbox") => self.get_recipients(&model::CAS_MAILBOX, &bound, sink),
+            ("get", "mailbox") => self.get_recipients(&model::MAILBOX, &bound, sink),
+            ("get", "user") => self.get_recipients(&model::USER, &bound, sink),
+            ("get", "recipient") => self.get_recipients(&model::RECIPIENT, &bound, sink),
+            ("set", "casmailbox" | "mailbox" | "user") => self.set_recipient(&bound),
+            ("new", "mailbox") => self.new_mailbox(&bound, sink),
+            ("remove", "mailbox") => self.remove_mailbox(&bound),
+            (_, noun) => match model::object_kind(noun) {
+                Some(kind) => match verb.as_str() {
+                    "get" => self.get_objects(kind, &bound, sink),
+                    "set" => self.set_object(kind, &bound),
+                    "new" => self.new_object(kind, &bound, sink),
+                    "remove" => self.remove_object(kind, &bound),
+                    _ => Err(not_local(name)),
+                },
+                None => Err(not_local(name)),
+            },
+        }
+    }
+}
+
+/// A known Exchange Online cmdlet the local organisation does not implement.
+fn not_local(name: &str) -> ExchangeError {
+    ExchangeError::new(
+        ErrorCode::NotImplemented,
+        "CmdletNeedsExchangeOnline",
+        "NotImplemented",
+        format!(
+            "The cmdlet '{name}' isn't available in the local organisation. Connect to Exchange Online (Connect-ExchangeOnline) to run it."
+        ),
+    )
+    .with_target(name)
+}
+
+/// The warning a Set-* gives when nothing changed.
+pub fn no_change_warning(identity: &str) -> String {
+    format!(
+        "The command completed successfully but no settings of '{identity}' have been modified."
+    )
+}
+
+/// Feeds objects to the sink; returns `false` when it asked to stop.
+pub(crate) fn feed(objects: Vec<Object>, sink: &mut dyn FnMut(Object) -> ControlFlow<()>) -> bool {
+    for object in objects {
+        if sink(object).is_break() {
+            return false;
+        }
+    }
+    true
+}

@@ -1,0 +1,351 @@
+//! Policies, plans, device access rules and the organisation-wide settings: the
+//! Get/Set/New/Remove cmdlets of every [`ObjectKind`], kept as JSON documents.
+
+use std::ops::ControlFlow;
+
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, Row, Transaction, params, params_from_iter};
+use serde_json::{Map, Value, json};
+
+use super::recipients::{common_property, escape_dn};
+use super::values::{multi_value, to_bool};
+use super::{Bound, LocalBackend, feed, identity_text, no_change_warning};
+use crate::exchange::identity::{self, object_condition, reference_missing, resolve_object};
+use crate::exchange::model::{self, COMMON_TAIL, ObjectKind};
+use crate::exchange::request::{ExchangeError, Object, TYPE_ANNOTATION};
+use crate::exchange::store::{OrgInfo, default_settings, insert_object, now_utc, sql_error};
+
+/// One stored document object.
+struct ObjectRow {
+    name: String,
+    guid: String,
+    is_default: bool,
+    settings: Map<String, Value>,
+    created: String,
+    changed: String,
+}
+
+const SELECT: &str =
+    "SELECT o.name, o.guid, o.is_default, o.settings, o.created, o.changed FROM objects o";
+
+fn read_row(row: &Row) -> rusqlite::Result<ObjectRow> {
+    let settings: String = row.get(3)?;
+    Ok(ObjectRow {
+        name: row.get(0)?,
+        guid: row.get(1)?,
+        is_default: row.get(2)?,
+        settings: serde_json::from_str(&settings).unwrap_or_default(),
+        created: row.get(4)?,
+        changed: row.get(5)?,
+    })
+}
+
+fn read_object(conn: &Connection, oid: i64) -> Result<ObjectRow, ExchangeError> {
+    conn.query_row(&format!("{SELECT} WHERE o.oid = ?1"), [oid], read_row)
+        .map_err(sql_error)
+}
+
+/// A singleton's row id (the organisation-wide settings exist from the store's creation).
+fn singleton(conn: &Connection, kind: &ObjectKind) -> Result<i64, ExchangeError> {
+    conn.query_row(
+        "SELECT oid FROM objects WHERE kind = ?1 LIMIT 1",
+        [kind.noun],
+        |r| r.get(0),
+    )
+    .map_err(sql_error)
+}
+
+fn render(kind: &ObjectKind, row: &ObjectRow, org: &OrgInfo) -> Object {
+    let mut object = Map::new();
+    object.insert(
+        TYPE_ANNOTATION.to_string(),
+        json!(format!("#{}", kind.type_name)),
+    );
+    if let Some(value) = common_property("RunspaceId", "", "", org, &[], "") {
+        object.insert("RunspaceId".to_string(), value);
+    }
+    for (key, value) in &row.settings {
+        object.insert(key.clone(), value.clone());
+    }
+    if kind.has_default {
+        object.insert("IsDefault".to_string(), Value::Bool(row.is_default));
+    }
+    let dn = format!(
+        "CN={},CN={}s,CN=Configuration,CN={},CN=ConfigurationUnits,DC=NAMPR01A001,DC=prod,DC=outlook,DC=com",
+        escape_dn(&row.name),
+        kind.noun,
+        org.tenant
+    );
+    let class = kind.noun.to_ascii_lowercase();
+    for property in COMMON_TAIL {
+        let value = match *property {
+            "Name" => json!(row.name),
+            "Guid" => json!(row.guid),
+            "WhenChanged" | "WhenChangedUTC" => json!(row.changed),
+            "WhenCreated" | "WhenCreatedUTC" => json!(row.created),
+            other => common_property(other, &row.name, &dn, org, &["top", &class], kind.noun)
+                .unwrap_or(Value::Null),
+        };
+        object.insert((*property).to_string(), value);
+    }
+    object
+}
+
+/// Parameters that name, select or confirm rather than set a setting.
+const NOT_SETTINGS: &[&str] = &[
+    "Identity",
+    "Name",
+    "IsDefault",
+    "Confirm",
+    "WhatIf",
+    "Force",
+];
+
+/// References from a setting to another object: (kind noun, parameter) → referenced kind.
+fn reference(kind: &ObjectKind, parameter: &str) -> Option<&'static ObjectKind> {
+    (kind.noun == model::CAS_MAILBOX_PLAN.noun
+        && parameter.eq_ignore_ascii_case("OwaMailboxPolicy"))
+    .then_some(&model::OWA_MAILBOX_POLICY)
+}
+
+/// The settings after applying a command's parameters to `current`.
+fn apply(
+    tx: &Transaction,
+    kind: &ObjectKind,
+    current: &Map<String, Value>,
+    bound: &Bound,
+) -> Result<Map<String, Value>, ExchangeError> {
+    let mut settings = current.clone();
+    for (info, value) in &bound.params {
+        let name = info.name.as_str();
+        if NOT_SETTINGS.iter().any(|n| n.eq_ignore_ascii_case(name))
+            || info.type_name.ends_with("SecureString")
+        {
+            continue;
+        }
+        if info.is_switch() {
+            // Actions such as -DisableFacebook: recorded as the switch's state.
+            settings.insert(
+                name.to_string(),
+                Value::Bool(super::values::to_bool(name, value)?),
+            );
+            continue;
+        }
+        let key = settings
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case(name))
+            .cloned()
+            .unwrap_or_else(|| name.to_string());
+        let stored = if let Some(target) = reference(kind, name) {
+            match identity_text(value) {
+                Some(policy) => {
+                    json!(resolve_object(tx, target, &policy, || reference_missing(&policy))?.1)
+                }
+                None => Value::Null,
+            }
+        } else if info.is_multi_valued() {
+            let current: Vec<String> = settings
+                .get(&key)
+                .and_then(|v| serde_json::from_value(v.clone()).ok())
+                .unwrap_or_default();
+            json!(multi_value(name, &current, value)?)
+        } else if info.is_boolean() {
+            Value::Bool(to_bool(name, value)?)
+        } else {
+            (*value).clone()
+        };
+        settings.insert(key, stored);
+    }
+    Ok(settings)
+}
+
+/// Whether the command makes this object the default (`-IsDefault`, a switch or Boolean).
+fn wants_default(bound: &Bound) -> Result<Option<bool>, ExchangeError> {
+    bound
+        .get("IsDefault")
+        .map(|v| to_bool("IsDefault", v))
+        .transpose()
+}
+
+fn make_default(tx: &Transaction, kind: &ObjectKind, oid: i64) -> Result<(), ExchangeError> {
+    tx.execute(
+        "UPDATE objects SET is_default = (oid = ?2) WHERE kind = ?1",
+        params![kind.noun, oid],
+    )
+    .map_err(sql_error)?;
+    Ok(())
+}
+
+fn already_exists(name: &str) -> ExchangeError {
+    ExchangeError::invalid_operation(
+        "ADObjectAlreadyExistsException",
+        format!("The object '{name}' already exists."),
+    )
+    .with_target(name)
+}
+
+fn name_taken(
+    tx: &Transaction,
+    kind: &ObjectKind,
+    name: &str,
+    except: i64,
+) -> Result<bool, ExchangeError> {
+    tx.query_row(
+        "SELECT count(*) FROM objects WHERE kind = ?1 AND name = ?2 AND oid <> ?3",
+        params![kind.noun, name, except],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n > 0)
+    .map_err(sql_error)
+}
+
+impl LocalBackend {
+    pub(super) fn get_objects(
+        &self,
+        kind: &ObjectKind,
+        bound: &Bound,
+        sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
+    ) -> Result<Vec<String>, ExchangeError> {
+        let objects = {
+            let store = self.store();
+            let conn = store.connection();
+            let identity = bound.get("Identity").and_then(identity_text);
+            let condition = match (&identity, kind.singleton) {
+                (Some(identity), None) => object_condition(kind, identity, true),
+                _ => crate::exchange::store::SqlFragment::new(
+                    "o.kind = ?",
+                    vec![SqlValue::Text(kind.noun.to_string())],
+                ),
+            };
+            let mut stmt = conn
+                .prepare_cached(&format!(
+                    "{SELECT} WHERE {} ORDER BY o.name, o.oid",
+                    condition.sql
+                ))
+                .map_err(sql_error)?;
+            let rows: Vec<ObjectRow> = stmt
+                .query_map(params_from_iter(condition.params.iter()), read_row)
+                .map_err(sql_error)?
+                .collect::<Result<_, _>>()
+                .map_err(sql_error)?;
+            if let Some(identity) =
+                identity.filter(|i| rows.is_empty() && !identity::has_wildcard(i))
+            {
+                return Err(identity::not_found(&identity, &store.org().server));
+            }
+            rows.iter()
+                .map(|row| render(kind, row, store.org()))
+                .collect()
+        };
+        feed(objects, sink);
+        Ok(Vec::new())
+    }
+
+    pub(super) fn set_object(
+        &self,
+        kind: &ObjectKind,
+        bound: &Bound,
+    ) -> Result<Vec<String>, ExchangeError> {
+        let commit = !bound.switch("WhatIf");
+        self.store().write_if(commit, |tx, org| {
+            let oid = match kind.singleton {
+                Some(_) => singleton(tx, kind)?,
+                None => {
+                    let identity = bound.required_text("Identity")?;
+                    resolve_object(tx, kind, &identity, || {
+                        identity::not_found(&identity, &org.server)
+                    })?
+                    .0
+                }
+            };
+            let row = read_object(tx, oid)?;
+            let settings = apply(tx, kind, &row.settings, bound)?;
+            let mut changed = settings != row.settings;
+            if let Some(new_name) = bound.text("Name").filter(|n| *n != row.name) {
+                if name_taken(tx, kind, &new_name, oid)? {
+                    return Err(already_exists(&new_name));
+                }
+                tx.execute(
+                    "UPDATE objects SET name = ?2 WHERE oid = ?1",
+                    params![oid, new_name],
+                )
+                .map_err(sql_error)?;
+                changed = true;
+            }
+            if kind.has_default && wants_default(bound)? == Some(true) && !row.is_default {
+                make_default(tx, kind, oid)?;
+                changed = true;
+            }
+            if !changed {
+                return Ok(vec![no_change_warning(&row.name)]);
+            }
+            tx.execute(
+                "UPDATE objects SET settings = ?2, changed = ?3 WHERE oid = ?1",
+                params![oid, Value::Object(settings).to_string(), now_utc()],
+            )
+            .map_err(sql_error)?;
+            Ok(Vec::new())
+        })
+    }
+
+    pub(super) fn new_object(
+        &self,
+        kind: &ObjectKind,
+        bound: &Bound,
+        sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
+    ) -> Result<Vec<String>, ExchangeError> {
+        if kind.singleton.is_some() {
+            return Err(super::not_local(&bound.cmdlet.name));
+        }
+        let commit = !bound.switch("WhatIf");
+        let object = self.store().write_if(commit, |tx, org| {
+            let name = if kind.noun == model::ACTIVESYNC_DEVICE_ACCESS_RULE.noun {
+                format!(
+                    "{} ({})",
+                    bound.required_text("QueryString")?,
+                    bound.required_text("Characteristic")?
+                )
+            } else {
+                bound.required_text("Name")?
+            };
+            if name_taken(tx, kind, &name, -1)? {
+                return Err(already_exists(&name));
+            }
+            let settings = apply(tx, kind, &default_settings(kind), bound)?;
+            let oid = insert_object(tx, kind, &name, false, &settings).map_err(sql_error)?;
+            if kind.has_default && wants_default(bound)? == Some(true) {
+                make_default(tx, kind, oid)?;
+            }
+            Ok(render(kind, &read_object(tx, oid)?, org))
+        })?;
+        if commit {
+            let _ = sink(object);
+        }
+        Ok(Vec::new())
+    }
+
+    pub(super) fn remove_object(
+        &self,
+        kind: &ObjectKind,
+        bound: &Bound,
+    ) -> Result<Vec<String>, ExchangeError> {
+        if kind.singleton.is_some() {
+            return Err(super::not_local(&bound.cmdlet.name));
+        }
+        let identity = bound.required_text("Identity")?;
+        let commit = !bound.switch("WhatIf");
+        self.store().write_if(commit, |tx, org| {
+            let (oid, name) = resolve_object(tx, kind, &identity, || identity::not_found(&identity, &org.server))?;
+            if read_object(tx, oid)?.is_default {
+                return Err(ExchangeError::invalid_operation(
+                    "CannotRemoveDefaultPolicy",
+                    format!("The default policy '{name}' can't be removed. Make another policy the default first."),
+                )
+                .with_target(name));
+            }
+            tx.execute("DELETE FROM objects WHERE oid = ?1", [oid])
+                .map_err(sql_error)?;
+            Ok(Vec::new())
+        })
+    }
+}

@@ -1,0 +1,207 @@
+//! Turning request parameter values (JSON) into what the store keeps, with the errors
+//! PowerShell and Exchange give for values of the wrong kind.
+
+use rusqlite::types::Value as SqlValue;
+use serde_json::Value;
+
+use crate::exchange::model::Kind;
+use crate::exchange::request::{ExchangeError, HASHTABLE_TYPE, TYPE_ANNOTATION, scalar_text};
+
+/// PowerShell's refusal of a non-Boolean value for a Boolean parameter.
+pub fn not_boolean(parameter: &str, value: &Value) -> ExchangeError {
+    let shown = match value {
+        Value::String(_) => "System.String".to_string(),
+        Value::Array(_) => "System.Object[]".to_string(),
+        Value::Object(_) => "System.Collections.Hashtable".to_string(),
+        other => other.to_string(),
+    };
+    ExchangeError::invalid_argument(
+        "ParameterArgumentTransformationError",
+        format!(
+            "Cannot process argument transformation on parameter '{parameter}'. Cannot convert value \"{shown}\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0."
+        ),
+    )
+    .with_target(parameter)
+}
+
+fn not_convertible(parameter: &str, value: &Value, type_name: &str) -> ExchangeError {
+    ExchangeError::invalid_argument(
+        "ParameterArgumentTransformationError",
+        format!(
+            "Cannot process argument transformation on parameter '{parameter}'. Cannot convert value \"{}\" to type \"{type_name}\".",
+            scalar_text(value).unwrap_or_else(|| value.to_string())
+        ),
+    )
+    .with_target(parameter)
+}
+
+/// A Boolean parameter's value: Booleans and numbers only, as PowerShell binds them.
+pub fn to_bool(parameter: &str, value: &Value) -> Result<bool, ExchangeError> {
+    match value {
+        Value::Bool(b) => Ok(*b),
+        Value::Number(n) => Ok(n.as_f64().is_some_and(|f| f != 0.0)),
+        _ => Err(not_boolean(parameter, value)),
+    }
+}
+
+/// Whether a JSON value is a PowerShell hashtable.
+pub fn is_hashtable(value: &Value) -> bool {
+    match value {
+        Value::Object(map) => map
+            .get(TYPE_ANNOTATION)
+            .and_then(Value::as_str)
+            .is_none_or(|t| t == HASHTABLE_TYPE),
+        _ => false,
+    }
+}
+
+/// The text items of a scalar or array value (`$null` is no items).
+fn items(parameter: &str, value: &Value) -> Result<Vec<String>, ExchangeError> {
+    match value {
+        Value::Null => Ok(Vec::new()),
+        Value::Array(values) => values
+            .iter()
+            .filter(|v| !v.is_null())
+            .map(|v| scalar_text(v).ok_or_else(|| not_convertible(parameter, v, "System.String")))
+            .collect(),
+        other => scalar_text(other)
+            .map(|s| vec![s])
+            .ok_or_else(|| not_convertible(parameter, other, "System.String")),
+    }
+}
+
+/// A multi-valued parameter's new list: a value replaces the list; a hashtable
+/// `@{Add=...; Remove=...}` changes `current` (items compared case-insensitively).
+pub fn multi_value(
+    parameter: &str,
+    current: &[String],
+    value: &Value,
+) -> Result<Vec<String>, ExchangeError> {
+    if !is_hashtable(value) {
+        return items(parameter, value);
+    }
+    let Value::Object(map) = value else {
+        return items(parameter, value);
+    };
+    let mut list = current.to_vec();
+    for (key, operand) in map.iter().filter(|(k, _)| !k.contains('@')) {
+        let operand = items(parameter, operand)?;
+        if key.eq_ignore_ascii_case("Add") {
+            for item in operand {
+                if !list.iter().any(|x| x.eq_ignore_ascii_case(&item)) {
+                    list.push(item);
+                }
+            }
+        } else if key.eq_ignore_ascii_case("Remove") {
+            list.retain(|x| !operand.iter().any(|r| r.eq_ignore_ascii_case(x)));
+        } else {
+            return Err(ExchangeError::invalid_argument(
+                "ParameterArgumentTransformationError",
+                format!(
+                    "Cannot process argument transformation on parameter '{parameter}'. The hashtable key '{key}' isn't valid: use Add or Remove."
+                ),
+            )
+            .with_target(parameter));
+        }
+    }
+    Ok(list)
+}
+
+/// The stored form of a value for a column of `kind`; `current` is the column's present
+/// value (for `@{Add=...}`).
+pub fn column_value(
+    parameter: &str,
+    kind: Kind,
+    current: &SqlValue,
+    value: &Value,
+) -> Result<SqlValue, ExchangeError> {
+    Ok(match kind {
+        Kind::Bool => SqlValue::Integer(i64::from(to_bool(parameter, value)?)),
+        Kind::NullBool => match value {
+            Value::Null => SqlValue::Null,
+            other => SqlValue::Integer(i64::from(to_bool(parameter, other)?)),
+        },
+        Kind::Text => match value {
+            Value::Null => SqlValue::Null,
+            Value::Array(_) | Value::Object(_) => {
+                return Err(not_convertible(parameter, value, "System.String"));
+            }
+            other => match scalar_text(other) {
+                Some(text) if !text.is_empty() => SqlValue::Text(text),
+                _ => SqlValue::Null,
+            },
+        },
+        Kind::Int => match value {
+            Value::Null => SqlValue::Null,
+            Value::Number(n) => match n.as_i64() {
+                Some(i) => SqlValue::Integer(i),
+                None => return Err(not_convertible(parameter, value, "System.Int32")),
+            },
+            Value::String(s) => match s.trim().parse::<i64>() {
+                Ok(i) => SqlValue::Integer(i),
+                Err(_) => return Err(not_convertible(parameter, value, "System.Int32")),
+            },
+            _ => return Err(not_convertible(parameter, value, "System.Int32")),
+        },
+        Kind::Multi => {
+            let current = match current {
+                SqlValue::Text(json) => parse_list(json),
+                _ => Vec::new(),
+            };
+            SqlValue::Text(list_json(&multi_value(parameter, &current, value)?))
+        }
+    })
+}
+
+/// A stored JSON list of strings.
+pub fn parse_list(json: &str) -> Vec<String> {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+pub fn list_json(list: &[String]) -> String {
+    serde_json::to_string(list).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// The JSON form of a stored column value.
+pub fn column_json(kind: Kind, value: &SqlValue) -> Value {
+    match (kind, value) {
+        (_, SqlValue::Null) if kind == Kind::Multi => Value::Array(Vec::new()),
+        (_, SqlValue::Null) => Value::Null,
+        (Kind::Bool | Kind::NullBool, SqlValue::Integer(i)) => Value::Bool(*i != 0),
+        (Kind::Multi, SqlValue::Text(json)) => {
+            Value::Array(parse_list(json).into_iter().map(Value::String).collect())
+        }
+        (_, SqlValue::Integer(i)) => Value::from(*i),
+        (_, SqlValue::Real(f)) => Value::from(*f),
+        (_, SqlValue::Text(s)) => Value::String(s.clone()),
+        (_, SqlValue::Blob(_)) => Value::Null,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::request::hashtable;
+    use serde_json::json;
+
+    #[test]
+    fn hashtables_add_and_remove_case_insensitively() {
+        let current = vec!["a".to_string(), "B".to_string()];
+        let change = hashtable([
+            ("Add".to_string(), json!(["c", "A"])),
+            ("Remove".to_string(), json!("b")),
+        ]);
+        assert_eq!(multi_value("X", &current, &change).expect("ok"), ["a", "c"]);
+        assert_eq!(multi_value("X", &current, &json!("z")).expect("ok"), ["z"]);
+        assert!(multi_value("X", &current, &hashtable([("Put".to_string(), json!(1))])).is_err());
+    }
+
+    #[test]
+    fn booleans_take_only_booleans_and_numbers() {
+        assert_eq!(to_bool("MAPIEnabled", &json!(0)).ok(), Some(false));
+        let e = to_bool("MAPIEnabled", &json!("false")).expect_err("string refused");
+        assert!(e.message.starts_with(
+            "Cannot process argument transformation on parameter 'MAPIEnabled'. Cannot convert value \"System.String\" to type \"System.Boolean\"."
+        ));
+    }
+}

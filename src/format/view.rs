@@ -1,0 +1,200 @@
+//! Registered views: how objects of a type print by default (pwsh's `*.format.ps1xml`).
+//!
+//! A view is data — a shape and its columns — registered under a type name. Out-Default
+//! looks the object's type names up most-derived first; `Format-Table`/`Format-List`
+//! without properties use the view of their shape when there is one.
+//!
+//! ```
+//! use exosh::format::view::{self, View};
+//! use exosh::format::select::Column;
+//! view::register("Contoso.Widget", View::table(vec![Column::property("Name")]));
+//! ```
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use super::select::{Align, Column, Expr};
+
+/// The shape a view (or a format command) lays objects out in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Shape {
+    Table,
+    List,
+    Wide,
+}
+
+/// A registered view.
+#[derive(Debug, Clone)]
+pub struct View {
+    pub shape: Shape,
+    /// Columns (table), lines (list) or the single item (wide), in order.
+    pub columns: Vec<Column>,
+    /// Whether a table view wraps its cells (`<Wrap/>`).
+    pub wrap: bool,
+    /// Groups consecutive objects by this expression (`<GroupBy>`), each group under a
+    /// `   Label: value` line.
+    pub group_by: Option<Column>,
+}
+
+impl View {
+    /// A table view. Columns without an alignment are left-aligned.
+    pub fn table(columns: Vec<Column>) -> View {
+        View {
+            shape: Shape::Table,
+            columns,
+            wrap: false,
+            group_by: None,
+        }
+    }
+
+    /// A list view.
+    pub fn list(columns: Vec<Column>) -> View {
+        View {
+            shape: Shape::List,
+            columns,
+            wrap: false,
+            group_by: None,
+        }
+    }
+
+    /// The view grouped by a property.
+    pub fn grouped_by(mut self, property: &str) -> View {
+        self.group_by = Some(Column::property(property));
+        self
+    }
+
+    /// A table view of plain properties, the common case: `View::table_of(&["Name", "Alias"])`.
+    pub fn table_of(properties: &[&str]) -> View {
+        View::table(properties.iter().map(|p| Column::property(p)).collect())
+    }
+
+    /// A list view of plain properties.
+    pub fn list_of(properties: &[&str]) -> View {
+        View::list(properties.iter().map(|p| Column::property(p)).collect())
+    }
+}
+
+/// Views by type name (case-insensitive), several shapes per type.
+#[derive(Debug, Clone, Default)]
+pub struct ViewRegistry {
+    views: HashMap<String, Vec<View>>,
+}
+
+impl ViewRegistry {
+    /// The views of built-in types: PowerShell's own that exosh objects meet. A module
+    /// with types of its own adds a call here, so every thread's registry has them.
+    pub fn builtin() -> ViewRegistry {
+        let mut r = ViewRegistry::default();
+        let col = |name: &str, width: usize, align: Align| Column {
+            label: None,
+            expr: Expr::Property(name.into()),
+            align,
+            width,
+        };
+        // Group-Object's output: Count (5 cells, right), Name (25 cells), Group.
+        r.register(
+            GROUP_INFO,
+            View::table(vec![
+                col("Count", 5, Align::Right),
+                col("Name", 25, Align::Left),
+                col("Group", 0, Align::Left),
+            ]),
+        );
+        r.register(
+            GROUP_INFO_NO_ELEMENT,
+            View::table(vec![
+                col("Count", 5, Align::Right),
+                col("Name", 0, Align::Left),
+            ]),
+        );
+        // DotNetTypes.format.ps1xml: hashtable entries, a 30-cell Name column.
+        // Get-Member's output, grouped under `   TypeName: ...`.
+        r.register(
+            MEMBER_DEFINITION,
+            View::table_of(&["Name", "MemberType", "Definition"]).grouped_by("TypeName"),
+        );
+        r.register(
+            DICTIONARY_ENTRY,
+            View::table(vec![
+                col("Name", 30, Align::Left),
+                Column::property("Value"),
+            ]),
+        );
+        r
+    }
+
+    /// Adds a view for a type; a later view of the same shape replaces an earlier one.
+    pub fn register(&mut self, type_name: &str, view: View) {
+        let list = self.views.entry(type_name.to_lowercase()).or_default();
+        list.retain(|v| v.shape != view.shape);
+        list.push(view);
+    }
+
+    /// The view for the first of `type_names` that has one — of `shape`, or the first
+    /// registered for that type when `shape` is `None`.
+    pub fn find(&self, type_names: &[String], shape: Option<Shape>) -> Option<&View> {
+        type_names.iter().find_map(|t| {
+            let list = self.views.get(&t.to_lowercase())?;
+            match shape {
+                Some(s) => list.iter().find(|v| v.shape == s),
+                None => list.first(),
+            }
+        })
+    }
+}
+
+/// Group-Object's output types.
+pub const GROUP_INFO: &str = "Microsoft.PowerShell.Commands.GroupInfo";
+pub const GROUP_INFO_NO_ELEMENT: &str = "Microsoft.PowerShell.Commands.GroupInfoNoElement";
+
+/// Get-Member's output type.
+pub const MEMBER_DEFINITION: &str = "Microsoft.PowerShell.Commands.MemberDefinition";
+
+/// The type name of a hashtable entry, under which hashtables print as Name/Value tables.
+pub const DICTIONARY_ENTRY: &str = "System.Collections.DictionaryEntry";
+
+// Views may hold closures (not `Send`), so each thread has its registry, built from
+// `ViewRegistry::builtin()`; `register` adds to the current thread's.
+thread_local! {
+    static REGISTRY: RefCell<ViewRegistry> = RefCell::new(ViewRegistry::builtin());
+}
+
+/// Registers a view in the session's registry (what Out-Default and Format-* consult).
+pub fn register(type_name: &str, view: View) {
+    REGISTRY.with(|r| r.borrow_mut().register(type_name, view));
+}
+
+/// Runs `f` with the session's registry.
+pub fn with_registry<T>(f: impl FnOnce(&ViewRegistry) -> T) -> T {
+    REGISTRY.with(|r| f(&r.borrow()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_most_derived_first_and_by_shape() {
+        let mut r = ViewRegistry::default();
+        r.register("Base", View::table_of(&["A"]));
+        r.register("Derived", View::list_of(&["B"]));
+        let names = vec!["Derived".to_string(), "Base".to_string()];
+        assert_eq!(r.find(&names, None).map(|v| v.shape), Some(Shape::List));
+        assert_eq!(
+            r.find(&names, Some(Shape::Table)).map(|v| v.shape),
+            Some(Shape::Table)
+        );
+        assert!(r.find(&["Other".to_string()], None).is_none());
+    }
+
+    #[test]
+    fn registering_again_replaces_the_shape() {
+        let mut r = ViewRegistry::default();
+        r.register("t", View::table_of(&["A"]));
+        r.register("T", View::table_of(&["B"]));
+        let v = r
+            .find(&["t".to_string()], None)
+            .map(|v| v.columns[0].label());
+        assert_eq!(v.as_deref(), Some("B"));
+    }
+}

@@ -1,0 +1,782 @@
+//! The local backend at request level: the seed's procedure, identity errors, references,
+//! filters, result sizes and the store's robustness. Expected texts are Exchange's
+//! (exchange.md), written by hand.
+
+mod common;
+
+use common::{get_one, run, sample_org, snapshot};
+use exosh::exchange::local::{DEFAULT_RESULT_SIZE_WARNING, RESULT_SIZE_WARNING};
+use exosh::exchange::request::{hashtable, object_type_name};
+use exosh::exchange::{Backend, ErrorCode, Request};
+use serde_json::{Value, json};
+
+const SERVER: &str = "CY4PR01A001DC01.NAMPR01A001.prod.outlook.com";
+
+fn not_found(identity: &str) -> String {
+    format!(
+        "The operation couldn't be performed because object '{identity}' couldn't be found on '{SERVER}'."
+    )
+}
+
+#[test]
+fn the_sample_organisation_holds_the_documented_people() {
+    let (_org, backend) = sample_org();
+    let all = run(&backend, "Get-Mailbox", json!({"ResultSize": "Unlimited"})).expect("get");
+    assert_eq!(all.value.len(), 32);
+    assert!(all.warnings.is_empty());
+    let ken = get_one(&backend, "Get-Mailbox", "ken@contoso.com");
+    assert_eq!(ken["Name"], "Ken Sanchez");
+    assert_eq!(ken["Alias"], "ken");
+    assert_eq!(
+        ken["EmailAddresses"],
+        json!(["SMTP:ken@contoso.com", "smtp:ken@contoso.onmicrosoft.com"])
+    );
+    assert_eq!(ken["RecipientTypeDetails"], "UserMailbox");
+    let room = get_one(&backend, "Get-Mailbox", "Conference Room 1");
+    assert_eq!(room["RecipientTypeDetails"], "RoomMailbox");
+    assert_eq!(room["ResourceCapacity"], 12);
+    let user = get_one(&backend, "Get-User", "Ken Sanchez");
+    assert_eq!(user["Title"], "Sales Manager");
+    assert_eq!(user["Department"], "Sales");
+    let shared = run(
+        &backend,
+        "Get-Mailbox",
+        json!({"RecipientTypeDetails": ["SharedMailbox"]}),
+    )
+    .expect("get");
+    let names: Vec<&Value> = shared.value.iter().map(|o| &o["Name"]).collect();
+    assert_eq!(
+        names,
+        [&json!("Sales Team"), &json!("Marketing Department")]
+    );
+    let policies = run(&backend, "Get-OwaMailboxPolicy", json!({})).expect("get");
+    let names: Vec<&Value> = policies.value.iter().map(|o| &o["Name"]).collect();
+    assert_eq!(
+        names,
+        [
+            &json!("Executives"),
+            &json!("Managers and Executives"),
+            &json!("OwaMailboxPolicy-Default"),
+            &json!("Sales Associates")
+        ]
+    );
+}
+
+#[test]
+fn disabling_mapi_shows_in_get_casmailbox() {
+    let (_org, backend) = sample_org();
+    let before = get_one(&backend, "Get-CASMailbox", "Ken Sanchez");
+    assert_eq!(before["MapiEnabled"], true);
+    let response = run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "Ken Sanchez", "MAPIEnabled": false}),
+    )
+    .expect("set");
+    assert!(response.value.is_empty() && response.warnings.is_empty());
+    // Every identity form finds the same mailbox.
+    for identity in [
+        "Ken Sanchez",
+        "ken",
+        "KEN@contoso.com",
+        "ken@contoso.onmicrosoft.com",
+        "smtp:ken@contoso.com",
+    ] {
+        let cas = get_one(&backend, "Get-CASMailbox", identity);
+        assert_eq!(cas["MapiEnabled"], false, "{identity}");
+        assert_eq!(cas["OWAEnabled"], true, "{identity}");
+    }
+    let others = run(
+        &backend,
+        "Get-CASMailbox",
+        json!({"Filter": "MAPIEnabled -eq $false"}),
+    )
+    .expect("filter");
+    assert_eq!(others.value.len(), 1);
+    assert_eq!(others.value[0]["Name"], "Ken Sanchez");
+    // And back on, for every protocol of the seed's pages.
+    for parameter in [
+        "MAPIEnabled",
+        "OWAEnabled",
+        "PopEnabled",
+        "ImapEnabled",
+        "ActiveSyncEnabled",
+        "EwsEnabled",
+        "SmtpClientAuthenticationDisabled",
+    ] {
+        run(
+            &backend,
+            "Set-CASMailbox",
+            json!({"Identity": "ken", parameter: true}),
+        )
+        .expect("set");
+    }
+    let after = get_one(&backend, "Get-CASMailbox", "ken");
+    for property in [
+        "MapiEnabled",
+        "OWAEnabled",
+        "PopEnabled",
+        "ImapEnabled",
+        "ActiveSyncEnabled",
+        "EwsEnabled",
+        "SmtpClientAuthenticationDisabled",
+    ] {
+        assert_eq!(after[property], true, "{property}");
+    }
+}
+
+#[test]
+fn the_cas_mailbox_object_has_exchanges_property_order_and_type() {
+    let (_org, backend) = sample_org();
+    let cas = get_one(&backend, "Get-CASMailbox", "Yan Li");
+    assert_eq!(
+        object_type_name(&cas),
+        Some("Microsoft.Exchange.Data.Directory.Management.CASMailbox")
+    );
+    let keys: Vec<&str> = cas
+        .keys()
+        .map(String::as_str)
+        .filter(|k| !k.contains('@'))
+        .collect();
+    assert_eq!(
+        &keys[..4],
+        [
+            "RunspaceId",
+            "ExternalDirectoryObjectId",
+            "EmailAddresses",
+            "LegacyExchangeDN"
+        ]
+    );
+    let position = |name: &str| keys.iter().position(|k| *k == name).unwrap_or(usize::MAX);
+    assert_eq!(
+        position("MapiEnabled"),
+        position("ImapForceICalForCalendarRetrievalOption") + 1
+    );
+    assert_eq!(keys.last(), Some(&"WhenCreatedUTC"));
+    assert_eq!(cas["EwsEnabled"], Value::Null);
+    assert_eq!(cas["SmtpClientAuthenticationDisabled"], Value::Null);
+    assert_eq!(cas["EwsAllowList"], json!([]));
+    assert_eq!(cas["OwaMailboxPolicy"], "OwaMailboxPolicy-Default");
+    assert_eq!(cas["ActiveSyncMailboxPolicy"], "Default");
+    assert_eq!(cas["ActiveSyncMailboxPolicyIsDefaulted"], true);
+    assert_eq!(cas["Identity"], "Yan Li");
+}
+
+#[test]
+fn an_unknown_identity_is_refused_with_exchanges_text_and_changes_nothing() {
+    let (_org, backend) = sample_org();
+    let before = snapshot(&backend);
+    let error = run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "Kenneth Sanchez", "MAPIEnabled": false}),
+    )
+    .expect_err("unknown");
+    assert_eq!(error.message, not_found("Kenneth Sanchez"));
+    assert_eq!(error.code, ErrorCode::NotFound);
+    assert_eq!(error.http_status, 404);
+    assert_eq!(error.error_id, "ManagementObjectNotFoundException");
+    assert_eq!(error.category, "ObjectNotFound");
+    let error = run(
+        &backend,
+        "Get-CASMailbox",
+        json!({"Identity": "nobody@contoso.com"}),
+    )
+    .expect_err("unknown");
+    assert_eq!(error.message, not_found("nobody@contoso.com"));
+    assert_eq!(snapshot(&backend), before);
+}
+
+#[test]
+fn an_ambiguous_identity_is_refused_and_changes_nothing() {
+    let (_org, backend) = sample_org();
+    for name in ["Pat Doe 1", "Pat Doe 2"] {
+        run(
+            &backend,
+            "New-Mailbox",
+            json!({"Name": name, "DisplayName": "Pat Doe", "Alias": name.replace(' ', "")}),
+        )
+        .expect("new");
+    }
+    let before = snapshot(&backend);
+    let error = run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "Pat Doe", "OWAEnabled": false}),
+    )
+    .expect_err("ambiguous");
+    assert_eq!(
+        error.message,
+        "The operation couldn't be performed because 'Pat Doe' matches multiple entries."
+    );
+    assert_eq!(error.error_id, "ManagementObjectAmbiguousException");
+    assert_eq!(snapshot(&backend), before);
+}
+
+#[test]
+fn an_unknown_policy_is_refused_and_the_whole_command_changes_nothing() {
+    let (_org, backend) = sample_org();
+    let before = snapshot(&backend);
+    let error = run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "Ken Sanchez", "MAPIEnabled": false, "OwaMailboxPolicy": "Sales Associate"}),
+    )
+    .expect_err("unknown policy");
+    assert_eq!(
+        error.message,
+        "Couldn't find object \"Sales Associate\". Please make sure that it was spelled correctly or specify a different object."
+    );
+    assert_eq!(
+        snapshot(&backend),
+        before,
+        "MAPIEnabled must not change either"
+    );
+    run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "Ken Sanchez", "OwaMailboxPolicy": "sales associates"}),
+    )
+    .expect("set");
+    assert_eq!(
+        get_one(&backend, "Get-CASMailbox", "ken")["OwaMailboxPolicy"],
+        "Sales Associates"
+    );
+}
+
+#[test]
+fn wrong_parameters_are_refused_as_exchange_online_refuses_them() {
+    let (_org, backend) = sample_org();
+    let error = run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "ken", "DisplayName": "Ken"}),
+    )
+    .expect_err("on-prem only");
+    assert_eq!(
+        error.message,
+        "A parameter cannot be found that matches parameter name 'DisplayName'."
+    );
+    let error = run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "ken", "MAPIEnabled": "false"}),
+    )
+    .expect_err("string");
+    assert_eq!(
+        error.message,
+        "Cannot process argument transformation on parameter 'MAPIEnabled'. Cannot convert value \"System.String\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0."
+    );
+    let error = run(&backend, "Get-MessageTrace", json!({})).expect_err("not local");
+    assert_eq!(error.code, ErrorCode::NotImplemented);
+    assert!(error.message.contains("Connect-ExchangeOnline"));
+    let error = run(&backend, "Get-Nonsense", json!({})).expect_err("unknown cmdlet");
+    assert_eq!(error.http_status, 403);
+}
+
+#[test]
+fn a_set_that_changes_nothing_warns() {
+    let (_org, backend) = sample_org();
+    let response = run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "ken", "MAPIEnabled": true}),
+    )
+    .expect("set");
+    assert_eq!(
+        response.warnings,
+        ["The command completed successfully but no settings of 'Ken Sanchez' have been modified."]
+    );
+}
+
+#[test]
+fn multi_valued_settings_take_add_and_remove() {
+    let (_org, backend) = sample_org();
+    let add = hashtable([("Add".to_string(), json!(["app1", "app2"]))]);
+    run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "ken", "EwsAllowList": add}),
+    )
+    .expect("add");
+    let remove = hashtable([("Remove".to_string(), json!("APP1"))]);
+    run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "ken", "EwsAllowList": remove}),
+    )
+    .expect("remove");
+    assert_eq!(
+        get_one(&backend, "Get-CASMailbox", "ken")["EwsAllowList"],
+        json!(["app2"])
+    );
+    run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "ken", "ActiveSyncAllowedDeviceIDs": ["a", "b"]}),
+    )
+    .expect("replace");
+    let found = run(
+        &backend,
+        "Get-CASMailbox",
+        json!({"Filter": "ActiveSyncAllowedDeviceIDs -like 'b*'"}),
+    )
+    .expect("filter");
+    assert_eq!(found.value.len(), 1);
+    run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "ken", "ActiveSyncAllowedDeviceIDs": null}),
+    )
+    .expect("clear");
+    assert_eq!(
+        get_one(&backend, "Get-CASMailbox", "ken")["ActiveSyncAllowedDeviceIDs"],
+        json!([])
+    );
+}
+
+#[test]
+fn every_exchange_online_parameter_of_set_casmailbox_is_kept() {
+    let (_org, backend) = sample_org();
+    let catalog = exosh::exchange::catalog::Catalog::get();
+    let set = catalog.cmdlet("Set-CASMailbox").expect("in catalog");
+    let mut request = Request::new("Set-CASMailbox").param("Identity", "ken");
+    for parameter in set.parameters.iter().filter(|p| p.available_online()) {
+        let value = match parameter.type_name.as_str() {
+            _ if parameter.name == "Identity" || parameter.is_switch() => continue,
+            _ if parameter.is_boolean() => json!(false),
+            _ if parameter.is_multi_valued() => json!(["x1"]),
+            "MailboxPolicyIdParameter" if parameter.name == "OwaMailboxPolicy" => {
+                json!("Executives")
+            }
+            "MailboxPolicyIdParameter" => json!("Management"),
+            "SmtpAddress" => json!("ken.sanchez@contoso.com"),
+            "MimeTextFormat" => json!("TextOnly"),
+            "EwsApplicationAccessPolicy" => json!("EnforceAllowList"),
+            _ => json!("value"),
+        };
+        request.parameters.insert(parameter.name.clone(), value);
+    }
+    backend.invoke(&request).expect("every parameter binds");
+    let cas = get_one(&backend, "Get-CASMailbox", "ken");
+    for (name, value) in &request.parameters {
+        if name == "Identity" {
+            continue;
+        }
+        let shown = cas
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| panic!("{name} is not shown"));
+        assert_eq!(&shown, value, "{name}");
+    }
+}
+
+#[test]
+fn filters_select_and_malformed_filters_are_refused() {
+    let (_org, backend) = sample_org();
+    let managers = run(
+        &backend,
+        "Get-User",
+        json!({"Filter": "Title -like '*Manager*'"}),
+    )
+    .expect("filter");
+    assert_eq!(managers.value.len(), 6);
+    let sales = run(
+        &backend,
+        "Get-User",
+        json!({"Filter": "(Department -eq 'Sales') -and -not (Title -like '*Associate*')"}),
+    )
+    .expect("filter");
+    let names: Vec<&Value> = sales.value.iter().map(|o| &o["Name"]).collect();
+    assert_eq!(
+        names,
+        [
+            &json!("Ken Sanchez"),
+            &json!("Suk-Jae Yoo"),
+            &json!("Ayla Kol")
+        ]
+    );
+
+    let before = snapshot(&backend);
+    let error = run(
+        &backend,
+        "Get-CASMailbox",
+        json!({"Filter": "MAPIEnabled -eq"}),
+    )
+    .expect_err("malformed");
+    assert_eq!(
+        error.message,
+        "Cannot bind parameter 'Filter' to the target. Exception setting \"Filter\": \"Invalid filter syntax. For a description of the filter parameter syntax see the command help.\n\"MAPIEnabled -eq\" at position 16.\""
+    );
+    let error = run(
+        &backend,
+        "Get-CASMailbox",
+        json!({"Filter": "Department -eq 'Sales'"}),
+    )
+    .expect_err("not filterable");
+    assert_eq!(
+        error.message,
+        "Cannot bind parameter 'Filter' to the target. Exception setting \"Filter\": \"'Department' is not a recognized filterable property. For a description of the filterable properties see the command help.\n\"Department -eq 'Sales'\" at position 1.\""
+    );
+    assert_eq!(snapshot(&backend), before);
+}
+
+#[test]
+fn quotes_wildcards_and_sql_metacharacters_are_data() {
+    let (_org, backend) = sample_org();
+    let odd = "O'Brien \"Bob\"; DROP TABLE recipients; -- 100% _x_";
+    run(
+        &backend,
+        "New-Mailbox",
+        json!({"Name": odd, "Alias": "obrien"}),
+    )
+    .expect("new");
+    assert_eq!(get_one(&backend, "Get-Mailbox", odd)["Name"], odd);
+    assert_eq!(get_one(&backend, "Get-Mailbox", "O'Brien*")["Name"], odd);
+    // `%` and `_` are no wildcards; `*` is one only in Get-*.
+    for identity in ["%", "_en Sanchez", "Ken%", "' OR 1=1 --"] {
+        let error =
+            run(&backend, "Get-Mailbox", json!({"Identity": identity})).expect_err("no match");
+        assert_eq!(error.message, not_found(identity));
+    }
+    let error = run(
+        &backend,
+        "Set-Mailbox",
+        json!({"Identity": "Ken*", "CustomAttribute1": "x"}),
+    )
+    .expect_err("no wildcard in Set");
+    assert_eq!(error.message, not_found("Ken*"));
+    let starts = run(&backend, "Get-Mailbox", json!({"Identity": "Ken*"})).expect("wildcard");
+    assert_eq!(starts.value.len(), 1);
+    let filtered = run(
+        &backend,
+        "Get-Mailbox",
+        json!({"Filter": "Name -eq 'O''Brien \"Bob\"; DROP TABLE recipients; -- 100% _x_'"}),
+    )
+    .expect("filter");
+    assert_eq!(filtered.value.len(), 1);
+    let none = run(&backend, "Get-Mailbox", json!({"Filter": "Name -like '%'"})).expect("filter");
+    assert!(none.value.is_empty());
+    let all = run(&backend, "Get-Mailbox", json!({"ResultSize": "Unlimited"})).expect("get");
+    assert_eq!(all.value.len(), 33);
+    assert_eq!(backend.store().integrity_check().expect("check"), "ok");
+}
+
+#[test]
+fn result_size_limits_and_warns() {
+    let (_org, backend) = sample_org();
+    let five = run(&backend, "Get-CASMailbox", json!({"ResultSize": 5})).expect("get");
+    assert_eq!(five.value.len(), 5);
+    assert_eq!(five.warnings, [RESULT_SIZE_WARNING]);
+    let exact = run(&backend, "Get-CASMailbox", json!({"ResultSize": 32})).expect("get");
+    assert_eq!(exact.value.len(), 32);
+    assert!(exact.warnings.is_empty());
+    for i in 0..1000 {
+        run(
+            &backend,
+            "New-Mailbox",
+            json!({"Name": format!("Bulk {i:04}")}),
+        )
+        .expect("new");
+    }
+    let default = run(&backend, "Get-CASMailbox", json!({})).expect("get");
+    assert_eq!(default.value.len(), 1000);
+    assert_eq!(default.warnings, [DEFAULT_RESULT_SIZE_WARNING]);
+    let mut count = 0;
+    let warnings = backend
+        .invoke_each(
+            &Request::new("Get-CASMailbox")
+                .param("ResultSize", "unlimited")
+                .param("SortBy", "Name"),
+            &mut |object| {
+                count += 1;
+                assert!(object.contains_key("MapiEnabled"));
+                std::ops::ControlFlow::Continue(())
+            },
+        )
+        .expect("stream");
+    assert_eq!(count, 1032);
+    assert!(warnings.is_empty());
+}
+
+#[test]
+fn anr_sort_and_recipient_type_details() {
+    let (_org, backend) = sample_org();
+    let found = run(&backend, "Get-Recipient", json!({"Anr": "Chri"})).expect("anr");
+    let mut names: Vec<String> = found
+        .value
+        .iter()
+        .map(|o| o["Name"].as_str().unwrap_or("").to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Chris Ashton", "Christa Knapp", "Christine Hughes"]);
+    let sorted = run(
+        &backend,
+        "Get-Mailbox",
+        json!({"SortBy": "DisplayName", "ResultSize": 3}),
+    )
+    .expect("sort");
+    let names: Vec<&Value> = sorted.value.iter().map(|o| &o["Name"]).collect();
+    assert_eq!(
+        names,
+        [
+            &json!("Adam Barr"),
+            &json!("Akia Al-Zuhairi"),
+            &json!("Asraf Islam")
+        ]
+    );
+    let rooms = run(
+        &backend,
+        "Get-CASMailbox",
+        json!({"RecipientTypeDetails": "RoomMailbox"}),
+    )
+    .expect("rooms");
+    assert_eq!(rooms.value.len(), 1);
+}
+
+#[test]
+fn smtp_auth_blank_inherits_the_transport_config() {
+    let (_org, backend) = sample_org();
+    assert!(
+        !backend
+            .effective_smtp_client_authentication_disabled("ken")
+            .expect("effective")
+    );
+    run(
+        &backend,
+        "Set-TransportConfig",
+        json!({"SmtpClientAuthenticationDisabled": true}),
+    )
+    .expect("org");
+    assert_eq!(
+        run(&backend, "Get-TransportConfig", json!({}))
+            .expect("get")
+            .value[0]["SmtpClientAuthenticationDisabled"],
+        true
+    );
+    assert!(
+        backend
+            .effective_smtp_client_authentication_disabled("ken")
+            .expect("effective")
+    );
+    run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "ken", "SmtpClientAuthenticationDisabled": false}),
+    )
+    .expect("own");
+    assert!(
+        !backend
+            .effective_smtp_client_authentication_disabled("ken")
+            .expect("effective")
+    );
+    run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "ken", "SmtpClientAuthenticationDisabled": null}),
+    )
+    .expect("blank");
+    assert!(
+        backend
+            .effective_smtp_client_authentication_disabled("ken")
+            .expect("effective")
+    );
+}
+
+#[test]
+fn mailbox_plans_give_new_mailboxes_their_defaults() {
+    let (_org, backend) = sample_org();
+    run(&backend, "Set-CASMailboxPlan", json!({"Identity": "ExchangeOnlineEnterprise", "PopEnabled": false, "OwaMailboxPolicy": "Executives"})).expect("plan");
+    let error = run(
+        &backend,
+        "Set-CASMailboxPlan",
+        json!({"Identity": "ExchangeOnlineEnterprise", "OwaMailboxPolicy": "Nope"}),
+    )
+    .expect_err("reference");
+    assert!(error.message.starts_with("Couldn't find object \"Nope\"."));
+    run(&backend, "Set-MailboxPlan", json!({"Identity": "ExchangeOnlineEnterprise", "ProhibitSendQuota": "40 GB (42,949,672,960 bytes)"})).expect("plan");
+    run(&backend, "New-Mailbox", json!({"Name": "New Hire"})).expect("new");
+    let cas = get_one(&backend, "Get-CASMailbox", "New Hire");
+    assert_eq!(cas["PopEnabled"], false);
+    assert_eq!(cas["ImapEnabled"], true);
+    assert_eq!(cas["OwaMailboxPolicy"], "Executives");
+    let mailbox = get_one(&backend, "Get-Mailbox", "New Hire");
+    assert_eq!(mailbox["ProhibitSendQuota"], "40 GB (42,949,672,960 bytes)");
+    assert_eq!(mailbox["MailboxPlan"], "ExchangeOnlineEnterprise");
+    assert_eq!(mailbox["PrimarySmtpAddress"], "NewHire@contoso.com");
+    let plans = run(&backend, "Get-CASMailboxPlan", json!({})).expect("plans");
+    assert_eq!(plans.value.len(), 4);
+}
+
+#[test]
+fn policies_rules_and_organisation_settings() {
+    let (_org, backend) = sample_org();
+    let created = run(
+        &backend,
+        "New-OwaMailboxPolicy",
+        json!({"Name": "Contractors"}),
+    )
+    .expect("new");
+    assert_eq!(created.value[0]["Name"], "Contractors");
+    assert_eq!(created.value[0]["IsDefault"], false);
+    let error = run(
+        &backend,
+        "New-OwaMailboxPolicy",
+        json!({"Name": "contractors"}),
+    )
+    .expect_err("duplicate");
+    assert_eq!(error.message, "The object 'contractors' already exists.");
+    run(&backend, "Set-OwaMailboxPolicy", json!({"Identity": "Contractors", "CalendarEnabled": false, "AllowedFileTypes": hashtable([("Add".to_string(), json!(".pdf"))])})).expect("set");
+    let policy = get_one(&backend, "Get-OwaMailboxPolicy", "Contractors");
+    assert_eq!(policy["CalendarEnabled"], false);
+    assert_eq!(policy["AllowedFileTypes"], json!([".pdf"]));
+    let error = run(
+        &backend,
+        "Remove-OwaMailboxPolicy",
+        json!({"Identity": "OwaMailboxPolicy-Default"}),
+    )
+    .expect_err("default");
+    assert!(error.message.contains("can't be removed"));
+    run(
+        &backend,
+        "Remove-OwaMailboxPolicy",
+        json!({"Identity": "Contractors"}),
+    )
+    .expect("remove");
+    let error = run(
+        &backend,
+        "Get-OwaMailboxPolicy",
+        json!({"Identity": "Contractors"}),
+    )
+    .expect_err("gone");
+    assert_eq!(error.message, not_found("Contractors"));
+
+    run(
+        &backend,
+        "Set-MobileDeviceMailboxPolicy",
+        json!({"Identity": "Management", "IsDefault": true}),
+    )
+    .expect("default");
+    let defaults = run(&backend, "Get-MobileDeviceMailboxPolicy", json!({})).expect("get");
+    let flags: Vec<(&Value, &Value)> = defaults
+        .value
+        .iter()
+        .map(|o| (&o["Name"], &o["IsDefault"]))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            (&json!("Default"), &json!(false)),
+            (&json!("Management"), &json!(true))
+        ]
+    );
+
+    let rule = run(
+        &backend,
+        "New-ActiveSyncDeviceAccessRule",
+        json!({"QueryString": "iPhone", "Characteristic": "DeviceModel", "AccessLevel": "Allow"}),
+    )
+    .expect("rule");
+    assert_eq!(rule.value[0]["Name"], "iPhone (DeviceModel)");
+    assert_eq!(
+        get_one(
+            &backend,
+            "Get-ActiveSyncDeviceAccessRule",
+            "iPhone (DeviceModel)"
+        )["AccessLevel"],
+        "Allow"
+    );
+    run(
+        &backend,
+        "Remove-ActiveSyncDeviceAccessRule",
+        json!({"Identity": "iPhone (DeviceModel)"}),
+    )
+    .expect("remove");
+
+    run(
+        &backend,
+        "Set-ActiveSyncOrganizationSettings",
+        json!({"DefaultAccessLevel": "Quarantine"}),
+    )
+    .expect("set");
+    assert_eq!(
+        run(&backend, "Get-ActiveSyncOrganizationSettings", json!({}))
+            .expect("get")
+            .value[0]["DefaultAccessLevel"],
+        "Quarantine"
+    );
+    run(
+        &backend,
+        "Set-OrganizationConfig",
+        json!({"EwsApplicationAccessPolicy": "EnforceBlockList", "EwsBlockList": ["BadApp/*"]}),
+    )
+    .expect("set");
+    let config = run(&backend, "Get-OrganizationConfig", json!({})).expect("get");
+    assert_eq!(config.value[0]["EwsBlockList"], json!(["BadApp/*"]));
+}
+
+#[test]
+fn users_and_mailboxes_are_set_and_removed() {
+    let (_org, backend) = sample_org();
+    run(&backend, "Set-User", json!({"Identity": "Yan Li", "Title": "Principal Engineer", "OtherTelephone": ["555-0100"], "Pager": null})).expect("set");
+    let user = get_one(&backend, "Get-User", "yan");
+    assert_eq!(user["Title"], "Principal Engineer");
+    assert_eq!(user["OtherTelephone"], json!(["555-0100"]));
+    run(&backend, "Set-Mailbox", json!({"Identity": "yan", "HiddenFromAddressListsEnabled": true, "MailTip": "Out until May"})).expect("set");
+    let mailbox = get_one(&backend, "Get-Mailbox", "yan");
+    assert_eq!(mailbox["HiddenFromAddressListsEnabled"], true);
+    assert_eq!(mailbox["MailTip"], "Out until May");
+    run(&backend, "Set-Mailbox", json!({"Identity": "yan", "EmailAddresses": hashtable([("Add".to_string(), json!("yan.li@contoso.com"))])})).expect("add address");
+    assert_eq!(
+        get_one(&backend, "Get-Mailbox", "yan.li@contoso.com")["Name"],
+        "Yan Li"
+    );
+    let error =
+        run(&backend, "New-Mailbox", json!({"Name": "Yan Li"})).expect_err("duplicate name");
+    assert_eq!(
+        error.message,
+        "The name \"Yan Li\" is already being used. Please try another name."
+    );
+    run(
+        &backend,
+        "Remove-Mailbox",
+        json!({"Identity": "Yan Li", "Confirm": false}),
+    )
+    .expect("remove");
+    let error = run(&backend, "Get-User", json!({"Identity": "Yan Li"})).expect_err("gone");
+    assert_eq!(error.message, not_found("Yan Li"));
+    assert_eq!(backend.store().integrity_check().expect("check"), "ok");
+}
+
+#[test]
+fn what_if_checks_everything_and_changes_nothing() {
+    let (_org, backend) = sample_org();
+    let before = snapshot(&backend);
+    run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "ken", "MAPIEnabled": false, "WhatIf": true}),
+    )
+    .expect("what if");
+    run(
+        &backend,
+        "New-Mailbox",
+        json!({"Name": "Ghost", "WhatIf": true}),
+    )
+    .expect("what if");
+    run(
+        &backend,
+        "Remove-Mailbox",
+        json!({"Identity": "ken", "WhatIf": true}),
+    )
+    .expect("what if");
+    let error = run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "nobody", "MAPIEnabled": false, "WhatIf": true}),
+    )
+    .expect_err("checked");
+    assert_eq!(error.message, not_found("nobody"));
+    assert_eq!(snapshot(&backend), before);
+}
