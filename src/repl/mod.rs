@@ -79,7 +79,8 @@ pub fn run<H: ReplHost + 'static>(host: Rc<RefCell<H>>, options: &ReplOptions) -
         );
         println!();
     }
-    let code = loop {
+
+    loop {
         let prompt = host.borrow_mut().prompt();
         match read_input(&mut editor, &prompt) {
             Ok(text) => {
@@ -105,8 +106,7 @@ pub fn run<H: ReplHost + 'static>(host: Rc<RefCell<H>>, options: &ReplOptions) -
                 break 1;
             }
         }
-    };
-    code
+    }
 }
 
 /// Reads one input: a line, and while the parser says it is unfinished, more lines with

@@ -310,7 +310,7 @@ fn same(expected: &Json, got: &Record, exact: bool) -> bool {
                 got.text.to_lowercase() == s.to_lowercase()
             }
         }
-        other => got.text == other.to_string(),
+        other => got.text == *other,
     }
 }
 
