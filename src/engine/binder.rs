@@ -319,12 +319,17 @@ pub fn bind_args(sig: &Signature, args: Vec<Arg>, opts: BindOptions) -> Result<B
                         ));
                     }
                 };
+                // A conversion failure marks the value when it was written apart.
+                let mut value_span = span;
                 let value = match value {
                     Some(v) => v,
                     None if p.is_switch() => Value::Bool(true),
                     None => match args.peek() {
                         Some(Arg::Positional { .. }) => match args.next() {
-                            Some(Arg::Positional { value, .. }) => value,
+                            Some(Arg::Positional { value, span }) => {
+                                value_span = span;
+                                value
+                            }
                             _ => Value::Null,
                         },
                         _ => {
@@ -352,7 +357,7 @@ pub fn bind_args(sig: &Signature, args: Vec<Arg>, opts: BindOptions) -> Result<B
                     ));
                 }
                 let v = coerce(p, value).map_err(|mut e| {
-                    e.span = Some(span);
+                    e.span = Some(value_span);
                     e
                 })?;
                 if commons.iter().any(|c| c.name == p.name) {

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
 use super::object::PsObject;
-use super::value::{Hashtable, Value};
+use super::value::Value;
 
 /// A conversion failure: the text after `Cannot convert value "x" to type "T". Error: `
 /// (or the whole message when `whole` is set).
@@ -422,13 +422,6 @@ pub fn cast(v: &Value, type_name: &str) -> Result<Value, ConvertError> {
         },
         "System.Collections.Hashtable" | "System.Collections.IDictionary" => match v {
             Value::Hashtable(_) => v.clone(),
-            Value::Object(o) => {
-                let mut h = Hashtable::new(false);
-                for p in o.borrow().properties() {
-                    h.insert(Value::str(&p.name), p.value.clone());
-                }
-                Value::hashtable(h)
-            }
             _ => return Err(cannot_of_type(v, type_name)),
         },
         "System.Collections.Specialized.OrderedDictionary" => match v {

@@ -393,16 +393,21 @@ pub fn like(text: &str, pattern: &str, case_sensitive: bool) -> Result<bool, OpE
     Ok(wildcard_regex(pattern, case_sensitive)?.is_match(text))
 }
 
-/// The `$Matches` table of a successful match: numbered and named groups that took part.
+/// The `$Matches` table of a successful match, numbered as .NET numbers groups: `0` the
+/// whole match, unnamed groups from 1 in order, named groups by name.
 pub fn matches_table(re: &Regex, caps: &regex::Captures) -> Value {
     let mut h = Hashtable::new(false);
-    // pwsh lists groups highest first when displayed; order of insertion is kept here.
+    let mut number = 0;
     for (i, name) in re.capture_names().enumerate() {
+        let key = match name {
+            Some(n) => Value::str(n),
+            None => {
+                let k = Value::Int(number);
+                number += 1;
+                k
+            }
+        };
         if let Some(m) = caps.get(i) {
-            let key = match name {
-                Some(n) => Value::str(n),
-                None => Value::Int(i32::try_from(i).unwrap_or(0)),
-            };
             h.insert(key, Value::str(m.as_str()));
         }
     }

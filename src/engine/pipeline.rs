@@ -17,7 +17,7 @@ use super::runtime::{ActionPreference, Engine};
 use super::value::{ScriptBlockValue, Value};
 use crate::syntax::ast::{
     Command, CommandElement, CommandName, ExprKind, Invocation, Pipeline, PipelineElement,
-    RedirectStream, RedirectTarget, Redirection, Source,
+    RedirectStream, RedirectTarget, Redirection, Source, UnaryOp,
 };
 
 /// Where a stage's error stream goes (`2>$null`, `2>&1`).
@@ -598,6 +598,24 @@ impl Engine {
     /// Runs a pipeline, its output to `out`; `$?` reflects whether every command
     /// succeeded.
     pub fn run_pipeline(&mut self, p: &Pipeline, out: &mut dyn Sink) -> Result<(), Flow> {
+        // `$n++` / `--$n` alone as a statement changes the variable and outputs nothing.
+        if let [PipelineElement::Expression { expr, redirections }] = p.elements.as_slice() {
+            if let ExprKind::Unary { op, .. } = &expr.kind {
+                if redirections.is_empty()
+                    && matches!(
+                        op,
+                        UnaryOp::PreIncrement
+                            | UnaryOp::PreDecrement
+                            | UnaryOp::PostIncrement
+                            | UnaryOp::PostDecrement
+                    )
+                {
+                    self.eval_expr(expr)?;
+                    self.last_success = true;
+                    return Ok(());
+                }
+            }
+        }
         let mut input: Option<&crate::syntax::ast::Expr> = None;
         let mut output_redirect: Option<&Redirection> = None;
         let mut stages: Vec<Stage> = Vec::new();

@@ -92,3 +92,15 @@ impl Engine {
         code
     }
 }
+
+/// Runs `text` as a command with the given commands and returns everything it printed
+/// (output, host text and errors, in order). For command examples and tests.
+pub fn run_to_string(registry: super::command::Registry, text: &str) -> String {
+    let host = super::runtime::CaptureHost::default();
+    let captured = host.text.clone();
+    let mut engine = Engine::new(registry, Box::new(host));
+    engine.init_session_variables();
+    engine.run_source(Source::new("", text), Vec::new(), RunMode::Command);
+    let out = captured.borrow().clone();
+    out
+}

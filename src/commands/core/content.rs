@@ -1,5 +1,5 @@
-//! Get-Content (`gc`, `cat`, `type`), Set-Content, Add-Content and Test-Path: reading and
-//! writing text files line by line.
+//! Get-Content (`gc`, `cat`, `type`), Set-Content and Add-Content: reading and writing
+//! text files line by line.
 
 use std::path::Path;
 
@@ -22,7 +22,7 @@ pub fn file_lines(text: &str) -> Vec<String> {
 }
 
 /// Text decoded from a file's bytes: UTF-16 and UTF-8 byte-order marks are honoured.
-fn decode(bytes: &[u8]) -> String {
+pub fn decode(bytes: &[u8]) -> String {
     match bytes {
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
         [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
@@ -205,52 +205,6 @@ pub fn add_content() -> CommandInfo {
             values: Vec::new(),
         })
     })
-}
-
-struct TestPath;
-
-impl Processor for TestPath {
-    fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let paths = match input {
-            Some(v) => vec![v.to_string()],
-            None => strings(cx.param("Path")),
-        };
-        let kind = cx.string("PathType").unwrap_or_else(|| "Any".into());
-        for path in paths {
-            let p = Path::new(&path);
-            let ok = if cx.switch("IsValid") {
-                !path.is_empty() && !path.contains('\0')
-            } else {
-                match kind.to_lowercase().as_str() {
-                    "leaf" => p.is_file(),
-                    "container" => p.is_dir(),
-                    _ => p.exists(),
-                }
-            };
-            cx.write(Value::Bool(ok))?;
-        }
-        Ok(())
-    }
-}
-
-pub fn test_path() -> CommandInfo {
-    let kinds = ["Any", "Container", "Leaf"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    let sig = Signature::new("Test-Path")
-        .synopsis("Determines whether all elements of a path exist.")
-        .param(
-            Param::new("Path", ParamType::StringArray)
-                .alias("LiteralPath")
-                .position(0)
-                .mandatory()
-                .from_pipeline(),
-        )
-        .param(Param::new("PathType", ParamType::Enum(kinds)).alias("Type"))
-        .param(Param::switch("IsValid"))
-        .example("A missing file", "Test-Path ./no-such-file.txt", "False");
-    CommandInfo::new(sig, || Box::new(TestPath))
 }
 
 #[cfg(test)]

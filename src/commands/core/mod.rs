@@ -9,12 +9,14 @@ mod csv;
 mod date;
 mod foreach_object;
 mod format;
+mod get_command;
 mod group_object;
 mod json;
 mod measure_object;
 mod members;
 mod order;
 mod out;
+mod path;
 mod props;
 mod select_object;
 mod sort_object;
@@ -72,11 +74,15 @@ fn register_output(r: &mut Registry) {
         content::get_content(),
         content::set_content(),
         content::add_content(),
-        content::test_path(),
+        path::test_path(),
+        path::join_path(),
+        path::remove_item(),
         tee_object::command(),
         compare_object::command(),
         date::get_date(),
         date::start_sleep(),
+        get_command::get_command(),
+        get_command::get_alias(),
         write_information::command(),
     ] {
         r.register(info);

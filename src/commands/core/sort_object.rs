@@ -104,7 +104,11 @@ impl Processor for Sort {
         let mut rows = std::mem::take(&mut self.rows);
         rows.sort_by(|a, b| order(&a.0, &b.0));
         if cx.switch("Unique") {
-            rows.dedup_by(|b, a| order(&a.0, &b.0) == Ordering::Equal);
+            rows.dedup_by(|b, a| {
+                a.0.iter()
+                    .zip(&b.0)
+                    .all(|(x, y)| super::order::equal(x, y, case))
+            });
         }
         let n = |name: &str| match cx.param(name) {
             Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),

@@ -453,9 +453,9 @@ fn content_set_add_get_and_test_path() {
         &[("Path", p.clone()), ("Raw", Value::Bool(true))],
         &[],
     );
-    let exists = run(&content::test_path(), &[("Path", p.clone())], &[]);
+    let exists = run(&path::test_path(), &[("Path", p.clone())], &[]);
     let _ = std::fs::remove_file(&path);
-    let gone = run(&content::test_path(), &[("Path", p.clone())], &[]);
+    let gone = run(&path::test_path(), &[("Path", p.clone())], &[]);
     let missing = run(&content::get_content(), &[("Path", p)], &[]);
     assert_eq!(shown(&all.output), "a\nb\nc\n");
     assert_eq!(shown(&tail.output), "c\n");

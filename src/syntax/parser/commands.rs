@@ -172,7 +172,7 @@ impl Parser<'_> {
                 "Missing file specification after redirection operator.",
                 Span::new(start, self.pos),
             );
-            return Err(if self.at_end() { err.incomplete() } else { err });
+            return Err(self.at_end_if_incomplete(err));
         }
         let path = self.argument()?;
         Ok(Redirection {
@@ -206,7 +206,7 @@ impl Parser<'_> {
                     format!("Missing expression after '{text}' in pipeline element."),
                     Span::new(self.pos, self.pos),
                 );
-                return Err(if self.at_end() { err.incomplete() } else { err });
+                return Err(self.at_end_if_incomplete(err));
             }
         }
         let name = self.command_name(invocation)?;
@@ -310,7 +310,7 @@ impl Parser<'_> {
                 ),
                 Span::new(start, self.pos),
             );
-            return Err(if self.at_end() { err.incomplete() } else { err });
+            return Err(self.at_end_if_incomplete(err));
         }
         let value = self.argument_list()?;
         Ok(CommandElement::Parameter {
@@ -340,7 +340,7 @@ impl Parser<'_> {
                     "Missing argument in parameter list.",
                     Span::new(after, after),
                 );
-                return Err(if self.at_end() { err.incomplete() } else { err });
+                return Err(self.at_end_if_incomplete(err));
             }
             items.push(self.argument()?);
             let save = self.pos;

@@ -98,12 +98,13 @@ fn dash_unary(name: &str) -> Option<UnaryOp> {
     }
 }
 
-/// Characters that may directly follow a number in expression mode (`1+2`, `1..3`);
-/// anything else makes the text a command name (`1abc`).
+/// Characters that may directly follow a number in expression mode (`1+2`, `1..3`),
+/// pwsh's `ForceStartNewTokenAfterNumber`; anything else makes the text one generic
+/// token, a command name (`1abc`).
 fn ends_number(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => is_blank(c) || is_newline(c) || is_dash(c) || "{}();,|&<>=[]+*/%!.#".contains(c),
+        Some(c) => is_blank(c) || is_newline(c) || is_dash(c) || "{}();,|&<>=]+*/%!.#".contains(c),
     }
 }
 
@@ -199,7 +200,7 @@ impl Parser<'_> {
             self.skip_ws_nl();
             if !self.starts_expression() {
                 let err = expected_value(&op_text, after_op);
-                return Err(if self.at_end() { err.incomplete() } else { err });
+                return Err(self.at_end_if_incomplete(err));
             }
             let right = self.nested(|p| p.binary(prec + 1, comma))?;
             self.enter()?;
@@ -267,7 +268,7 @@ impl Parser<'_> {
                     "Missing expression after ','.",
                     Span::new(after, after),
                 );
-                return Err(if self.at_end() { err.incomplete() } else { err });
+                return Err(self.at_end_if_incomplete(err));
             }
             items.push(self.unary()?);
             let save = self.pos;
@@ -301,7 +302,7 @@ impl Parser<'_> {
                     format!("Missing expression after unary operator '{text}'."),
                     Span::new(after, after),
                 );
-                return Err(if p.at_end() { err.incomplete() } else { err });
+                return Err(p.at_end_if_incomplete(err));
             }
             let operand = p.unary()?;
             let span = Span::new(start, operand.span.end);
@@ -436,8 +437,11 @@ impl Parser<'_> {
     }
 
     fn missing_bracket(&self, start: usize, id: &'static str, message: &str) -> ParseError {
-        let err = ParseError::new(id, message, Span::new(start, self.pos.max(start + 1)));
-        if self.at_end() { err.incomplete() } else { err }
+        self.at_end_if_incomplete(ParseError::new(
+            id,
+            message,
+            Span::new(start, self.pos.max(start + 1)),
+        ))
     }
 
     /// A type name, with generic arguments and array ranks, normalised without blanks.
@@ -453,7 +457,7 @@ impl Parser<'_> {
                 "Missing type name after '['.",
                 Span::new(open, open + 1),
             );
-            return Err(if self.at_end() { err.incomplete() } else { err });
+            return Err(self.at_end_if_incomplete(err));
         }
         let mut name = self.src[name_start..self.pos].to_string();
         while self.peek() == Some('[') {
@@ -564,7 +568,7 @@ impl Parser<'_> {
                 "Missing ')' in method call.",
                 Span::new(open, self.pos),
             );
-            return Err(if self.at_end() { err.incomplete() } else { err });
+            return Err(self.at_end_if_incomplete(err));
         }
         Ok((positional, named))
     }
@@ -634,7 +638,7 @@ impl Parser<'_> {
                         "Missing ']' after array index expression.",
                         Span::new(self.pos, self.pos),
                     );
-                    return Err(if self.at_end() { err.incomplete() } else { err });
+                    return Err(self.at_end_if_incomplete(err));
                 }
                 let span = Span::new(expr.span.start, self.pos);
                 expr = Expr::new(
@@ -722,7 +726,7 @@ impl Parser<'_> {
                 "Missing ')' in method call.",
                 Span::new(open, open + 1),
             );
-            return Err(if self.at_end() { err.incomplete() } else { err });
+            return Err(self.at_end_if_incomplete(err));
         }
     }
 
@@ -755,7 +759,6 @@ impl Parser<'_> {
                 let block = self.nested(|p| p.statement_list(Some(')')))?;
                 if !self.eat(")") {
                     return Err(self.missing_close_paren(
-                        start,
                         "MissingEndParenthesisInSubexpression",
                         "Missing closing ')' in subexpression.",
                     ));
@@ -803,10 +806,9 @@ impl Parser<'_> {
         }
     }
 
-    fn missing_close_paren(&self, open: usize, id: &'static str, message: &str) -> ParseError {
-        let err = ParseError::new(id, message, Span::new(self.pos, self.pos));
-        let _ = open;
-        if self.at_end() { err.incomplete() } else { err }
+    /// A missing `)`, reported where it was expected.
+    fn missing_close_paren(&self, id: &'static str, message: &str) -> ParseError {
+        self.at_end_if_incomplete(ParseError::new(id, message, Span::new(self.pos, self.pos)))
     }
 
     /// `$( ... )` at the cursor.
@@ -816,7 +818,6 @@ impl Parser<'_> {
         let mut block = self.nested(|p| p.statement_list(Some(')')))?;
         if !self.eat(")") {
             return Err(self.missing_close_paren(
-                start,
                 "MissingEndParenthesisInSubexpression",
                 "Missing closing ')' in subexpression.",
             ));
@@ -838,7 +839,6 @@ impl Parser<'_> {
         }
         if self.at_end() {
             return Err(self.missing_close_paren(
-                start,
                 "MissingEndParenthesisInExpression",
                 "Missing closing ')' in expression.",
             ));
@@ -847,7 +847,6 @@ impl Parser<'_> {
         self.skip_ws_nl();
         if !self.eat(")") {
             return Err(self.missing_close_paren(
-                start,
                 "MissingEndParenthesisInExpression",
                 "Missing closing ')' in expression.",
             ));
@@ -893,7 +892,7 @@ impl Parser<'_> {
                     "MissingEqualsInHashLiteral",
                     "Missing '=' operator after key in hash literal.",
                 );
-                return Err(if self.at_end() { err.incomplete() } else { err });
+                return Err(self.at_end_if_incomplete(err));
             }
             let after_eq = self.pos;
             self.skip_ws_nl();
@@ -903,7 +902,7 @@ impl Parser<'_> {
                     "Missing statement after '=' in hash literal.",
                     Span::new(after_eq, after_eq),
                 );
-                return Err(if self.at_end() { err.incomplete() } else { err });
+                return Err(self.at_end_if_incomplete(err));
             }
             let value = self.nested(Self::statement)?;
             entries.push((key, value));

@@ -153,6 +153,12 @@ impl<'a> Parser<'a> {
         ParseError::new(id, message, Span::new(self.pos, self.pos + len))
     }
 
+    /// Marks `err` incomplete when the cursor is at the end of the text: the error is
+    /// about something missing that more input (the REPL's next line) could supply.
+    fn at_end_if_incomplete(&self, err: ParseError) -> ParseError {
+        if self.at_end() { err.incomplete() } else { err }
+    }
+
     /// `Unexpected token 'x' in expression or statement.` at the cursor.
     fn unexpected_token(&self) -> ParseError {
         let text = self.token_text();

@@ -35,8 +35,7 @@ impl Parser<'_> {
     /// An error at the next token (after blanks and newlines), incomplete at the end.
     fn missing(&mut self, id: &'static str, message: impl Into<String>) -> ParseError {
         self.skip_ws_nl();
-        let err = self.error_here(id, message);
-        if self.at_end() { err.incomplete() } else { err }
+        self.at_end_if_incomplete(self.error_here(id, message))
     }
 
     /// Statements up to `close` (not consumed) or the end of the text.
@@ -211,7 +210,7 @@ impl Parser<'_> {
                 "MissingEndParenthesisInFunctionParameterList",
                 "Missing ')' in function parameter list.",
             );
-            return Err(if self.at_end() { err.incomplete() } else { err });
+            return Err(self.at_end_if_incomplete(err));
         }
     }
 
@@ -264,7 +263,7 @@ impl Parser<'_> {
                     "You must provide a value expression following the '=' operator.",
                     Span::new(after, after),
                 );
-                return Err(if self.at_end() { err.incomplete() } else { err });
+                return Err(self.at_end_if_incomplete(err));
             }
             Some(self.expression_no_comma()?)
         } else {
@@ -358,7 +357,7 @@ impl Parser<'_> {
                     ),
                     Span::new(after, after),
                 );
-                return Err(if self.at_end() { err.incomplete() } else { err });
+                return Err(self.at_end_if_incomplete(err));
             }
             let value = self.statement()?;
             return Ok(Statement {
@@ -740,7 +739,6 @@ impl Parser<'_> {
                 "Missing '{' in switch statement.",
             ));
         }
-        let open = self.pos;
         self.bump();
         let mut clauses = Vec::new();
         let mut default = None;
@@ -788,7 +786,6 @@ impl Parser<'_> {
             )?;
             clauses.push(SwitchClause { condition, body });
         }
-        let _ = open;
         Ok(StatementKind::Switch {
             label,
             flags,

@@ -849,6 +849,55 @@ mod errors {
     }
 
     #[test]
+    fn what_more_input_could_fix_is_incomplete() {
+        for text in [
+            "if ($x) {",
+            "Get-X |",
+            "Get-X `",
+            "\"abc",
+            "@'\nabc",
+            "(1",
+            "$(1",
+            "@(1",
+            "@{a=1",
+            "[int",
+            "<# note",
+            "function f",
+            "if ($x)",
+            "foreach ($a in $b)",
+            "1 +",
+            "1,",
+            "-not",
+            "$x = ",
+            "Get-X -Name:",
+            "switch ($x) {",
+            "try { }",
+            "do { }",
+            "$a[0",
+        ] {
+            let errors = parse_script(text).err().unwrap_or_default();
+            assert!(
+                errors.first().is_some_and(|e| e.incomplete),
+                "{text:?}: {errors:?}"
+            );
+        }
+        for text in [
+            "if ($x) { )",
+            "1 -foo",
+            "Get-X | | Y",
+            "$a,$b += 1",
+            "1 | 2",
+            "x <y",
+        ] {
+            let errors = parse_script(text).err().unwrap_or_default();
+            assert!(
+                errors.first().is_some_and(|e| !e.incomplete),
+                "{text:?}: {errors:?}"
+            );
+        }
+    }
+
+    #[test]
     fn if_without_closing_paren() {
         let (id, at, _) = error_id("if ($x {\n}");
         assert_eq!((id, at), ("MissingEndParenthesisAfterStatement", 7));

@@ -1,0 +1,24 @@
+# ConvertTo-Json: two-space indentation, properties in order, -Compress; deeper than
+# -Depth (2) becomes the string form, with a warning. ConvertFrom-Json gives objects.
+[pscustomobject]@{Name='Ken'; Age=40; Ids=1, 2} | ConvertTo-Json
+# CHECK: {
+# CHECK:   "Name": "Ken",
+# CHECK:   "Age": 40,
+# CHECK:   "Ids": [
+# CHECK:     1,
+# CHECK:     2
+# CHECK:   ]
+# CHECK: }
+1, 2 | ConvertTo-Json -Compress
+# CHECK: [1,2]
+[pscustomobject]@{A=[pscustomobject]@{B=[pscustomobject]@{C=[pscustomobject]@{D=1}}}} | ConvertTo-Json -Compress
+# CHECK: WARNING: Resulting JSON is truncated as serialization has exceeded the set depth of 2.
+# CHECK: {"A":{"B":{"C":"@{D=1}"}}}
+$o = '{"Name":"Ken","Mail":{"Primary":"ken@contoso.com"},"Tags":["a","b"]}' | ConvertFrom-Json
+$o.Mail.Primary
+# CHECK: ken@contoso.com
+$o.Tags.Count
+# CHECK: 2
+'[{"N":1},{"N":2}]' | ConvertFrom-Json | ForEach-Object { $_.N * 10 }
+# CHECK: 10
+# CHECK: 20

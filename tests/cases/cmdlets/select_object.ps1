@@ -1,0 +1,36 @@
+# Select-Object: properties (a missing one is $null), -First, -Last, -Skip, -Unique,
+# -ExpandProperty, -ExcludeProperty, calculated properties.
+$people = [pscustomobject]@{Name='Ken'; Dept='Sales'; Age=40},
+          [pscustomobject]@{Name='Amy'; Dept='IT'; Age=31},
+          [pscustomobject]@{Name='Bob'; Dept='Sales'; Age=25}
+$people | Select-Object -ExpandProperty Name
+# CHECK: Ken
+# CHECK: Amy
+# CHECK: Bob
+$people | Select-Object -ExpandProperty Dept -Unique
+# CHECK: Sales
+# CHECK: IT
+1..5 | Select-Object -Last 2
+# CHECK: 4
+# CHECK: 5
+1..5 | Select-Object -Skip 3
+# CHECK: 4
+# CHECK: 5
+1..5 | Select-Object -First 2
+# CHECK: 1
+# CHECK: 2
+$people | Select-Object Name, @{n='NextAge'; e={$_.Age + 1}} -First 2 | Format-Table
+# CHECK:
+# CHECK: Name NextAge
+# CHECK: ---- -------
+# CHECK: Ken       41
+# CHECK: Amy       32
+# CHECK:
+$people | Select-Object * -ExcludeProperty D* -Last 1 | Format-Table
+# CHECK:
+# CHECK: Name Age
+# CHECK: ---- ---
+# CHECK: Bob   25
+# CHECK:
+($people | Select-Object Name)[0].GetType().Name
+# CHECK: PSCustomObject

@@ -1,0 +1,2 @@
+# A hashtable prints as Name/Value rows; the Name column is 30 cells wide.
+@{a=1; bb='two'}

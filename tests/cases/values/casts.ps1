@@ -1,0 +1,43 @@
+# Casts and their conversions.
+[int]"42"
+# CHECK: 42
+[int]2.5
+# CHECK: 2
+[int]3.5
+# CHECK: 4
+[long]"3000000000"
+# CHECK: 3000000000
+[double]"1.25"
+# CHECK: 1.25
+[decimal]"1.10"
+# CHECK: 1.10
+[string]42
+# CHECK: 42
+[bool]"False"
+# CHECK: True
+[bool]""
+# CHECK: False
+[bool]0
+# CHECK: False
+[array]5 | ForEach-Object { $_.GetType().Name }
+# CHECK: Int32
+([array]5).Count
+# CHECK: 1
+[datetime]"2024-03-05 14:07:09" | ForEach-Object { $_.ToString('yyyy-MM-dd HH:mm') }
+# CHECK: 2024-03-05 14:07
+([datetime]"2024-03-05").Year
+# CHECK: 2024
+([guid]"0f8fad5b-d9cb-469f-a165-70867728950e").ToString()
+# CHECK: 0f8fad5b-d9cb-469f-a165-70867728950e
+$o = [pscustomobject]@{ B = 2; A = 1 }
+$o.PSObject.Properties.Name
+# CHECK: B
+# CHECK: A
+$ord = [ordered]@{ z = 1; a = 2 }
+$ord.Keys
+# CHECK: z
+# CHECK: a
+"5" -as [int]
+# CHECK: 5
+$null -eq ("abc" -as [int])
+# CHECK: True
