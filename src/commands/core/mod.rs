@@ -9,6 +9,7 @@ mod csv;
 mod date;
 mod foreach_object;
 mod format;
+mod get_command;
 mod group_object;
 mod json;
 mod measure_object;
@@ -80,6 +81,8 @@ fn register_output(r: &mut Registry) {
         compare_object::command(),
         date::get_date(),
         date::start_sleep(),
+        get_command::get_command(),
+        get_command::get_alias(),
         write_information::command(),
     ] {
         r.register(info);
