@@ -10,6 +10,7 @@ mod date;
 mod foreach_object;
 mod format;
 mod get_command;
+mod get_help;
 mod group_object;
 mod json;
 mod measure_object;
@@ -83,6 +84,7 @@ fn register_output(r: &mut Registry) {
         date::start_sleep(),
         get_command::get_command(),
         get_command::get_alias(),
+        get_help::command(),
         write_information::command(),
     ] {
         r.register(info);
