@@ -13,7 +13,8 @@ Output format (tab-separated, one record per line, `#` lines are comments):
   C <cmdlet> <parameter sets, comma-separated, default set first (the one the reference
     marks "(Default)", else "Identity"), or empty>
   P <name> <type> <sets: * for all, else comma list> <aliases, comma list>
-    <required 1|0> <position: number or -> <pipeline: - | V | P | VP>
+    <mandatory: * in all its sets, 0 in none, else the sets where it is mandatory>
+    <position: number or -> <pipeline: - | V | P | VP>
     <flags: e = applies to Exchange Online, o = on-premises only,
             r = reserved for Microsoft's internal use, w = accepts wildcards>
   F <property> <comma list of filterable properties of the preceding cmdlet>
@@ -38,6 +39,33 @@ def pipeline_code(text):
 
 def position_code(text):
     return text if text.isdigit() else "-"
+
+
+def mandatory_in_syntax(syntax):
+    """The parameters a syntax block writes as mandatory: `-Name <T>` outside brackets,
+    or `[-Name] <T>` (positional and mandatory). The text itself is not kept."""
+    found = set()
+    depth = 0
+    i = 0
+    while i < len(syntax):
+        c = syntax[i]
+        if c == "[":
+            m = re.match(r"\[-(\w+)\](?=\s*<)", syntax[i:])
+            if depth == 0 and m:
+                found.add(m.group(1).lower())
+                i += len(m.group(0))
+                continue
+            depth += 1
+        elif c == "]":
+            depth = max(0, depth - 1)
+        elif c == "-" and depth == 0 and (i == 0 or syntax[i - 1].isspace()):
+            m = re.match(r"-(\w+)", syntax[i:])
+            if m:
+                found.add(m.group(1).lower())
+                i += len(m.group(0))
+                continue
+        i += 1
+    return found
 
 
 def clean(text):
@@ -72,6 +100,11 @@ def main():
             records.append(json.loads(line))
     records.sort(key=lambda r: r["cmdlet"].lower())
     for rec in records:
+        # Per parameter set, the parameters its syntax block makes mandatory.
+        syntax_sets = []
+        for ps in rec["parameter_sets"]:
+            name = clean(ps.get("name")).replace("(Default)", "").strip()
+            syntax_sets.append((name, mandatory_in_syntax(ps.get("syntax") or "")))
         sets = []
         default = None
         for ps in rec["parameter_sets"]:
@@ -99,8 +132,25 @@ def main():
             aliases = ",".join(a.strip() for a in clean(p["aliases"]).split(",") if a.strip())
             flags = ("e" if p["exchange_online"] else "") + ("o" if p["onprem_only"] else "") + \
                 ("r" if p["reserved"] else "") + ("w" if p["wildcards"].lower() == "true" else "")
+            lname = clean(p["name"]).lower()
+            mentioned = [n for n, m in syntax_sets if lname in m]
+            if not mentioned:
+                # No syntax block writes it as mandatory; the syntax is the per-set truth
+                # when it exists, else the parameter's own "Required" line.
+                any_syntax = any(m for _, m in syntax_sets)
+                required = "0" if any_syntax else ("*" if p["required"].lower() == "true" else "0")
+            elif len(syntax_sets) == 1 or len(mentioned) == len(syntax_sets) or \
+                    (set_field != "*" and set(set_field.split(",")) <= set(mentioned)):
+                required = "*"
+            else:
+                required = ",".join(n for n in mentioned if n)
+            if required not in ("*", "0") and set_field != "*":
+                # A set whose syntax makes the parameter mandatory holds it, even where
+                # the parameter's own "Parameter Sets" line forgets that set.
+                listed = set_field.split(",")
+                set_field = ",".join(listed + [n for n in required.split(",") if n not in listed])
             fields = ["P", clean(p["name"]), clean(p["type"]), set_field, aliases,
-                      "1" if p["required"].lower() == "true" else "0",
+                      required,
                       position_code(clean(p["position"])), pipeline_code(clean(p["pipeline"])), flags]
             out.write("\t".join(fields) + "\n")
         props = filterable.get(rec["cmdlet"].lower())

@@ -8,4 +8,5 @@ pub mod commands;
 pub mod engine;
 pub mod exchange;
 pub mod format;
+pub mod repl;
 pub mod syntax;

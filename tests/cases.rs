@@ -141,3 +141,116 @@ fn cases() {
         failures.join("\n")
     );
 }
+
+/// Runs exosh with `args` and optional stdin; returns (stdout+stderr, exit code).
+fn exosh(args: &[&str], stdin: Option<&[u8]>) -> (String, i32) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_exosh"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run exosh");
+    if let (Some(input), Some(mut pipe)) = (stdin, child.stdin.take()) {
+        pipe.write_all(input).expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("wait for exosh");
+    let mut text = String::from_utf8_lossy(&out.stdout).to_string();
+    text.push_str(&String::from_utf8_lossy(&out.stderr));
+    (text, out.status.code().unwrap_or(-1))
+}
+
+#[test]
+fn command_flag_runs_text_and_sets_exit_code() {
+    assert_eq!(exosh(&["-Command", "1 + 1"], None), ("2\n".to_string(), 0));
+    assert_eq!(exosh(&["-c", "'a'; 'b'"], None), ("a\nb\n".to_string(), 0));
+    // -Command: 1 when the last command failed; errors in the one-line view.
+    assert_eq!(
+        exosh(&["-c", "Write-Error 'bad'"], None),
+        ("Write-Error: bad\n".to_string(), 1)
+    );
+    assert_eq!(exosh(&["-c", "exit 5"], None).1, 5);
+    assert_eq!(
+        exosh(&["-co", "throw 'thrown'"], None),
+        ("Exception: thrown\n".to_string(), 1)
+    );
+}
+
+#[test]
+fn pwsh_flags_are_accepted_and_abbreviated() {
+    let (out, code) = exosh(
+        &[
+            "-NoProfile",
+            "-NonInteractive",
+            "-NoLogo",
+            "-ExecutionPolicy",
+            "Bypass",
+            "-Command",
+            "'ok'",
+        ],
+        None,
+    );
+    assert_eq!((out.as_str(), code), ("ok\n", 0));
+    let (out, code) = exosh(&["-nop", "-noni", "-ex", "Bypass", "-c", "'short'"], None);
+    assert_eq!((out.as_str(), code), ("short\n", 0));
+    let (out, code) = exosh(&["-NOPROFILE", "-COMMAND", "'upper'"], None);
+    assert_eq!((out.as_str(), code), ("upper\n", 0));
+}
+
+#[test]
+fn stdin_runs_as_a_script() {
+    assert_eq!(
+        exosh(&["-"], Some(b"'from stdin'\n")),
+        ("from stdin\n".to_string(), 0)
+    );
+    assert_eq!(exosh(&[], Some(b"1..2\n")), ("1\n2\n".to_string(), 0));
+    assert_eq!(
+        exosh(&["-Command", "-"], Some(b"'x'")),
+        ("x\n".to_string(), 0)
+    );
+}
+
+#[test]
+fn bad_files_give_clear_errors() {
+    let dir = std::env::temp_dir().join(format!("exosh-cli-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("bad.ps1");
+    fs::write(&bad, b"'ok'\n\xff\xfe\n").expect("write");
+    let (out, code) = exosh(&[bad.to_str().unwrap_or_default()], None);
+    assert_eq!(code, 1);
+    assert!(out.contains("not valid UTF-8"), "{out}");
+    let (out, code) = exosh(&["no-such-file.ps1"], None);
+    assert_eq!(code, 64);
+    assert!(
+        out.contains("The argument 'no-such-file.ps1' is not recognized"),
+        "{out}"
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn check_parses_only() {
+    let dir = std::env::temp_dir().join(format!("exosh-check-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("temp dir");
+    let good = dir.join("good.ps1");
+    let bad = dir.join("bad.ps1");
+    fs::write(&good, "Write-Host 'would run'\n").expect("write");
+    fs::write(&bad, "$x = 1 +\n").expect("write");
+    let good_s = good.to_str().unwrap_or_default();
+    let bad_s = bad.to_str().unwrap_or_default();
+    assert_eq!(exosh(&["check", good_s], None), (String::new(), 0));
+    let (out, code) = exosh(&["check", good_s, bad_s], None);
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with(&format!("ParserError: {bad_s}:1\n")),
+        "{out}"
+    );
+    assert_eq!(exosh(&["check", "-"], Some(b"'fine'")), (String::new(), 0));
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -249,12 +249,8 @@ impl ScriptProcessor {
         for (n, v) in vars {
             engine.scopes.set(None, &n, v);
         }
-        if !self.cmd.dot_source && cx.prefs.error != engine.error_preference() {
-            engine.scopes.set(
-                None,
-                "ErrorActionPreference",
-                Value::str(cx.prefs.error.name()),
-            );
+        if first && !self.cmd.dot_source {
+            set_preference_variables(engine, &cx.prefs);
         }
         let result = engine.exec_block(block, &mut *cx.out);
 
@@ -316,6 +312,36 @@ impl ScriptProcessor {
                 .scopes
                 .set(None, "PSCommandPath", Value::str(&self.cmd.source.name));
         }
+    }
+}
+
+/// An advanced function's common parameters (`-Verbose`, `-ErrorAction Stop`, ...) become
+/// its scope's preference variables, so the commands it runs follow them.
+fn set_preference_variables(engine: &mut Engine, prefs: &super::command::Preferences) {
+    use super::runtime::ActionPreference::{Continue, SilentlyContinue};
+    let on_off = |on: bool| {
+        if on {
+            Continue.name()
+        } else {
+            SilentlyContinue.name()
+        }
+    };
+    let wanted = [
+        ("ErrorActionPreference", prefs.error.name()),
+        ("WarningPreference", prefs.warning.name()),
+        ("VerbosePreference", on_off(prefs.verbose)),
+        ("DebugPreference", on_off(prefs.debug)),
+    ];
+    for (name, value) in wanted {
+        let current = engine.scopes.get(None, name).map(|v| v.to_string());
+        if current.is_none_or(|c| !c.eq_ignore_ascii_case(value)) {
+            engine.scopes.set(None, name, Value::str(value));
+        }
+    }
+    if prefs.what_if {
+        engine
+            .scopes
+            .set(None, "WhatIfPreference", Value::Bool(true));
     }
 }
 

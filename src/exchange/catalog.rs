@@ -39,7 +39,11 @@ pub struct ParameterInfo {
     /// The parameter sets it belongs to; empty means all sets.
     pub sets: Vec<String>,
     pub aliases: Vec<String>,
+    /// Mandatory in every parameter set it belongs to.
     pub mandatory: bool,
+    /// When mandatory in some of its sets only: those sets (read from the reference's
+    /// syntax blocks, which show per set what is required).
+    pub mandatory_sets: Vec<String>,
     /// Position among positional arguments (the reference counts from 0 or 1; only the
     /// order matters); `None` for named-only parameters.
     pub position: Option<u32>,
@@ -71,6 +75,14 @@ impl ParameterInfo {
         self.type_name.ends_with("[]")
             || t.eq_ignore_ascii_case("MultiValuedProperty")
             || t.eq_ignore_ascii_case("ProxyAddressCollection")
+    }
+    /// Whether the parameter must be given when binding in `set`.
+    pub fn mandatory_in(&self, set: &str) -> bool {
+        (self.mandatory && self.in_set(set))
+            || self
+                .mandatory_sets
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(set))
     }
     /// Whether the parameter belongs to the named set (or to all sets).
     pub fn in_set(&self, set: &str) -> bool {
@@ -179,7 +191,11 @@ impl Catalog {
                                 split_list(sets)
                             },
                             aliases: split_list(aliases),
-                            mandatory: *mandatory == "1",
+                            mandatory: *mandatory == "*",
+                            mandatory_sets: match *mandatory {
+                                "*" | "0" => Vec::new(),
+                                sets => split_list(sets),
+                            },
                             position: position.parse().ok(),
                             pipeline: match *pipeline {
                                 "V" => PipelineInput::ByValue,

@@ -66,7 +66,7 @@ pub struct Store {
 
 /// The schema's migrations, in order; migration `i` brings `user_version` to `i + 1`.
 /// Never edit a released migration: append a new one.
-const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] = &[migrate_1];
+const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] = &[migrate_1, migrate_2];
 
 /// How long a command waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -319,6 +319,15 @@ fn migrate_1(tx: &Transaction) -> rusqlite::Result<()> {
         insert_object(tx, kind, name, is_default, &settings)?;
     }
     Ok(())
+}
+
+/// Version 2: indexes for every identity form, so resolving an identity never scans.
+fn migrate_2(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "CREATE INDEX recipients_exchange_guid ON recipients(\"ExchangeGuid\");
+         CREATE INDEX recipients_sam ON recipients(\"SamAccountName\");
+         CREATE INDEX recipients_legacy_dn ON recipients(\"LegacyExchangeDN\");",
+    )
 }
 
 /// A kind's default settings as an ordered JSON object.

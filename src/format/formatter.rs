@@ -70,17 +70,17 @@ impl FormatRequest {
 /// The view chosen for a document.
 #[derive(Debug, Clone)]
 enum Active {
-    /// A table with fixed columns; `view_types` is set for a registered view (the types it
-    /// is for); `wrap` from the request or the view.
+    /// A table with fixed columns; `view_type` is set for a registered view (the type it
+    /// is registered for); `wrap` from the request or the view.
     Table {
         columns: Vec<Column>,
-        view_types: Option<Vec<String>>,
+        view_type: Option<String>,
         wrap: bool,
     },
     /// A list: a registered view's lines, or each object's own (`None`).
     List {
         columns: Option<Vec<Column>>,
-        view_types: Option<Vec<String>>,
+        view_type: Option<String>,
     },
     Wide(Column),
     /// Dates: their long form, one per line.
@@ -188,10 +188,11 @@ impl Formatter {
                 },
             );
         }
-        let registered = if self.req.properties.is_empty() {
-            self.views.find(&type_names, self.req.shape).cloned()
-        } else {
-            None
+        let (view_type, registered) = match self.views.find_with_type(&type_names, self.req.shape) {
+            Some((t, view)) if self.req.properties.is_empty() => {
+                (Some(t.to_string()), Some(view.clone()))
+            }
+            _ => (None, None),
         };
         let shape = match (&registered, self.req.shape) {
             (Some(view), _) => view.shape,
@@ -204,7 +205,7 @@ impl Formatter {
                 }
             }
         };
-        let view_types = registered.as_ref().map(|_| type_names.clone());
+        let view_types = view_type;
         let group_by = self
             .req
             .group_by
@@ -244,7 +245,7 @@ impl Formatter {
                 (
                     Active::Table {
                         columns,
-                        view_types,
+                        view_type: view_types,
                         wrap,
                     },
                     Start {
@@ -259,7 +260,7 @@ impl Formatter {
             Shape::List => (
                 Active::List {
                     columns: registered.map(|r| r.columns),
-                    view_types,
+                    view_type: view_types,
                 },
                 Start {
                     shape: DocShape::List,
@@ -290,15 +291,16 @@ impl Formatter {
 
     /// An object a registered view is not for is shown apart, as a list.
     fn out_of_band(&self, v: &Value) -> Option<OutOfBand> {
-        let types = match self.active.as_ref()? {
-            Active::Table { view_types, .. } | Active::List { view_types, .. } => {
-                view_types.as_ref()?
+        let view_type = match self.active.as_ref()? {
+            Active::Table { view_type, .. } | Active::List { view_type, .. } => {
+                view_type.as_ref()?
             }
             _ => return None,
         };
-        let mine = type_names(v);
-        let first = types.first()?;
-        if mine.iter().any(|t| t.eq_ignore_ascii_case(first)) {
+        if type_names(v)
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(view_type))
+        {
             return None;
         }
         Some(OutOfBand::List(self.pairs(&select::all_columns(v), v)))
@@ -384,6 +386,12 @@ fn plain_text(v: &Value) -> Option<String> {
     match v {
         Value::Object(o) if !o.borrow().is_empty() => None,
         Value::DateTime(_) => None,
+        // An error record shows as pwsh's ConciseView line(s).
+        Value::Error(e) => Some(
+            crate::engine::display::render_error(e, crate::engine::runtime::ErrorView::Concise)
+                .trim_end()
+                .to_string(),
+        ),
         _ => Some(v.to_string()),
     }
 }

@@ -108,6 +108,19 @@ impl ViewRegistry {
             ]),
         );
         // DotNetTypes.format.ps1xml: hashtable entries, a 30-cell Name column.
+        // Get-Command and Get-Alias: CommandType 15 cells, Name 50, Version 10, Source.
+        let commands = View::table(vec![
+            col("CommandType", 15, Align::Left),
+            Column {
+                label: Some("Name".into()),
+                expr: Expr::Property("DisplayName".into()),
+                align: Align::Left,
+                width: 50,
+            },
+            col("Version", 10, Align::Left),
+            col("Source", 0, Align::Left),
+        ]);
+        r.register(COMMAND_INFO, commands);
         // Get-Member's output, grouped under `   TypeName: ...`.
         r.register(
             MEMBER_DEFINITION,
@@ -132,13 +145,24 @@ impl ViewRegistry {
 
     /// The view for the first of `type_names` that has one — of `shape`, or the first
     /// registered for that type when `shape` is `None`.
-    pub fn find(&self, type_names: &[String], shape: Option<Shape>) -> Option<&View> {
+    pub fn find<'a>(&'a self, type_names: &'a [String], shape: Option<Shape>) -> Option<&'a View> {
+        self.find_with_type(type_names, shape).map(|(_, v)| v)
+    }
+
+    /// Like [`ViewRegistry::find`], also giving the type name the view is registered
+    /// under: later objects use the view when they have that type name too.
+    pub fn find_with_type<'a>(
+        &'a self,
+        type_names: &'a [String],
+        shape: Option<Shape>,
+    ) -> Option<(&'a str, &'a View)> {
         type_names.iter().find_map(|t| {
             let list = self.views.get(&t.to_lowercase())?;
-            match shape {
+            let view = match shape {
                 Some(s) => list.iter().find(|v| v.shape == s),
                 None => list.first(),
-            }
+            }?;
+            Some((t.as_str(), view))
         })
     }
 }
@@ -146,6 +170,12 @@ impl ViewRegistry {
 /// Group-Object's output types.
 pub const GROUP_INFO: &str = "Microsoft.PowerShell.Commands.GroupInfo";
 pub const GROUP_INFO_NO_ELEMENT: &str = "Microsoft.PowerShell.Commands.GroupInfoNoElement";
+
+/// Get-Command's and Get-Alias's output types, and their base type (the view's).
+pub const COMMAND_INFO: &str = "System.Management.Automation.CommandInfo";
+pub const CMDLET_INFO: &str = "System.Management.Automation.CmdletInfo";
+pub const FUNCTION_INFO: &str = "System.Management.Automation.FunctionInfo";
+pub const ALIAS_INFO: &str = "System.Management.Automation.AliasInfo";
 
 /// Get-Member's output type.
 pub const MEMBER_DEFINITION: &str = "Microsoft.PowerShell.Commands.MemberDefinition";

@@ -22,7 +22,7 @@ pub fn file_lines(text: &str) -> Vec<String> {
 }
 
 /// Text decoded from a file's bytes: UTF-16 and UTF-8 byte-order marks are honoured.
-fn decode(bytes: &[u8]) -> String {
+pub fn decode(bytes: &[u8]) -> String {
     match bytes {
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
         [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),

@@ -278,7 +278,7 @@ impl Processor for FromCsv {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
         if self.import {
             for path in strings(cx.param("Path")) {
-                match std::fs::read_to_string(&path) {
+                match std::fs::read(&path).map(|b| super::content::decode(&b)) {
                     Ok(text) => {
                         for o in objects(&text, Self::delimiter(cx), Self::header(cx)) {
                             cx.write(o)?;

@@ -9,6 +9,8 @@ mod csv;
 mod date;
 mod foreach_object;
 mod format;
+mod get_command;
+mod get_help;
 mod group_object;
 mod json;
 mod measure_object;
@@ -80,6 +82,9 @@ fn register_output(r: &mut Registry) {
         compare_object::command(),
         date::get_date(),
         date::start_sleep(),
+        get_command::get_command(),
+        get_command::get_alias(),
+        get_help::command(),
         write_information::command(),
     ] {
         r.register(info);

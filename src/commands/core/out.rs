@@ -4,10 +4,12 @@
 
 use std::io::Write;
 
+use super::props::enumeration_limit;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
 use crate::engine::value::Value;
 use crate::format::color::ColorMode;
+use crate::format::formatter::FormatRequest;
 use crate::format::{OutDefault, terminal_width};
 
 /// Where laid-out lines go.
@@ -65,25 +67,32 @@ impl Out {
     }
 }
 
-impl Processor for Out {
-    fn begin(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
-        let color = if self.target == Target::Host {
-            ColorMode::for_stdout()
-        } else {
-            ColorMode::Off
-        };
-        self.layout = Some(OutDefault::new(Self::width(cx), color));
-        Ok(())
+impl Out {
+    /// The layout, made at the first object: `$FormatEnumerationLimit` is read then, as
+    /// pwsh's default formatter starts only when something needs formatting.
+    fn layout(&mut self, cx: &Ctx) -> &mut OutDefault {
+        let target = self.target;
+        self.layout.get_or_insert_with(|| {
+            let color = if target == Target::Host {
+                ColorMode::for_stdout()
+            } else {
+                ColorMode::Off
+            };
+            let req = FormatRequest {
+                enumeration_limit: enumeration_limit(cx),
+                ..FormatRequest::default()
+            };
+            OutDefault::with_request(req, Self::width(cx), color)
+        })
     }
+}
 
+impl Processor for Out {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
         let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
             return Ok(());
         };
-        let lines = match self.layout.as_mut() {
-            Some(l) => l.push(&v),
-            None => Vec::new(),
-        };
+        let lines = self.layout(cx).push(&v);
         self.emit(cx, lines)
     }
 

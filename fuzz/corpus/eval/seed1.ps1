@@ -1,0 +1,1 @@
+Set-CASMailbox -Identity "Ken Sanchez" -MAPIEnabled $false

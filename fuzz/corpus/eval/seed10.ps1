@@ -1,0 +1,1 @@
+[int]'0x1F' + 50GB - 1.5e3 -band 0xFF -shl 2

@@ -1,0 +1,1 @@
+$h = [ordered]@{}; $h['k'] = [pscustomobject]@{ N = 1 }; $h.k.N

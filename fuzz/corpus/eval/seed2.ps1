@@ -1,0 +1,1 @@
+Get-CASMailbox -ResultSize Unlimited -Filter "MAPIEnabled -eq `$false" | Measure-Object

@@ -1,0 +1,1 @@
+foreach ($m in Get-Mailbox) { if ($m.Name -like 'K*') { $m } elseif ($m.Alias -match '^(\w+)$') { $Matches[1] } else { continue } }

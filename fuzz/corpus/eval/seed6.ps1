@@ -1,0 +1,1 @@
+switch -Wildcard ('abc', 'def') { 'a*' { 'A' } { $_ -eq 'def' } { 'D' } default { 'none' } }

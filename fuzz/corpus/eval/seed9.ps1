@@ -1,0 +1,6 @@
+@"
+here $name
+"@
+@'
+literal $name
+'@

@@ -1,0 +1,1 @@
+try { throw "bad" } catch [System.Exception] { $_.Exception.Message } finally { 'done' }

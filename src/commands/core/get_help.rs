@@ -1,0 +1,290 @@
+//! Get-Help (`help`, `man`): help generated from each command's signature — synopsis,
+//! syntax per parameter set, parameters, aliases and the runnable examples — in the
+//! layout of pwsh's help view (`NAME`, `SYNOPSIS`, `SYNTAX`, ... with four-space
+//! indents). `-Examples`, `-Full`/`-Detailed`, `-Parameter X`.
+//!
+//! **decision**: help text is not wrapped at the screen's edge.
+
+use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
+use crate::engine::error::ErrorCategory;
+use crate::engine::value::Value;
+use crate::format::select::wildcard_match;
+
+/// The syntax lines of a command, one per parameter set.
+pub fn syntax(sig: &Signature) -> Vec<String> {
+    let mut sets = sig.set_names();
+    if sets.is_empty() {
+        sets.push(String::new());
+    }
+    sets.iter()
+        .map(|set| {
+            let mut params: Vec<&Param> = sig
+                .params
+                .iter()
+                .filter(|p| set.is_empty() || p.in_set(set))
+                .collect();
+            // Positional parameters first, by position; then the rest as declared.
+            params.sort_by_key(|p| p.position.unwrap_or(usize::MAX));
+            let mut parts = vec![sig.name.clone()];
+            parts.extend(params.iter().map(|p| syntax_part(p)));
+            if sig.supports_should_process {
+                parts.push("[-WhatIf]".into());
+                parts.push("[-Confirm]".into());
+            }
+            parts.push("[<CommonParameters>]".into());
+            parts.join(" ")
+        })
+        .collect()
+}
+
+fn syntax_part(p: &Param) -> String {
+    if p.ty == ParamType::Switch {
+        return if p.mandatory {
+            format!("-{}", p.name)
+        } else {
+            format!("[-{}]", p.name)
+        };
+    }
+    let value = format!("<{}>", p.type_name);
+    match (p.position.is_some(), p.mandatory) {
+        (true, true) => format!("[-{}] {value}", p.name),
+        (true, false) => format!("[[-{}] {value}]", p.name),
+        (false, true) => format!("-{} {value}", p.name),
+        (false, false) => format!("[-{} {value}]", p.name),
+    }
+}
+
+/// A parameter's block (`-Parameter X`, and each parameter of `-Full`).
+fn parameter_block(p: &Param, indent: &str) -> Vec<String> {
+    let head = if p.ty == ParamType::Switch {
+        format!("{indent}-{}", p.name)
+    } else {
+        format!("{indent}-{} <{}>", p.name, p.type_name)
+    };
+    let pipeline = match (p.from_pipeline, p.from_pipeline_by_name) {
+        (true, true) => "True (ByValue, ByPropertyName)",
+        (true, false) => "True (ByValue)",
+        (false, true) => "True (ByPropertyName)",
+        (false, false) => "False",
+    };
+    let position = p
+        .position
+        .map(|n| n.to_string())
+        .unwrap_or_else(|| "named".into());
+    let aliases = if p.aliases.is_empty() {
+        "None".to_string()
+    } else {
+        p.aliases.join(", ")
+    };
+    let mut out = vec![head];
+    if !p.help.is_empty() {
+        out.push(format!("{indent}    {}", p.help));
+    }
+    out.push(String::new());
+    for (label, value) in [
+        ("Required?", p.mandatory.to_string()),
+        ("Position?", position),
+        ("Default value", "None".to_string()),
+        ("Accept pipeline input?", pipeline.to_string()),
+        ("Aliases", aliases),
+        ("Accept wildcard characters?", "false".to_string()),
+    ] {
+        out.push(format!("{indent}    {label:<28} {value}"));
+    }
+    out.push(String::new());
+    out
+}
+
+/// The examples section.
+fn examples(sig: &Signature) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, ex) in sig.examples.iter().enumerate() {
+        out.push(format!(
+            "    --------- Example {}: {} ---------",
+            i + 1,
+            ex.description
+        ));
+        out.push(String::new());
+        out.extend(ex.code.lines().map(|l| format!("    {l}")));
+        out.push(String::new());
+        if !ex.expected.is_empty() {
+            out.extend(ex.expected.lines().map(|l| {
+                if l.is_empty() {
+                    String::new()
+                } else {
+                    format!("    {l}")
+                }
+            }));
+            out.push(String::new());
+        }
+    }
+    out
+}
+
+/// The help text of a command.
+pub fn help_text(sig: &Signature, mode: Mode) -> Vec<String> {
+    let mut out = vec![
+        String::new(),
+        "NAME".into(),
+        format!("    {}", sig.name),
+        String::new(),
+    ];
+    if let Mode::Parameter(pattern) = &mode {
+        out.clear();
+        out.push(String::new());
+        for p in sig
+            .params
+            .iter()
+            .filter(|p| wildcard_match(pattern, &p.name))
+        {
+            out.extend(parameter_block(p, ""));
+        }
+        return out;
+    }
+    out.push("SYNOPSIS".into());
+    out.push(format!("    {}", sig.synopsis));
+    out.push(String::new());
+    if mode == Mode::Examples {
+        out.push(String::new());
+        out.extend(examples(sig));
+        return out;
+    }
+    out.push(String::new());
+    out.push("SYNTAX".into());
+    for line in syntax(sig) {
+        out.push(format!("    {line}"));
+        out.push(String::new());
+    }
+    out.push(String::new());
+    if mode == Mode::Full {
+        out.push("PARAMETERS".into());
+        for p in &sig.params {
+            out.extend(parameter_block(p, "    "));
+        }
+        out.push("    <CommonParameters>".into());
+        out.push("        This cmdlet supports the common parameters: Verbose, Debug,".into());
+        out.push("        ErrorAction, ErrorVariable, WarningAction, WarningVariable,".into());
+        out.push("        OutBuffer, PipelineVariable, and OutVariable.".into());
+        out.push(String::new());
+        out.push(String::new());
+        if !sig.examples.is_empty() {
+            out.extend(examples(sig));
+        }
+    }
+    if !sig.aliases.is_empty() {
+        out.push("ALIASES".into());
+        out.extend(sig.aliases.iter().map(|a| format!("    {a}")));
+        out.push(String::new());
+        out.push(String::new());
+    }
+    out.push("REMARKS".into());
+    out.push(format!(
+        "    To see the examples, type: \"Get-Help {} -Examples\".",
+        sig.name
+    ));
+    out.push(format!(
+        "    For technical information, type: \"Get-Help {} -Full\".",
+        sig.name
+    ));
+    out.push(String::new());
+    out
+}
+
+/// How much help to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Default,
+    Examples,
+    Full,
+    Parameter(String),
+}
+
+struct GetHelp;
+
+impl Processor for GetHelp {
+    fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
+        let Some(name) = cx.string("Name") else {
+            let text = "\nTOPIC\n    exosh help\n\n    Get-Help <command> shows a command's synopsis, syntax and examples.\n    Get-Command lists the commands; Get-Help <command> -Examples shows examples.\n";
+            return cx.write(Value::str(text));
+        };
+        let mode = if let Some(p) = cx.string("Parameter") {
+            Mode::Parameter(p)
+        } else if cx.switch("Examples") {
+            Mode::Examples
+        } else if cx.switch("Full") || cx.switch("Detailed") {
+            Mode::Full
+        } else {
+            Mode::Default
+        };
+        let sig = cx.engine.registry.lookup(&name).map(|c| c.sig.clone());
+        match sig {
+            Some(sig) => {
+                let text = help_text(&sig, mode).join("\n");
+                cx.write(Value::str(text))
+            }
+            None => cx.error(
+                &format!("Get-Help could not find {name} in a help file in this session."),
+                "HelpNotFound",
+                ErrorCategory::ResourceUnavailable,
+            ),
+        }
+    }
+}
+
+pub fn command() -> CommandInfo {
+    let sig = Signature::new("Get-Help")
+        .alias("help")
+        .alias("man")
+        .synopsis("Displays information about PowerShell commands and concepts.")
+        .param(Param::new("Name", ParamType::String).position(0))
+        .param(Param::switch("Examples"))
+        .param(Param::switch("Full"))
+        .param(Param::switch("Detailed"))
+        .param(Param::new("Parameter", ParamType::String))
+        .example(
+            "A parameter's details",
+            "Get-Help Out-Null -Parameter InputObject",
+            "\n-InputObject <System.Object>\n\n    Required?                    false\n    Position?                    named\n    Default value                None\n    Accept pipeline input?       True (ByValue)\n    Aliases                      None\n    Accept wildcard characters?  false\n",
+        );
+    CommandInfo::new(sig, || Box::new(GetHelp))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_marks_positions_and_options() {
+        let sig = Signature::new("Get-Thing")
+            .param(
+                Param::new("Identity", ParamType::String)
+                    .position(0)
+                    .mandatory(),
+            )
+            .param(Param::new("Filter", ParamType::String))
+            .param(Param::new("Server", ParamType::String).position(1))
+            .param(Param::switch("Force"))
+            .supports_should_process();
+        assert_eq!(
+            syntax(&sig),
+            [
+                "Get-Thing [-Identity] <System.String> [[-Server] <System.String>] [-Filter <System.String>] [-Force] [-WhatIf] [-Confirm] [<CommonParameters>]"
+            ]
+        );
+    }
+
+    #[test]
+    fn one_syntax_line_per_set() {
+        let sig = Signature::new("Set-Thing")
+            .param(Param::new("A", ParamType::Int).mandatory().set("One"))
+            .param(Param::new("B", ParamType::Int).mandatory().set("Two"))
+            .param(Param::switch("C"));
+        assert_eq!(
+            syntax(&sig),
+            [
+                "Set-Thing -A <System.Int32> [-C] [<CommonParameters>]",
+                "Set-Thing -B <System.Int32> [-C] [<CommonParameters>]"
+            ]
+        );
+    }
+}

@@ -1,0 +1,348 @@
+//! Tab completion: what is being completed at the cursor, and the candidates for it.
+//!
+//! The line is read lexically (it is usually incomplete): the word under the cursor, the
+//! command it belongs to, and whether it is a command name, a parameter name, a
+//! parameter's value, a positional argument, a variable or a path. The candidates come
+//! from a [`CompletionSource`] (the shell's commands, the catalog, the organisation).
+
+/// What the shell knows that completion offers.
+pub trait CompletionSource {
+    /// Every command name and alias.
+    fn commands(&self) -> Vec<String>;
+    /// The parameter names (without `-`) of a command, common parameters included.
+    fn parameters(&self, command: &str) -> Vec<String>;
+    /// Known values for a named parameter (`Some(name)`) or for the positional argument at
+    /// `position` (`None`): `$true`/`$false` for Booleans, enum values, policy names,
+    /// mailbox identities.
+    fn values(&self, command: &str, parameter: Option<&str>, position: usize) -> Vec<String>;
+    /// Variable names (without `$`).
+    fn variables(&self) -> Vec<String>;
+}
+
+/// What the word at the cursor is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Command,
+    Parameter {
+        command: String,
+    },
+    /// An argument; a `$` word there is offered variables as well as the known values.
+    Value {
+        command: String,
+        parameter: Option<String>,
+        position: usize,
+    },
+    /// A `$` word at the start of a statement.
+    Variable,
+}
+
+/// The word being completed: where it starts, its text, and any quote it opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub text: String,
+    pub quote: Option<char>,
+}
+
+/// One lexical piece of the current statement, before the cursor.
+#[derive(Debug)]
+struct Piece {
+    start: usize,
+    text: String,
+    quote: Option<char>,
+    closed: bool,
+}
+
+/// Splits `line[..pos]` into the pieces of the statement the cursor is in.
+fn statement_pieces(line: &str, pos: usize) -> (Vec<Piece>, bool) {
+    let before = &line[..pos.min(line.len())];
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut current: Option<Piece> = None;
+    let mut chars = before.char_indices().peekable();
+    let mut ends_in_space = true;
+    while let Some((i, c)) = chars.next() {
+        if let Some(p) = current.as_mut().filter(|p| p.quote.is_some() && !p.closed) {
+            let quote = p.quote.unwrap_or('"');
+            if c == '`' && quote == '"' {
+                if let Some((_, n)) = chars.next() {
+                    p.text.push(n);
+                }
+                continue;
+            }
+            if c == quote {
+                p.closed = true;
+            } else {
+                p.text.push(c);
+            }
+            continue;
+        }
+        ends_in_space = false;
+        match c {
+            '|' | ';' | '{' | '(' | '}' | ')' => {
+                pieces.extend(current.take());
+                if matches!(c, '|' | ';' | '{' | '(') {
+                    pieces.clear();
+                }
+                ends_in_space = true;
+            }
+            c if c.is_whitespace() => {
+                pieces.extend(current.take());
+                ends_in_space = true;
+            }
+            '\'' | '"' if current.is_none() => {
+                current = Some(Piece {
+                    start: i,
+                    text: String::new(),
+                    quote: Some(c),
+                    closed: false,
+                });
+            }
+            c => match current.as_mut() {
+                Some(p) => p.text.push(c),
+                None => {
+                    current = Some(Piece {
+                        start: i,
+                        text: c.to_string(),
+                        quote: None,
+                        closed: false,
+                    })
+                }
+            },
+        }
+    }
+    let open = current.is_some();
+    pieces.extend(current);
+    (pieces, !open && ends_in_space)
+}
+
+/// Decides what is being completed at `pos`.
+pub fn analyse(line: &str, pos: usize) -> (Word, Target) {
+    let (mut pieces, fresh) = statement_pieces(line, pos);
+    let word = if fresh {
+        Word {
+            start: pos.min(line.len()),
+            text: String::new(),
+            quote: None,
+        }
+    } else {
+        let p = pieces.pop().unwrap_or(Piece {
+            start: pos,
+            text: String::new(),
+            quote: None,
+            closed: false,
+        });
+        Word {
+            start: p.start,
+            text: p.text,
+            quote: p.quote,
+        }
+    };
+    let is_variable = word.quote.is_none() && word.text.starts_with('$');
+    let Some(command) = pieces.first().map(|p| p.text.clone()) else {
+        return (
+            word,
+            if is_variable {
+                Target::Variable
+            } else {
+                Target::Command
+            },
+        );
+    };
+    if word.quote.is_none() && word.text.starts_with('-') {
+        return (word, Target::Parameter { command });
+    }
+    // The argument's parameter: the piece before it when that is a parameter name
+    // without a value of its own; otherwise a positional argument.
+    let args = &pieces[1..];
+    let mut position = 0;
+    let mut pending: Option<String> = None;
+    for p in args {
+        if p.quote.is_none() && p.text.starts_with('-') && p.text.len() > 1 && !p.text.contains(':')
+        {
+            pending = Some(p.text[1..].to_string());
+        } else if pending.take().is_none() {
+            position += 1;
+        }
+    }
+    (
+        word,
+        Target::Value {
+            command,
+            parameter: pending,
+            position,
+        },
+    )
+}
+
+/// Candidates replacing `line[start..pos]`, best first.
+pub fn complete(source: &dyn CompletionSource, line: &str, pos: usize) -> (usize, Vec<String>) {
+    let (word, target) = analyse(line, pos);
+    let prefix = word.text.to_lowercase();
+    let matching = |names: Vec<String>, strip: usize| -> Vec<String> {
+        let mut m: Vec<String> = names
+            .into_iter()
+            .filter(|n| {
+                n.to_lowercase()
+                    .starts_with(&prefix[strip.min(prefix.len())..])
+            })
+            .collect();
+        m.sort_by_key(|n| n.to_lowercase());
+        m.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+        m
+    };
+    let candidates = match &target {
+        Target::Command => matching(source.commands(), 0),
+        Target::Variable => matching(source.variables(), 1)
+            .into_iter()
+            .map(|v| format!("${v}"))
+            .collect(),
+        Target::Parameter { command } => matching(source.parameters(command), 1)
+            .into_iter()
+            .map(|p| format!("-{p}"))
+            .collect(),
+        Target::Value {
+            command,
+            parameter,
+            position,
+        } => {
+            let mut values = source.values(command, parameter.as_deref(), *position);
+            if word.text.starts_with('$') {
+                values.extend(source.variables().into_iter().map(|v| format!("${v}")));
+            }
+            matching(values, 0)
+                .into_iter()
+                .map(|v| quote_if_needed(&v, word.quote))
+                .collect()
+        }
+    };
+    (word.start, candidates)
+}
+
+/// A value as it must be typed: quoted when it has a space or starts with a quote already.
+fn quote_if_needed(value: &str, opened: Option<char>) -> String {
+    if value.starts_with('$') {
+        return value.to_string();
+    }
+    match opened {
+        Some('\'') => format!("'{}'", value.replace('\'', "''")),
+        Some(_) => format!("\"{}\"", value.replace('"', "`\"")),
+        None if value
+            .chars()
+            .any(|c| c.is_whitespace() || "'\"$`;|(){},&".contains(c)) =>
+        {
+            format!("\"{}\"", value.replace('"', "`\""))
+        }
+        None => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fake;
+    impl CompletionSource for Fake {
+        fn commands(&self) -> Vec<String> {
+            [
+                "Get-CASMailbox",
+                "Set-CASMailbox",
+                "Set-CASMailboxPlan",
+                "Get-Mailbox",
+                "select",
+            ]
+            .map(String::from)
+            .to_vec()
+        }
+        fn parameters(&self, command: &str) -> Vec<String> {
+            if command.eq_ignore_ascii_case("Set-CASMailbox") {
+                [
+                    "Identity",
+                    "MAPIEnabled",
+                    "MAPIBlockOutlookRpcHttp",
+                    "OWAEnabled",
+                ]
+                .map(String::from)
+                .to_vec()
+            } else {
+                vec![]
+            }
+        }
+        fn values(&self, _command: &str, parameter: Option<&str>, position: usize) -> Vec<String> {
+            match (parameter, position) {
+                (Some(p), _) if p.eq_ignore_ascii_case("MAPIEnabled") => {
+                    vec!["$true".into(), "$false".into()]
+                }
+                (Some(p), _) if p.eq_ignore_ascii_case("Identity") => {
+                    vec!["Esther Valle".into(), "Ed Banti".into()]
+                }
+                (None, 0) => vec!["Esther Valle".into(), "Ed Banti".into()],
+                _ => vec![],
+            }
+        }
+        fn variables(&self) -> Vec<String> {
+            vec!["UserList".into(), "true".into()]
+        }
+    }
+
+    fn at_end(line: &str) -> (usize, Vec<String>) {
+        complete(&Fake, line, line.len())
+    }
+
+    #[test]
+    fn command_names_case_insensitively() {
+        assert_eq!(
+            at_end("set-casm"),
+            (
+                0,
+                vec!["Set-CASMailbox".into(), "Set-CASMailboxPlan".into()]
+            )
+        );
+        assert_eq!(at_end("Get-Mailbox | sel"), (14, vec!["select".into()]));
+    }
+
+    #[test]
+    fn parameter_names_of_the_command_at_the_cursor() {
+        assert_eq!(
+            at_end("Set-CASMailbox -Identity x -MAPIEn"),
+            (27, vec!["-MAPIEnabled".into()])
+        );
+        assert_eq!(
+            at_end("Set-CASMailbox -map").1,
+            vec!["-MAPIBlockOutlookRpcHttp", "-MAPIEnabled"]
+        );
+    }
+
+    #[test]
+    fn values_of_a_parameter_and_identities_quoted() {
+        assert_eq!(at_end("Set-CASMailbox x -MAPIEnabled $f").1, vec!["$false"]);
+        assert_eq!(
+            at_end("Set-CASMailbox -MAPIEnabled ").1,
+            vec!["$false", "$true"]
+        );
+        let line = "Set-CASMailbox \"Esther V";
+        assert_eq!(at_end(line), (15, vec!["\"Esther Valle\"".into()]));
+        assert_eq!(
+            at_end("Set-CASMailbox -Identity Es").1,
+            vec!["\"Esther Valle\""]
+        );
+        assert_eq!(at_end("Get-Mailbox 'Ed").1, vec!["'Ed Banti'"]);
+    }
+
+    #[test]
+    fn variables() {
+        assert_eq!(at_end("$User").1, vec!["$UserList"]);
+        assert_eq!(at_end("Get-Mailbox $us").1, vec!["$UserList"]);
+    }
+
+    #[test]
+    fn odd_lines_do_not_panic() {
+        for line in ["", " ", "\"", "-", "|", "$", "a 'b", "x -y:", "é ü -ö"] {
+            let _ = at_end(line);
+            for i in 0..=line.len() {
+                if line.is_char_boundary(i) {
+                    let _ = complete(&Fake, line, i);
+                }
+            }
+        }
+    }
+}

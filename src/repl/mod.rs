@@ -1,0 +1,196 @@
+//! The interactive shell: rustyline with PowerShell-like completion, multi-line input
+//! decided by the parser, highlighting and history.
+
+pub mod complete;
+pub mod highlight;
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use rustyline::completion::{Completer, FilenameCompleter, Pair};
+use rustyline::error::ReadlineError;
+use rustyline::highlight::{CmdKind, Highlighter};
+use rustyline::hint::Hinter;
+use rustyline::history::DefaultHistory;
+use rustyline::validate::Validator;
+use rustyline::{CompletionType, Config, Context, EditMode, Editor, Helper};
+
+pub use complete::CompletionSource;
+
+/// What the console needs from the shell behind it.
+pub trait ReplHost: CompletionSource {
+    /// The prompt text: the user's `prompt` function if defined, else `PS <location>> `.
+    fn prompt(&mut self) -> String;
+    /// Runs one input (a line or a pasted block) and prints what it outputs. `Some(code)`
+    /// when it ran `exit`.
+    fn run(&mut self, text: &str) -> Option<i32>;
+}
+
+/// Options of an interactive session.
+pub struct ReplOptions {
+    pub banner: bool,
+    pub color: bool,
+    pub history_file: Option<PathBuf>,
+}
+
+/// The history file: `$XDG_DATA_HOME/exosh/history.txt` (`~/.local/share/exosh/...`).
+pub fn default_history_file() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("history.txt"))
+}
+
+/// `$XDG_DATA_HOME/exosh`, else `~/.local/share/exosh`.
+pub fn data_dir() -> Option<PathBuf> {
+    match std::env::var_os("XDG_DATA_HOME").filter(|v| !v.is_empty()) {
+        Some(d) => Some(PathBuf::from(d).join("exosh")),
+        None => std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share/exosh")),
+    }
+}
+
+/// Runs the console until `exit` or Ctrl-D; returns the process exit code.
+pub fn run<H: ReplHost + 'static>(host: Rc<RefCell<H>>, options: &ReplOptions) -> i32 {
+    let config = Config::builder()
+        .completion_type(CompletionType::Circular)
+        .edit_mode(EditMode::Emacs)
+        .auto_add_history(false)
+        .max_history_size(10_000)
+        .unwrap_or_else(|_| Config::builder())
+        .build();
+    let mut editor: Editor<ConsoleHelper<H>, DefaultHistory> = match Editor::with_config(config) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("exosh: cannot start the interactive shell: {e}");
+            return 1;
+        }
+    };
+    editor.set_helper(Some(ConsoleHelper {
+        host: Rc::clone(&host),
+        files: FilenameCompleter::new(),
+        color: options.color,
+    }));
+    if let Some(path) = &options.history_file {
+        let _ = editor.load_history(path);
+    }
+    if options.banner {
+        println!(
+            "exosh {} — PowerShell for Exchange Online administration",
+            env!("CARGO_PKG_VERSION")
+        );
+        println!();
+    }
+
+    loop {
+        let prompt = host.borrow_mut().prompt();
+        match read_input(&mut editor, &prompt) {
+            Ok(text) => {
+                if text.trim().is_empty() {
+                    continue;
+                }
+                let _ = editor.add_history_entry(text.as_str());
+                if let Some(path) = &options.history_file {
+                    if let Some(dir) = path.parent() {
+                        let _ = std::fs::create_dir_all(dir);
+                    }
+                    let _ = editor.append_history(path);
+                }
+                if let Some(code) = host.borrow_mut().run(&text) {
+                    break code;
+                }
+            }
+            // Ctrl-C abandons the line being typed.
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break 0,
+            Err(e) => {
+                eprintln!("exosh: {e}");
+                break 1;
+            }
+        }
+    }
+}
+
+/// Reads one input: a line, and while the parser says it is unfinished, more lines with
+/// pwsh's `>> ` continuation prompt. A pasted block arrives whole (bracketed paste) and
+/// runs as one script.
+fn read_input<H: ReplHost>(
+    editor: &mut Editor<ConsoleHelper<H>, DefaultHistory>,
+    prompt: &str,
+) -> rustyline::Result<String> {
+    let mut text = editor.readline(prompt)?;
+    while needs_more_input(&text) {
+        let more = editor.readline(">> ")?;
+        text.push('\n');
+        text.push_str(&more);
+    }
+    Ok(text)
+}
+
+/// The rustyline helper: completion from the host, validation by the parser, colours.
+struct ConsoleHelper<H: ReplHost> {
+    host: Rc<RefCell<H>>,
+    files: FilenameCompleter,
+    color: bool,
+}
+
+impl<H: ReplHost> Helper for ConsoleHelper<H> {}
+
+impl<H: ReplHost> Completer for ConsoleHelper<H> {
+    type Candidate = Pair;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let (start, names) = match self.host.try_borrow() {
+            Ok(host) => complete::complete(&*host, line, pos),
+            Err(_) => (pos, Vec::new()),
+        };
+        if names.is_empty() {
+            let (word, target) = complete::analyse(line, pos);
+            if matches!(target, complete::Target::Value { .. }) && !word.text.starts_with('$') {
+                return self.files.complete(line, pos, ctx);
+            }
+        }
+        Ok((
+            start,
+            names
+                .into_iter()
+                .map(|n| Pair {
+                    display: n.clone(),
+                    replacement: n,
+                })
+                .collect(),
+        ))
+    }
+}
+
+impl<H: ReplHost> Hinter for ConsoleHelper<H> {
+    type Hint = String;
+}
+
+impl<H: ReplHost> Highlighter for ConsoleHelper<H> {
+    fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
+        if self.color {
+            Cow::Owned(highlight::colorize(line))
+        } else {
+            Cow::Borrowed(line)
+        }
+    }
+
+    fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
+        self.color
+    }
+}
+
+/// Multi-line input is handled by [`read_input`], which shows `>> ` prompts.
+impl<H: ReplHost> Validator for ConsoleHelper<H> {}
+
+/// Whether `text` is an unfinished construct that more lines could complete.
+pub fn needs_more_input(text: &str) -> bool {
+    match crate::syntax::parser::parse_script(text) {
+        Ok(_) => false,
+        Err(errors) => errors.iter().any(|e| e.incomplete),
+    }
+}

@@ -1,0 +1,19 @@
+# Objects stream: the first object reaches the last command before the second is made.
+function Produce {
+    Write-Host 'make 1'
+    1
+    Write-Host 'make 2'
+    2
+}
+Produce | ForEach-Object { Write-Host "got $_" }
+# CHECK: make 1
+# CHECK: got 1
+# CHECK: make 2
+# CHECK: got 2
+1..3 | ForEach-Object { Write-Host "A$_"; $_ } | ForEach-Object { Write-Host "B$_" }
+# CHECK: A1
+# CHECK: B1
+# CHECK: A2
+# CHECK: B2
+# CHECK: A3
+# CHECK: B3
