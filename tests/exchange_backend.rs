@@ -724,7 +724,14 @@ fn users_and_mailboxes_are_set_and_removed() {
     assert_eq!(user["Title"], "Principal Engineer");
     assert_eq!(user["OtherTelephone"], json!(["555-0100"]));
     run(&backend, "Set-Mailbox", json!({"Identity": "yan", "HiddenFromAddressListsEnabled": true, "MailTip": "Out until May"})).expect("set");
+    run(&backend, "Set-Mailbox", json!({"Identity": "yan", "ProhibitSendQuota": 10_737_418_240_u64, "IssueWarningQuota": "9.5GB", "MaxSendSize": "unlimited"})).expect("quotas");
     let mailbox = get_one(&backend, "Get-Mailbox", "yan");
+    assert_eq!(mailbox["ProhibitSendQuota"], "10 GB (10,737,418,240 bytes)");
+    assert_eq!(
+        mailbox["IssueWarningQuota"],
+        "9.5 GB (10,200,547,328 bytes)"
+    );
+    assert_eq!(mailbox["MaxSendSize"], "Unlimited");
     assert_eq!(mailbox["HiddenFromAddressListsEnabled"], true);
     assert_eq!(mailbox["MailTip"], "Out until May");
     run(&backend, "Set-Mailbox", json!({"Identity": "yan", "EmailAddresses": hashtable([("Add".to_string(), json!("yan.li@contoso.com"))])})).expect("add address");

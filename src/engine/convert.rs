@@ -354,6 +354,9 @@ pub fn parse_guid(text: &str) -> Option<u128> {
 /// A cast `[T]$v` to a canonical type name. `Err` carries pwsh's message.
 pub fn cast(v: &Value, type_name: &str) -> Result<Value, ConvertError> {
     if let Some(elem) = type_name.strip_suffix("[]") {
+        if let (Value::String(s), "System.Char") = (v, elem) {
+            return Ok(Value::array(s.chars().map(Value::Char).collect()));
+        }
         let items = to_vec(v)
             .iter()
             .map(|x| cast(x, elem))
@@ -376,9 +379,13 @@ pub fn cast(v: &Value, type_name: &str) -> Result<Value, ConvertError> {
             Value::String(s) if s.chars().count() == 1 => {
                 Value::Char(s.chars().next().unwrap_or('\0'))
             }
-            Value::Int(i) => char::from_u32(*i as u32)
-                .map(Value::Char)
-                .ok_or_else(|| ConvertError::cannot(v, "System.Char", ""))?,
+            Value::Int(_) | Value::Long(_) | Value::Double(_) | Value::Decimal(_) => {
+                u32::try_from(to_i64(v)?)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .map(Value::Char)
+                    .ok_or_else(|| ConvertError::cannot(v, "System.Char", ""))?
+            }
             _ => {
                 return Err(ConvertError::cannot(
                     v,

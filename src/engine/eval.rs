@@ -451,22 +451,36 @@ impl Engine {
         span: Span,
     ) -> Result<(), Flow> {
         let rhs = self.eval_statement_value(value)?;
-        let new = match op {
-            AssignOp::Assign => rhs,
+        let arith = match op {
+            AssignOp::Assign => return self.assign(target, rhs),
+            AssignOp::Add => ops::Arith::Add,
+            AssignOp::Sub => ops::Arith::Sub,
+            AssignOp::Mul => ops::Arith::Mul,
+            AssignOp::Div => ops::Arith::Div,
+            AssignOp::Rem => ops::Arith::Rem,
+        };
+        let combine = |me: &Self, current: &Value| {
+            ops::arith(arith, current, &rhs).map_err(|e| me.runtime_error(e.message, e.id, span))
+        };
+        // `$a[$i++] += 1`: the object and the index are evaluated once.
+        match &target.kind {
+            ExprKind::Index {
+                target: obj, index, ..
+            } => {
+                let o = self.eval_expr(obj)?;
+                let i = self.eval_expr(index)?;
+                let current = super::members::index(&o, &i)
+                    .map_err(|m| self.runtime_error(m, "IndexError", span))?;
+                let new = combine(self, &current)?;
+                super::members::set_index(&o, &i, new)
+                    .map_err(|m| self.runtime_error(m, "IndexError", span))
+            }
             _ => {
                 let current = self.eval_expr(target)?;
-                let arith = match op {
-                    AssignOp::Add => ops::Arith::Add,
-                    AssignOp::Sub => ops::Arith::Sub,
-                    AssignOp::Mul => ops::Arith::Mul,
-                    AssignOp::Div => ops::Arith::Div,
-                    AssignOp::Rem | AssignOp::Assign => ops::Arith::Rem,
-                };
-                ops::arith(arith, &current, &rhs)
-                    .map_err(|e| self.runtime_error(e.message, e.id, span))?
+                let new = combine(self, &current)?;
+                self.assign(target, new)
             }
-        };
-        self.assign(target, new)
+        }
     }
 }
 

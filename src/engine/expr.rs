@@ -216,9 +216,13 @@ impl Engine {
                     Some(Value::Null) | None => " ".to_string(),
                     Some(s) => s.to_string(),
                 };
+                // Each element by its own ToString(): a nested array is `System.Object[]`.
                 a.borrow()
                     .iter()
-                    .map(|x| self.to_text(x))
+                    .map(|x| match x {
+                        Value::Array(_) => "System.Object[]".to_string(),
+                        other => other.to_string(),
+                    })
                     .collect::<Vec<_>>()
                     .join(&sep)
             }
@@ -259,12 +263,20 @@ impl Engine {
                 };
                 let mut o = PsObject::custom();
                 for (k, v) in h.borrow().iter() {
-                    o.set(&k.to_string(), v.clone());
+                    // `PSTypeName = 'X'` names the object's type instead of adding a property.
+                    if k.to_string().eq_ignore_ascii_case("PSTypeName") {
+                        o.type_names.insert(0, v.to_string());
+                    } else {
+                        o.set(&k.to_string(), v.clone());
+                    }
                 }
                 return Ok(Value::object(o));
             }
         }
         let v = self.eval_expr(operand)?;
+        if let (Value::Array(_), "System.String") = (&v, t.as_str()) {
+            return Ok(Value::str(self.to_text(&v)));
+        }
         convert::cast(&v, &t)
             .map_err(|e| self.runtime_error(e.message, "InvalidCastFromStringToInteger", span))
     }
@@ -352,6 +364,9 @@ impl Engine {
         let r = self.eval_expr(right)?;
         let err = |me: &Self, e: OpError| me.op_error(e, span);
         match op {
+            BinaryOp::Add if matches!((&l, &r), (Value::String(_), Value::Array(_))) => {
+                Ok(Value::str(format!("{l}{}", self.to_text(&r))))
+            }
             BinaryOp::Add => ops::arith(Arith::Add, &l, &r).map_err(|e| err(self, e)),
             BinaryOp::Sub => ops::arith(Arith::Sub, &l, &r).map_err(|e| err(self, e)),
             BinaryOp::Mul => ops::arith(Arith::Mul, &l, &r).map_err(|e| err(self, e)),
@@ -417,13 +432,25 @@ impl Engine {
     pub fn assign(&mut self, target: &Expr, value: Value) -> Result<(), Flow> {
         match &target.kind {
             ExprKind::Variable(VariablePath { scope, name, .. }) => {
+                let value = match self.scopes.constraint(scope.as_deref(), name) {
+                    Some(t) => convert::cast(&value, &t).map_err(|e| {
+                        self.runtime_error(e.message, "InvalidCastFromStringToInteger", target.span)
+                    })?,
+                    None => value,
+                };
                 self.set_variable(scope.as_deref(), name, value);
                 Ok(())
             }
             ExprKind::Cast { ty, operand } => {
                 let t = self.resolve_type(ty)?;
-                let v = convert::cast(&value, &t)
-                    .map_err(|e| self.runtime_error(e.message, "InvalidCast", target.span))?;
+                let v = convert::cast(&value, &t).map_err(|e| {
+                    self.runtime_error(e.message, "InvalidCastFromStringToInteger", target.span)
+                })?;
+                if let ExprKind::Variable(VariablePath { scope, name, .. }) = &operand.kind {
+                    self.scopes.set_constraint(scope.as_deref(), name, &t);
+                    self.set_variable(scope.as_deref(), name, v);
+                    return Ok(());
+                }
                 self.assign(operand, v)
             }
             ExprKind::Member {

@@ -479,12 +479,14 @@ impl Engine {
     }
 
     /// Runs a whole parsed script: its `param()` is bound from `args`, its scope is the
-    /// script scope, and `exit` ends it (the code is returned).
+    /// script scope (or the global scope itself when `in_global`, as for `-Command`
+    /// text), and `exit` ends it (the code is returned).
     pub fn run_script(
         &mut self,
         ast: Rc<ScriptBlock>,
         source: Rc<Source>,
         args: Vec<super::binder::Arg>,
+        in_global: bool,
         out: &mut dyn super::command::Sink,
     ) -> Result<Option<i32>, Flow> {
         let cmd = Rc::new(ScriptCommand {
@@ -498,7 +500,7 @@ impl Engine {
             source: source.clone(),
             is_filter: false,
             is_script: true,
-            dot_source: false,
+            dot_source: in_global,
         });
         self.source = source;
         let mut stage = self.script_stage(cmd, args, None)?;

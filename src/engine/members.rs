@@ -60,6 +60,7 @@ pub fn get_member(v: &Value, name: &str) -> Value {
             }
             match lower.as_str() {
                 "psobject" => psobject_view(&o),
+                "pstypenames" => Value::array(o.type_names.iter().map(Value::str).collect()),
                 _ => Value::Null,
             }
         }
@@ -643,6 +644,10 @@ pub fn static_member(t: &Value, name: &str) -> Result<Value, String> {
         ("System.Double", "maxvalue") => Value::Double(f64::MAX),
         ("System.Double", "minvalue") => Value::Double(f64::MIN),
         ("System.Double", "nan") => Value::Double(f64::NAN),
+        ("System.Double", "positiveinfinity") => Value::Double(f64::INFINITY),
+        ("System.Double", "negativeinfinity") => Value::Double(f64::NEG_INFINITY),
+        ("System.Double", "epsilon") => Value::Double(f64::from_bits(1)),
+        ("System.Char", "maxvalue") => Value::Char('\u{ffff}'),
         ("System.String", "empty") => Value::str(""),
         ("System.Math", "pi") => Value::Double(std::f64::consts::PI),
         ("System.Math", "e") => Value::Double(std::f64::consts::E),

@@ -470,28 +470,59 @@ pub fn replace(left: &Value, right: &Value, case_sensitive: bool) -> OpResult {
     })
 }
 
-/// `-split`: `right` is the pattern, or `pattern, max-count`.
+/// `-split`: `right` is the pattern, or `pattern, max-count[, options]`. Captured groups
+/// are part of the result, as .NET's `Regex.Split` gives them; a negative count splits
+/// from the right; the `SimpleMatch` option takes the pattern literally.
 pub fn split(left: &Value, right: &Value, case_sensitive: bool) -> OpResult {
     let parts = convert::to_vec(right);
-    let pattern = parts.first().map(|p| p.to_string()).unwrap_or_default();
+    let mut pattern = parts.first().map(|p| p.to_string()).unwrap_or_default();
     let max = match parts.get(1) {
         Some(n) => convert::to_i32(n)?,
         None => 0,
     };
+    let options = parts
+        .get(2)
+        .map(|o| o.to_string().to_lowercase())
+        .unwrap_or_default();
+    if options.contains("simplematch") {
+        pattern = regex::escape(&pattern);
+    }
+    let case_sensitive = case_sensitive && !options.contains("ignorecase");
     let re = regex(&pattern, case_sensitive)?;
     let mut out = Vec::new();
     for item in convert::to_vec(left) {
-        let text = item.to_string();
-        if max > 0 {
-            out.extend(
-                re.splitn(&text, usize::try_from(max).unwrap_or(1))
-                    .map(Value::str),
-            );
-        } else {
-            out.extend(re.split(&text).map(Value::str));
-        }
+        out.extend(
+            split_one(&re, &item.to_string(), max)
+                .into_iter()
+                .map(Value::str),
+        );
     }
     Ok(Value::array(out))
+}
+
+fn split_one(re: &Regex, text: &str, max: i32) -> Vec<String> {
+    let all: Vec<regex::Captures> = re.captures_iter(text).collect();
+    let limit = usize::try_from(max.unsigned_abs()).unwrap_or(usize::MAX);
+    let chosen: Vec<&regex::Captures> = match max {
+        0 => all.iter().collect(),
+        m if m > 0 => all.iter().take(limit.saturating_sub(1)).collect(),
+        _ => all
+            .iter()
+            .skip(all.len().saturating_sub(limit.saturating_sub(1)))
+            .collect(),
+    };
+    let mut pieces = Vec::new();
+    let mut last = 0;
+    for caps in chosen {
+        let Some(m) = caps.get(0) else { continue };
+        pieces.push(text[last..m.start()].to_string());
+        for g in caps.iter().skip(1).flatten() {
+            pieces.push(g.as_str().to_string());
+        }
+        last = m.end();
+    }
+    pieces.push(text[last..].to_string());
+    pieces
 }
 
 /// Unary `-split`: splits on runs of whitespace, dropping empty pieces.
@@ -512,8 +543,31 @@ pub fn join(left: &Value, sep: &str) -> Value {
     Value::str(parts.join(sep))
 }
 
-/// `a..b`: an inclusive range, counting down when `b < a`.
+/// A range bound that is a character: `[char]'a'` or a one-letter string.
+fn range_char(v: &Value) -> Option<char> {
+    match v {
+        Value::Char(c) => Some(*c),
+        Value::String(s) if s.chars().count() == 1 && !s.chars().all(|c| c.is_ascii_digit()) => {
+            s.chars().next()
+        }
+        _ => None,
+    }
+}
+
+/// `a..b`: an inclusive range, counting down when `b < a`; between two characters a
+/// range of characters (`'a'..'c'`).
 pub fn range(left: &Value, right: &Value) -> OpResult {
+    if let (Some(a), Some(b)) = (range_char(left), range_char(right)) {
+        let (lo, hi) = (u32::from(a.min(b)), u32::from(a.max(b)));
+        let mut items: Vec<Value> = (lo..=hi)
+            .filter_map(char::from_u32)
+            .map(Value::Char)
+            .collect();
+        if a > b {
+            items.reverse();
+        }
+        return Ok(Value::array(items));
+    }
     let a = range_bound(left)?;
     let b = range_bound(right)?;
     let len = (a - b).unsigned_abs() + 1;

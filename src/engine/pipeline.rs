@@ -599,22 +599,20 @@ impl Engine {
     /// succeeded.
     pub fn run_pipeline(&mut self, p: &Pipeline, out: &mut dyn Sink) -> Result<(), Flow> {
         // `$n++` / `--$n` alone as a statement changes the variable and outputs nothing.
-        if let [PipelineElement::Expression { expr, redirections }] = p.elements.as_slice() {
-            if let ExprKind::Unary { op, .. } = &expr.kind {
-                if redirections.is_empty()
-                    && matches!(
-                        op,
-                        UnaryOp::PreIncrement
-                            | UnaryOp::PreDecrement
-                            | UnaryOp::PostIncrement
-                            | UnaryOp::PostDecrement
-                    )
-                {
-                    self.eval_expr(expr)?;
-                    self.last_success = true;
-                    return Ok(());
-                }
-            }
+        if let [PipelineElement::Expression { expr, redirections }] = p.elements.as_slice()
+            && let ExprKind::Unary { op, .. } = &expr.kind
+            && redirections.is_empty()
+            && matches!(
+                op,
+                UnaryOp::PreIncrement
+                    | UnaryOp::PreDecrement
+                    | UnaryOp::PostIncrement
+                    | UnaryOp::PostDecrement
+            )
+        {
+            self.eval_expr(expr)?;
+            self.last_success = true;
+            return Ok(());
         }
         let mut input: Option<&crate::syntax::ast::Expr> = None;
         let mut output_redirect: Option<&Redirection> = None;

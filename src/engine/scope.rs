@@ -23,6 +23,8 @@ pub struct FunctionValue {
 pub struct Scope {
     vars: HashMap<String, Value>,
     functions: HashMap<String, Rc<FunctionValue>>,
+    /// Type constraints from `[int]$x = ...`: later assignments convert to the type.
+    constraints: HashMap<String, String>,
 }
 
 /// The scope stack.
@@ -135,6 +137,20 @@ impl Scopes {
         let i = self.index_of(scope).unwrap_or(self.stack.len() - 1);
         if let Some(s) = self.stack.get_mut(i) {
             s.vars.insert(key(name), value);
+        }
+    }
+
+    /// The type constraint of a variable in the scope an assignment would write.
+    pub fn constraint(&self, scope: Option<&str>, name: &str) -> Option<String> {
+        let i = self.index_of(scope)?;
+        self.stack.get(i)?.constraints.get(&key(name)).cloned()
+    }
+
+    /// Constrains a variable to a type (canonical name) in the scope an assignment writes.
+    pub fn set_constraint(&mut self, scope: Option<&str>, name: &str, type_name: &str) {
+        let i = self.index_of(scope).unwrap_or(self.stack.len() - 1);
+        if let Some(s) = self.stack.get_mut(i) {
+            s.constraints.insert(key(name), type_name.to_string());
         }
     }
 

@@ -67,7 +67,8 @@ impl Engine {
             }
         };
         let mut sink = self.out_default_sink();
-        let result = self.run_script(ast, source, args, &mut sink);
+        let in_global = mode == RunMode::Command;
+        let result = self.run_script(ast, source, args, in_global, &mut sink);
         let flushed = sink.finish(self);
         let code = match result.and_then(|code| flushed.map(|()| code)) {
             Ok(Some(code)) => code,
@@ -101,6 +102,6 @@ pub fn run_to_string(registry: super::command::Registry, text: &str) -> String {
     let mut engine = Engine::new(registry, Box::new(host));
     engine.init_session_variables();
     engine.run_source(Source::new("", text), Vec::new(), RunMode::Command);
-    let out = captured.borrow().clone();
-    out
+
+    captured.borrow().clone()
 }

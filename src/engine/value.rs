@@ -234,7 +234,11 @@ impl fmt::Display for Value {
                     if i > 0 {
                         f.write_str(" ")?;
                     }
-                    write!(f, "{v}")?;
+                    match v {
+                        // Each element by its own ToString(), as .NET gives it.
+                        Value::Array(_) => f.write_str("System.Object[]")?,
+                        v => write!(f, "{v}")?,
+                    }
                 }
                 Ok(())
             }
@@ -285,21 +289,19 @@ pub fn format_double(d: f64) -> String {
             "-Infinity".into()
         };
     }
-    let abs = d.abs();
-    if abs != 0.0 && !(1e-5..1e15).contains(&abs) {
-        // Rust's `{:e}` gives `1.5e20`; .NET gives `1.5E+20`.
-        let s = format!("{d:e}");
-        if let Some((m, e)) = s.split_once('e') {
-            let (sign, digits) = match e.strip_prefix('-') {
-                Some(rest) => ('-', rest),
-                None => ('+', e),
-            };
-            return format!("{m}E{sign}{digits:0>2}");
-        }
-        return s;
+    // .NET Core's shortest round-trip digits, in exponent form when the decimal exponent
+    // is below -4 or at least max(15, number of digits): 1E+15, 9007199254740992, 1E-05.
+    let sci = format!("{d:e}");
+    let Some((mantissa, exp)) = sci.split_once('e') else {
+        return sci;
+    };
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits = mantissa.chars().filter(char::is_ascii_digit).count() as i32;
+    if d != 0.0 && (exp < -4 || exp >= digits.max(15)) {
+        let (sign, e) = if exp < 0 { ('-', -exp) } else { ('+', exp) };
+        return format!("{mantissa}E{sign}{e:02}");
     }
-    let s = format!("{d}");
-    s
+    format!("{d}")
 }
 
 /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lower case.

@@ -8,7 +8,7 @@ use rusqlite::{Connection, Row, Transaction, params, params_from_iter};
 use serde_json::{Map, Value, json};
 
 use super::recipients::{common_property, escape_dn};
-use super::values::{multi_value, to_bool};
+use super::values::{is_size_parameter, multi_value, size_value, to_bool};
 use super::{Bound, LocalBackend, feed, identity_text, no_change_warning};
 use crate::exchange::identity::{self, object_condition, reference_missing, resolve_object};
 use crate::exchange::model::{self, COMMON_TAIL, ObjectKind};
@@ -151,6 +151,8 @@ fn apply(
             json!(multi_value(name, &current, value)?)
         } else if info.is_boolean() {
             Value::Bool(to_bool(name, value)?)
+        } else if is_size_parameter(name) {
+            size_value(name, value)?
         } else {
             (*value).clone()
         };

@@ -6,7 +6,9 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
 use serde_json::{Map, Value, json};
 
-use super::values::{column_json, column_value, is_hashtable, multi_value, to_bool};
+use super::values::{
+    column_json, column_value, is_hashtable, is_size_parameter, multi_value, size_value, to_bool,
+};
 use super::{Bound, LocalBackend, ResultSize, feed, identity_text, no_change_warning};
 use crate::exchange::identity::{
     self, like_pattern, recipient_condition, reference_missing, resolve_object,
@@ -629,6 +631,13 @@ fn apply_settings(
         if let Some(new_name) = identity_text(value).filter(|_| name.eq_ignore_ascii_case("Name")) {
             check_name_free(tx, &new_name, Some(row.rid))?;
         }
+        let sized;
+        let value = if is_size_parameter(name) {
+            sized = size_value(name, value)?;
+            &sized
+        } else {
+            *value
+        };
         match row.column(name) {
             Some((column, current)) => {
                 updates.push((

@@ -205,3 +205,132 @@ mod tests {
         ));
     }
 }
+
+/// Whether a parameter holds a size (`ByteQuantifiedSize`, or `Unlimited` over one):
+/// quotas and message sizes.
+pub fn is_size_parameter(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with("quota") || lower.ends_with("size")
+}
+
+/// A size as Exchange shows it: `Unlimited`, or `10 GB (10,737,418,240 bytes)`. Takes a
+/// byte count (`10GB` arrives as one), a text such as `10GB`, `1.5 GB` or `500MB`, or a
+/// size already in Exchange's form.
+pub fn size_value(parameter: &str, value: &Value) -> Result<Value, ExchangeError> {
+    let bytes: u64 = match value {
+        Value::Null => return Ok(Value::Null),
+        Value::Number(n) => n
+            .as_u64()
+            .or_else(|| n.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64))
+            .ok_or_else(|| {
+                not_convertible(
+                    parameter,
+                    value,
+                    "Microsoft.Exchange.Data.ByteQuantifiedSize",
+                )
+            })?,
+        Value::String(text) => {
+            let text = text.trim();
+            if text.eq_ignore_ascii_case("unlimited") {
+                return Ok(Value::String("Unlimited".to_string()));
+            }
+            parse_size(text).ok_or_else(|| {
+                not_convertible(
+                    parameter,
+                    value,
+                    "Microsoft.Exchange.Data.ByteQuantifiedSize",
+                )
+            })?
+        }
+        _ => {
+            return Err(not_convertible(
+                parameter,
+                value,
+                "Microsoft.Exchange.Data.ByteQuantifiedSize",
+            ));
+        }
+    };
+    Ok(Value::String(format_size(bytes)))
+}
+
+const UNITS: [(&str, u64); 5] = [
+    ("TB", 1 << 40),
+    ("GB", 1 << 30),
+    ("MB", 1 << 20),
+    ("KB", 1 << 10),
+    ("B", 1),
+];
+
+fn parse_size(text: &str) -> Option<u64> {
+    // Exchange's own form carries the exact count: "10 GB (10,737,418,240 bytes)".
+    if let Some(inner) = text
+        .split_once('(')
+        .and_then(|(_, rest)| rest.strip_suffix("bytes)"))
+    {
+        return inner.trim().replace(',', "").parse().ok();
+    }
+    let upper = text.to_ascii_uppercase();
+    let (number, multiplier) = UNITS
+        .iter()
+        .find_map(|(unit, size)| {
+            upper
+                .strip_suffix(unit)
+                .map(|n| (n.trim().to_string(), *size))
+        })
+        .unwrap_or((upper.clone(), 1));
+    let number: f64 = number.replace(',', "").parse().ok()?;
+    (number.is_finite() && number >= 0.0).then(|| (number * multiplier as f64).round() as u64)
+}
+
+/// `10 GB (10,737,418,240 bytes)`: the largest unit the size reaches, to three decimals.
+pub fn format_size(bytes: u64) -> String {
+    let (unit, size) = UNITS
+        .iter()
+        .find(|(_, size)| bytes >= *size)
+        .copied()
+        .unwrap_or(("B", 1));
+    let scaled = format!("{:.3}", bytes as f64 / size as f64);
+    let scaled = scaled.trim_end_matches('0').trim_end_matches('.');
+    let digits = bytes.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{scaled} {unit} ({grouped} bytes)")
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn sizes_read_and_print_as_exchange_shows_them() {
+        assert_eq!(format_size(10 * (1 << 30)), "10 GB (10,737,418,240 bytes)");
+        assert_eq!(
+            format_size(53_150_220_288),
+            "49.5 GB (53,150,220,288 bytes)"
+        );
+        assert_eq!(format_size(500), "500 B (500 bytes)");
+        assert_eq!(
+            size_value("X", &json!("1.5GB")).ok(),
+            Some(json!("1.5 GB (1,610,612,736 bytes)"))
+        );
+        assert_eq!(
+            size_value("X", &json!(36_700_160)).ok(),
+            Some(json!("35 MB (36,700,160 bytes)"))
+        );
+        assert_eq!(
+            size_value("X", &json!("unlimited")).ok(),
+            Some(json!("Unlimited"))
+        );
+        assert_eq!(
+            size_value("X", &json!("40 GB (42,949,672,960 bytes)")).ok(),
+            Some(json!("40 GB (42,949,672,960 bytes)"))
+        );
+        assert!(size_value("X", &json!("lots")).is_err());
+    }
+}
