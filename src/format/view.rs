@@ -126,13 +126,13 @@ impl ViewRegistry {
             MEMBER_DEFINITION,
             View::table_of(&["Name", "MemberType", "Definition"]).grouped_by("TypeName"),
         );
-        r.register(
-            DICTIONARY_ENTRY,
-            View::table(vec![
-                col("Name", 30, Align::Left),
-                Column::property("Value"),
-            ]),
-        );
+        // Hashtable entries and variables: a 30-cell Name column, then Value.
+        let name_value = View::table(vec![
+            col("Name", 30, Align::Left),
+            Column::property("Value"),
+        ]);
+        r.register(PS_VARIABLE, name_value.clone());
+        r.register(DICTIONARY_ENTRY, name_value);
         r
     }
 
@@ -176,6 +176,9 @@ pub const COMMAND_INFO: &str = "System.Management.Automation.CommandInfo";
 pub const CMDLET_INFO: &str = "System.Management.Automation.CmdletInfo";
 pub const FUNCTION_INFO: &str = "System.Management.Automation.FunctionInfo";
 pub const ALIAS_INFO: &str = "System.Management.Automation.AliasInfo";
+
+/// Get-Variable's output type.
+pub const PS_VARIABLE: &str = "System.Management.Automation.PSVariable";
 
 /// Get-Member's output type.
 pub const MEMBER_DEFINITION: &str = "Microsoft.PowerShell.Commands.MemberDefinition";

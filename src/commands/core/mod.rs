@@ -12,6 +12,8 @@ mod format;
 mod get_command;
 mod get_help;
 mod group_object;
+mod host_io;
+mod invoke_expression;
 mod json;
 mod measure_object;
 mod members;
@@ -26,6 +28,7 @@ mod tee_object;
 pub(crate) mod testing;
 #[cfg(test)]
 mod tests;
+mod variables;
 mod where_object;
 mod write_host;
 mod write_information;
@@ -85,6 +88,17 @@ fn register_output(r: &mut Registry) {
         get_command::get_command(),
         get_command::get_alias(),
         get_help::command(),
+        variables::get_variable(),
+        variables::set_variable(),
+        variables::new_variable(),
+        variables::remove_variable(),
+        variables::clear_variable(),
+        host_io::read_host(),
+        host_io::get_credential(),
+        host_io::convert_to_secure_string(),
+        host_io::clear_host(),
+        host_io::write_progress(),
+        invoke_expression::command(),
         write_information::command(),
     ] {
         r.register(info);
