@@ -631,6 +631,16 @@ fn policies_rules_and_organisation_settings() {
     let policy = get_one(&backend, "Get-OwaMailboxPolicy", "Contractors");
     assert_eq!(policy["CalendarEnabled"], false);
     assert_eq!(policy["AllowedFileTypes"], json!([".pdf"]));
+    run(
+        &backend,
+        "Set-OwaMailboxPolicy",
+        json!({"Identity": "Default", "CalendarEnabled": false}),
+    )
+    .expect("Default names the default policy");
+    assert_eq!(
+        get_one(&backend, "Get-OwaMailboxPolicy", "OwaMailboxPolicy-Default")["CalendarEnabled"],
+        false
+    );
     let error = run(
         &backend,
         "Remove-OwaMailboxPolicy",

@@ -221,12 +221,19 @@ pub fn object_condition(kind: &ObjectKind, identity: &str, wildcards: bool) -> S
             vec![kind_value, SqlValue::Text(like_pattern(identity))],
         );
     }
+    // **Decision**: `Default` also names the kind's default object when none is called
+    // that (Exchange Server's default OWA policy is "Default"; the docs use the name).
+    let name = SqlValue::Text(identity.to_string());
     SqlFragment::new(
-        "o.kind = ? AND (o.name = ? OR o.guid = ? COLLATE NOCASE)",
+        "o.kind = ? AND (o.name = ? OR o.guid = ? COLLATE NOCASE OR \
+         (? = 'Default' COLLATE NOCASE AND o.is_default = 1 AND NOT EXISTS \
+          (SELECT 1 FROM objects x WHERE x.kind = ? AND x.name = 'Default')))",
         vec![
+            kind_value.clone(),
+            name.clone(),
+            name.clone(),
+            name,
             kind_value,
-            SqlValue::Text(identity.to_string()),
-            SqlValue::Text(identity.to_string()),
         ],
     )
 }

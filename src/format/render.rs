@@ -17,6 +17,10 @@ pub const WIDTH_SAMPLE_ROWS: usize = 300;
 /// The width output uses when it does not go to a terminal.
 pub const DEFAULT_WIDTH: usize = 120;
 
+/// The widest output laid out (**decision**: a `-Width` beyond this is taken as this, so
+/// a huge width cannot make padding exhaust memory).
+pub const MAX_WIDTH: usize = 32_767;
+
 enum Doc {
     Table {
         columns: Vec<HeaderColumn>,
@@ -52,7 +56,7 @@ impl Renderer {
     /// A renderer for a screen (or `-Width`) of `width` cells.
     pub fn new(width: usize, color: ColorMode) -> Renderer {
         Renderer {
-            width,
+            width: width.min(MAX_WIDTH),
             color,
             doc: None,
             sample: None,
@@ -231,7 +235,7 @@ impl Renderer {
             }
             (Entry::Wide(item), Some(Doc::Wide { per_row, items, .. })) => {
                 items.push(item);
-                if items.len() >= *per_row {
+                if items.len() >= (*per_row).clamp(1, self.width.div_ceil(2).max(1)) {
                     self.flush_wide(out);
                 }
             }
@@ -252,8 +256,10 @@ impl Renderer {
     }
 }
 
-/// Format-Wide columns: equal shares of the screen, left-aligned.
+/// Format-Wide columns: equal shares of the screen, left-aligned (no more columns than
+/// the screen has room for: one cell and a separator each).
 fn wide_layout(per_row: usize, width: usize) -> Option<TableLayout> {
+    let per_row = per_row.clamp(1, width.div_ceil(2).max(1));
     TableLayout::new(&vec![0; per_row], &vec![Align::Left; per_row], width)
 }
 

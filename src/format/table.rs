@@ -26,17 +26,14 @@ pub fn fit_widths(widths: &[usize], screen: usize) -> Vec<Option<usize>> {
     if widths.contains(&0) {
         let used = total(&w);
         if used < screen {
-            let mut left = screen - used;
+            // Round robin, one cell at a time, comes to equal shares with the remainder
+            // going to the leftmost free columns.
+            let left = screen - used;
             let free: Vec<usize> = (0..widths.len()).filter(|&k| widths[k] == 0).collect();
-            'grow: loop {
-                for &k in &free {
-                    if let Some(x) = w[k].as_mut() {
-                        *x += 1;
-                    }
-                    left -= 1;
-                    if left == 0 {
-                        break 'grow;
-                    }
+            let (share, extra) = (left / free.len(), left % free.len());
+            for (i, &k) in free.iter().enumerate() {
+                if let Some(x) = w[k].as_mut() {
+                    *x += share + usize::from(i < extra);
                 }
             }
             return w;
@@ -248,7 +245,7 @@ pub fn fit_field(text: &str, width: usize, align: Align, pad: bool) -> String {
             }
         }
     } else if len > width {
-        let keep = width - 1;
+        let keep = width.saturating_sub(1);
         s = if keep > 0 {
             match align {
                 Align::Right => format!("{ELLIPSIS}{}", take_tail(&s, keep)),

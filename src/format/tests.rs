@@ -360,3 +360,26 @@ fn dates_print_their_long_form() {
         .unwrap_or(Value::Null);
     assert_eq!(out(&[dt]), "\nThursday, November 26, 2026 7:12:54 PM\n\n");
 }
+
+#[test]
+fn any_width_lays_out_without_panicking() {
+    let values = vec![
+        obj(&[("名前", s("日本語のテキスト")), ("N", Value::Int(-5)), ("E", s(""))]),
+        obj(&[("名前", s("a\r\nb\tc\u{0}")), ("N", Value::Null), ("E", s("\u{301}x"))]),
+        s("plain"),
+    ];
+    for width in 0..12 {
+        for shape in [Shape::Table, Shape::List, Shape::Wide] {
+            for wrap in [false, true] {
+                let req = FormatRequest {
+                    wrap,
+                    autosize: wrap,
+                    columns: Some(width + 1),
+                    ..FormatRequest::shape(shape)
+                };
+                let _ = lines_of(&values, req, width);
+            }
+        }
+        let _ = lines_of(&values, FormatRequest::default(), width);
+    }
+}
