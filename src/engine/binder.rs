@@ -454,6 +454,8 @@ pub fn bind_args(sig: &Signature, args: Vec<Arg>, opts: BindOptions) -> Result<B
                 .all(|(n, _)| sig.find_param(n).is_none_or(|p| p.in_set(s)))
         });
     }
+    b.bound.set = pick_set(sig, &candidates)
+        .or_else(|| (sig.set_names().is_empty()).then(|| ALL_SETS.to_string()));
     b.candidate_sets = candidates;
     Ok(b)
 }

@@ -180,6 +180,14 @@ impl Engine {
             self.invoke_script_block(sb, args, &mut out)?;
             return Ok(collect_value(out));
         }
+        if let Value::Object(o) = target {
+            let o = o.borrow().clone();
+            if o.type_name() == super::function::PSCMDLET_TYPE {
+                if let Some(r) = self.cmdlet_method(&o, name, &args) {
+                    return r;
+                }
+            }
+        }
         let result = if is_static {
             members::call_static(target, name, &args)
         } else {

@@ -8,10 +8,14 @@ use std::rc::Rc;
 use super::command::{Ctx, Flow, Param, ParamType, Processor, Signature};
 use super::convert;
 use super::error::{ErrorCategory, ErrorRecord};
-use super::runtime::{Engine, MAX_CALL_DEPTH};
+use super::runtime::Engine;
 use super::scope::Scope;
 use super::value::{Hashtable, ScriptBlockValue, Value};
 use crate::syntax::ast::{Attribute, ExprKind, ParameterDecl, ScriptBlock, Source, StatementBlock};
+
+/// The type name of `$PSCmdlet` in an advanced function; its methods
+/// (`ShouldProcess`, ...) are the engine's ([`Engine::cmdlet_method`]).
+pub const PSCMDLET_TYPE: &str = "System.Management.Automation.PSScriptCmdlet";
 
 /// A command defined by script text.
 #[derive(Debug)]
@@ -213,7 +217,7 @@ impl ScriptProcessor {
         first: bool,
     ) -> Result<(), Flow> {
         let engine = &mut *cx.engine;
-        if engine.depth >= MAX_CALL_DEPTH {
+        if engine.depth >= engine.max_depth {
             let mut r = ErrorRecord::new(
                 "The script failed due to call depth overflow.",
                 "CallDepthOverflow",
@@ -298,6 +302,20 @@ impl ScriptProcessor {
         engine
             .scopes
             .set(None, "PSBoundParameters", Value::hashtable(psbound));
+        if self.cmd.is_advanced() {
+            let mut cmdlet = super::object::PsObject::new(vec![PSCMDLET_TYPE.to_string()]);
+            cmdlet.set(
+                "ParameterSetName",
+                Value::str(
+                    bound
+                        .set
+                        .clone()
+                        .unwrap_or_else(|| super::command::ALL_SETS.into()),
+                ),
+            );
+            cmdlet.set("CommandName", Value::str(&self.cmd.name));
+            engine.scopes.set(None, "PSCmdlet", Value::object(cmdlet));
+        }
         engine
             .scopes
             .set(None, "args", Value::array(self.extra.clone()));
@@ -388,6 +406,54 @@ impl Processor for ScriptProcessor {
 }
 
 impl Engine {
+    /// `$PSCmdlet.ShouldProcess(target[, action])`, `ShouldContinue(...)` and
+    /// `ThrowTerminatingError(record)` of an advanced function. `None` when the method is
+    /// not one of these.
+    pub fn cmdlet_method(
+        &mut self,
+        cmdlet: &super::object::PsObject,
+        name: &str,
+        args: &[Value],
+    ) -> Option<Result<Value, Flow>> {
+        let arg = |i: usize| args.get(i).map(|v| v.to_string()).unwrap_or_default();
+        match name.to_ascii_lowercase().as_str() {
+            "shouldprocess" => {
+                let what_if = self
+                    .scopes
+                    .get(None, "WhatIfPreference")
+                    .is_some_and(|v| v.is_true());
+                if !what_if {
+                    return Some(Ok(Value::Bool(true)));
+                }
+                let action = match args.len() {
+                    0 | 1 => cmdlet
+                        .get("CommandName")
+                        .map(|v| v.to_string())
+                        .unwrap_or_default(),
+                    _ => arg(1),
+                };
+                self.host_line(&format!(
+                    "What if: Performing the operation \"{action}\" on target \"{}\".",
+                    arg(0)
+                ));
+                Some(Ok(Value::Bool(false)))
+            }
+            "shouldcontinue" => Some(Ok(Value::Bool(true))),
+            "throwterminatingerror" => {
+                let record = match args.first() {
+                    Some(Value::Error(e)) => e.clone(),
+                    other => Rc::new(ErrorRecord::new(
+                        other.map(|v| v.to_string()).unwrap_or_default(),
+                        "ThrowTerminatingError",
+                        ErrorCategory::NotSpecified,
+                    )),
+                };
+                Some(Err(Flow::Throw(record)))
+            }
+            _ => None,
+        }
+    }
+
     /// The effective `$ErrorActionPreference`.
     pub fn error_preference(&self) -> super::runtime::ActionPreference {
         self.scopes
@@ -405,7 +471,7 @@ impl Engine {
         args: Vec<Value>,
         out: &mut dyn super::command::Sink,
     ) -> Result<(), Flow> {
-        if self.depth >= MAX_CALL_DEPTH {
+        if self.depth >= self.max_depth {
             let r = ErrorRecord::new(
                 "The script failed due to call depth overflow.",
                 "CallDepthOverflow",

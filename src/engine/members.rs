@@ -18,6 +18,13 @@ type MResult = Result<Value, OpError>;
 /// `$x.Name`. Missing members are `$null` (strict mode off). On an array, a name the
 /// array itself lacks is looked up on each element (member enumeration).
 pub fn get_member(v: &Value, name: &str) -> Value {
+    get_member_within(v, name, 0)
+}
+
+/// How deep member enumeration goes into arrays of arrays (an array can contain itself).
+const MAX_ENUMERATION_DEPTH: usize = 32;
+
+fn get_member_within(v: &Value, name: &str, depth: usize) -> Value {
     let lower = name.to_ascii_lowercase();
     match v {
         Value::Null => Value::Null,
@@ -29,10 +36,13 @@ pub fn get_member(v: &Value, name: &str) -> Value {
             "count" | "length" => Value::Int(len_i32(a.borrow().len())),
             "rank" => Value::Int(1),
             _ => {
+                if depth >= MAX_ENUMERATION_DEPTH {
+                    return Value::Null;
+                }
                 let items = a.borrow().clone();
                 let mut out = Vec::new();
                 for item in items {
-                    match get_member(&item, name) {
+                    match get_member_within(&item, name, depth + 1) {
                         Value::Null => {}
                         Value::Array(inner) => out.extend(inner.borrow().iter().cloned()),
                         v => out.push(v),
@@ -356,8 +366,10 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
                 )),
                 _ => {
                     // Method enumeration: call on each element.
+                    // (One level: an element that is itself an array is not entered, so a
+                    // self-containing array cannot recurse.)
                     let mut out = Vec::new();
-                    for i in &items {
+                    for i in items.iter().filter(|i| !matches!(i, Value::Array(_))) {
                         out.push(call_method(i, name, args)?);
                     }
                     Ok(Value::array(out))

@@ -38,6 +38,17 @@ impl From<ConvertError> for OpError {
 
 type OpResult = Result<Value, OpError>;
 
+/// The largest string (in bytes) an operator builds; arrays and ranges get a sixteenth
+/// of it in elements. Past it pwsh would run out of memory; exosh says so instead.
+const MAX_BUILT_LEN: usize = 1 << 28;
+
+fn out_of_memory() -> OpError {
+    OpError::new(
+        "Exception of type 'System.OutOfMemoryException' was thrown.",
+        "RuntimeException",
+    )
+}
+
 /// Arithmetic kinds shared by the numeric helpers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arith {
@@ -82,8 +93,11 @@ pub fn arith(op: Arith, left: &Value, right: &Value) -> OpResult {
             return Ok(Value::str(out));
         }
         (Value::String(s), Arith::Mul) => {
-            let n = convert::to_i32(right)?;
-            return Ok(Value::str(s.repeat(usize::try_from(n).unwrap_or(0))));
+            let n = usize::try_from(convert::to_i32(right)?).unwrap_or(0);
+            if s.len().saturating_mul(n) > MAX_BUILT_LEN {
+                return Err(out_of_memory());
+            }
+            return Ok(Value::str(s.repeat(n)));
         }
         (Value::Array(a), Arith::Add) => {
             let mut items = a.borrow().clone();
@@ -96,6 +110,9 @@ pub fn arith(op: Arith, left: &Value, right: &Value) -> OpResult {
         (Value::Array(a), Arith::Mul) => {
             let n = usize::try_from(convert::to_i32(right)?).unwrap_or(0);
             let items = a.borrow();
+            if items.len().saturating_mul(n) > MAX_BUILT_LEN / 16 {
+                return Err(out_of_memory());
+            }
             let mut out = Vec::with_capacity(items.len().saturating_mul(n).min(1 << 20));
             for _ in 0..n {
                 out.extend(items.iter().cloned());
@@ -571,11 +588,8 @@ pub fn range(left: &Value, right: &Value) -> OpResult {
     let a = range_bound(left)?;
     let b = range_bound(right)?;
     let len = (a - b).unsigned_abs() + 1;
-    if len > 50_000_000 {
-        return Err(OpError::new(
-            "The range is too large: a range can have at most 50000000 elements.",
-            "RangeTooLarge",
-        ));
+    if len > (MAX_BUILT_LEN / 16) as u64 {
+        return Err(out_of_memory());
     }
     let items: Vec<Value> = if a <= b {
         (a..=b).map(range_value).collect()

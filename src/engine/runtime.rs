@@ -119,6 +119,8 @@ pub struct Engine {
     pub(crate) step_limit: Option<u64>,
     /// Current nesting of function and script-block calls.
     pub depth: usize,
+    /// The deepest nesting allowed (pwsh's call depth overflow past it).
+    pub(crate) max_depth: usize,
     /// How many `try` bodies are running: inside one, statement-terminating errors
     /// propagate to the catch instead of being shown.
     pub(crate) try_depth: usize,
@@ -143,6 +145,7 @@ impl Engine {
             steps: 0,
             step_limit: None,
             depth: 0,
+            max_depth: MAX_CALL_DEPTH,
             try_depth: 0,
             suppress_errors: 0,
             invocations: Vec::new(),
@@ -154,6 +157,12 @@ impl Engine {
     pub fn set_step_limit(&mut self, limit: u64) {
         self.step_limit = Some(limit);
         self.steps = 0;
+    }
+
+    /// Lowers the call depth limit (for running on a small stack, e.g. under a fuzzer;
+    /// the default needs the large stack `main` gives the evaluator).
+    pub fn set_max_depth(&mut self, depth: usize) {
+        self.max_depth = depth.min(MAX_CALL_DEPTH);
     }
 
     /// Counts one step against the budget.

@@ -83,6 +83,11 @@ impl HashKey {
             Value::Char(c) => HashKey::Str(c.to_lowercase().to_string()),
             Value::Int(i) => HashKey::Int(i64::from(*i)),
             Value::Long(i) => HashKey::Int(*i),
+            // Reference types are keyed by identity (as .NET does), which also keeps a
+            // table usable as a key of itself without re-entering it.
+            Value::Array(a) => HashKey::Other(format!("#array{:p}", Rc::as_ptr(a))),
+            Value::Hashtable(h) => HashKey::Other(format!("#table{:p}", Rc::as_ptr(h))),
+            Value::Object(o) => HashKey::Other(format!("#object{:p}", Rc::as_ptr(o))),
             other => HashKey::Other(other.to_string()),
         }
     }
@@ -248,31 +253,49 @@ impl fmt::Display for Value {
                 "System.Collections.Hashtable"
             }),
             Value::Object(o) => {
-                let o = o.borrow();
-                if o.type_names
-                    .iter()
-                    .any(|t| t == super::object::PSCUSTOMOBJECT)
-                {
-                    // pwsh: "@{A=1; B=two}"
-                    f.write_str("@{")?;
-                    for (i, p) in o.properties().enumerate() {
-                        if i > 0 {
-                            f.write_str("; ")?;
-                        }
-                        write!(f, "{}={}", p.name, p.value)?;
-                    }
-                    f.write_str("}")
-                } else if let Some(v) = o.get("Identity").or_else(|| o.get("Name")) {
-                    write!(f, "{v}")
-                } else {
-                    f.write_str(o.type_name())
+                // An object that contains itself prints its type name past a few levels.
+                let depth = DISPLAY_DEPTH.with(|d| d.get());
+                if depth > 16 {
+                    return f.write_str(o.borrow().type_name());
                 }
+                DISPLAY_DEPTH.with(|d| d.set(depth + 1));
+                let result = fmt_object(&o.borrow(), f);
+                DISPLAY_DEPTH.with(|d| d.set(depth));
+                result
             }
             Value::ScriptBlock(sb) => f.write_str(sb.text()),
             Value::Type(t) => f.write_str(t),
             Value::SecureString(_) => f.write_str("System.Security.SecureString"),
             Value::Error(e) => f.write_str(&e.message),
         }
+    }
+}
+
+thread_local! {
+    /// How deep `Display` is inside nested objects (guards against self-containing ones).
+    static DISPLAY_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// An object as text: `@{A=1; B=two}` for a custom object, else its identity or name,
+/// else its type name.
+fn fmt_object(o: &PsObject, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    if o.type_names
+        .iter()
+        .any(|t| t == super::object::PSCUSTOMOBJECT)
+    {
+        // pwsh: "@{A=1; B=two}"
+        f.write_str("@{")?;
+        for (i, p) in o.properties().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{}={}", p.name, p.value)?;
+        }
+        f.write_str("}")
+    } else if let Some(v) = o.get("Identity").or_else(|| o.get("Name")) {
+        write!(f, "{v}")
+    } else {
+        f.write_str(o.type_name())
     }
 }
 
