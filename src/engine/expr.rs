@@ -182,10 +182,10 @@ impl Engine {
         }
         if let Value::Object(o) = target {
             let o = o.borrow().clone();
-            if o.type_name() == super::function::PSCMDLET_TYPE {
-                if let Some(r) = self.cmdlet_method(&o, name, &args) {
-                    return r;
-                }
+            if o.type_name() == super::function::PSCMDLET_TYPE
+                && let Some(r) = self.cmdlet_method(&o, name, &args)
+            {
+                return r;
             }
         }
         let result = if is_static {

@@ -209,11 +209,26 @@ pub const RECIPIENT_COLUMNS: &[Column] = &[
     off("IsOptimizedForAccessibility"),
 ];
 
+/// The position in [`RECIPIENT_COLUMNS`] of the column holding a property, matched
+/// case-insensitively (a map built once: rendering asks for ~80 properties per object).
+pub fn recipient_column_index(name: &str) -> Option<usize> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, usize>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            RECIPIENT_COLUMNS
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.name.to_ascii_lowercase(), i))
+                .collect()
+        })
+        .get(&name.to_ascii_lowercase())
+        .copied()
+}
+
 /// The column holding a property, matched case-insensitively.
 pub fn recipient_column(name: &str) -> Option<&'static Column> {
-    RECIPIENT_COLUMNS
-        .iter()
-        .find(|c| c.name.eq_ignore_ascii_case(name))
+    recipient_column_index(name).and_then(|i| RECIPIENT_COLUMNS.get(i))
 }
 
 /// The recipient kinds exosh keeps (RecipientTypeDetails values).
@@ -249,20 +264,43 @@ pub struct RecipientView {
     pub head: &'static [&'static str],
     /// Whether settings kept in `Extra` are shown (after `head`).
     pub shows_extra: bool,
+    /// Each property's column position, worked out on first use.
+    columns: std::sync::OnceLock<Vec<Option<usize>>>,
 }
 
 impl RecipientView {
+    const fn new(
+        type_name: &'static str,
+        shows_extra: bool,
+        head: &'static [&'static str],
+    ) -> Self {
+        RecipientView {
+            type_name,
+            head,
+            shows_extra,
+            columns: std::sync::OnceLock::new(),
+        }
+    }
+
     /// Every property of the view, in order.
     pub fn properties(&self) -> impl Iterator<Item = &'static str> {
         self.head.iter().chain(COMMON_TAIL.iter()).copied()
     }
+
+    /// Every property with the position of the column holding it (`None`: computed).
+    pub fn property_columns(&self) -> impl Iterator<Item = (&'static str, Option<usize>)> + '_ {
+        let columns = self
+            .columns
+            .get_or_init(|| self.properties().map(recipient_column_index).collect());
+        self.properties().zip(columns.iter().copied())
+    }
 }
 
 /// Get-CASMailbox: exchange.md §2's order.
-pub const CAS_MAILBOX: RecipientView = RecipientView {
-    type_name: "Microsoft.Exchange.Data.Directory.Management.CASMailbox",
-    shows_extra: false,
-    head: &[
+pub static CAS_MAILBOX: RecipientView = RecipientView::new(
+    "Microsoft.Exchange.Data.Directory.Management.CASMailbox",
+    false,
+    &[
         "RunspaceId",
         "ExternalDirectoryObjectId",
         "EmailAddresses",
@@ -328,14 +366,14 @@ pub const CAS_MAILBOX: RecipientView = RecipientView {
         "PublicFolderClientAccess",
         "IsOptimizedForAccessibility",
     ],
-};
+);
 
 /// Get-Mailbox. **Decision**: the mailbox's settings first, then its addressing, as the
 /// Exchange Management Shell groups them.
-pub const MAILBOX: RecipientView = RecipientView {
-    type_name: "Microsoft.Exchange.Data.Directory.Management.Mailbox",
-    shows_extra: true,
-    head: &[
+pub static MAILBOX: RecipientView = RecipientView::new(
+    "Microsoft.Exchange.Data.Directory.Management.Mailbox",
+    true,
+    &[
         "RunspaceId",
         "Database",
         "MailboxPlan",
@@ -395,13 +433,13 @@ pub const MAILBOX: RecipientView = RecipientView {
         "WindowsEmailAddress",
         "MicrosoftOnlineServicesID",
     ],
-};
+);
 
 /// Get-User.
-pub const USER: RecipientView = RecipientView {
-    type_name: "Microsoft.Exchange.Data.Directory.Management.User",
-    shows_extra: true,
-    head: &[
+pub static USER: RecipientView = RecipientView::new(
+    "Microsoft.Exchange.Data.Directory.Management.User",
+    true,
+    &[
         "RunspaceId",
         "AssistantName",
         "City",
@@ -442,13 +480,13 @@ pub const USER: RecipientView = RecipientView {
         "VIP",
         "SamAccountName",
     ],
-};
+);
 
 /// Get-Recipient (Exchange's reduced recipient).
-pub const RECIPIENT: RecipientView = RecipientView {
-    type_name: "Microsoft.Exchange.Data.Directory.Management.ReducedRecipient",
-    shows_extra: false,
-    head: &[
+pub static RECIPIENT: RecipientView = RecipientView::new(
+    "Microsoft.Exchange.Data.Directory.Management.ReducedRecipient",
+    false,
+    &[
         "RunspaceId",
         "Alias",
         "City",
@@ -475,7 +513,7 @@ pub const RECIPIENT: RecipientView = RecipientView {
         "StateOrProvince",
         "Title",
     ],
-};
+);
 
 /// A kind of organisation object kept as a document: policies, plans, rules and the
 /// organisation-wide settings.

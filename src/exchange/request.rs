@@ -125,14 +125,6 @@ pub fn hashtable(entries: impl IntoIterator<Item = (String, Value)>) -> Value {
     Value::Object(map)
 }
 
-/// The entries of a JSON hashtable (annotation keys left out), if the value is one.
-pub fn hashtable_entries(value: &Value) -> Option<impl Iterator<Item = (&String, &Value)>> {
-    match value {
-        Value::Object(map) => Some(map.iter().filter(|(k, _)| !k.contains('@'))),
-        _ => None,
-    }
-}
-
 /// The type name of a result object (without the leading `#`), if it carries one.
 pub fn object_type_name(object: &Object) -> Option<&str> {
     object

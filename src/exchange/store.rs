@@ -119,6 +119,14 @@ impl Store {
             .map_err(sql_error)?;
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(sql_error)?;
+        // A stable query plan: without it SQLite re-prepares a cached statement whenever
+        // a bound identity changes, which made every Set-* of a bulk change pay for a
+        // full parse.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )
+        .map_err(sql_error)?;
         migrate(&mut conn)?;
         let org = read_org(&conn)?;
         Ok(Store { conn, org })

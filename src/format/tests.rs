@@ -364,8 +364,16 @@ fn dates_print_their_long_form() {
 #[test]
 fn any_width_lays_out_without_panicking() {
     let values = vec![
-        obj(&[("名前", s("日本語のテキスト")), ("N", Value::Int(-5)), ("E", s(""))]),
-        obj(&[("名前", s("a\r\nb\tc\u{0}")), ("N", Value::Null), ("E", s("\u{301}x"))]),
+        obj(&[
+            ("名前", s("日本語のテキスト")),
+            ("N", Value::Int(-5)),
+            ("E", s("")),
+        ]),
+        obj(&[
+            ("名前", s("a\r\nb\tc\u{0}")),
+            ("N", Value::Null),
+            ("E", s("\u{301}x")),
+        ]),
         s("plain"),
     ];
     for width in 0..12 {

@@ -1,8 +1,11 @@
-//! Group-Object (`group`): groups objects by the values of properties or expressions,
-//! in order of first appearance; `-NoElement`, `-AsHashTable`, `-AsString`,
-//! `-CaseSensitive`.
+//! Group-Object (`group`): groups objects by the values of properties or expressions;
+//! `-NoElement`, `-AsHashTable`, `-AsString`, `-CaseSensitive`. As in pwsh 7, when every
+//! key has values of one type the groups come out sorted by key (a stable sort); with
+//! mixed types, in order of first appearance.
 
-use super::order::equal;
+use std::cmp::Ordering;
+
+use super::order::{compare, equal};
 use super::props::ScriptProps;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::object::PsObject;
@@ -19,7 +22,59 @@ struct Group {
 struct GroupCmd {
     props: ScriptProps,
     keys: Vec<Column>,
-    groups: Vec<Group>,
+    /// Every input with its key values, in order.
+    entries: Vec<(Vec<Value>, Value)>,
+}
+
+/// Whether each key position holds values of one type (nulls aside).
+fn uniform(entries: &[(Vec<Value>, Value)]) -> bool {
+    let Some((first, _)) = entries.first() else {
+        return true;
+    };
+    (0..first.len()).all(|i| {
+        let mut types = entries
+            .iter()
+            .filter_map(|(k, _)| k.get(i))
+            .filter(|v| !v.is_null())
+            .map(Value::type_name);
+        let Some(t) = types.next() else { return true };
+        types.all(|u| u == t)
+    }) && entries.iter().all(|(k, _)| k.len() == first.len())
+}
+
+/// Groups entries: after sorting only neighbours can share a group; otherwise any
+/// earlier group may take an entry.
+fn group(entries: Vec<(Vec<Value>, Value)>, case: bool) -> Vec<Group> {
+    let same = |a: &[Value], b: &[Value]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| equal(x, y, case))
+    };
+    let mut groups: Vec<Group> = Vec::new();
+    let sorted = uniform(&entries);
+    let mut entries = entries;
+    if sorted {
+        entries.sort_by(|a, b| {
+            a.0.iter()
+                .zip(&b.0)
+                .map(|(x, y)| compare(x, y, case))
+                .find(|o| *o != Ordering::Equal)
+                .unwrap_or(Ordering::Equal)
+        });
+    }
+    for (values, v) in entries {
+        let found = if sorted {
+            groups.last_mut().filter(|g| same(&g.values, &values))
+        } else {
+            groups.iter_mut().find(|g| same(&g.values, &values))
+        };
+        match found {
+            Some(g) => g.members.push(v),
+            None => groups.push(Group {
+                values,
+                members: vec![v],
+            }),
+        }
+    }
+    groups
 }
 
 impl Processor for GroupCmd {
@@ -48,23 +103,15 @@ impl Processor for GroupCmd {
         } else {
             self.keys.iter().map(|k| k.expr.eval(&v)).collect()
         };
-        let case = cx.switch("CaseSensitive");
-        let found = self.groups.iter_mut().find(|g| {
-            g.values.len() == values.len()
-                && g.values.iter().zip(&values).all(|(a, b)| equal(a, b, case))
-        });
-        match found {
-            Some(g) => g.members.push(v),
-            None => self.groups.push(Group {
-                values,
-                members: vec![v],
-            }),
-        }
+        self.entries.push((values, v));
         Ok(())
     }
 
     fn end(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
-        let groups = std::mem::take(&mut self.groups);
+        let groups = group(
+            std::mem::take(&mut self.entries),
+            cx.switch("CaseSensitive"),
+        );
         if cx.switch("AsHashTable") {
             let mut h = Hashtable::new(false);
             for g in groups {

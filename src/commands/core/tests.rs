@@ -206,6 +206,7 @@ fn sort_object_by_property_and_descending() {
 
 #[test]
 fn group_object_table_and_no_element() {
+    // One key type: groups sorted by key (IT before Sales), members in input order.
     let r = run(
         &group_object::command(),
         &[("Property", s("Dept"))],
@@ -214,11 +215,11 @@ fn group_object_table_and_no_element() {
     assert_eq!(
         shown(&r.output),
         format!(
-            "\nCount Name{}Group\n----- ----{}-----\n    2 Sales{}{{@{{Name=Ken; Dept=Sales; Age=40}}, @{{Name=Bob; Dept=Sales; Age=25}}}}\n    1 IT{}{{@{{Name=Amy; Dept=IT; Age=31}}}}\n\n",
+            "\nCount Name{}Group\n----- ----{}-----\n    1 IT{}{{@{{Name=Amy; Dept=IT; Age=31}}}}\n    2 Sales{}{{@{{Name=Ken; Dept=Sales; Age=40}}, @{{Name=Bob; Dept=Sales; Age=25}}}}\n\n",
             " ".repeat(22),
             " ".repeat(22),
-            " ".repeat(21),
-            " ".repeat(24)
+            " ".repeat(24),
+            " ".repeat(21)
         )
     );
     let r = run(
@@ -228,7 +229,20 @@ fn group_object_table_and_no_element() {
     );
     assert_eq!(
         shown(&r.output),
-        "\nCount Name\n----- ----\n    2 Sales\n    1 IT\n\n"
+        "\nCount Name\n----- ----\n    1 IT\n    2 Sales\n\n"
+    );
+}
+
+#[test]
+fn group_object_mixed_types_keep_first_appearance() {
+    let r = run(
+        &group_object::command(),
+        &[("NoElement", Value::Bool(true))],
+        &[s("b"), Value::Int(1), s("b")],
+    );
+    assert_eq!(
+        shown(&r.output),
+        "\nCount Name\n----- ----\n    2 b\n    1 1\n\n"
     );
 }
 

@@ -35,10 +35,8 @@ struct RecipientRow {
 
 impl RecipientRow {
     fn column(&self, name: &str) -> Option<(&'static model::Column, &SqlValue)> {
-        RECIPIENT_COLUMNS
-            .iter()
-            .position(|c| c.name.eq_ignore_ascii_case(name))
-            .and_then(|i| Some((&RECIPIENT_COLUMNS[i], self.columns.get(i)?)))
+        let i = model::recipient_column_index(name)?;
+        Some((RECIPIENT_COLUMNS.get(i)?, self.columns.get(i)?))
     }
     fn text(&self, name: &str) -> String {
         match self.column(name) {
@@ -84,7 +82,9 @@ fn read_recipient(conn: &Connection, rid: i64) -> Result<RecipientRow, ExchangeE
         "SELECT {} FROM recipients r WHERE r.rid = ?1",
         select_list()
     );
-    conn.query_row(&sql, [rid], read_row).map_err(sql_error)
+    conn.prepare_cached(&sql)
+        .and_then(|mut stmt| stmt.query_row([rid], read_row))
+        .map_err(sql_error)
 }
 
 /// What rendering needs besides the row.
@@ -174,7 +174,13 @@ fn render(view: &RecipientView, row: &RecipientRow, ctx: &Context) -> Object {
     let name = row.text("Name");
     let dn = format!("CN={},{}", escape_dn(&name), directory_suffix(&ctx.org));
     let details = row.text("RecipientTypeDetails");
-    for property in view.properties() {
+    for (property, column) in view.property_columns() {
+        if let Some((column, value)) =
+            column.and_then(|i| Some((RECIPIENT_COLUMNS.get(i)?, row.columns.get(i)?)))
+        {
+            object.insert(property.to_string(), column_json(column.kind, value));
+            continue;
+        }
         let value = match property {
             "EmailAddresses" => json!(row.addresses),
             "LinkedMasterAccount" => Value::Null,
@@ -196,18 +202,15 @@ fn render(view: &RecipientView, row: &RecipientRow, ctx: &Context) -> Object {
             "MicrosoftOnlineServicesID" | "WindowsLiveID" => json!(row.text("UserPrincipalName")),
             "WhenChanged" => json!(row.text("WhenChangedUTC")),
             "WhenCreated" => json!(row.text("WhenCreatedUTC")),
-            _ => match row.column(property) {
-                Some((column, value)) => column_json(column.kind, value),
-                None => common_property(
-                    property,
-                    &name,
-                    &dn,
-                    &ctx.org,
-                    &["top", "person", "organizationalPerson", "user"],
-                    "Person",
-                )
-                .unwrap_or(Value::Null),
-            },
+            _ => common_property(
+                property,
+                &name,
+                &dn,
+                &ctx.org,
+                &["top", "person", "organizationalPerson", "user"],
+                "Person",
+            )
+            .unwrap_or(Value::Null),
         };
         object.insert(property.to_string(), value);
     }
@@ -704,7 +707,8 @@ fn apply_settings(
         SqlValue::Text(Value::Object(extra).to_string()),
     ];
     values.extend(changed_columns.into_iter().map(|(_, v)| v));
-    tx.execute(&sql, params_from_iter(values))
+    tx.prepare_cached(&sql)
+        .and_then(|mut stmt| stmt.execute(params_from_iter(values)))
         .map_err(sql_error)?;
     if let Some(list) = addresses.filter(|_| addresses_changed) {
         write_addresses(tx, row.rid, &list)?;

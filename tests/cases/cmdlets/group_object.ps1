@@ -1,6 +1,6 @@
-# Group-Object: groups in order of first appearance, printed as Count (5 cells,
+# Group-Object: groups sorted by key (all keys of one type), printed as Count (5 cells,
 # right-aligned), Name (25 cells) and Group; -NoElement; -AsHashTable.
-'a', 'b', 'a' | Group-Object
-'a', 'b', 'a' | Group-Object -NoElement | Format-Table
-$h = 'a', 'b', 'a' | Group-Object -AsHashTable
-$h['a'].Count
+'b', 'a', 'b' | Group-Object
+'b', 'a', 'b' | Group-Object -NoElement | Format-Table
+$h = 'b', 'a', 'b' | Group-Object -AsHashTable
+$h['b'].Count
