@@ -49,6 +49,7 @@ use std::rc::Rc;
 use super::error::{ErrorCategory, ErrorRecord};
 use super::runtime::{ActionPreference, Engine};
 use super::value::{ScriptBlockValue, Value};
+use crate::format::color::{Accent, ColorMode, stream_line};
 
 pub use super::flow::Flow;
 
@@ -486,14 +487,18 @@ impl Ctx<'_> {
     /// `VERBOSE: text` when -Verbose (or `$VerbosePreference`) asks for it.
     pub fn verbose(&mut self, text: &str) {
         if self.prefs.verbose {
-            self.engine.host_line(&format!("VERBOSE: {text}"));
+            let mode = ColorMode::for_stdout();
+            let line = stream_line("VERBOSE", text, Accent::Verbose, mode);
+            self.engine.host_line(&line);
         }
     }
 
     /// `DEBUG: text` when -Debug asks for it.
     pub fn debug(&mut self, text: &str) {
         if self.prefs.debug {
-            self.engine.host_line(&format!("DEBUG: {text}"));
+            let mode = ColorMode::for_stdout();
+            let line = stream_line("DEBUG", text, Accent::Debug, mode);
+            self.engine.host_line(&line);
         }
     }
 

@@ -17,9 +17,22 @@
 
 use super::error::ErrorRecord;
 use super::runtime::ErrorView;
+use crate::format::color::{Accent, ColorMode, reset};
 
 /// The text pwsh prints for an error, ending in a newline.
 pub fn render_error(record: &ErrorRecord, view: ErrorView) -> String {
+    render_error_in(record, view, ColorMode::Off)
+}
+
+/// The error text coloured as pwsh's ConciseView colours it on a terminal: the reason
+/// and message in the error colour (`ESC[31;1m`), the `Line |` gutter and the offending
+/// text in the accent colour (`ESC[36;1m`). With colour off, exactly [`render_error`].
+pub fn render_error_in(record: &ErrorRecord, view: ErrorView, mode: ColorMode) -> String {
+    let (e, a, r) = (
+        Accent::Error.start(mode),
+        Accent::ErrorAccent.start(mode),
+        reset(mode),
+    );
     let reason = reason(record);
     // In the position block the message is one line (pwsh replaces its newlines).
     let message = record
@@ -31,7 +44,7 @@ pub fn render_error(record: &ErrorRecord, view: ErrorView) -> String {
         _ => None,
     };
     let Some(pos) = position else {
-        return format!("{reason}: {}\n", record.message);
+        return format!("{e}{reason}: {e}{}{r}\n", record.message);
     };
     let (line, col) = pos.source.line_col(pos.span.start);
     let line_text = pos.source.line_text(line).replace('\t', " ");
@@ -47,20 +60,32 @@ pub fn render_error(record: &ErrorRecord, view: ErrorView) -> String {
         line_len + 1
     };
     let width = end.saturating_sub(col).max(1);
+    // The offending text of the line, in the accent colour.
+    let chars: Vec<char> = line_text.chars().collect();
+    let start = col.saturating_sub(1).min(chars.len());
+    let stop = (start + width).min(chars.len());
+    let shown: String = [
+        chars[..start].iter().collect::<String>(),
+        a.clone(),
+        chars[start..stop].iter().collect(),
+        r.to_string(),
+        chars[stop..].iter().collect(),
+    ]
+    .concat();
     let mut out = String::new();
     if pos.source.name.is_empty() {
-        out.push_str(&format!("{reason}: \n"));
+        out.push_str(&format!("{e}{reason}: \n"));
     } else {
-        out.push_str(&format!("{reason}: {}:{line}\n", pos.source.name));
+        out.push_str(&format!("{e}{reason}: {r}{}:{line}\n", pos.source.name));
     }
-    out.push_str(&format!("{header_pad}Line |\n"));
-    out.push_str(&format!("{line_pad}{number} |  {line_text}\n"));
+    out.push_str(&format!("{a}{header_pad}Line |\n"));
+    out.push_str(&format!("{a}{line_pad}{number} | {r} {shown}\n"));
     out.push_str(&format!(
-        "{header_pad}     |  {}{}\n",
+        "{a}{header_pad}     | {e} {}{}\n",
         " ".repeat(col.saturating_sub(1)),
         "~".repeat(width)
     ));
-    out.push_str(&format!("{header_pad}     | {message}\n"));
+    out.push_str(&format!("{e}{a}{header_pad}     | {e}{message}\n{r}"));
     out
 }
 
@@ -108,6 +133,25 @@ mod tests {
         assert_eq!(
             render_error(&r, ErrorView::WithPosition),
             "Get-Thing: /s.ps1:2\nLine |\n   2 |    Get-Thing -X 1\n     |    ~~~~~~~~~~~~~~\n     | boom\n"
+        );
+    }
+
+    #[test]
+    fn coloured_like_pwsh_on_a_terminal() {
+        let mut r = ErrorRecord::new("boom", "X", ErrorCategory::NotSpecified);
+        r.command = Some("Get-Thing".into());
+        assert_eq!(
+            render_error_in(&r, ErrorView::Concise, ColorMode::On),
+            "\x1b[31;1mGet-Thing: \x1b[31;1mboom\x1b[0m\n"
+        );
+        let src = Source::new("/s.ps1", "Get-Thing -X 1\n");
+        r.position = Some(ErrorPosition {
+            source: src,
+            span: Span::new(0, 9),
+        });
+        assert_eq!(
+            render_error_in(&r, ErrorView::WithPosition, ColorMode::On),
+            "\x1b[31;1mGet-Thing: \x1b[0m/s.ps1:1\n\x1b[36;1mLine |\n\x1b[36;1m   1 | \x1b[0m \x1b[36;1mGet-Thing\x1b[0m -X 1\n\x1b[36;1m     | \x1b[31;1m ~~~~~~~~~\n\x1b[31;1m\x1b[36;1m     | \x1b[31;1mboom\n\x1b[0m"
         );
     }
 }

@@ -220,7 +220,8 @@ impl Engine {
 
     /// Shows an error on the host's error stream in ConciseView.
     pub fn show_error(&mut self, record: &ErrorRecord) {
-        let text = display::render_error(record, self.error_view);
+        let mode = crate::format::color::ColorMode::for_stderr();
+        let text = display::render_error_in(record, self.error_view, mode);
         self.host.err(&text);
     }
 
@@ -228,7 +229,9 @@ impl Engine {
     pub fn report_warning(&mut self, text: &str, pref: ActionPreference) -> Result<(), Flow> {
         match pref {
             ActionPreference::Continue | ActionPreference::Inquire => {
-                self.host_line(&format!("WARNING: {text}"));
+                use crate::format::color::{Accent, ColorMode, stream_line};
+                let mode = ColorMode::for_stdout();
+                self.host_line(&stream_line("WARNING", text, Accent::Warning, mode));
                 Ok(())
             }
             ActionPreference::Stop => {
