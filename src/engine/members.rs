@@ -26,10 +26,20 @@ const MAX_ENUMERATION_DEPTH: usize = 32;
 
 fn get_member_within(v: &Value, name: &str, depth: usize) -> Value {
     let lower = name.to_ascii_lowercase();
+    // Every value has `Count` and `Length` (pwsh's intrinsic members): 0 for `$null`, 1
+    // for a single object, unless the value has its own.
+    let intrinsic = |own: Value| match (own, lower.as_str()) {
+        (Value::Null, "count" | "length") => Value::Int(1),
+        (own, _) => own,
+    };
     match v {
-        Value::Null => Value::Null,
+        Value::Null => match lower.as_str() {
+            "count" | "length" => Value::Int(0),
+            _ => Value::Null,
+        },
         Value::String(s) => match lower.as_str() {
             "length" => Value::Int(len_i32(s.chars().count())),
+            "count" => Value::Int(1),
             _ => Value::Null,
         },
         Value::Array(a) => match lower.as_str() {
@@ -71,7 +81,7 @@ fn get_member_within(v: &Value, name: &str, depth: usize) -> Value {
             match lower.as_str() {
                 "psobject" => psobject_view(&o),
                 "pstypenames" => Value::array(o.type_names.iter().map(Value::str).collect()),
-                _ => Value::Null,
+                _ => intrinsic(Value::Null),
             }
         }
         Value::DateTime(dt) => match lower.as_str() {
@@ -85,16 +95,15 @@ fn get_member_within(v: &Value, name: &str, depth: usize) -> Value {
             "dayofweek" => Value::str(format_op::format_date(dt, "dddd")),
             "dayofyear" => Value::Int(u32_i32(dt.ordinal())),
             "date" => Value::DateTime(dt.date().and_hms_opt(0, 0, 0).unwrap_or(*dt)),
-            _ => Value::Null,
+            _ => intrinsic(Value::Null),
         },
         Value::Type(t) => match lower.as_str() {
             "name" => Value::str(short_type_name(t)),
             "fullname" => Value::str(t.as_ref()),
-            _ => Value::Null,
+            _ => intrinsic(Value::Null),
         },
-        Value::Error(e) => error_member(e, &lower),
-        Value::ScriptBlock(_) => Value::Null,
-        _ => Value::Null,
+        Value::Error(e) => intrinsic(error_member(e, &lower)),
+        _ => intrinsic(Value::Null),
     }
 }
 

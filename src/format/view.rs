@@ -133,6 +133,7 @@ impl ViewRegistry {
         ]);
         r.register(PS_VARIABLE, name_value.clone());
         r.register(DICTIONARY_ENTRY, name_value);
+        crate::commands::exchange::views::register(&mut r);
         r
     }
 

@@ -8,6 +8,7 @@ mod convert;
 pub mod sample;
 pub mod session;
 mod signature;
+pub mod views;
 
 use std::ops::ControlFlow;
 use std::rc::Rc;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use super::session;
-use crate::commands::core::testing::run;
+use crate::commands::core::testing::{run, shown};
 use crate::engine::command::CommandInfo;
 use crate::engine::value::Value;
 
@@ -132,4 +132,43 @@ fn a_piped_object_identifies_itself() {
         property(&get.output[0], "OWAEnabled"),
         Value::Bool(false)
     ));
+}
+
+/// The text as a user reads it: no trailing spaces, no blank lines around it.
+fn lines(text: &str) -> String {
+    let trimmed: Vec<&str> = text.lines().map(str::trim_end).collect();
+    trimmed.join("\n").trim_matches('\n').to_string()
+}
+
+#[test]
+fn a_cas_mailbox_prints_as_exchanges_table() {
+    let _org = TempOrg::new("view");
+    run(
+        &command("Set-CASMailbox"),
+        &[
+            ("Identity", Value::str("ken")),
+            ("MAPIEnabled", Value::Bool(false)),
+        ],
+        &[],
+    );
+    let get = run(
+        &command("Get-CASMailbox"),
+        &[("Identity", Value::str("Ken Sanchez"))],
+        &[],
+    );
+    assert_eq!(
+        lines(&shown(&get.output)),
+        "Name        ActiveSyncEnabled OWAEnabled PopEnabled ImapEnabled MapiEnabled SmtpClientAuthenticationDisabled\n\
+         ----        ----------------- ---------- ---------- ----------- ----------- --------------------------------\n\
+         Ken Sanchez True              True       True       True        False"
+    );
+    let user = run(
+        &command("Get-User"),
+        &[("Identity", Value::str("Ken Sanchez"))],
+        &[],
+    );
+    assert_eq!(
+        lines(&shown(&user.output)),
+        "Name        RecipientType\n----        -------------\nKen Sanchez UserMailbox"
+    );
 }
