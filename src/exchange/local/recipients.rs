@@ -339,6 +339,23 @@ fn get_condition(bound: &Bound, org: &OrgInfo) -> Result<SqlFragment, ExchangeEr
             params,
         ));
     }
+    if let Some(types) = bound.get("RecipientType") {
+        // Every recipient the local organisation keeps is a mailbox (RecipientType
+        // UserMailbox, whatever its RecipientTypeDetails).
+        let wanted = match types {
+            Value::Array(items) => items
+                .iter()
+                .filter_map(crate::exchange::request::scalar_text)
+                .any(|t| t.eq_ignore_ascii_case(USER_MAILBOX)),
+            other => crate::exchange::request::scalar_text(other).is_some_and(|t| {
+                t.split(',')
+                    .any(|t| t.trim().eq_ignore_ascii_case(USER_MAILBOX))
+            }),
+        };
+        if !wanted {
+            condition = condition.and(SqlFragment::new("0", Vec::new()));
+        }
+    }
     if let Some(text) = bound.text("Filter") {
         let filter = opath::parse(&text)?;
         let compiled = opath::compile(&filter, &text, &|p| filter_operand(bound, p, org))?;
@@ -566,6 +583,9 @@ const NOT_SETTINGS: &[&str] = &[
     "IgnoreDefaultScope",
 ];
 
+/// Parameters naming another recipient, checked against the store.
+const RECIPIENT_REFERENCES: &[&str] = &["Manager", "ForwardingAddress"];
+
 /// Policy references checked against the store: parameter → the policy kind.
 fn policy_reference(parameter: &str) -> Option<&'static model::ObjectKind> {
     if parameter.eq_ignore_ascii_case("OwaMailboxPolicy") {
@@ -604,6 +624,36 @@ fn apply_settings(
                 recipient_column(name).map_or("OwaMailboxPolicy", |c| c.name),
                 stored,
             ));
+            continue;
+        }
+        if let Some(column) = RECIPIENT_REFERENCES
+            .iter()
+            .find(|r| r.eq_ignore_ascii_case(name))
+            .and_then(|r| recipient_column(r))
+        {
+            // Another recipient, named by any of its identities; kept by its name.
+            let stored = match identity_text(value) {
+                None => SqlValue::Null,
+                Some(other) => {
+                    let condition = recipient_condition(&other, false);
+                    let names: Vec<String> = tx
+                        .prepare_cached(&format!(
+                            "SELECT r.\"Name\" FROM recipients r WHERE {} LIMIT 2",
+                            condition.sql
+                        ))
+                        .and_then(|mut stmt| {
+                            stmt.query_map(params_from_iter(condition.params.iter()), |r| r.get(0))?
+                                .collect()
+                        })
+                        .map_err(sql_error)?;
+                    match names.as_slice() {
+                        [one] => SqlValue::Text(one.clone()),
+                        [] => return Err(reference_missing(&other)),
+                        _ => return Err(identity::ambiguous(&other)),
+                    }
+                }
+            };
+            updates.push((column.name, stored));
             continue;
         }
         if name.eq_ignore_ascii_case("EmailAddresses") {
