@@ -87,7 +87,10 @@ impl Engine {
                     .err("exosh: the step limit was reached; evaluation stopped.\n");
                 1
             }
-            Err(Flow::Break(_)) | Err(Flow::Continue(_)) | Err(Flow::Return) => 0,
+            Err(Flow::Break(_))
+            | Err(Flow::Continue(_))
+            | Err(Flow::Return)
+            | Err(Flow::StopUpstream) => 0,
         };
         self.scopes.set_global("LASTEXITCODE", Value::Int(code));
         code

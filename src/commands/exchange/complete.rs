@@ -113,12 +113,10 @@ pub fn parameter_values(cmdlet: &str, parameter: &str, prefix: &str) -> Vec<Stri
         return fixed;
     }
     if let Some(get) = lister(&info.name, &param.name) {
-        if Catalog::get().cmdlet(&get).is_some() {
-            return names(&Request::new(get))
-                .into_iter()
-                .filter(|n| starts(n))
-                .collect();
-        }
+        return names(&Request::new(get))
+            .into_iter()
+            .filter(|n| starts(n))
+            .collect();
     }
     let type_name = param.type_name.as_str();
     if type_name.ends_with("IdParameter")
