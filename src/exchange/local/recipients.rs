@@ -929,16 +929,15 @@ fn create_mailbox(tx: &Transaction, org: &OrgInfo, bound: &Bound) -> Result<i64,
             "SamAccountName",
             SqlValue::Text(format!(
                 "${}-{}",
-                &compact[..6].to_ascii_uppercase(),
-                &compact[6..18].to_ascii_uppercase()
+                compact.get(..6).unwrap_or_default().to_ascii_uppercase(),
+                compact.get(6..18).unwrap_or_default().to_ascii_uppercase()
             )),
         ),
         (
             "LegacyExchangeDN",
             SqlValue::Text(format!(
                 "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn={}-{}",
-                &compact[..32.min(compact.len())],
-                alias
+                compact, alias
             )),
         ),
         ("RecipientTypeDetails", SqlValue::Text(details.to_string())),
