@@ -540,6 +540,21 @@ fn anr_sort_and_recipient_type_details() {
     )
     .expect("mailboxes");
     assert_eq!(mailboxes.value.len(), 32);
+    let exo = run(
+        &backend,
+        "Get-EXOCasMailbox",
+        json!({"Identity": "JeffHay@contoso.com"}),
+    )
+    .expect("Get-EXOCasMailbox");
+    assert_eq!(exo.value.len(), 1);
+    assert_eq!(exo.value[0]["Name"], "Jeff Hay");
+    let exo = run(
+        &backend,
+        "Get-EXOMailbox",
+        json!({"PrimarySmtpAddress": "ayla@contoso.com"}),
+    )
+    .expect("Get-EXOMailbox");
+    assert_eq!(exo.value[0]["Name"], "Ayla Kol");
     let rooms = run(
         &backend,
         "Get-CASMailbox",

@@ -293,10 +293,23 @@ fn filter_operand(bound: &Bound, property: &str, org: &OrgInfo) -> Option<Operan
     })
 }
 
+/// The identity a Get asks for: `-Identity`, or one of the Get-EXO* cmdlets' own
+/// identity parameters.
+fn requested_identity(bound: &Bound) -> Option<String> {
+    [
+        "Identity",
+        "PrimarySmtpAddress",
+        "UserPrincipalName",
+        "ExternalDirectoryObjectId",
+    ]
+    .iter()
+    .find_map(|name| bound.get(name).and_then(identity_text))
+}
+
 /// The conditions of a Get: identity, -Anr, -RecipientTypeDetails, -Filter.
 fn get_condition(bound: &Bound, org: &OrgInfo) -> Result<SqlFragment, ExchangeError> {
     let mut condition = SqlFragment::all();
-    if let Some(identity) = bound.get("Identity").and_then(identity_text) {
+    if let Some(identity) = requested_identity(bound) {
         condition = condition.and(recipient_condition(&identity, true));
     }
     if let Some(anr) = bound.text("Anr") {
@@ -455,8 +468,9 @@ impl LocalBackend {
                 break;
             }
         }
-        let identity = bound.get("Identity").and_then(identity_text);
-        if let Some(identity) = identity.filter(|i| delivered == 0 && !identity::has_wildcard(i)) {
+        if let Some(identity) =
+            requested_identity(bound).filter(|i| delivered == 0 && !identity::has_wildcard(i))
+        {
             return Err(identity::not_found(&identity, &ctx.org.server));
         }
         Ok(warnings)
