@@ -119,7 +119,7 @@ impl Processor for Select {
             cx.write(out)?;
         }
         // Enough objects: the commands before this one stop (pwsh's StopUpstreamCommands).
-        if Self::number(cx, "First").is_some_and(|f| self.written >= f) {
+        if count(cx, "First").is_some_and(|f| self.written >= f) {
             return Err(cx.stop_upstream());
         }
         Ok(())
