@@ -526,6 +526,35 @@ fn anr_sort_and_recipient_type_details() {
             &json!("Asraf Islam")
         ]
     );
+    let contacts = run(
+        &backend,
+        "Get-Recipient",
+        json!({"RecipientType": ["MailContact"]}),
+    )
+    .expect("contacts");
+    assert!(contacts.value.is_empty());
+    let mailboxes = run(
+        &backend,
+        "Get-Recipient",
+        json!({"RecipientType": "UserMailbox", "ResultSize": "Unlimited"}),
+    )
+    .expect("mailboxes");
+    assert_eq!(mailboxes.value.len(), 32);
+    let exo = run(
+        &backend,
+        "Get-EXOCasMailbox",
+        json!({"Identity": "JeffHay@contoso.com"}),
+    )
+    .expect("Get-EXOCasMailbox");
+    assert_eq!(exo.value.len(), 1);
+    assert_eq!(exo.value[0]["Name"], "Jeff Hay");
+    let exo = run(
+        &backend,
+        "Get-EXOMailbox",
+        json!({"PrimarySmtpAddress": "ayla@contoso.com"}),
+    )
+    .expect("Get-EXOMailbox");
+    assert_eq!(exo.value[0]["Name"], "Ayla Kol");
     let rooms = run(
         &backend,
         "Get-CASMailbox",
@@ -730,7 +759,24 @@ fn policies_rules_and_organisation_settings() {
 fn users_and_mailboxes_are_set_and_removed() {
     let (_org, backend) = sample_org();
     run(&backend, "Set-User", json!({"Identity": "Yan Li", "Title": "Principal Engineer", "OtherTelephone": ["555-0100"], "Pager": null})).expect("set");
+    run(
+        &backend,
+        "Set-User",
+        json!({"Identity": "yan", "Manager": "jeffhay@contoso.com"}),
+    )
+    .expect("manager");
+    let error = run(
+        &backend,
+        "Set-User",
+        json!({"Identity": "yan", "Manager": "Nobody Here"}),
+    )
+    .expect_err("no such manager");
+    assert_eq!(
+        error.message,
+        "Couldn't find object \"Nobody Here\". Please make sure that it was spelled correctly or specify a different object."
+    );
     let user = get_one(&backend, "Get-User", "yan");
+    assert_eq!(user["Manager"], "Jeff Hay");
     assert_eq!(user["Title"], "Principal Engineer");
     assert_eq!(user["OtherTelephone"], json!(["555-0100"]));
     run(&backend, "Set-Mailbox", json!({"Identity": "yan", "HiddenFromAddressListsEnabled": true, "MailTip": "Out until May"})).expect("set");

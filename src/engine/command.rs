@@ -416,6 +416,13 @@ impl Ctx<'_> {
         }
     }
 
+    /// What to return (`Err(cx.stop_upstream())`) once this command needs no more input,
+    /// as Select-Object -First does: the commands before it stop, and its own end block
+    /// and the rest of the pipeline still run.
+    pub fn stop_upstream(&self) -> Flow {
+        Flow::StopUpstream
+    }
+
     /// A parameter's bound value.
     pub fn param(&self, name: &str) -> Option<&Value> {
         self.args.get(name)

@@ -22,6 +22,9 @@ pub enum Flow {
     /// A script-terminating error (`throw`, `-ErrorAction Stop`): unwinds to the nearest
     /// `try`, or ends the script.
     Throw(Rc<ErrorRecord>),
+    /// A command needs no more input (`Select-Object -First`): the commands before it
+    /// stop (their end blocks do not run), it and the ones after it end normally.
+    StopUpstream,
     /// The step budget ([`super::runtime::Engine::set_step_limit`]) ran out.
     StepLimit,
     /// The user pressed Ctrl-C ([`super::runtime::Engine::set_interrupt`]): the running

@@ -266,6 +266,10 @@ fn dec(v: &Value) -> Decimal {
 pub fn compare(left: &Value, right: &Value, case_sensitive: bool) -> Option<Ordering> {
     match (left, right) {
         (Value::Null, Value::Null) => Some(Ordering::Equal),
+        // Ordered against a number or a string, $null is converted to its type (0, '').
+        (Value::Null, r) if is_number(r) => compare(&Value::Int(0), r, case_sensitive),
+        (l, Value::Null) if is_number(l) => compare(l, &Value::Int(0), case_sensitive),
+        (Value::Null, Value::String(s)) => Some(compare_str("", s, case_sensitive)),
         (Value::Null, _) => Some(Ordering::Less),
         (_, Value::Null) => Some(Ordering::Greater),
         (Value::String(a), _) => {
@@ -310,16 +314,32 @@ fn compare_numbers(l: &Value, r: &Value) -> Option<Ordering> {
 }
 
 /// String comparison: case-insensitive unless asked; ordinal on the folded text.
+/// Case-sensitive comparison follows the culture's order: letters compare ignoring case
+/// first, and only then lower case sorts before upper case (`'a' -clt 'A'`).
 pub fn compare_str(a: &str, b: &str, case_sensitive: bool) -> Ordering {
-    if case_sensitive {
-        a.cmp(b)
-    } else {
-        a.to_lowercase().cmp(&b.to_lowercase())
+    let folded = a.to_lowercase().cmp(&b.to_lowercase());
+    if !case_sensitive || folded != Ordering::Equal {
+        return folded;
     }
+    for (x, y) in a.chars().zip(b.chars()) {
+        if x != y {
+            return if x.is_lowercase() && !y.is_lowercase() {
+                Ordering::Less
+            } else if y.is_lowercase() && !x.is_lowercase() {
+                Ordering::Greater
+            } else {
+                x.cmp(&y)
+            };
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
-/// `-eq` on two scalars.
+/// `-eq` on two scalars: `$null` equals only `$null`.
 pub fn equals(left: &Value, right: &Value, case_sensitive: bool) -> bool {
+    if left.is_null() || right.is_null() {
+        return left.is_null() && right.is_null();
+    }
     compare(left, right, case_sensitive) == Some(Ordering::Equal)
 }
 
@@ -505,6 +525,10 @@ pub fn split(left: &Value, right: &Value, case_sensitive: bool) -> OpResult {
         pattern = regex::escape(&pattern);
     }
     let case_sensitive = case_sensitive && !options.contains("ignorecase");
+    // ExplicitCapture: unnamed groups do not capture (and so are not in the result).
+    if options.contains("explicitcapture") {
+        pattern = non_capturing(&pattern);
+    }
     let re = regex(&pattern, case_sensitive)?;
     let mut out = Vec::new();
     for item in convert::to_vec(left) {
@@ -515,6 +539,29 @@ pub fn split(left: &Value, right: &Value, case_sensitive: bool) -> OpResult {
         );
     }
     Ok(Value::array(out))
+}
+
+/// Makes a pattern's unnamed groups non-capturing (`(x)` → `(?:x)`), leaving escaped
+/// parentheses, character classes and `(?...)` groups alone.
+fn non_capturing(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let mut chars = pattern.chars().peekable();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        out.push(c);
+        match c {
+            '\\' => {
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            }
+            '[' => in_class = true,
+            ']' => in_class = false,
+            '(' if !in_class && chars.peek() != Some(&'?') => out.push_str("?:"),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn split_one(re: &Regex, text: &str, max: i32) -> Vec<String> {

@@ -37,6 +37,8 @@ pub struct Stage {
     position: Option<ErrorPosition>,
     failed: bool,
     begun: bool,
+    /// This command asked for no more input ([`Flow::StopUpstream`]).
+    stopped: bool,
     /// Receives pipeline input (not first in its pipeline).
     takes_input: bool,
     /// Pipeline input must bind to a parameter (cmdlets and advanced functions);
@@ -68,10 +70,19 @@ impl Sink for Chain<'_, '_> {
                     stages: rest,
                     last: &mut *self.last,
                 };
+                if first.stopped {
+                    return Err(Flow::StopUpstream);
+                }
                 if !first.begun {
                     first.begin(engine, &mut next)?;
                 }
-                first.process(engine, Some(value), &mut next)
+                let result = first.process(engine, Some(value), &mut next);
+                if matches!(result, Err(Flow::StopUpstream))
+                    && !next.stages.iter().any(|s| s.stopped)
+                {
+                    first.stopped = true;
+                }
+                result
             }
         }
     }
@@ -336,6 +347,7 @@ impl Engine {
             position,
             failed: false,
             begun: false,
+            stopped: false,
             takes_input: false,
             binds_input,
             errors: Vec::new(),
@@ -598,6 +610,33 @@ impl Engine {
     /// Runs a pipeline, its output to `out`; `$?` reflects whether every command
     /// succeeded.
     pub fn run_pipeline(&mut self, p: &Pipeline, out: &mut dyn Sink) -> Result<(), Flow> {
+        // `[void](...)` alone as a statement outputs nothing.
+        if let [PipelineElement::Expression { expr, redirections }] = p.elements.as_slice()
+            && redirections.is_empty()
+            && let ExprKind::Cast { ty, .. } = &expr.kind
+            && convert::canonical_type(&ty.name).as_deref() == Some("System.Void")
+        {
+            self.eval_expr(expr)?;
+            self.last_success = true;
+            return Ok(());
+        }
+        // A method call that returns nothing (`$list.Add(1)`, `$h.Remove('k')`) outputs
+        // nothing, as a void .NET method does.
+        if let [PipelineElement::Expression { expr, redirections }] = p.elements.as_slice()
+            && redirections.is_empty()
+            && matches!(expr.kind, ExprKind::MethodCall { .. })
+        {
+            let v = self.eval_expr(expr)?;
+            self.last_success = true;
+            return match v {
+                Value::Null => Ok(()),
+                Value::Array(a) => {
+                    let items = a.borrow().clone();
+                    items.into_iter().try_for_each(|i| out.write(self, i))
+                }
+                v => out.write(self, v),
+            };
+        }
         // `$n++` / `--$n` alone as a statement changes the variable and outputs nothing.
         if let [PipelineElement::Expression { expr, redirections }] = p.elements.as_slice()
             && let ExprKind::Unary { op, .. } = &expr.kind
@@ -714,42 +753,103 @@ impl Engine {
                 head[0].begin(self, &mut chain)?;
             }
         }
-        match input {
-            Some(expr) => {
-                let value = self.eval_expr(expr)?;
-                let mut chain = Chain {
-                    stages: &mut *stages,
-                    last: &mut *out,
-                };
-                match value {
-                    Value::Array(a) => {
-                        let items = a.borrow().clone();
-                        for v in items {
-                            chain.write(self, v)?;
-                        }
-                    }
-                    v => chain.write(self, v)?,
-                }
-            }
-            None => {
-                if let Some((first, rest)) = stages.split_first_mut() {
+        let fed = match input {
+            Some(expr) => self.feed(expr, stages, out),
+            None => match stages.split_first_mut() {
+                Some((first, rest)) => {
                     let mut chain = Chain {
                         stages: rest,
                         last: &mut *out,
                     };
-                    first.process(self, None, &mut chain)?;
+                    let r = first.process(self, None, &mut chain);
+                    if matches!(r, Err(Flow::StopUpstream)) && !rest.iter().any(|s| s.stopped) {
+                        first.stopped = true;
+                    }
+                    r
                 }
-            }
-        }
-        for i in 0..stages.len() {
+                None => Ok(()),
+            },
+        };
+        // After a StopUpstream only the command that asked and those after it end.
+        let first_to_end = match fed {
+            Ok(()) => 0,
+            // (Not one of ours: a later pipeline this one feeds asked; pass it on.)
+            Err(Flow::StopUpstream) => match stages.iter().position(|s| s.stopped) {
+                Some(i) => i,
+                None => return Err(Flow::StopUpstream),
+            },
+            Err(e) => return Err(e),
+        };
+        let mut i = first_to_end;
+        while i < stages.len() {
             let (head, rest) = stages[i..].split_at_mut(1);
             let mut chain = Chain {
                 stages: rest,
                 last: &mut *out,
             };
-            head[0].end(self, &mut chain)?;
+            match head[0].end(self, &mut chain) {
+                Ok(()) => i += 1,
+                // Output from an end block made a later command stop: end from that one.
+                Err(Flow::StopUpstream) => match rest.iter().position(|s| s.stopped) {
+                    Some(j) => i += 1 + j,
+                    None => return Err(Flow::StopUpstream),
+                },
+                Err(e) => return Err(e),
+            }
         }
         Ok(())
+    }
+}
+
+impl Engine {
+    /// Sends a pipeline's input expression down the stages, element by element. A range
+    /// (`1..1000000`) is counted out lazily rather than built first.
+    fn feed(
+        &mut self,
+        expr: &crate::syntax::ast::Expr,
+        stages: &mut [Stage],
+        out: &mut dyn Sink,
+    ) -> Result<(), Flow> {
+        let mut chain = Chain { stages, last: out };
+        if let ExprKind::Binary {
+            op: crate::syntax::ast::BinaryOp::Range,
+            left,
+            right,
+        } = &expr.kind
+        {
+            let l = self.eval_expr(left)?;
+            let r = self.eval_expr(right)?;
+            let numeric = convert::is_number(&l) && convert::is_number(&r);
+            if let (true, Ok(a), Ok(b)) = (numeric, convert::to_i32(&l), convert::to_i32(&r)) {
+                let step: i64 = if a <= b { 1 } else { -1 };
+                let mut i = i64::from(a);
+                loop {
+                    chain.write(self, Value::Int(i32::try_from(i).unwrap_or(0)))?;
+                    if i == i64::from(b) {
+                        return Ok(());
+                    }
+                    i += step;
+                }
+            }
+            let items = super::ops::range(&l, &r)
+                .map_err(|e| self.runtime_error(e.message, e.id, expr.span))?;
+            return self.feed_value(items, &mut chain);
+        }
+        let value = self.eval_expr(expr)?;
+        self.feed_value(value, &mut chain)
+    }
+
+    fn feed_value(&mut self, value: Value, chain: &mut Chain) -> Result<(), Flow> {
+        match value {
+            Value::Array(a) => {
+                let items = a.borrow().clone();
+                for v in items {
+                    chain.write(self, v)?;
+                }
+                Ok(())
+            }
+            v => chain.write(self, v),
+        }
     }
 }
 
@@ -840,5 +940,51 @@ impl OutDefaultSink {
             }
             _ => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::command::{
+        CommandInfo, Ctx, Flow, Param, ParamType, Processor, Registry, Signature,
+    };
+    use crate::engine::session::run_to_string;
+    use crate::engine::value::Value;
+
+    /// Passes on its first input and then asks for no more (like Select-Object -First 1).
+    struct TakeOne;
+
+    impl Processor for TakeOne {
+        fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
+            cx.write(input.unwrap_or(Value::Null))?;
+            Err(cx.stop_upstream())
+        }
+        fn end(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
+            cx.host("take-one ended\n");
+            Ok(())
+        }
+    }
+
+    fn registry() -> Registry {
+        let mut r = crate::commands::builtin_registry();
+        let sig = Signature::new("Take-One")
+            .param(Param::new("InputObject", ParamType::Any).from_pipeline());
+        r.register(CommandInfo::new(sig, || Box::new(TakeOne)));
+        r
+    }
+
+    #[test]
+    fn stop_upstream_ends_the_producer_early() {
+        let out = run_to_string(
+            registry(),
+            "function Gen { 'a'; Write-Host 'after a'; 'b' }; Gen | Take-One | ForEach-Object { \"got $_\" }; 'next'",
+        );
+        assert_eq!(out, "got a\ntake-one ended\nnext\n");
+    }
+
+    #[test]
+    fn ranges_stream_lazily() {
+        let out = run_to_string(registry(), "1..2000000000 | Take-One");
+        assert_eq!(out, "1\ntake-one ended\n");
     }
 }

@@ -125,7 +125,10 @@ impl Engine {
                 self.last_success = false;
                 (1, InputEnd::Stopped)
             }
-            Err(Flow::Break(_)) | Err(Flow::Continue(_)) | Err(Flow::Return) => (0, InputEnd::Done),
+            Err(Flow::Break(_))
+            | Err(Flow::Continue(_))
+            | Err(Flow::Return)
+            | Err(Flow::StopUpstream) => (0, InputEnd::Done),
         };
         if mode != RunMode::Interactive {
             self.scopes.set_global("LASTEXITCODE", Value::Int(code));

@@ -65,8 +65,48 @@ pub enum Filter {
     Not(Box<Filter>),
 }
 
+/// The deepest nesting (parentheses and -not) and the most -and/-or a filter may hold:
+/// far beyond any real filter, and keeps parsing and compiling within a small stack.
+const MAX_NESTING: usize = 100;
+const MAX_OPERATORS: usize = 1000;
+
+/// The 1-based position where a filter goes beyond [`MAX_NESTING`] or
+/// [`MAX_OPERATORS`], if it does. Quoted text is skipped.
+fn too_complex(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    let mut depth = 0usize;
+    let mut nots = 0usize;
+    let mut operators = 0usize;
+    let mut quote: Option<char> = None;
+    for (position, (offset, c)) in lower.char_indices().enumerate() {
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        let rest = &lower[offset..];
+        match c {
+            '\'' | '"' => quote = Some(c),
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '!' => nots += 1,
+            '-' if rest.starts_with("-not") => nots += 1,
+            '-' if rest.starts_with("-and") || rest.starts_with("-or") => operators += 1,
+            _ => {}
+        }
+        if depth + nots > MAX_NESTING || operators > MAX_OPERATORS {
+            return Some(position + 1);
+        }
+    }
+    None
+}
+
 /// Parses a filter; the error is Exchange's invalid-syntax message.
 pub fn parse(text: &str) -> Result<Filter, ExchangeError> {
+    if let Some(position) = too_complex(text) {
+        return Err(syntax_error(text, position));
+    }
     let start = text;
     let result =
         all_consuming(delimited(multispace0, |i| or_expr(i, start), multispace0)).parse(text);
@@ -502,5 +542,45 @@ mod tests {
         assert!(parse("Name -eq 'a' -and").is_err());
         assert!(parse("Name -equals 'a'").is_err());
         assert!(parse("").is_err());
+    }
+
+    #[test]
+    fn random_text_never_panics() {
+        let alphabet: Vec<char> = "Name-eq-and-or-not-like ()'\"$truefalse*%_\\!0123456789.é\u{0}"
+            .chars()
+            .collect();
+        let resolve = |p: &str| {
+            (p.len() < 6).then(|| Operand {
+                sql: "x".to_string(),
+                params: Vec::new(),
+                kind: OperandKind::Text,
+            })
+        };
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 40) as usize;
+            let text: String = (0..len)
+                .map(|i| alphabet[((seed >> (i % 50)) as usize + i * 7) % alphabet.len()])
+                .collect();
+            if let Ok(filter) = parse(&text) {
+                let _ = compile(&filter, &text, &resolve);
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_filters_are_refused_not_overflowed() {
+        let deep = format!("{}Name -eq 'a'{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert!(parse(&deep).is_err());
+        let nots = format!("{}Name -eq 'a'", "-not ".repeat(100_000));
+        assert!(parse(&nots).is_err());
+        let long = vec!["Name -eq 'a'"; 50_000].join(" -or ");
+        assert!(parse(&long).is_err());
+        let fine = vec!["Name -eq 'a'"; 500].join(" -or ");
+        assert!(parse(&fine).is_ok());
+        assert!(parse("Name -eq '((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((('").is_ok());
     }
 }

@@ -26,7 +26,15 @@ impl Processor for StreamWriter {
                 let id = cx
                     .string("ErrorId")
                     .unwrap_or_else(|| "Microsoft.PowerShell.Commands.WriteErrorException".into());
-                let mut r = ErrorRecord::new(message, id, ErrorCategory::NotSpecified);
+                let category = cx
+                    .string("Category")
+                    .and_then(|c| category_named(&c))
+                    .unwrap_or(ErrorCategory::NotSpecified);
+                let message = match (message.is_empty(), cx.param("Exception")) {
+                    (true, Some(e)) => e.to_string(),
+                    _ => message,
+                };
+                let mut r = ErrorRecord::new(message, id, category);
                 r.exception_type = "Microsoft.PowerShell.Commands.WriteErrorException".into();
                 r.target = cx.string("TargetObject");
                 // Inside a function the error is the function's (pwsh shows its name and
@@ -50,6 +58,30 @@ impl Processor for StreamWriter {
     }
 }
 
+/// An error category by its name (`-Category InvalidArgument`).
+fn category_named(name: &str) -> Option<ErrorCategory> {
+    use ErrorCategory::*;
+    [
+        NotSpecified,
+        InvalidArgument,
+        InvalidData,
+        InvalidOperation,
+        InvalidType,
+        ObjectNotFound,
+        ParserError,
+        PermissionDenied,
+        ResourceUnavailable,
+        WriteError,
+        ReadError,
+        OperationStopped,
+        SyntaxError,
+        NotImplemented,
+        ConnectionError,
+    ]
+    .into_iter()
+    .find(|c| format!("{c:?}").eq_ignore_ascii_case(name.trim()))
+}
+
 fn writer(name: &str, synopsis: &str) -> Signature {
     Signature::new(name).synopsis(synopsis).param(
         Param::new("Message", ParamType::String)
@@ -65,6 +97,12 @@ pub fn write_error() -> CommandInfo {
         .param(Param::new("ErrorId", ParamType::String))
         .param(Param::new("TargetObject", ParamType::Any))
         .param(Param::new("Category", ParamType::String))
+        .param(Param::new("CategoryActivity", ParamType::String).alias("Activity"))
+        .param(Param::new("CategoryReason", ParamType::String).alias("Reason"))
+        .param(Param::new("CategoryTargetName", ParamType::String).alias("TargetName"))
+        .param(Param::new("CategoryTargetType", ParamType::String).alias("TargetType"))
+        .param(Param::new("RecommendedAction", ParamType::String))
+        .param(Param::new("Exception", ParamType::Any))
         .example(
             "A non-terminating error: the script goes on",
             "Write-Error 'disk full'; 'next'",

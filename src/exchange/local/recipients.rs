@@ -293,10 +293,23 @@ fn filter_operand(bound: &Bound, property: &str, org: &OrgInfo) -> Option<Operan
     })
 }
 
+/// The identity a Get asks for: `-Identity`, or one of the Get-EXO* cmdlets' own
+/// identity parameters.
+fn requested_identity(bound: &Bound) -> Option<String> {
+    [
+        "Identity",
+        "PrimarySmtpAddress",
+        "UserPrincipalName",
+        "ExternalDirectoryObjectId",
+    ]
+    .iter()
+    .find_map(|name| bound.get(name).and_then(identity_text))
+}
+
 /// The conditions of a Get: identity, -Anr, -RecipientTypeDetails, -Filter.
 fn get_condition(bound: &Bound, org: &OrgInfo) -> Result<SqlFragment, ExchangeError> {
     let mut condition = SqlFragment::all();
-    if let Some(identity) = bound.get("Identity").and_then(identity_text) {
+    if let Some(identity) = requested_identity(bound) {
         condition = condition.and(recipient_condition(&identity, true));
     }
     if let Some(anr) = bound.text("Anr") {
@@ -338,6 +351,23 @@ fn get_condition(bound: &Bound, org: &OrgInfo) -> Result<SqlFragment, ExchangeEr
             format!("r.\"RecipientTypeDetails\" IN ({placeholders})"),
             params,
         ));
+    }
+    if let Some(types) = bound.get("RecipientType") {
+        // Every recipient the local organisation keeps is a mailbox (RecipientType
+        // UserMailbox, whatever its RecipientTypeDetails).
+        let wanted = match types {
+            Value::Array(items) => items
+                .iter()
+                .filter_map(crate::exchange::request::scalar_text)
+                .any(|t| t.eq_ignore_ascii_case(USER_MAILBOX)),
+            other => crate::exchange::request::scalar_text(other).is_some_and(|t| {
+                t.split(',')
+                    .any(|t| t.trim().eq_ignore_ascii_case(USER_MAILBOX))
+            }),
+        };
+        if !wanted {
+            condition = condition.and(SqlFragment::new("0", Vec::new()));
+        }
     }
     if let Some(text) = bound.text("Filter") {
         let filter = opath::parse(&text)?;
@@ -438,8 +468,9 @@ impl LocalBackend {
                 break;
             }
         }
-        let identity = bound.get("Identity").and_then(identity_text);
-        if let Some(identity) = identity.filter(|i| delivered == 0 && !identity::has_wildcard(i)) {
+        if let Some(identity) =
+            requested_identity(bound).filter(|i| delivered == 0 && !identity::has_wildcard(i))
+        {
             return Err(identity::not_found(&identity, &ctx.org.server));
         }
         Ok(warnings)
@@ -566,6 +597,9 @@ const NOT_SETTINGS: &[&str] = &[
     "IgnoreDefaultScope",
 ];
 
+/// Parameters naming another recipient, checked against the store.
+const RECIPIENT_REFERENCES: &[&str] = &["Manager", "ForwardingAddress"];
+
 /// Policy references checked against the store: parameter → the policy kind.
 fn policy_reference(parameter: &str) -> Option<&'static model::ObjectKind> {
     if parameter.eq_ignore_ascii_case("OwaMailboxPolicy") {
@@ -604,6 +638,36 @@ fn apply_settings(
                 recipient_column(name).map_or("OwaMailboxPolicy", |c| c.name),
                 stored,
             ));
+            continue;
+        }
+        if let Some(column) = RECIPIENT_REFERENCES
+            .iter()
+            .find(|r| r.eq_ignore_ascii_case(name))
+            .and_then(|r| recipient_column(r))
+        {
+            // Another recipient, named by any of its identities; kept by its name.
+            let stored = match identity_text(value) {
+                None => SqlValue::Null,
+                Some(other) => {
+                    let condition = recipient_condition(&other, false);
+                    let names: Vec<String> = tx
+                        .prepare_cached(&format!(
+                            "SELECT r.\"Name\" FROM recipients r WHERE {} LIMIT 2",
+                            condition.sql
+                        ))
+                        .and_then(|mut stmt| {
+                            stmt.query_map(params_from_iter(condition.params.iter()), |r| r.get(0))?
+                                .collect()
+                        })
+                        .map_err(sql_error)?;
+                    match names.as_slice() {
+                        [one] => SqlValue::Text(one.clone()),
+                        [] => return Err(reference_missing(&other)),
+                        _ => return Err(identity::ambiguous(&other)),
+                    }
+                }
+            };
+            updates.push((column.name, stored));
             continue;
         }
         if name.eq_ignore_ascii_case("EmailAddresses") {
@@ -879,16 +943,15 @@ fn create_mailbox(tx: &Transaction, org: &OrgInfo, bound: &Bound) -> Result<i64,
             "SamAccountName",
             SqlValue::Text(format!(
                 "${}-{}",
-                &compact[..6].to_ascii_uppercase(),
-                &compact[6..18].to_ascii_uppercase()
+                compact.get(..6).unwrap_or_default().to_ascii_uppercase(),
+                compact.get(6..18).unwrap_or_default().to_ascii_uppercase()
             )),
         ),
         (
             "LegacyExchangeDN",
             SqlValue::Text(format!(
                 "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn={}-{}",
-                &compact[..32.min(compact.len())],
-                alias
+                compact, alias
             )),
         ),
         ("RecipientTypeDetails", SqlValue::Text(details.to_string())),

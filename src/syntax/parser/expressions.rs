@@ -455,7 +455,10 @@ impl Parser<'_> {
             let err = ParseError::new(
                 "MissingTypename",
                 "Missing type name after '['.",
-                Span::new(open, open + 1),
+                Span::new(
+                    open,
+                    open + self.src[open..].chars().next().map_or(0, char::len_utf8),
+                ),
             );
             return Err(self.at_end_if_incomplete(err));
         }
