@@ -398,6 +398,21 @@ fn filters_select_and_malformed_filters_are_refused() {
         ]
     );
 
+    let recent = run(
+        &backend,
+        "Get-Mailbox",
+        json!({"Filter": "WhenCreated -gt '1/1/2000'", "ResultSize": "Unlimited"}),
+    )
+    .expect("dates");
+    assert_eq!(recent.value.len(), 32);
+    let future = run(
+        &backend,
+        "Get-Mailbox",
+        json!({"Filter": "WhenCreated -gt '12/31/9998'"}),
+    )
+    .expect("dates");
+    assert!(future.value.is_empty());
+
     let before = snapshot(&backend);
     let error = run(
         &backend,

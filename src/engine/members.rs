@@ -774,10 +774,10 @@ pub fn call_static(t: &Value, name: &str, args: &[Value]) -> MResult {
             Value::Double(x)
         }
     };
-    if lower == "new" {
-        if let Some(v) = construct(ty, args) {
-            return Ok(v);
-        }
+    if lower == "new"
+        && let Some(v) = construct(ty, args)
+    {
+        return Ok(v);
     }
     Ok(match (ty.as_ref(), lower.as_str()) {
         ("System.String", "isnullorempty") => {

@@ -322,6 +322,36 @@ pub enum OperandKind {
     Number,
     /// A multi-valued property: `sql` is a table expression with a `value` column.
     Multi,
+    /// A date and time stored as ISO-8601 UTC text (`2026-01-31T09:15:00Z`).
+    Date,
+}
+
+/// A date literal as the store keeps dates: US (`1/31/2026`, `1/31/2026 9:15 AM`) and
+/// ISO forms are read; the text is returned unchanged when it is none of them.
+fn date_text(text: &str) -> String {
+    use chrono::{NaiveDate, NaiveDateTime};
+    let text = text.trim();
+    const DATE_TIMES: [&str; 6] = [
+        "%m/%d/%Y %H:%M:%S",
+        "%m/%d/%Y %H:%M",
+        "%m/%d/%Y %I:%M:%S %p",
+        "%m/%d/%Y %I:%M %p",
+        "%Y-%m-%dT%H:%M:%SZ",
+        "%Y-%m-%dT%H:%M:%S",
+    ];
+    let parsed = DATE_TIMES
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .or_else(|| {
+            ["%m/%d/%Y", "%Y-%m-%d"]
+                .iter()
+                .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        });
+    match parsed {
+        Some(t) => t.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        None => text.to_string(),
+    }
 }
 
 /// A filterable property's SQL expression.
@@ -464,7 +494,11 @@ fn comparison_sql(operand: Operand, op: Op, value: &Literal) -> SqlFragment {
                 Some(SqlValue::Text(literal_text(other))),
             ),
         },
-        OperandKind::Text => {
+        OperandKind::Date if !is_null => (
+            format!("IFNULL({sql}, '') {} ?", sql_op(op)),
+            Some(SqlValue::Text(date_text(&literal_text(value)))),
+        ),
+        OperandKind::Text | OperandKind::Date => {
             if is_null {
                 (
                     format!("IFNULL({sql}, '') {} ''", if negated { "<>" } else { "=" }),
@@ -542,6 +576,14 @@ mod tests {
         assert!(parse("Name -eq 'a' -and").is_err());
         assert!(parse("Name -equals 'a'").is_err());
         assert!(parse("").is_err());
+    }
+
+    #[test]
+    fn dates_compare_in_the_stores_form() {
+        assert_eq!(date_text("1/31/2026"), "2026-01-31T00:00:00Z");
+        assert_eq!(date_text("1/31/2026 2:05 PM"), "2026-01-31T14:05:00Z");
+        assert_eq!(date_text("2026-01-31"), "2026-01-31T00:00:00Z");
+        assert_eq!(date_text("soon"), "soon");
     }
 
     #[test]

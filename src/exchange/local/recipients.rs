@@ -252,8 +252,16 @@ fn filter_operand(bound: &Bound, property: &str, org: &OrgInfo) -> Option<Operan
             params: vec![SqlValue::Text(format!(",{}", directory_suffix(org)))],
             kind: OperandKind::Text,
         },
-        "whencreated" | "whencreatedutc" => text("r.\"WhenCreatedUTC\"".to_string()),
-        "whenchanged" | "whenchangedutc" => text("r.\"WhenChangedUTC\"".to_string()),
+        "whencreated" | "whencreatedutc" | "whenmailboxcreated" => Operand {
+            sql: "r.\"WhenCreatedUTC\"".to_string(),
+            params: Vec::new(),
+            kind: OperandKind::Date,
+        },
+        "whenchanged" | "whenchangedutc" => Operand {
+            sql: "r.\"WhenChangedUTC\"".to_string(),
+            params: Vec::new(),
+            kind: OperandKind::Date,
+        },
         "windowsliveid" | "microsoftonlineservicesid" => {
             text("r.\"UserPrincipalName\"".to_string())
         }
