@@ -125,6 +125,10 @@ impl Processor for Select {
         for out in self.project(cx, &v)? {
             cx.write(out)?;
         }
+        // Enough objects: the commands before this one stop (pwsh's StopUpstreamCommands).
+        if Self::number(cx, "First").is_some_and(|f| self.written >= f) {
+            return Err(cx.stop_upstream());
+        }
         Ok(())
     }
 
