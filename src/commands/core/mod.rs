@@ -7,6 +7,7 @@ mod compare_object;
 mod content;
 mod csv;
 mod date;
+mod files;
 mod foreach_object;
 mod format;
 mod get_command;
