@@ -152,7 +152,7 @@ impl Parser<'_> {
         }
         if self.peek() != Some('$') {
             if self.at_end() || self.peek() == Some('}') {
-                return Err(self.missing(
+                return Err(self.missing_here(
                     "MissingEndParenthesisInFunctionParameterList",
                     "Missing ')' in function parameter list.",
                 ));

@@ -157,8 +157,23 @@ impl<'a> Parser<'a> {
         ParseError::new(id, message, Span::new(self.pos, self.pos + len))
     }
 
-    /// An error at the next token (after blanks and newlines), incomplete at the end.
+    /// "Something is missing": an error just after the previous token, as pwsh reports
+    /// most of them (`After(token)`); incomplete when only trivia is left.
     fn missing(&mut self, id: &'static str, message: impl Into<String>) -> ParseError {
+        let mut after = self.pos;
+        while let Some(c) = self.src[..after].chars().next_back() {
+            if !c.is_whitespace() {
+                break;
+            }
+            after -= c.len_utf8();
+        }
+        self.skip_ws_nl();
+        self.at_end_if_incomplete(ParseError::new(id, message, Span::new(after, after)))
+    }
+
+    /// An error at the next token (after blanks and newlines), incomplete at the end: for
+    /// the few errors pwsh reports at the token it found instead of the one it wanted.
+    fn missing_here(&mut self, id: &'static str, message: impl Into<String>) -> ParseError {
         self.skip_ws_nl();
         self.at_end_if_incomplete(self.error_here(id, message))
     }

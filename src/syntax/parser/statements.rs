@@ -223,12 +223,13 @@ impl Parser<'_> {
     }
 
     /// `( condition )` after a keyword, with pwsh's errors for each missing piece.
+    /// Returns the condition and the position of its `)`.
     fn paren_condition(
         &mut self,
         keyword: &str,
         missing_open: (&'static str, String),
         missing_expr: (&'static str, String),
-    ) -> PResult<Pipeline> {
+    ) -> PResult<(Pipeline, usize)> {
         self.skip_ws();
         if self.peek() != Some('(') {
             return Err(self.missing(missing_open.0, missing_open.1));
@@ -240,13 +241,17 @@ impl Parser<'_> {
         }
         let cond = self.condition()?;
         self.skip_ws_nl();
+        let close = self.pos;
         if !self.eat(")") {
-            return Err(self.missing(
-                "MissingEndParenthesisAfterStatement",
-                format!("Missing closing ')' after expression in '{keyword}' statement."),
-            ));
+            let message = format!("Missing closing ')' after expression in '{keyword}' statement.");
+            // pwsh marks the token found in an `if`, the end of the condition elsewhere.
+            return Err(if keyword == "if" || keyword == "elseif" {
+                self.missing_here("MissingEndParenthesisAfterStatement", message)
+            } else {
+                self.missing("MissingEndParenthesisAfterStatement", message)
+            });
         }
-        Ok(cond)
+        Ok((cond, close))
     }
 
     fn block_or(
@@ -265,7 +270,7 @@ impl Parser<'_> {
         let mut clauses = Vec::new();
         let mut keyword = "if";
         loop {
-            let cond = self.paren_condition(
+            let (cond, close) = self.paren_condition(
                 keyword,
                 (
                     "MissingOpenParenthesisInIfStatement",
@@ -276,10 +281,17 @@ impl Parser<'_> {
                     format!("Missing condition in if statement after '{keyword} ('."),
                 ),
             )?;
-            let body = self.block_or(
-                "MissingStatementBlock",
-                format!("Missing statement block after {keyword} ( condition )."),
-            )?;
+            self.skip_ws_nl();
+            if self.peek() != Some('{') {
+                // pwsh marks the condition's `)`.
+                let err = ParseError::new(
+                    "MissingStatementBlock",
+                    format!("Missing statement block after {keyword} ( condition )."),
+                    Span::new(close, close + 1),
+                );
+                return Err(self.at_end_if_incomplete(err));
+            }
+            let body = self.statement_block()?;
             clauses.push((cond, body));
             let save = self.pos;
             self.skip_ws_nl();
@@ -306,7 +318,7 @@ impl Parser<'_> {
     }
 
     fn while_statement(&mut self, label: Option<String>) -> PResult<StatementKind> {
-        let condition = self.paren_condition(
+        let (condition, _) = self.paren_condition(
             "while",
             (
                 "MissingOpenParenthesisAfterKeyword",
@@ -342,7 +354,7 @@ impl Parser<'_> {
             ));
         };
         let kw = if until { "until" } else { "while" };
-        let condition = self.paren_condition(
+        let (condition, _) = self.paren_condition(
             kw,
             (
                 "MissingOpenParenthesisAfterKeyword",
