@@ -57,7 +57,15 @@ impl Engine {
             s.set_global("PWD", Value::str(dir.to_string_lossy()));
         }
         let mut v = Hashtable::new(false);
-        v.insert(Value::str("PSVersion"), Value::str("7.4.0"));
+        let mut version = super::object::PsObject::new(vec![
+            "System.Management.Automation.SemanticVersion".into(),
+        ]);
+        version.set("Major", Value::Int(7));
+        version.set("Minor", Value::Int(4));
+        version.set("Patch", Value::Int(0));
+        version.set("PreReleaseLabel", Value::Null);
+        version.set("BuildLabel", Value::Null);
+        v.insert(Value::str("PSVersion"), Value::object(version));
         v.insert(Value::str("PSEdition"), Value::str("Core"));
         v.insert(Value::str("Platform"), Value::str("Unix"));
         s.set_global("PSVersionTable", Value::hashtable(v));
