@@ -237,9 +237,11 @@ fn a_pasted_block_runs_whole() {
 fn ctrl_c_stops_a_running_pipeline_and_the_prompt_returns() {
     let sandbox = Sandbox::new();
     let mut sh = sandbox.start(&["-NoLogo"]);
-    sh.line("1..3000000 | ForEach-Object { $_ } | Measure-Object | ForEach-Object Count");
+    sh.line(
+        "1..3000000 | ForEach-Object { if ($_ -eq 1000) { Write-Host running }; $_ } | Measure-Object | ForEach-Object Count",
+    );
     sh.expect(ACCEPTED);
-    std::thread::sleep(std::time::Duration::from_secs(3));
+    sh.expect("running");
     sh.keys("\x03");
     let screen = sh.expect_prompt();
     assert!(

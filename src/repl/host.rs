@@ -73,7 +73,6 @@ impl EngineHost {
         let ast = parse_script("prompt").ok()?;
         let saved = self.engine.last_success;
         let mut out: Vec<Value> = Vec::new();
-        self.interrupt.store(false, Ordering::Relaxed);
         let result = self.engine.run_script(
             Rc::new(ast),
             Source::new("", "prompt"),
@@ -94,6 +93,8 @@ impl EngineHost {
 
 impl ReplHost for EngineHost {
     fn prompt(&mut self) -> String {
+        // The line editor reads Ctrl-C itself; one pressed from here on stops the input.
+        self.interrupt.store(false, Ordering::Relaxed);
         if self.engine.scopes.function("prompt").is_some() {
             return self
                 .user_prompt()
@@ -108,7 +109,6 @@ impl ReplHost for EngineHost {
 
     fn run(&mut self, text: &str) -> Option<i32> {
         let start = chrono::Local::now().naive_local();
-        self.interrupt.store(false, Ordering::Relaxed);
         let end_of = self.engine.run_interactive(Source::new("", text));
         // A Ctrl-C that came after the last step is spent here, not on the next input.
         self.interrupt.store(false, Ordering::Relaxed);
