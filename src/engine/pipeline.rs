@@ -216,7 +216,9 @@ impl Stage {
         };
         let bound_now = per_record.as_ref().unwrap_or(&self.binding.bound);
         let missing = binder::missing_mandatory(&self.sig, bound_now, &self.binding.candidate_sets);
-        if !missing.is_empty() && !(per_record.is_none() && self.ask_for(engine, &missing)?) {
+        let supplied =
+            missing.is_empty() || (per_record.is_none() && self.ask_for(engine, &missing)?);
+        if !supplied {
             let e = binder::missing_mandatory_error(&missing);
             return Err(binder::to_flow(&e, &self.sig.name, self.position.clone()));
         }
