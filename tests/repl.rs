@@ -316,6 +316,20 @@ fn exit_gives_its_code_and_the_session_keeps_its_state() {
 }
 
 #[test]
+fn a_missing_mandatory_parameter_is_asked_for() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.line("Set-CASMailbox -MAPIEnabled $false");
+    sh.expect("cmdlet Set-CASMailbox at command pipeline position 1");
+    sh.expect("Supply values for the following parameters:");
+    sh.expect("Identity: ");
+    sh.line("Ken Sanchez");
+    sh.expect_prompt();
+    let screen = sh.run(r#"(Get-CASMailbox "Ken Sanchez").MapiEnabled"#);
+    assert!(screen.contains("False"), "{screen}");
+}
+
+#[test]
 fn errors_of_a_typed_line_are_concise() {
     let sandbox = Sandbox::new();
     let mut sh = sandbox.start(&["-NoLogo"]);

@@ -11,7 +11,7 @@ use super::ReplHost;
 use super::candidates;
 use super::complete::CompletionSource;
 use crate::commands::core::history::{self, Status};
-use crate::engine::runtime::Engine;
+use crate::engine::runtime::{Engine, Host, StdHost};
 use crate::engine::session::InputEnd;
 use crate::engine::value::Value;
 use crate::syntax::ast::Source;
@@ -22,6 +22,29 @@ pub struct EngineHost {
     engine: Engine,
     /// Set by the SIGINT handler while an input runs; the engine stops at its next step.
     interrupt: Arc<AtomicBool>,
+}
+
+/// The terminal as the engine's host: output and errors written as [`StdHost`] writes
+/// them, and questions (a missing mandatory parameter) answered on the terminal.
+pub struct ConsoleIo;
+
+impl Host for ConsoleIo {
+    fn out(&mut self, text: &str) {
+        StdHost.out(text);
+    }
+
+    fn err(&mut self, text: &str) {
+        StdHost.err(text);
+    }
+
+    fn read_line(&mut self, prompt: &str) -> Option<String> {
+        self.out(prompt);
+        let mut line = String::new();
+        match std::io::stdin().read_line(&mut line) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => Some(line.trim_end_matches(['\r', '\n']).to_string()),
+        }
+    }
 }
 
 /// `$PROFILE`: `$XDG_CONFIG_HOME/exosh/profile.ps1`, else `~/.config/exosh/profile.ps1`.
