@@ -3,10 +3,11 @@
 //! - `exosh FILE.ps1 [args]`, `exosh -File FILE.ps1 [args]`: run a script; its `param()`
 //!   is bound from `args` (`-Name value`, `-Switch`, `-Name:value`, positional words).
 //! - `exosh -Command TEXT...` (`-c`): run text; `-Command -` or `exosh -` reads stdin.
-//! - `-NoProfile -NonInteractive -NoLogo -ExecutionPolicy X`: accepted, no effect.
+//! - `-NoProfile -NonInteractive -NoLogo -ExecutionPolicy X`: accepted; `-NoLogo` and
+//!   `-NoProfile` matter to the interactive shell (no banner, no `$PROFILE`).
 //!   Flags are case-insensitive and may be abbreviated, as pwsh's.
 //! - `exosh check FILE...` (`-` for stdin): parse only and print every parse error.
-//! - `exosh` alone: runs stdin when it is not a terminal.
+//! - `exosh` alone: the interactive shell on a terminal; otherwise runs stdin.
 //!
 //! Exit codes are pwsh's (see `engine::session`).
 
@@ -35,7 +36,8 @@ enum Action {
         mode: RunMode,
     },
     Check(Vec<String>),
-    NoTerminalShell,
+    /// `exosh` on a terminal: the interactive shell.
+    Interactive(exosh::repl::StartOptions),
 }
 
 /// Where the script text comes from.
@@ -91,6 +93,10 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
         return Ok(Action::Check(argv[1..].to_vec()));
     }
     let mut i = 0;
+    let mut start = exosh::repl::StartOptions {
+        banner: true,
+        profile: true,
+    };
     while i < argv.len() {
         let arg = &argv[i];
         if arg == "-" {
@@ -142,11 +148,19 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                 });
             }
             "ExecutionPolicy" | "InputFormat" | "OutputFormat" => i += 2,
+            "NoLogo" => {
+                start.banner = false;
+                i += 1;
+            }
+            "NoProfile" => {
+                start.profile = false;
+                i += 1;
+            }
             _ => i += 1,
         }
     }
     if std::io::stdin().is_terminal() {
-        Ok(Action::NoTerminalShell)
+        Ok(Action::Interactive(start))
     } else {
         Ok(Action::Run {
             source: Input::Stdin,
@@ -297,6 +311,20 @@ fn check(paths: Vec<String>) -> i32 {
     i32::from(failed)
 }
 
+/// Runs the evaluator on a thread with a stack deep enough for pwsh's call depth.
+fn on_large_stack(work: impl FnOnce() -> i32 + Send + 'static) -> i32 {
+    let worker = std::thread::Builder::new()
+        .stack_size(STACK_SIZE)
+        .spawn(work);
+    match worker.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("exosh: internal error");
+            1
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let action = match parse_command_line(argv) {
@@ -308,22 +336,8 @@ fn main() -> ExitCode {
     };
     let code = match action {
         Action::Check(paths) => check(paths),
-        Action::NoTerminalShell => {
-            eprintln!("exosh: interactive shell not available yet");
-            1
-        }
-        Action::Run { source, args, mode } => {
-            let worker = std::thread::Builder::new()
-                .stack_size(STACK_SIZE)
-                .spawn(move || run(source, args, mode));
-            match worker.map(|h| h.join()) {
-                Ok(Ok(code)) => code,
-                _ => {
-                    eprintln!("exosh: internal error");
-                    1
-                }
-            }
-        }
+        Action::Interactive(options) => on_large_stack(move || exosh::repl::start(&options)),
+        Action::Run { source, args, mode } => on_large_stack(move || run(source, args, mode)),
     };
     ExitCode::from(u8::try_from(code & 0xff).unwrap_or(1))
 }

@@ -398,6 +398,21 @@ fn filters_select_and_malformed_filters_are_refused() {
         ]
     );
 
+    let recent = run(
+        &backend,
+        "Get-Mailbox",
+        json!({"Filter": "WhenCreated -gt '1/1/2000'", "ResultSize": "Unlimited"}),
+    )
+    .expect("dates");
+    assert_eq!(recent.value.len(), 32);
+    let future = run(
+        &backend,
+        "Get-Mailbox",
+        json!({"Filter": "WhenCreated -gt '12/31/9998'"}),
+    )
+    .expect("dates");
+    assert!(future.value.is_empty());
+
     let before = snapshot(&backend);
     let error = run(
         &backend,
@@ -540,6 +555,21 @@ fn anr_sort_and_recipient_type_details() {
     )
     .expect("mailboxes");
     assert_eq!(mailboxes.value.len(), 32);
+    let exo = run(
+        &backend,
+        "Get-EXOCasMailbox",
+        json!({"Identity": "JeffHay@contoso.com"}),
+    )
+    .expect("Get-EXOCasMailbox");
+    assert_eq!(exo.value.len(), 1);
+    assert_eq!(exo.value[0]["Name"], "Jeff Hay");
+    let exo = run(
+        &backend,
+        "Get-EXOMailbox",
+        json!({"PrimarySmtpAddress": "ayla@contoso.com"}),
+    )
+    .expect("Get-EXOMailbox");
+    assert_eq!(exo.value[0]["Name"], "Ayla Kol");
     let rooms = run(
         &backend,
         "Get-CASMailbox",

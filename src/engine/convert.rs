@@ -39,6 +39,12 @@ pub fn canonical_type(name: &str) -> Option<String> {
     }
     let lower = n.to_lowercase();
     let lower = lower.strip_prefix("system.").unwrap_or(&lower).to_string();
+    // Growable lists are arrays in exosh (see `members::call_method`'s `Add`).
+    if lower.starts_with("collections.generic.list[")
+        || lower.starts_with("collections.generic.list`")
+    {
+        return Some("System.Collections.Generic.List".to_string());
+    }
     let full = match lower.as_str() {
         "int" | "int32" => "System.Int32",
         "long" | "int64" => "System.Int64",
@@ -63,6 +69,7 @@ pub fn canonical_type(name: &str) -> Option<String> {
             "System.Collections.Specialized.OrderedDictionary"
         }
         "collections.idictionary" | "idictionary" => "System.Collections.IDictionary",
+        "collections.arraylist" | "arraylist" => "System.Collections.ArrayList",
         "collections.ienumerable" | "ienumerable" => "System.Collections.IEnumerable",
         "pscustomobject" | "management.automation.pscustomobject" => {
             "System.Management.Automation.PSCustomObject"
@@ -398,6 +405,9 @@ pub fn cast(v: &Value, type_name: &str) -> Result<Value, ConvertError> {
             Value::Bool(v.is_true())
         }
         "System.Object" | "System.Management.Automation.PSObject" => v.clone(),
+        "System.Collections.ArrayList" | "System.Collections.Generic.List" => {
+            Value::array(to_vec(v))
+        }
         "System.Array" => match v {
             Value::Array(_) => v.clone(),
             Value::Null => Value::array(Vec::new()),

@@ -4,9 +4,24 @@ use std::rc::Rc;
 
 use crate::syntax::ast::{Source, Span};
 
-/// PowerShell's error categories (the subset exosh raises).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorCategory {
+/// Declares [`ErrorCategory`] and the list of its variants from one list of names, so
+/// a category can be looked up by name (`Write-Error -Category InvalidArgument`).
+macro_rules! error_categories {
+    ($($name:ident),* $(,)?) => {
+        /// PowerShell's error categories (the subset exosh raises).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum ErrorCategory {
+            $($name),*
+        }
+
+        impl ErrorCategory {
+            /// Every category, in declaration order.
+            pub const ALL: &'static [ErrorCategory] = &[$(ErrorCategory::$name),*];
+        }
+    };
+}
+
+error_categories!(
     NotSpecified,
     InvalidArgument,
     InvalidData,
@@ -22,6 +37,16 @@ pub enum ErrorCategory {
     SyntaxError,
     NotImplemented,
     ConnectionError,
+);
+
+impl ErrorCategory {
+    /// A category by its name, ignoring case and surrounding blanks (`invalidargument`).
+    pub fn named(name: &str) -> Option<ErrorCategory> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|c| format!("{c:?}").eq_ignore_ascii_case(name.trim()))
+    }
 }
 
 /// Where an error happened: the source and the span of the command or expression, used for

@@ -12,7 +12,7 @@ use super::convert;
 use super::error::{ErrorCategory, ErrorPosition, ErrorRecord};
 use super::flow::Flow;
 use super::ops;
-use super::runtime::Engine;
+use super::runtime::{ActionPreference, Engine};
 use super::scope::FunctionValue;
 use super::value::Value;
 use crate::syntax::ast::{
@@ -86,9 +86,18 @@ impl Engine {
             Err(Flow::Error(rec)) if self.try_depth == 0 => {
                 let rec = self.with_position(rec, st.span);
                 self.last_success = false;
-                self.record_error(rec.clone());
-                if self.suppress_errors == 0 {
-                    self.show_error(&rec);
+                // $ErrorActionPreference governs these too: Stop ends the script,
+                // SilentlyContinue/Ignore keep the error off the screen.
+                match self.error_preference() {
+                    ActionPreference::Stop => return Err(Flow::Throw(rec)),
+                    ActionPreference::Ignore => {}
+                    ActionPreference::SilentlyContinue => self.record_error(rec),
+                    ActionPreference::Continue | ActionPreference::Inquire => {
+                        self.record_error(rec.clone());
+                        if self.suppress_errors == 0 {
+                            self.show_error(&rec);
+                        }
+                    }
                 }
                 Ok(())
             }

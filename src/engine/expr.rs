@@ -180,6 +180,12 @@ impl Engine {
             self.invoke_script_block(sb, args, &mut out)?;
             return Ok(collect_value(out));
         }
+        if !is_static
+            && (name.eq_ignore_ascii_case("Where") || name.eq_ignore_ascii_case("ForEach"))
+            && !matches!(target, Value::Hashtable(_) | Value::Object(_))
+        {
+            return self.intrinsic_where_foreach(target, name, &args, span);
+        }
         if let Value::Object(o) = target {
             let o = o.borrow().clone();
             if o.type_name() == super::function::PSCMDLET_TYPE
@@ -194,6 +200,87 @@ impl Engine {
             members::call_method(target, name, &args)
         };
         result.map_err(|e| self.runtime_error(e.message, e.id, span))
+    }
+
+    /// The intrinsic `.Where({...}[, mode[, count]])` and `.ForEach({...} | 'Name')` of any
+    /// collection or value: they always return a collection.
+    fn intrinsic_where_foreach(
+        &mut self,
+        target: &Value,
+        name: &str,
+        args: &[Value],
+        span: Span,
+    ) -> Result<Value, Flow> {
+        let items = convert::to_vec(target);
+        let mut out = Vec::new();
+        match (name.to_ascii_lowercase().as_str(), args.first()) {
+            ("where", Some(Value::ScriptBlock(sb))) => {
+                let mode = args
+                    .get(1)
+                    .map(|m| m.to_string().to_lowercase())
+                    .unwrap_or_default();
+                let count = match args.get(2) {
+                    Some(n) => usize::try_from(convert::to_i32(n).unwrap_or(0)).unwrap_or(0),
+                    None => 0,
+                };
+                let mut matched = Vec::new();
+                let mut rest = Vec::new();
+                for item in items {
+                    let mut r = Vec::new();
+                    self.run_block_dot_sourced(sb, Some(item.clone()), Vec::new(), &mut r)?;
+                    if collect_value(r).is_true() {
+                        matched.push(item);
+                        if mode == "first" && count.max(1) == matched.len() {
+                            break;
+                        }
+                    } else {
+                        rest.push(item);
+                    }
+                }
+                out = match mode.as_str() {
+                    "last" => {
+                        let keep = count.max(1);
+                        matched.split_off(matched.len().saturating_sub(keep))
+                    }
+                    "split" => {
+                        return Ok(Value::array(vec![
+                            Value::array(matched),
+                            Value::array(rest),
+                        ]));
+                    }
+                    _ if count > 0 => matched.into_iter().take(count).collect(),
+                    _ => matched,
+                };
+            }
+            ("foreach", Some(Value::ScriptBlock(sb))) => {
+                for item in items {
+                    self.run_block_dot_sourced(sb, Some(item), Vec::new(), &mut out)?;
+                }
+            }
+            ("foreach", Some(member)) => {
+                let member = member.to_string();
+                for item in items {
+                    let v = if args.len() > 1 {
+                        members::call_method(&item, &member, &args[1..])
+                            .map_err(|e| self.op_error(e, span))?
+                    } else {
+                        members::get_member(&item, &member)
+                    };
+                    out.extend(convert::to_vec(&v));
+                }
+            }
+            _ => {
+                return Err(self.runtime_error(
+                    format!(
+                        "Cannot find an overload for \"{name}\" and the argument count: \"{}\".",
+                        args.len()
+                    ),
+                    "MethodCountCouldNotFindBest",
+                    span,
+                ));
+            }
+        }
+        Ok(Value::array(out))
     }
 
     /// `"text $var $(expr)"`.

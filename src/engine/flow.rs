@@ -27,4 +27,8 @@ pub enum Flow {
     StopUpstream,
     /// The step budget ([`super::runtime::Engine::set_step_limit`]) ran out.
     StepLimit,
+    /// The user pressed Ctrl-C ([`super::runtime::Engine::set_interrupt`]): the running
+    /// input stops between two objects or statements, as pwsh's pipeline stop does;
+    /// no `catch` sees it.
+    Stopped,
 }

@@ -319,6 +319,40 @@ impl ScriptProcessor {
         engine
             .scopes
             .set(None, "args", Value::array(self.extra.clone()));
+        let mut command = super::object::PsObject::new(vec![
+            "System.Management.Automation.CommandInfo".to_string(),
+        ]);
+        let (name, kind) = if self.cmd.is_script {
+            let file = std::path::Path::new(&self.cmd.source.name)
+                .file_name()
+                .map(|f| f.to_string_lossy().to_string())
+                .unwrap_or_default();
+            command.set("Path", Value::str(&self.cmd.source.name));
+            (file, "ExternalScript")
+        } else if self.cmd.name.is_empty() {
+            (String::new(), "Script")
+        } else {
+            (self.cmd.name.clone(), "Function")
+        };
+        command.set("Name", Value::str(&name));
+        command.set("CommandType", Value::str(kind));
+        let mut invocation = super::object::PsObject::new(vec![
+            "System.Management.Automation.InvocationInfo".to_string(),
+        ]);
+        invocation.set("MyCommand", Value::object(command));
+        invocation.set("InvocationName", Value::str(&name));
+        invocation.set("ScriptName", Value::str(&engine.source.name));
+        invocation.set(
+            "BoundParameters",
+            engine
+                .scopes
+                .get(None, "PSBoundParameters")
+                .unwrap_or(Value::Null),
+        );
+        invocation.set("UnboundArguments", Value::array(self.extra.clone()));
+        engine
+            .scopes
+            .set(None, "MyInvocation", Value::object(invocation));
         if self.cmd.is_script {
             let path = std::path::Path::new(&self.cmd.source.name);
             let root = path

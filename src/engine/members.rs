@@ -368,11 +368,48 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
                         .and_then(|x| items.iter().position(|i| ops::equals(i, x, false)))
                         .map_or(-1, len_i32),
                 )),
-                "clone" => Ok(Value::array(items)),
-                "add" => Err(OpError::new(
-                    "Exception calling \"Add\" with \"1\" argument(s): \"Collection was of a fixed size.\"",
-                    "NotSupportedException",
-                )),
+                "clone" | "toarray" => Ok(Value::array(items)),
+                // **decision**: exosh has one array type, growable in place like
+                // `ArrayList`/`List[T]` (pwsh's fixed-size arrays refuse `Add`); `Add`
+                // returns nothing, as `List[T].Add` does.
+                "add" => {
+                    a.borrow_mut()
+                        .push(args.first().cloned().unwrap_or(Value::Null));
+                    Ok(Value::Null)
+                }
+                "addrange" => {
+                    let more = args.first().map(to_vec).unwrap_or_default();
+                    a.borrow_mut().extend(more);
+                    Ok(Value::Null)
+                }
+                "insert" => {
+                    let at = usize::try_from(arg_int(args, 0)?)
+                        .unwrap_or(0)
+                        .min(items.len());
+                    a.borrow_mut()
+                        .insert(at, args.get(1).cloned().unwrap_or(Value::Null));
+                    Ok(Value::Null)
+                }
+                "remove" => {
+                    if let Some(pos) = args
+                        .first()
+                        .and_then(|x| items.iter().position(|i| ops::equals(i, x, false)))
+                    {
+                        a.borrow_mut().remove(pos);
+                    }
+                    Ok(Value::Null)
+                }
+                "removeat" => {
+                    let at = usize::try_from(arg_int(args, 0)?).unwrap_or(usize::MAX);
+                    if at < items.len() {
+                        a.borrow_mut().remove(at);
+                    }
+                    Ok(Value::Null)
+                }
+                "clear" => {
+                    a.borrow_mut().clear();
+                    Ok(Value::Null)
+                }
                 _ => {
                     // Method enumeration: call on each element.
                     // (One level: an element that is itself an array is not entered, so a
@@ -698,6 +735,26 @@ pub fn static_member(t: &Value, name: &str) -> Result<Value, String> {
     Ok(v)
 }
 
+/// A new instance of a type exosh can make (`[T]::new(args)`, `New-Object T`), by
+/// canonical type name: lists (as arrays), hashtables, and values cast from the first
+/// argument (`[datetime]::new(...)` is not among them). `None` for other types.
+pub fn construct(type_name: &str, args: &[Value]) -> Option<Value> {
+    Some(match type_name {
+        "System.Collections.ArrayList" | "System.Collections.Generic.List" => {
+            Value::array(args.first().map(to_vec).unwrap_or_default())
+        }
+        "System.Collections.Hashtable" => Value::hashtable(super::value::Hashtable::new(false)),
+        "System.Collections.Specialized.OrderedDictionary" => {
+            Value::hashtable(super::value::Hashtable::new(true))
+        }
+        "System.Management.Automation.PSCustomObject"
+        | "System.Management.Automation.PSObject"
+        | "System.Object" => Value::object(PsObject::custom()),
+        "System.String" => Value::str(args.iter().map(|a| a.to_string()).collect::<String>()),
+        _ => return None,
+    })
+}
+
 /// `[T]::Method(args)`.
 pub fn call_static(t: &Value, name: &str, args: &[Value]) -> MResult {
     let Value::Type(ty) = t else {
@@ -717,6 +774,11 @@ pub fn call_static(t: &Value, name: &str, args: &[Value]) -> MResult {
             Value::Double(x)
         }
     };
+    if lower == "new"
+        && let Some(v) = construct(ty, args)
+    {
+        return Ok(v);
+    }
     Ok(match (ty.as_ref(), lower.as_str()) {
         ("System.String", "isnullorempty") => {
             Value::Bool(args.first().is_none_or(|v| v.to_string().is_empty()))

@@ -1,4 +1,32 @@
 //! AST → effects: values, objects, evaluation, pipelines, parameter binding, errors.
+//!
+//! Running text:
+//!
+//! ```
+//! use exosh::engine::runtime::{CaptureHost, Engine};
+//! use exosh::engine::session::RunMode;
+//! use exosh::syntax::ast::Source;
+//!
+//! let host = CaptureHost::default();
+//! let printed = host.text.clone();
+//! let mut engine = Engine::new(exosh::commands::builtin_registry(), Box::new(host));
+//! engine.init_session_variables();
+//! let code = engine.run_source(Source::new("", "'a' + 1"), Vec::new(), RunMode::Command);
+//! assert_eq!((code, printed.borrow().as_str()), (0, "a1\n"));
+//! ```
+//!
+//! - Output of top-level pipelines goes to the command registered as `Out-Default`
+//!   (looked up by name; [`pipeline::OutDefaultSink`]), errors to the host's error stream
+//!   in ConciseView ([`display`]).
+//! - [`runtime::Engine::set_step_limit`] bounds the work (for fuzzing);
+//!   [`runtime::Engine::set_max_depth`] lowers the call depth for small stacks.
+//! - Cmdlets are written against [`command`].
+//!
+//! Modules: [`value`]/[`convert`] values and PowerShell's conversions, [`ops`] operators,
+//! [`format_op`] `-f`, [`members`] properties/methods/indexing, [`expr`] expressions,
+//! [`eval`] statements, [`scope`] variables, [`pipeline`] streaming pipelines,
+//! [`binder`] parameter binding, [`function`] script-defined commands, [`session`]
+//! whole texts and exit codes, [`flow`] non-local control flow.
 
 pub mod binder;
 pub mod command;

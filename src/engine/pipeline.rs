@@ -610,6 +610,33 @@ impl Engine {
     /// Runs a pipeline, its output to `out`; `$?` reflects whether every command
     /// succeeded.
     pub fn run_pipeline(&mut self, p: &Pipeline, out: &mut dyn Sink) -> Result<(), Flow> {
+        // `[void](...)` alone as a statement outputs nothing.
+        if let [PipelineElement::Expression { expr, redirections }] = p.elements.as_slice()
+            && redirections.is_empty()
+            && let ExprKind::Cast { ty, .. } = &expr.kind
+            && convert::canonical_type(&ty.name).as_deref() == Some("System.Void")
+        {
+            self.eval_expr(expr)?;
+            self.last_success = true;
+            return Ok(());
+        }
+        // A method call that returns nothing (`$list.Add(1)`, `$h.Remove('k')`) outputs
+        // nothing, as a void .NET method does.
+        if let [PipelineElement::Expression { expr, redirections }] = p.elements.as_slice()
+            && redirections.is_empty()
+            && matches!(expr.kind, ExprKind::MethodCall { .. })
+        {
+            let v = self.eval_expr(expr)?;
+            self.last_success = true;
+            return match v {
+                Value::Null => Ok(()),
+                Value::Array(a) => {
+                    let items = a.borrow().clone();
+                    items.into_iter().try_for_each(|i| out.write(self, i))
+                }
+                v => out.write(self, v),
+            };
+        }
         // `$n++` / `--$n` alone as a statement changes the variable and outputs nothing.
         if let [PipelineElement::Expression { expr, redirections }] = p.elements.as_slice()
             && let ExprKind::Unary { op, .. } = &expr.kind

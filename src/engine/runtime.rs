@@ -1,6 +1,8 @@
 //! The engine's state: commands, scopes, the host, `$Error`, budgets.
 
 use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::command::{Registry, Sink};
 use super::display;
@@ -129,6 +131,8 @@ pub struct Engine {
     /// The functions/scripts being run (name, call position), innermost last: errors
     /// written inside a function are shown as the function's.
     pub(crate) invocations: Vec<(String, Option<super::error::ErrorPosition>)>,
+    /// Set (by a Ctrl-C handler) to stop what is running at the next step.
+    interrupt: Option<Arc<AtomicBool>>,
 }
 
 impl Engine {
@@ -149,6 +153,7 @@ impl Engine {
             try_depth: 0,
             suppress_errors: 0,
             invocations: Vec::new(),
+            interrupt: None,
         }
     }
 
@@ -165,8 +170,21 @@ impl Engine {
         self.max_depth = depth.min(MAX_CALL_DEPTH);
     }
 
-    /// Counts one step against the budget.
+    /// Gives the engine a flag that, once set (by a Ctrl-C handler), stops what is
+    /// running at the next step with [`Flow::Stopped`]. Steps fall between pipeline
+    /// objects, statements and loop iterations, so no object's change is left half done.
+    pub fn set_interrupt(&mut self, flag: Arc<AtomicBool>) {
+        self.interrupt = Some(flag);
+    }
+
+    /// Counts one step against the budget, and stops when interrupted.
     pub fn tick(&mut self) -> Result<(), Flow> {
+        if let Some(flag) = &self.interrupt {
+            // Taken once: `finally` blocks still run while the stop unwinds.
+            if flag.swap(false, Ordering::Relaxed) {
+                return Err(Flow::Stopped);
+            }
+        }
         self.steps += 1;
         match self.step_limit {
             Some(limit) if self.steps > limit => Err(Flow::StepLimit),

@@ -11,11 +11,24 @@ use crate::syntax::ast::Source;
 use crate::syntax::error::render;
 use crate::syntax::parser::parse_script;
 
-/// How the text came: a script file (`-File`) or a command (`-Command`, stdin).
+/// How the text came: a script file (`-File`), a command (`-Command`, stdin), or an
+/// input typed at the interactive prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RunMode {
     File,
     Command,
+    Interactive,
+}
+
+/// How an interactive input ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputEnd {
+    /// It ran to its end (or stopped at an error); the session goes on.
+    Done,
+    /// Ctrl-C stopped it.
+    Stopped,
+    /// It ran `exit N`: the session ends with this code.
+    Exit(i32),
 }
 
 impl Engine {
@@ -44,7 +57,15 @@ impl Engine {
             s.set_global("PWD", Value::str(dir.to_string_lossy()));
         }
         let mut v = Hashtable::new(false);
-        v.insert(Value::str("PSVersion"), Value::str("7.4.0"));
+        let mut version = super::object::PsObject::new(vec![
+            "System.Management.Automation.SemanticVersion".into(),
+        ]);
+        version.set("Major", Value::Int(7));
+        version.set("Minor", Value::Int(4));
+        version.set("Patch", Value::Int(0));
+        version.set("PreReleaseLabel", Value::Null);
+        version.set("BuildLabel", Value::Null);
+        v.insert(Value::str("PSVersion"), Value::object(version));
         v.insert(Value::str("PSEdition"), Value::str("Core"));
         v.insert(Value::str("Platform"), Value::str("Unix"));
         s.set_global("PSVersionTable", Value::hashtable(v));
@@ -54,46 +75,73 @@ impl Engine {
     /// give: for a file, `exit N`'s value, 1 after an unhandled terminating error (or a
     /// parse error), else 0; for a command, also 1 when the last statement failed.
     pub fn run_source(&mut self, source: Rc<Source>, args: Vec<Arg>, mode: RunMode) -> i32 {
+        self.run_text(source, args, mode).0
+    }
+
+    /// Runs one input typed (or pasted) at the interactive prompt, in the global scope,
+    /// as pwsh's console does: errors of a single line in ConciseView, `$?` and the
+    /// session's state kept for the next input, `$LASTEXITCODE` left alone. Returns the
+    /// code when the input ran `exit`. A named source (the profile) shows errors with
+    /// their position, as a script does.
+    pub fn run_interactive(&mut self, source: Rc<Source>) -> InputEnd {
+        match self.run_text(source, Vec::new(), RunMode::Interactive) {
+            (code, InputEnd::Exit(_)) => InputEnd::Exit(code),
+            (_, end) => end,
+        }
+    }
+
+    /// Runs a text; the exit code and how it ended.
+    fn run_text(&mut self, source: Rc<Source>, args: Vec<Arg>, mode: RunMode) -> (i32, InputEnd) {
+        let multi_line = source.text.trim_end().contains('\n') || !source.name.is_empty();
         self.error_view = match mode {
             RunMode::File => ErrorView::WithPosition,
-            RunMode::Command if source.text.trim_end().contains('\n') => ErrorView::WithPosition,
-            RunMode::Command => ErrorView::Concise,
+            RunMode::Command | RunMode::Interactive if multi_line => ErrorView::WithPosition,
+            RunMode::Command | RunMode::Interactive => ErrorView::Concise,
         };
         let ast = match parse_script(&source.text) {
             Ok(ast) => Rc::new(ast),
             Err(errors) => {
                 self.host.err(&render(&source, &errors));
-                return 1;
+                self.last_success = false;
+                return (1, InputEnd::Done);
             }
         };
         let mut sink = self.out_default_sink();
-        let in_global = mode == RunMode::Command;
+        let in_global = mode != RunMode::File;
         let result = self.run_script(ast, source, args, in_global, &mut sink);
         let flushed = sink.finish(self);
-        let code = match result.and_then(|code| flushed.map(|()| code)) {
-            Ok(Some(code)) => code,
+        let (code, end) = match result.and_then(|code| flushed.map(|()| code)) {
+            Ok(Some(code)) => (code, InputEnd::Exit(code)),
             Ok(None) => match mode {
-                RunMode::Command if !self.last_success => 1,
-                _ => 0,
+                RunMode::Command if !self.last_success => (1, InputEnd::Done),
+                _ => (0, InputEnd::Done),
             },
             Err(Flow::Error(rec)) | Err(Flow::Throw(rec)) => {
                 self.record_error(rec.clone());
                 self.show_error(&rec);
-                1
+                self.last_success = false;
+                (1, InputEnd::Done)
             }
-            Err(Flow::Exit(code)) => code,
+            Err(Flow::Exit(code)) => (code, InputEnd::Exit(code)),
             Err(Flow::StepLimit) => {
                 self.host
                     .err("exosh: the step limit was reached; evaluation stopped.\n");
-                1
+                (1, InputEnd::Done)
+            }
+            // Ctrl-C: pwsh stops without a message.
+            Err(Flow::Stopped) => {
+                self.last_success = false;
+                (1, InputEnd::Stopped)
             }
             Err(Flow::Break(_))
             | Err(Flow::Continue(_))
             | Err(Flow::Return)
-            | Err(Flow::StopUpstream) => 0,
+            | Err(Flow::StopUpstream) => (0, InputEnd::Done),
         };
-        self.scopes.set_global("LASTEXITCODE", Value::Int(code));
-        code
+        if mode != RunMode::Interactive {
+            self.scopes.set_global("LASTEXITCODE", Value::Int(code));
+        }
+        (code, end)
     }
 }
 

@@ -279,6 +279,19 @@ thread_local! {
 /// An object as text: `@{A=1; B=two}` for a custom object, else its identity or name,
 /// else its type name.
 fn fmt_object(o: &PsObject, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    // Versions print as their dotted numbers (`7.4.0`), as .NET's ToString() gives them.
+    if matches!(
+        o.type_name(),
+        "System.Management.Automation.SemanticVersion" | "System.Version"
+    ) {
+        let parts: Vec<String> = ["Major", "Minor", "Patch", "Build", "Revision"]
+            .iter()
+            .filter_map(|n| o.get(n))
+            .filter(|v| !matches!(v, Value::Int(i) if *i < 0))
+            .map(|v| v.to_string())
+            .collect();
+        return f.write_str(&parts.join("."));
+    }
     if o.type_names
         .iter()
         .any(|t| t == super::object::PSCUSTOMOBJECT)

@@ -2,6 +2,26 @@
 //!
 //! The only door in is [`request::Request`] (the InvokeCommand body) handed to a
 //! [`request::Backend`]; this module never sees the shell's values, terminals or formatting.
+//!
+//! ```
+//! use exosh::exchange::local::LocalBackend;
+//! use exosh::exchange::{Backend, Request};
+//!
+//! let path = std::env::temp_dir().join(format!("exosh-doc-{}.db", std::process::id()));
+//! let org = LocalBackend::open(&path).expect("a new, empty organisation");
+//! org.invoke(&Request::new("New-Mailbox").param("Name", "Ken Sanchez").param("Alias", "ken"))
+//!     .expect("created");
+//! org.invoke(&Request::new("Set-CASMailbox").param("Identity", "Ken Sanchez").param("MAPIEnabled", false))
+//!     .expect("changed");
+//! let got = org.invoke(&Request::new("Get-CASMailbox").param("Identity", "ken@contoso.com")).expect("found");
+//! assert_eq!(got.value[0]["MapiEnabled"], false);
+//! let missing = org.invoke(&Request::new("Get-CASMailbox").param("Identity", "nobody")).unwrap_err();
+//! assert_eq!(missing.error_id, "ManagementObjectNotFoundException");
+//! # drop(org);
+//! # for suffix in ["", "-wal", "-shm"] {
+//! #     let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+//! # }
+//! ```
 
 pub mod catalog;
 pub mod identity;

@@ -65,8 +65,48 @@ pub enum Filter {
     Not(Box<Filter>),
 }
 
+/// The deepest nesting (parentheses and -not) and the most -and/-or a filter may hold:
+/// far beyond any real filter, and keeps parsing and compiling within a small stack.
+const MAX_NESTING: usize = 100;
+const MAX_OPERATORS: usize = 1000;
+
+/// The 1-based position where a filter goes beyond [`MAX_NESTING`] or
+/// [`MAX_OPERATORS`], if it does. Quoted text is skipped.
+fn too_complex(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    let mut depth = 0usize;
+    let mut nots = 0usize;
+    let mut operators = 0usize;
+    let mut quote: Option<char> = None;
+    for (position, (offset, c)) in lower.char_indices().enumerate() {
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        let rest = &lower[offset..];
+        match c {
+            '\'' | '"' => quote = Some(c),
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '!' => nots += 1,
+            '-' if rest.starts_with("-not") => nots += 1,
+            '-' if rest.starts_with("-and") || rest.starts_with("-or") => operators += 1,
+            _ => {}
+        }
+        if depth + nots > MAX_NESTING || operators > MAX_OPERATORS {
+            return Some(position + 1);
+        }
+    }
+    None
+}
+
 /// Parses a filter; the error is Exchange's invalid-syntax message.
 pub fn parse(text: &str) -> Result<Filter, ExchangeError> {
+    if let Some(position) = too_complex(text) {
+        return Err(syntax_error(text, position));
+    }
     let start = text;
     let result =
         all_consuming(delimited(multispace0, |i| or_expr(i, start), multispace0)).parse(text);
@@ -282,6 +322,36 @@ pub enum OperandKind {
     Number,
     /// A multi-valued property: `sql` is a table expression with a `value` column.
     Multi,
+    /// A date and time stored as ISO-8601 UTC text (`2026-01-31T09:15:00Z`).
+    Date,
+}
+
+/// A date literal as the store keeps dates: US (`1/31/2026`, `1/31/2026 9:15 AM`) and
+/// ISO forms are read; the text is returned unchanged when it is none of them.
+fn date_text(text: &str) -> String {
+    use chrono::{NaiveDate, NaiveDateTime};
+    let text = text.trim();
+    const DATE_TIMES: [&str; 6] = [
+        "%m/%d/%Y %H:%M:%S",
+        "%m/%d/%Y %H:%M",
+        "%m/%d/%Y %I:%M:%S %p",
+        "%m/%d/%Y %I:%M %p",
+        "%Y-%m-%dT%H:%M:%SZ",
+        "%Y-%m-%dT%H:%M:%S",
+    ];
+    let parsed = DATE_TIMES
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .or_else(|| {
+            ["%m/%d/%Y", "%Y-%m-%d"]
+                .iter()
+                .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        });
+    match parsed {
+        Some(t) => t.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        None => text.to_string(),
+    }
 }
 
 /// A filterable property's SQL expression.
@@ -424,7 +494,11 @@ fn comparison_sql(operand: Operand, op: Op, value: &Literal) -> SqlFragment {
                 Some(SqlValue::Text(literal_text(other))),
             ),
         },
-        OperandKind::Text => {
+        OperandKind::Date if !is_null => (
+            format!("IFNULL({sql}, '') {} ?", sql_op(op)),
+            Some(SqlValue::Text(date_text(&literal_text(value)))),
+        ),
+        OperandKind::Text | OperandKind::Date => {
             if is_null {
                 (
                     format!("IFNULL({sql}, '') {} ''", if negated { "<>" } else { "=" }),
@@ -502,5 +576,53 @@ mod tests {
         assert!(parse("Name -eq 'a' -and").is_err());
         assert!(parse("Name -equals 'a'").is_err());
         assert!(parse("").is_err());
+    }
+
+    #[test]
+    fn dates_compare_in_the_stores_form() {
+        assert_eq!(date_text("1/31/2026"), "2026-01-31T00:00:00Z");
+        assert_eq!(date_text("1/31/2026 2:05 PM"), "2026-01-31T14:05:00Z");
+        assert_eq!(date_text("2026-01-31"), "2026-01-31T00:00:00Z");
+        assert_eq!(date_text("soon"), "soon");
+    }
+
+    #[test]
+    fn random_text_never_panics() {
+        let alphabet: Vec<char> = "Name-eq-and-or-not-like ()'\"$truefalse*%_\\!0123456789.é\u{0}"
+            .chars()
+            .collect();
+        let resolve = |p: &str| {
+            (p.len() < 6).then(|| Operand {
+                sql: "x".to_string(),
+                params: Vec::new(),
+                kind: OperandKind::Text,
+            })
+        };
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 40) as usize;
+            let text: String = (0..len)
+                .map(|i| alphabet[((seed >> (i % 50)) as usize + i * 7) % alphabet.len()])
+                .collect();
+            if let Ok(filter) = parse(&text) {
+                let _ = compile(&filter, &text, &resolve);
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_filters_are_refused_not_overflowed() {
+        let deep = format!("{}Name -eq 'a'{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert!(parse(&deep).is_err());
+        let nots = format!("{}Name -eq 'a'", "-not ".repeat(100_000));
+        assert!(parse(&nots).is_err());
+        let long = vec!["Name -eq 'a'"; 50_000].join(" -or ");
+        assert!(parse(&long).is_err());
+        let fine = vec!["Name -eq 'a'"; 500].join(" -or ");
+        assert!(parse(&fine).is_ok());
+        assert!(parse("Name -eq '((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((('").is_ok());
     }
 }

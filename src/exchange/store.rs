@@ -202,7 +202,13 @@ fn migrate(conn: &mut Connection) -> Result<(), ExchangeError> {
         .map_err(sql_error)?
         .try_into()
         .unwrap_or(0);
-    if current >= MIGRATIONS.len() {
+    if current > MIGRATIONS.len() {
+        return Err(ExchangeError::store(format!(
+            "The organisation store was written by a newer exosh (schema version {current}; this one knows up to {}).",
+            MIGRATIONS.len()
+        )));
+    }
+    if current == MIGRATIONS.len() {
         return Ok(());
     }
     let tx = conn
@@ -428,6 +434,15 @@ fn splitmix(mut x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_store_from_a_newer_exosh_is_refused() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        conn.pragma_update(None, "user_version", 99)
+            .expect("version");
+        let error = migrate(&mut conn).expect_err("newer schema");
+        assert!(error.message.contains("schema version 99"));
+    }
 
     #[test]
     fn guids_are_unique_and_well_formed() {

@@ -13,6 +13,8 @@
 //! [`OutDefault`] joins the two for the end of every pipeline.
 
 pub mod color;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod formatter;
 pub mod list;
 pub mod packet;

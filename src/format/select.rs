@@ -112,6 +112,15 @@ pub enum SpecContext {
 }
 
 impl PropertySpec {
+    /// The spec as one column, for commands that read a single value per spec (Sort,
+    /// Group, `-GroupBy`): a name is read as one property, wildcards unexpanded.
+    pub fn into_column(self) -> Column {
+        match self {
+            PropertySpec::Name(n) => Column::property(&n),
+            PropertySpec::Calculated(c) => c,
+        }
+    }
+
     /// Reads one `-Property` element: a string (name or wildcard), a script block, or a
     /// hashtable with `Name`/`N`/`Label`/`L` and `Expression`/`E` (any unambiguous prefix of
     /// a key works, as in pwsh). `script` turns a script block into something callable.

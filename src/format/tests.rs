@@ -1,24 +1,13 @@
 //! End-to-end formatting rules: objects in, exact text out, written from the reference
 //! (pwsh 7.4 behaviour, see the module docs).
 
+use super::fixtures::{obj, s};
 use super::formatter::FormatRequest;
 use super::select::{Column, Expr, PropertySpec};
 use super::view::Shape;
 use super::*;
 use crate::engine::object::PsObject;
 use crate::engine::value::{Hashtable, Value};
-
-fn obj(props: &[(&str, Value)]) -> Value {
-    let mut o = PsObject::custom();
-    for (k, v) in props {
-        o.set(k, v.clone());
-    }
-    Value::object(o)
-}
-
-fn s(x: &str) -> Value {
-    Value::str(x)
-}
 
 fn out(values: &[Value]) -> String {
     text_of(values, FormatRequest::default(), 120)

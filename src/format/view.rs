@@ -134,6 +134,7 @@ impl ViewRegistry {
         r.register(PS_VARIABLE, name_value.clone());
         r.register(DICTIONARY_ENTRY, name_value);
         crate::commands::exchange::views::register(&mut r);
+        crate::commands::core::history::register_views(&mut r);
         r
     }
 

@@ -13,8 +13,15 @@ pub trait CompletionSource {
     fn parameters(&self, command: &str) -> Vec<String>;
     /// Known values for a named parameter (`Some(name)`) or for the positional argument at
     /// `position` (`None`): `$true`/`$false` for Booleans, enum values, policy names,
-    /// mailbox identities.
-    fn values(&self, command: &str, parameter: Option<&str>, position: usize) -> Vec<String>;
+    /// mailbox identities. `prefix` is what is typed so far (a source may use it to ask
+    /// the organisation for fewer objects; the caller filters anyway).
+    fn values(
+        &self,
+        command: &str,
+        parameter: Option<&str>,
+        position: usize,
+        prefix: &str,
+    ) -> Vec<String>;
     /// Variable names (without `$`).
     fn variables(&self) -> Vec<String>;
 }
@@ -205,7 +212,7 @@ pub fn complete(source: &dyn CompletionSource, line: &str, pos: usize) -> (usize
             parameter,
             position,
         } => {
-            let mut values = source.values(command, parameter.as_deref(), *position);
+            let mut values = source.values(command, parameter.as_deref(), *position, &word.text);
             if word.text.starts_with('$') {
                 values.extend(source.variables().into_iter().map(|v| format!("${v}")));
             }
@@ -267,7 +274,13 @@ mod tests {
                 vec![]
             }
         }
-        fn values(&self, _command: &str, parameter: Option<&str>, position: usize) -> Vec<String> {
+        fn values(
+            &self,
+            _command: &str,
+            parameter: Option<&str>,
+            position: usize,
+            _prefix: &str,
+        ) -> Vec<String> {
             match (parameter, position) {
                 (Some(p), _) if p.eq_ignore_ascii_case("MAPIEnabled") => {
                     vec!["$true".into(), "$false".into()]

@@ -1,8 +1,10 @@
 //! The interactive shell: rustyline with PowerShell-like completion, multi-line input
 //! decided by the parser, highlighting and history.
 
+pub mod candidates;
 pub mod complete;
 pub mod highlight;
+pub mod host;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -19,6 +21,10 @@ use rustyline::{CompletionType, Config, Context, EditMode, Editor, Helper};
 
 pub use complete::CompletionSource;
 
+use crate::commands::builtin_registry;
+use crate::engine::runtime::{Engine, StdHost};
+use crate::format::color::ColorMode;
+
 /// What the console needs from the shell behind it.
 pub trait ReplHost: CompletionSource {
     /// The prompt text: the user's `prompt` function if defined, else `PS <location>> `.
@@ -30,9 +36,38 @@ pub trait ReplHost: CompletionSource {
 
 /// Options of an interactive session.
 pub struct ReplOptions {
-    pub banner: bool,
     pub color: bool,
     pub history_file: Option<PathBuf>,
+}
+
+/// What the command line asks of the interactive shell (`-NoLogo`, `-NoProfile`).
+pub struct StartOptions {
+    pub banner: bool,
+    pub profile: bool,
+}
+
+/// Starts the interactive shell on the terminal: banner, `$PROFILE`, then the console
+/// until `exit` or Ctrl-D. Returns the process exit code.
+pub fn start(options: &StartOptions) -> i32 {
+    let mut engine = Engine::new(builtin_registry(), Box::new(StdHost));
+    engine.init_session_variables();
+    let mut shell = host::EngineHost::new(engine);
+    if options.banner {
+        println!(
+            "exosh {} — PowerShell for Exchange Online administration",
+            env!("CARGO_PKG_VERSION")
+        );
+        println!();
+    }
+    let profile = options.profile.then(host::profile_path).flatten();
+    if let Some(code) = profile.and_then(|p| shell.run_profile(&p)) {
+        return code;
+    }
+    let repl = ReplOptions {
+        color: ColorMode::for_stdout().is_on(),
+        history_file: default_history_file(),
+    };
+    run(Rc::new(RefCell::new(shell)), &repl)
 }
 
 /// The history file: `$XDG_DATA_HOME/exosh/history.txt` (`~/.local/share/exosh/...`).
@@ -71,13 +106,6 @@ pub fn run<H: ReplHost + 'static>(host: Rc<RefCell<H>>, options: &ReplOptions) -
     }));
     if let Some(path) = &options.history_file {
         let _ = editor.load_history(path);
-    }
-    if options.banner {
-        println!(
-            "exosh {} — PowerShell for Exchange Online administration",
-            env!("CARGO_PKG_VERSION")
-        );
-        println!();
     }
 
     loop {
@@ -149,7 +177,13 @@ impl<H: ReplHost> Completer for ConsoleHelper<H> {
         };
         if names.is_empty() {
             let (word, target) = complete::analyse(line, pos);
-            if matches!(target, complete::Target::Value { .. }) && !word.text.starts_with('$') {
+            let path_like = word.text.starts_with(['.', '/', '~']);
+            let files = match target {
+                complete::Target::Value { .. } => !word.text.starts_with('$'),
+                complete::Target::Command => path_like,
+                _ => false,
+            };
+            if files {
                 return self.files.complete(line, pos, ctx);
             }
         }

@@ -3,38 +3,12 @@
 
 use std::path::Path;
 
-use super::out::encode;
+use super::files::{decode, encoded, file_lines, write_bytes};
+use super::props::{count, keep_ends};
 use super::select_object::strings;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
 use crate::engine::value::Value;
-
-/// A file's lines: `\n` or `\r\n` end a line, a final newline adds no empty line.
-pub fn file_lines(text: &str) -> Vec<String> {
-    let mut lines: Vec<String> = text
-        .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
-        .collect();
-    if text.ends_with('\n') {
-        lines.pop();
-    }
-    lines
-}
-
-/// Text decoded from a file's bytes: UTF-16 and UTF-8 byte-order marks are honoured.
-pub fn decode(bytes: &[u8]) -> String {
-    match bytes {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
-        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
-        _ => String::from_utf8_lossy(bytes).into_owned(),
-    }
-}
-
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
-    String::from_utf16_lossy(&units)
-}
 
 fn not_found(cx: &mut Ctx, path: &str) -> Result<(), Flow> {
     cx.error(
@@ -48,11 +22,7 @@ struct GetContent;
 
 impl Processor for GetContent {
     fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
-        let count = |name: &str| match cx.param(name) {
-            Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
-            _ => None,
-        };
-        let (head, tail) = (count("TotalCount"), count("Tail"));
+        let (head, tail) = (count(cx, "TotalCount"), count(cx, "Tail"));
         for path in strings(cx.param("Path")) {
             let Ok(bytes) = std::fs::read(&path) else {
                 not_found(cx, &path)?;
@@ -64,13 +34,7 @@ impl Processor for GetContent {
                 continue;
             }
             let mut lines = file_lines(&text);
-            if let Some(h) = head {
-                lines.truncate(h);
-            }
-            if let Some(t) = tail {
-                let skip = lines.len().saturating_sub(t);
-                lines.drain(..skip);
-            }
+            keep_ends(&mut lines, head, tail);
             for line in lines {
                 cx.write(Value::str(line))?;
             }
@@ -133,17 +97,9 @@ impl Processor for SetContent {
                 }
             })
             .collect();
-        let encoding = cx.string("Encoding").unwrap_or_else(|| "utf8NoBOM".into());
-        let bytes = encode(&text, &encoding).unwrap_or_else(|| text.clone().into_bytes());
+        let bytes = encoded(cx, &text)?;
         for path in strings(cx.param("Path")) {
-            let result = std::fs::OpenOptions::new()
-                .create(true)
-                .write(true)
-                .append(self.append)
-                .truncate(!self.append)
-                .open(&path)
-                .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes));
-            if result.is_err() {
+            if write_bytes(&path, &bytes, self.append).is_err() {
                 let parent_missing = Path::new(&path)
                     .parent()
                     .is_some_and(|p| !p.as_os_str().is_empty() && !p.exists());
@@ -205,22 +161,4 @@ pub fn add_content() -> CommandInfo {
             values: Vec::new(),
         })
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lines_ignore_the_final_newline() {
-        assert_eq!(file_lines("a\r\nb\n"), ["a", "b"]);
-        assert_eq!(file_lines("a\n\nb"), ["a", "", "b"]);
-        assert!(file_lines("").len() == 1);
-    }
-
-    #[test]
-    fn byte_order_marks() {
-        assert_eq!(decode(&[0xFF, 0xFE, b'h', 0, b'i', 0]), "hi");
-        assert_eq!(decode(&[0xEF, 0xBB, 0xBF, b'x']), "x");
-    }
 }

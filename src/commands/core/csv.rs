@@ -3,7 +3,7 @@
 //! in double quotes (`-UseQuotes` to change that), no `#TYPE` line unless
 //! `-IncludeTypeInformation`; rows read back as PSCustomObjects of strings.
 
-use super::out::encode;
+use super::files::{decode, save};
 use super::select_object::strings;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
@@ -183,31 +183,9 @@ impl Processor for ToCsv {
             return Ok(());
         }
         let path = cx.string("Path").unwrap_or_default();
-        if cx.switch("NoClobber") && !cx.switch("Append") && std::path::Path::new(&path).exists() {
-            return cx.error(
-                &format!("The file '{path}' already exists."),
-                "NoClobber",
-                ErrorCategory::ResourceUnavailable,
-            );
-        }
         let text: String = self.lines.iter().map(|l| format!("{l}\n")).collect();
-        let encoding = cx.string("Encoding").unwrap_or_else(|| "utf8NoBOM".into());
-        let bytes = encode(&text, &encoding).unwrap_or_else(|| text.into_bytes());
-        let result = std::fs::OpenOptions::new()
-            .create(true)
-            .write(true)
-            .append(cx.switch("Append"))
-            .truncate(!cx.switch("Append"))
-            .open(&path)
-            .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes));
-        if let Err(e) = result {
-            return cx.error(
-                &format!("Could not write to '{path}': {e}."),
-                "FileOpenFailure",
-                ErrorCategory::WriteError,
-            );
-        }
-        Ok(())
+        let append = cx.switch("Append");
+        save(cx, &path, &text, append)
     }
 }
 
@@ -278,7 +256,7 @@ impl Processor for FromCsv {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
         if self.import {
             for path in strings(cx.param("Path")) {
-                match std::fs::read(&path).map(|b| super::content::decode(&b)) {
+                match std::fs::read(&path).map(|b| decode(&b)) {
                     Ok(text) => {
                         for o in objects(&text, Self::delimiter(cx), Self::header(cx)) {
                             cx.write(o)?;

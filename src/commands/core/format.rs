@@ -2,7 +2,7 @@
 //! packets out, laid out later by Out-Default/Out-String/Out-File at their width (see
 //! [`crate::format`]).
 
-use super::props::{ScriptProps, enumeration_limit};
+use super::props::{ScriptProps, count, enumeration_limit};
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::value::Value;
 use crate::format::formatter::{FormatRequest, Formatter};
@@ -39,10 +39,7 @@ impl Format {
             autosize: cx.switch("AutoSize"),
             hide_headers: cx.switch("HideTableHeaders"),
             wrap: cx.switch("Wrap"),
-            columns: match cx.param("Column") {
-                Some(Value::Int(n)) if *n > 0 => Some(*n as usize),
-                _ => None,
-            },
+            columns: count(cx, "Column").filter(|n| *n > 0),
             enumeration_limit: enumeration_limit(cx),
         })
     }
@@ -56,12 +53,9 @@ impl Processor for Format {
     }
 
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+        let Some(v) = self.props.input(cx, input)? else {
             return Ok(());
         };
-        if !self.props.is_empty() {
-            self.props.prepare(cx, &v)?;
-        }
         let mut packets = Vec::new();
         if let Some(f) = self.formatter.as_mut() {
             f.push(&v, &mut packets);

@@ -6,11 +6,11 @@
 use std::cmp::Ordering;
 
 use super::order::{compare, equal};
-use super::props::ScriptProps;
+use super::props::{ScriptProps, key_values};
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::object::PsObject;
 use crate::engine::value::{Hashtable, Value};
-use crate::format::select::{Column, PropertySpec, SpecContext};
+use crate::format::select::{Column, SpecContext};
 use crate::format::view::{GROUP_INFO, GROUP_INFO_NO_ELEMENT};
 
 struct Group {
@@ -81,28 +81,15 @@ impl Processor for GroupCmd {
     fn begin(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
         self.keys = self
             .props
-            .specs(cx, cx.param("Property"), SpecContext::Select)?
-            .into_iter()
-            .map(|s| match s {
-                PropertySpec::Name(n) => Column::property(&n),
-                PropertySpec::Calculated(c) => c,
-            })
-            .collect();
+            .columns(cx, cx.param("Property"), SpecContext::Select)?;
         Ok(())
     }
 
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+        let Some(v) = self.props.input(cx, input)? else {
             return Ok(());
         };
-        if !self.props.is_empty() {
-            self.props.prepare(cx, &v)?;
-        }
-        let values: Vec<Value> = if self.keys.is_empty() {
-            vec![v.clone()]
-        } else {
-            self.keys.iter().map(|k| k.expr.eval(&v)).collect()
-        };
+        let values = key_values(self.keys.iter(), &v);
         self.entries.push((values, v));
         Ok(())
     }

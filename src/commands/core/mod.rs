@@ -7,11 +7,13 @@ mod compare_object;
 mod content;
 mod csv;
 mod date;
+mod files;
 mod foreach_object;
 mod format;
 mod get_command;
 mod get_help;
 mod group_object;
+pub mod history;
 mod host_io;
 mod invoke_expression;
 mod json;
@@ -87,6 +89,8 @@ fn register_output(r: &mut Registry) {
         date::start_sleep(),
         get_command::get_command(),
         get_command::get_alias(),
+        history::get_history(),
+        history::invoke_history(),
         get_help::command(),
         variables::get_variable(),
         variables::set_variable(),

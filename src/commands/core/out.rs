@@ -2,11 +2,9 @@
 //! Out-File, Out-Null. All but Out-Null lay objects out with [`crate::format::OutDefault`]:
 //! the default view for plain objects, the packets of a Format-* command as they are.
 
-use std::io::Write;
-
+use super::files::save;
 use super::props::enumeration_limit;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
-use crate::engine::error::ErrorCategory;
 use crate::engine::value::Value;
 use crate::format::color::ColorMode;
 use crate::format::formatter::FormatRequest;
@@ -105,7 +103,11 @@ impl Processor for Out {
         let text = joined(&self.lines, cx.switch("NoNewline"));
         match self.target {
             Target::String if !cx.switch("Stream") => cx.write(Value::str(text)),
-            Target::File => write_file(cx, &text),
+            Target::File => {
+                let path = cx.string("FilePath").unwrap_or_default();
+                let append = cx.switch("Append");
+                save(cx, &path, &text, append)
+            }
             _ => Ok(()),
         }
     }
@@ -118,78 +120,6 @@ fn joined(lines: &[String], no_newline: bool) -> String {
     } else {
         lines.iter().map(|l| format!("{l}\n")).collect()
     }
-}
-
-/// Writes Out-File's text in its `-Encoding` (UTF-8 without BOM by default, as pwsh 7).
-fn write_file(cx: &mut Ctx, text: &str) -> Result<(), Flow> {
-    let path = cx.string("FilePath").unwrap_or_default();
-    let encoding = cx.string("Encoding").unwrap_or_else(|| "utf8NoBOM".into());
-    let Some(bytes) = encode(text, &encoding) else {
-        return Err(cx.terminating(
-            &format!("'{encoding}' is not a supported encoding name."),
-            "ArgumentException",
-            ErrorCategory::InvalidArgument,
-        ));
-    };
-    if cx.switch("NoClobber") && std::path::Path::new(&path).exists() && !cx.switch("Append") {
-        return cx.error(
-            &format!("The file '{path}' already exists."),
-            "NoClobber",
-            ErrorCategory::ResourceUnavailable,
-        );
-    }
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .write(true)
-        .append(cx.switch("Append"))
-        .truncate(!cx.switch("Append"))
-        .open(&path);
-    let result = file.and_then(|mut f| f.write_all(&bytes));
-    if let Err(e) = result {
-        return cx.error(
-            &format!("Could not write to '{path}': {e}."),
-            "FileOpenFailure",
-            ErrorCategory::WriteError,
-        );
-    }
-    Ok(())
-}
-
-/// Text in one of pwsh's encoding names; `None` for an unknown name.
-pub fn encode(text: &str, encoding: &str) -> Option<Vec<u8>> {
-    let utf16 = |big: bool| {
-        let mut out: Vec<u8> = if big {
-            vec![0xFE, 0xFF]
-        } else {
-            vec![0xFF, 0xFE]
-        };
-        for unit in text.encode_utf16() {
-            out.extend(if big {
-                unit.to_be_bytes()
-            } else {
-                unit.to_le_bytes()
-            });
-        }
-        out
-    };
-    Some(match encoding.to_lowercase().as_str() {
-        "utf8" | "utf8nobom" | "default" | "oem" => text.as_bytes().to_vec(),
-        "utf8bom" => [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
-        "ascii" => text
-            .chars()
-            .map(|c| if c.is_ascii() { c as u8 } else { b'?' })
-            .collect(),
-        "unicode" => utf16(false),
-        "bigendianunicode" => utf16(true),
-        "utf32" => {
-            let mut out = vec![0xFF, 0xFE, 0, 0];
-            for c in text.chars() {
-                out.extend((c as u32).to_le_bytes());
-            }
-            out
-        }
-        _ => return None,
-    })
 }
 
 /// The parameters every Out-* command shares.
@@ -290,15 +220,6 @@ pub fn out_null() -> CommandInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn encodings() {
-        assert_eq!(encode("a", "utf8"), Some(b"a".to_vec()));
-        assert_eq!(encode("a", "utf8BOM"), Some(vec![0xEF, 0xBB, 0xBF, b'a']));
-        assert_eq!(encode("a", "unicode"), Some(vec![0xFF, 0xFE, b'a', 0]));
-        assert_eq!(encode("é", "ascii"), Some(b"?".to_vec()));
-        assert_eq!(encode("a", "nope"), None);
-    }
 
     #[test]
     fn out_string_text() {

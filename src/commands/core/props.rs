@@ -72,21 +72,71 @@ impl ScriptProps {
             .collect()
     }
 
-    /// Reads a single expression argument (`-GroupBy`, `-ExpandProperty`-like).
+    /// Reads a `-Property`-like argument as one column per element (Group-Object's keys).
+    pub fn columns(
+        &self,
+        cx: &Ctx,
+        arg: Option<&Value>,
+        ctx: SpecContext,
+    ) -> Result<Vec<Column>, Flow> {
+        Ok(self
+            .specs(cx, arg, ctx)?
+            .into_iter()
+            .map(PropertySpec::into_column)
+            .collect())
+    }
+
+    /// Reads a single expression argument (`-GroupBy`, a Sort-Object key).
     pub fn column(
         &self,
         cx: &Ctx,
         arg: Option<&Value>,
         ctx: SpecContext,
     ) -> Result<Option<Column>, Flow> {
-        Ok(self
-            .specs(cx, arg, ctx)?
-            .into_iter()
-            .next()
-            .map(|s| match s {
-                PropertySpec::Name(n) => Column::property(&n),
-                PropertySpec::Calculated(c) => c,
-            }))
+        Ok(self.columns(cx, arg, ctx)?.into_iter().next())
+    }
+
+    /// The object a command is to process (pipeline input, else `-InputObject`), with the
+    /// script blocks of its specs already evaluated for it; `None` when there is none.
+    pub fn input(&self, cx: &mut Ctx, input: Option<Value>) -> Result<Option<Value>, Flow> {
+        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+            return Ok(None);
+        };
+        if !self.is_empty() {
+            self.prepare(cx, &v)?;
+        }
+        Ok(Some(v))
+    }
+}
+
+/// An object's values under sort or group keys; with no keys, the object itself is the
+/// one key (`3, 1 | Sort-Object`).
+pub fn key_values<'a>(keys: impl Iterator<Item = &'a Column>, v: &Value) -> Vec<Value> {
+    let values: Vec<Value> = keys.map(|k| k.expr.eval(v)).collect();
+    if values.is_empty() {
+        vec![v.clone()]
+    } else {
+        values
+    }
+}
+
+/// A non-negative count argument (`-First 3`, `-Tail 2`); `None` when absent or negative.
+pub fn count(cx: &Ctx, name: &str) -> Option<usize> {
+    match cx.param(name) {
+        Some(Value::Int(n)) => usize::try_from(*n).ok(),
+        _ => None,
+    }
+}
+
+/// Keeps the first `head` items, then the last `tail` of those (`-First`/`-Last`,
+/// `-TotalCount`/`-Tail`, `-Top`/`-Bottom`).
+pub fn keep_ends<T>(items: &mut Vec<T>, head: Option<usize>, tail: Option<usize>) {
+    if let Some(h) = head {
+        items.truncate(h);
+    }
+    if let Some(t) = tail {
+        let skip = items.len().saturating_sub(t);
+        items.drain(..skip);
     }
 }
 

@@ -7,7 +7,7 @@
 //! as in pwsh.
 
 use super::order::equal;
-use super::props::ScriptProps;
+use super::props::{ScriptProps, count, keep_ends};
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
 use crate::engine::object::{PSCUSTOMOBJECT, PsObject};
@@ -27,13 +27,6 @@ struct Select {
 }
 
 impl Select {
-    fn number(cx: &Ctx, name: &str) -> Option<usize> {
-        match cx.param(name) {
-            Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
-            _ => None,
-        }
-    }
-
     /// Whether the objects must all be seen before any is written.
     fn holds(cx: &Ctx) -> bool {
         cx.param("Last").is_some() || cx.switch("Unique")
@@ -111,19 +104,23 @@ impl Processor for Select {
                 return Ok(());
             }
         }
-        if Self::number(cx, "Skip").is_some_and(|s| index < s) {
+        if count(cx, "Skip").is_some_and(|s| index < s) {
             return Ok(());
         }
         if Self::holds(cx) {
             self.held.push(v);
             return Ok(());
         }
-        if Self::number(cx, "First").is_some_and(|f| self.written >= f) {
+        if count(cx, "First").is_some_and(|f| self.written >= f) {
             return Ok(());
         }
         self.written += 1;
         for out in self.project(cx, &v)? {
             cx.write(out)?;
+        }
+        // Enough objects: the commands before this one stop (pwsh's StopUpstreamCommands).
+        if count(cx, "First").is_some_and(|f| self.written >= f) {
+            return Err(cx.stop_upstream());
         }
         Ok(())
     }
@@ -145,13 +142,7 @@ impl Processor for Select {
             }
             objects = unique;
         }
-        if let Some(first) = Self::number(cx, "First") {
-            objects.truncate(first);
-        }
-        if let Some(last) = Self::number(cx, "Last") {
-            let skip = objects.len().saturating_sub(last);
-            objects.drain(..skip);
-        }
+        keep_ends(&mut objects, count(cx, "First"), count(cx, "Last"));
         for v in objects {
             cx.write(v)?;
         }

@@ -5,10 +5,10 @@
 use std::cmp::Ordering;
 
 use super::order::compare;
-use super::props::ScriptProps;
+use super::props::{ScriptProps, count, keep_ends, key_values};
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::value::Value;
-use crate::format::select::{Column, PropertySpec, SpecContext};
+use crate::format::select::{Column, SpecContext};
 
 /// One sort key: an expression and its direction.
 struct Key {
@@ -48,15 +48,8 @@ impl Processor for Sort {
                 }
                 other => other.clone(),
             };
-            let spec = self
-                .props
-                .specs(cx, Some(&item), SpecContext::Select)?
-                .into_iter()
-                .next();
-            let col = match spec {
-                Some(PropertySpec::Name(n)) => Column::property(&n),
-                Some(PropertySpec::Calculated(c)) => c,
-                None => continue,
+            let Some(col) = self.props.column(cx, Some(&item), SpecContext::Select)? else {
+                continue;
             };
             self.keys.push(Key {
                 col,
@@ -67,17 +60,10 @@ impl Processor for Sort {
     }
 
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+        let Some(v) = self.props.input(cx, input)? else {
             return Ok(());
         };
-        if !self.props.is_empty() {
-            self.props.prepare(cx, &v)?;
-        }
-        let values = if self.keys.is_empty() {
-            vec![v.clone()]
-        } else {
-            self.keys.iter().map(|k| k.col.expr.eval(&v)).collect()
-        };
+        let values = key_values(self.keys.iter().map(|k| &k.col), &v);
         self.rows.push((values, v));
         Ok(())
     }
@@ -110,17 +96,7 @@ impl Processor for Sort {
                     .all(|(x, y)| super::order::equal(x, y, case))
             });
         }
-        let n = |name: &str| match cx.param(name) {
-            Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
-            _ => None,
-        };
-        if let Some(top) = n("Top") {
-            rows.truncate(top);
-        }
-        if let Some(bottom) = n("Bottom") {
-            let skip = rows.len().saturating_sub(bottom);
-            rows.drain(..skip);
-        }
+        keep_ends(&mut rows, count(cx, "Top"), count(cx, "Bottom"));
         for (_, v) in rows {
             cx.write(v)?;
         }

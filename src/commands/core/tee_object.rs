@@ -1,10 +1,8 @@
 //! Tee-Object (`tee`): passes objects on and also saves them to a file (as Out-File
 //! would print them) or a variable.
 
-use std::io::Write;
-
+use super::files::save;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
-use crate::engine::error::ErrorCategory;
 use crate::engine::value::Value;
 use crate::format::formatter::FormatRequest;
 use crate::format::{terminal_width, text_of};
@@ -33,20 +31,8 @@ impl Processor for Tee {
         }
         if let Some(path) = cx.string("FilePath") {
             let text = text_of(&self.items, FormatRequest::default(), terminal_width());
-            let result = std::fs::OpenOptions::new()
-                .create(true)
-                .write(true)
-                .append(cx.switch("Append"))
-                .truncate(!cx.switch("Append"))
-                .open(&path)
-                .and_then(|mut f| f.write_all(text.as_bytes()));
-            if let Err(e) = result {
-                cx.error(
-                    &format!("Could not write to '{path}': {e}."),
-                    "FileOpenFailure",
-                    ErrorCategory::WriteError,
-                )?;
-            }
+            let append = cx.switch("Append");
+            save(cx, &path, &text, append)?;
         }
         Ok(())
     }
@@ -64,6 +50,7 @@ pub fn command() -> CommandInfo {
         )
         .param(Param::new("Variable", ParamType::String).set("Variable"))
         .param(Param::switch("Append").set("File"))
+        .param(Param::new("Encoding", ParamType::String).set("File"))
         .param(Param::new("InputObject", ParamType::Any).from_pipeline())
         .default_set("File");
     CommandInfo::new(sig, || Box::new(Tee::default()))

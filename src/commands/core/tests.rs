@@ -2,20 +2,8 @@
 
 use super::testing::{run, shown};
 use super::*;
-use crate::engine::object::PsObject;
 use crate::engine::value::Value;
-
-fn obj(props: &[(&str, Value)]) -> Value {
-    let mut o = PsObject::custom();
-    for (k, v) in props {
-        o.set(k, v.clone());
-    }
-    Value::object(o)
-}
-
-fn s(x: &str) -> Value {
-    Value::str(x)
-}
+use crate::format::fixtures::{obj, s};
 
 fn arr(items: &[&str]) -> Value {
     Value::array(items.iter().map(|x| s(x)).collect())

@@ -28,7 +28,7 @@ impl Processor for StreamWriter {
                     .unwrap_or_else(|| "Microsoft.PowerShell.Commands.WriteErrorException".into());
                 let category = cx
                     .string("Category")
-                    .and_then(|c| category_named(&c))
+                    .and_then(|c| ErrorCategory::named(&c))
                     .unwrap_or(ErrorCategory::NotSpecified);
                 let message = match (message.is_empty(), cx.param("Exception")) {
                     (true, Some(e)) => e.to_string(),
@@ -56,30 +56,6 @@ impl Processor for StreamWriter {
             }
         }
     }
-}
-
-/// An error category by its name (`-Category InvalidArgument`).
-fn category_named(name: &str) -> Option<ErrorCategory> {
-    use ErrorCategory::*;
-    [
-        NotSpecified,
-        InvalidArgument,
-        InvalidData,
-        InvalidOperation,
-        InvalidType,
-        ObjectNotFound,
-        ParserError,
-        PermissionDenied,
-        ResourceUnavailable,
-        WriteError,
-        ReadError,
-        OperationStopped,
-        SyntaxError,
-        NotImplemented,
-        ConnectionError,
-    ]
-    .into_iter()
-    .find(|c| format!("{c:?}").eq_ignore_ascii_case(name.trim()))
 }
 
 fn writer(name: &str, synopsis: &str) -> Signature {

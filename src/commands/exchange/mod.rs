@@ -82,8 +82,30 @@ impl ExchangeCommand {
     }
 }
 
+/// The connection cmdlets, which the shell answers itself (they choose the backend
+/// rather than run in one).
+fn connection_command(name: &str, cx: &mut Ctx) -> Option<Result<(), Flow>> {
+    match name.to_ascii_lowercase().as_str() {
+        "connect-exchangeonline" | "connect-ippssession" => {
+            let path = crate::exchange::store::Store::default_path();
+            Some(cx.warning(&format!(
+                "This exosh cannot connect to Exchange Online yet; the commands that follow use the local organisation '{}'.",
+                path.display()
+            )))
+        }
+        "disconnect-exchangeonline" => {
+            session::set_backend(None);
+            Some(Ok(()))
+        }
+        _ => None,
+    }
+}
+
 impl Processor for ExchangeCommand {
     fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
+        if let Some(done) = connection_command(&self.name, cx) {
+            return done;
+        }
         let request = self.request(cx);
         if self.changes() {
             let target = request

@@ -106,6 +106,18 @@ fn errors_and_warnings_reach_their_streams() {
     );
     let remote = run(&command("Get-MessageTrace"), &[], &[]);
     assert!(remote.host.contains("Connect-ExchangeOnline"));
+    let connect = run(
+        &command("Connect-ExchangeOnline"),
+        &[("UserPrincipalName", Value::str("admin@contoso.com"))],
+        &[],
+    );
+    assert!(
+        connect
+            .host
+            .starts_with("WARNING: This exosh cannot connect to Exchange Online yet;")
+    );
+    let disconnect = run(&command("Disconnect-ExchangeOnline"), &[], &[]);
+    assert_eq!(disconnect.host, "");
 }
 
 #[test]

@@ -223,10 +223,14 @@ impl Backend for LocalBackend {
         let (verb, noun) = name.split_once('-').unwrap_or((name, ""));
         let verb = verb.to_ascii_lowercase();
         match (verb.as_str(), noun.to_ascii_lowercase().as_str()) {
-            ("get", "casmailbox") => self.get_recipients(&model::CAS_MAILBOX, &bound, sink),
-            ("get", "mailbox") => self.get_recipients(&model::MAILBOX, &bound, sink),
+            ("get", "casmailbox" | "exocasmailbox") => {
+                self.get_recipients(&model::CAS_MAILBOX, &bound, sink)
+            }
+            ("get", "mailbox" | "exomailbox") => self.get_recipients(&model::MAILBOX, &bound, sink),
             ("get", "user") => self.get_recipients(&model::USER, &bound, sink),
-            ("get", "recipient") => self.get_recipients(&model::RECIPIENT, &bound, sink),
+            ("get", "recipient" | "exorecipient") => {
+                self.get_recipients(&model::RECIPIENT, &bound, sink)
+            }
             ("set", "casmailbox" | "mailbox" | "user") => self.set_recipient(&bound),
             ("new", "mailbox") => self.new_mailbox(&bound, sink),
             ("remove", "mailbox") => self.remove_mailbox(&bound),

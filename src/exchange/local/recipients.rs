@@ -252,8 +252,16 @@ fn filter_operand(bound: &Bound, property: &str, org: &OrgInfo) -> Option<Operan
             params: vec![SqlValue::Text(format!(",{}", directory_suffix(org)))],
             kind: OperandKind::Text,
         },
-        "whencreated" | "whencreatedutc" => text("r.\"WhenCreatedUTC\"".to_string()),
-        "whenchanged" | "whenchangedutc" => text("r.\"WhenChangedUTC\"".to_string()),
+        "whencreated" | "whencreatedutc" | "whenmailboxcreated" => Operand {
+            sql: "r.\"WhenCreatedUTC\"".to_string(),
+            params: Vec::new(),
+            kind: OperandKind::Date,
+        },
+        "whenchanged" | "whenchangedutc" => Operand {
+            sql: "r.\"WhenChangedUTC\"".to_string(),
+            params: Vec::new(),
+            kind: OperandKind::Date,
+        },
         "windowsliveid" | "microsoftonlineservicesid" => {
             text("r.\"UserPrincipalName\"".to_string())
         }
@@ -293,10 +301,23 @@ fn filter_operand(bound: &Bound, property: &str, org: &OrgInfo) -> Option<Operan
     })
 }
 
+/// The identity a Get asks for: `-Identity`, or one of the Get-EXO* cmdlets' own
+/// identity parameters.
+fn requested_identity(bound: &Bound) -> Option<String> {
+    [
+        "Identity",
+        "PrimarySmtpAddress",
+        "UserPrincipalName",
+        "ExternalDirectoryObjectId",
+    ]
+    .iter()
+    .find_map(|name| bound.get(name).and_then(identity_text))
+}
+
 /// The conditions of a Get: identity, -Anr, -RecipientTypeDetails, -Filter.
 fn get_condition(bound: &Bound, org: &OrgInfo) -> Result<SqlFragment, ExchangeError> {
     let mut condition = SqlFragment::all();
-    if let Some(identity) = bound.get("Identity").and_then(identity_text) {
+    if let Some(identity) = requested_identity(bound) {
         condition = condition.and(recipient_condition(&identity, true));
     }
     if let Some(anr) = bound.text("Anr") {
@@ -455,8 +476,9 @@ impl LocalBackend {
                 break;
             }
         }
-        let identity = bound.get("Identity").and_then(identity_text);
-        if let Some(identity) = identity.filter(|i| delivered == 0 && !identity::has_wildcard(i)) {
+        if let Some(identity) =
+            requested_identity(bound).filter(|i| delivered == 0 && !identity::has_wildcard(i))
+        {
             return Err(identity::not_found(&identity, &ctx.org.server));
         }
         Ok(warnings)
@@ -929,16 +951,15 @@ fn create_mailbox(tx: &Transaction, org: &OrgInfo, bound: &Bound) -> Result<i64,
             "SamAccountName",
             SqlValue::Text(format!(
                 "${}-{}",
-                &compact[..6].to_ascii_uppercase(),
-                &compact[6..18].to_ascii_uppercase()
+                compact.get(..6).unwrap_or_default().to_ascii_uppercase(),
+                compact.get(6..18).unwrap_or_default().to_ascii_uppercase()
             )),
         ),
         (
             "LegacyExchangeDN",
             SqlValue::Text(format!(
                 "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn={}-{}",
-                &compact[..32.min(compact.len())],
-                alias
+                compact, alias
             )),
         ),
         ("RecipientTypeDetails", SqlValue::Text(details.to_string())),

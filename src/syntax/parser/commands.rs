@@ -36,7 +36,7 @@ fn empty_pipe_element(pos: usize, at_end: bool) -> ParseError {
     let err = ParseError::new(
         "EmptyPipeElement",
         "An empty pipe element is not allowed.",
-        Span::new(pos, pos + usize::from(!at_end)),
+        Span::new(pos, pos),
     );
     if at_end { err.incomplete() } else { err }
 }

@@ -1,7 +1,9 @@
 //! Text → AST: a recursive-descent parser over one cursor, with nom doing the lexical work
 //! (numbers, names, operators, whitespace). One file per grammar chapter:
-//! [`statements`], [`commands`] (pipelines and argument mode), [`expressions`],
-//! [`strings`], [`numbers`], and [`lexical`] (characters, whitespace, comments).
+//! [`statements`], [`functions`] (script blocks, `param()`, function definitions),
+//! [`commands`] (pipelines and argument mode), [`expressions`],
+//! [`strings`], [`numbers`], [`types`] (type names and attributes), and [`lexical`]
+//! (characters, whitespace, comments).
 //!
 //! PowerShell's grammar depends on context (argument mode vs expression mode, newlines
 //! that end a statement here and not there), so the parser is a set of methods on
@@ -10,6 +12,7 @@
 
 mod commands;
 mod expressions;
+mod functions;
 mod lexical;
 mod numbers;
 #[cfg(test)]
@@ -18,6 +21,7 @@ mod statements;
 mod strings;
 #[cfg(test)]
 mod tests;
+mod types;
 
 use super::ast::{ScriptBlock, Span};
 use super::error::ParseError;
@@ -151,6 +155,27 @@ impl<'a> Parser<'a> {
     fn error_here(&self, id: &'static str, message: impl Into<String>) -> ParseError {
         let len = self.token_text().len();
         ParseError::new(id, message, Span::new(self.pos, self.pos + len))
+    }
+
+    /// "Something is missing": an error just after the previous token, as pwsh reports
+    /// most of them (`After(token)`); incomplete when only trivia is left.
+    fn missing(&mut self, id: &'static str, message: impl Into<String>) -> ParseError {
+        let mut after = self.pos;
+        while let Some(c) = self.src[..after].chars().next_back() {
+            if !c.is_whitespace() {
+                break;
+            }
+            after -= c.len_utf8();
+        }
+        self.skip_ws_nl();
+        self.at_end_if_incomplete(ParseError::new(id, message, Span::new(after, after)))
+    }
+
+    /// An error at the next token (after blanks and newlines), incomplete at the end: for
+    /// the few errors pwsh reports at the token it found instead of the one it wanted.
+    fn missing_here(&mut self, id: &'static str, message: impl Into<String>) -> ParseError {
+        self.skip_ws_nl();
+        self.at_end_if_incomplete(self.error_here(id, message))
     }
 
     /// Marks `err` incomplete when the cursor is at the end of the text: the error is

@@ -191,3 +191,128 @@ fn pseudo_random_bytes_never_panic() {
         let _ = parse_script(&text);
     }
 }
+
+/// Random sequences of PowerShell fragments: never a panic, and every error span lies on
+/// character boundaries inside the text (the renderer slices the source with it).
+#[test]
+fn random_fragments_give_sound_errors() {
+    let fragments = [
+        "$a",
+        "$(",
+        "@(",
+        "@{",
+        "{",
+        "}",
+        "(",
+        ")",
+        "[int]",
+        "[",
+        "]",
+        "\"",
+        "'",
+        "@\"\n",
+        "\n\"@",
+        "@'\n",
+        "\n'@",
+        "`",
+        "`\n",
+        "|",
+        ";",
+        "\n",
+        " ",
+        ",",
+        "-eq",
+        "-not",
+        "-",
+        "--",
+        "++",
+        "+",
+        "=",
+        "+=",
+        "..",
+        ".",
+        "::",
+        "if",
+        "else",
+        "foreach",
+        "in",
+        "for",
+        "while",
+        "do",
+        "until",
+        "switch",
+        "function",
+        "param",
+        "begin",
+        "try",
+        "catch",
+        "finally",
+        "throw",
+        "return",
+        "break",
+        ":l",
+        "1",
+        "0x1",
+        "1.5",
+        "50GB",
+        "abc",
+        "Get-X",
+        "-Name",
+        "-Name:",
+        "2>&1",
+        ">",
+        "*>",
+        "<#",
+        "#>",
+        "#",
+        "$env:X",
+        "${a}",
+        "?.",
+        "?[",
+        "&",
+        ". ",
+        "--%",
+        "\u{2013}",
+        "\u{201c}",
+        "\u{2018}",
+        "\0",
+        "é",
+        "-f",
+        "!",
+        "$_",
+        "@p",
+        "`u{41}",
+        "`u{",
+        "[Parameter(Mandatory)]",
+        "[string[]]",
+        "default",
+        "%",
+    ];
+    let mut seed: u64 = 0x0bad_cafe_f00d_1234;
+    for _ in 0..20_000 {
+        let mut text = String::new();
+        for _ in 0..1 + seed % 30 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(fragments[(seed % fragments.len() as u64) as usize]);
+        }
+        if let Err(errors) = parse_script(&text) {
+            let span = errors[0].span;
+            assert!(
+                span.start <= span.end
+                    && text.is_char_boundary(span.start)
+                    && text.is_char_boundary(span.end),
+                "{text:?}: {:?}",
+                errors[0]
+            );
+        }
+    }
+}
+
+#[test]
+fn typographic_here_string_quotes() {
+    assert!(parse_script("@\u{201c}\nx\n\u{201d}@").is_ok());
+    assert!(parse_script("@'\nx\n\u{2019}@").is_ok());
+    let _ = parse_script("@\"\n\u{201c}@(");
+}

@@ -3,15 +3,12 @@
 //! `throw`/`return`/`exit`/`break`/`continue`, labels, and script block bodies with
 //! `[CmdletBinding()] param(...)` and `begin`/`process`/`end` blocks.
 
-use std::rc::Rc;
-
-use super::expressions::Bracketed;
-use super::lexical::{is_arg_terminator, is_dash, is_name_char, is_newline};
+use super::lexical::{is_dash, is_name_char, is_newline};
+use super::types::Bracketed;
 use super::{PResult, Parser};
 use crate::syntax::ast::{
-    AssignOp, Attribute, CatchClause, Expr, ExprKind, FunctionDef, ParamBlock, ParameterDecl,
-    Pipeline, PipelineElement, ScriptBlock, Span, Statement, StatementBlock, StatementKind,
-    SwitchClause, SwitchFlags, TypeName,
+    AssignOp, CatchClause, Expr, ExprKind, Pipeline, PipelineElement, ScriptBlock, Span, Statement,
+    StatementBlock, StatementKind, SwitchClause, SwitchFlags,
 };
 use crate::syntax::error::ParseError;
 
@@ -19,7 +16,6 @@ const MISSING_CURLY: &str = "Missing closing '}' in statement block or type defi
 
 /// Keywords that begin a statement of their own.
 const LOOP_KEYWORDS: [&str; 5] = ["foreach", "for", "while", "do", "switch"];
-const NAMED_BLOCKS: [&str; 5] = ["begin", "process", "end", "dynamicparam", "clean"];
 
 impl Parser<'_> {
     /// The whole script: a script block body running to the end of the text.
@@ -30,12 +26,6 @@ impl Parser<'_> {
         }
         block.span = Span::new(0, self.src.len());
         Ok(block)
-    }
-
-    /// An error at the next token (after blanks and newlines), incomplete at the end.
-    fn missing(&mut self, id: &'static str, message: impl Into<String>) -> ParseError {
-        self.skip_ws_nl();
-        self.at_end_if_incomplete(self.error_here(id, message))
     }
 
     /// Statements up to `close` (not consumed) or the end of the text.
@@ -90,193 +80,6 @@ impl Parser<'_> {
         }
         block.span = self.span_from(open);
         Ok(block)
-    }
-
-    /// `{ [param(...)] body }` at the cursor: a script block with its braces.
-    pub(super) fn braced_script_block(&mut self) -> PResult<ScriptBlock> {
-        let open = self.pos;
-        self.bump();
-        let mut block = self.nested(|p| p.script_block_body(Some('}')))?;
-        if !self.eat("}") {
-            return Err(missing_curly(open));
-        }
-        block.span = self.span_from(open);
-        Ok(block)
-    }
-
-    /// A script block's inside: attributes and `param(...)`, then named blocks or
-    /// statements, up to `close` (not consumed).
-    fn script_block_body(&mut self, close: Option<char>) -> PResult<ScriptBlock> {
-        let start = self.pos;
-        self.skip_separators();
-        let mut attributes = Vec::new();
-        let mut param_block = None;
-        let save = self.pos;
-        while self.peek() == Some('[') {
-            match self.bracketed() {
-                Ok(Bracketed::Attribute(a)) => attributes.push(a),
-                _ => break,
-            }
-            self.skip_ws_nl();
-        }
-        if self.at_keyword("param") {
-            param_block = Some(self.param_block()?);
-        } else {
-            attributes.clear();
-            self.pos = save;
-        }
-        self.skip_separators();
-        let mut begin = None;
-        let mut process = None;
-        let mut end = None;
-        if NAMED_BLOCKS.iter().any(|k| self.at_keyword(k)) {
-            loop {
-                self.skip_separators();
-                if self.at_end() || self.peek() == close {
-                    break;
-                }
-                let Some(kw) = NAMED_BLOCKS.into_iter().find(|k| self.at_keyword(k)) else {
-                    let token = self.token_text().to_string();
-                    return Err(self.error_here(
-                        "MissingNamedBlocks",
-                        format!("unexpected token '{token}', expected 'begin', 'process', 'end', or 'dynamicparam'."),
-                    ));
-                };
-                self.pos += kw.len();
-                self.skip_ws_nl();
-                if self.peek() != Some('{') {
-                    return Err(self.missing(
-                        "MissingNamedStatementBlock",
-                        format!("Missing statement block after '{kw}'."),
-                    ));
-                }
-                let block = self.statement_block()?;
-                match kw {
-                    "begin" => begin = Some(block),
-                    "process" => process = Some(block),
-                    "end" => end = Some(block),
-                    _ => {}
-                }
-            }
-        } else {
-            end = Some(self.statement_list(close)?);
-        }
-        Ok(ScriptBlock {
-            attributes,
-            param_block,
-            begin,
-            process,
-            end: end.unwrap_or_default(),
-            span: self.span_from(start),
-        })
-    }
-
-    /// `param( ... )` at the cursor.
-    fn param_block(&mut self) -> PResult<ParamBlock> {
-        let start = self.pos;
-        self.pos += "param".len();
-        self.skip_ws_nl();
-        if self.peek() != Some('(') {
-            return Err(self.missing(
-                "MissingOpenParenthesisAfterKeyword",
-                "Missing opening '(' after keyword 'param'.",
-            ));
-        }
-        let params = self.parameter_list()?;
-        Ok(ParamBlock {
-            params,
-            span: self.span_from(start),
-        })
-    }
-
-    /// `( [attrs] [type] $name = default, ... )` at the cursor.
-    fn parameter_list(&mut self) -> PResult<Vec<ParameterDecl>> {
-        self.bump();
-        let mut params = Vec::new();
-        loop {
-            self.skip_ws_nl();
-            if self.eat(")") {
-                return Ok(params);
-            }
-            params.push(self.nested(Self::parameter_decl)?);
-            self.skip_ws_nl();
-            if self.eat(",") {
-                continue;
-            }
-            if self.eat(")") {
-                return Ok(params);
-            }
-            let err = self.error_here(
-                "MissingEndParenthesisInFunctionParameterList",
-                "Missing ')' in function parameter list.",
-            );
-            return Err(self.at_end_if_incomplete(err));
-        }
-    }
-
-    fn parameter_decl(&mut self) -> PResult<ParameterDecl> {
-        let start = self.pos;
-        let mut attributes: Vec<Attribute> = Vec::new();
-        let mut types: Vec<TypeName> = Vec::new();
-        while self.peek() == Some('[') {
-            match self.bracketed()? {
-                Bracketed::Attribute(a) => attributes.push(a),
-                Bracketed::Type(t) => types.push(t),
-            }
-            self.skip_ws_nl();
-        }
-        if self.peek() != Some('$') {
-            if self.at_end() || self.peek() == Some('}') {
-                return Err(self.missing(
-                    "MissingEndParenthesisInFunctionParameterList",
-                    "Missing ')' in function parameter list.",
-                ));
-            }
-            if self.peek() == Some('@') {
-                let name = self.src[self.pos + 1..]
-                    .chars()
-                    .take_while(|c| is_name_char(*c))
-                    .collect::<String>();
-                return Err(self.error_here("SplattingNotPermitted", format!("The splatting operator '@' cannot be used to reference variables in an expression. '@{name}' can be used only as an argument to a command. To reference variables in an expression use '${name}'.")));
-            }
-            return Err(self.error_here(
-                "InvalidFunctionParameter",
-                "Parameter declarations are a comma-separated list of variable names with optional initializer expressions.",
-            ));
-        }
-        let var_start = self.pos;
-        self.bump();
-        let Some(var) = self.variable_after_dollar(var_start)? else {
-            return Err(self.error_here(
-                "InvalidFunctionParameter",
-                "Parameter declarations are a comma-separated list of variable names with optional initializer expressions.",
-            ));
-        };
-        let save = self.pos;
-        self.skip_ws_nl();
-        let default = if self.eat("=") {
-            let after = self.pos;
-            self.skip_ws_nl();
-            if !self.starts_expression() {
-                let err = ParseError::new(
-                    "ExpectedValueExpression",
-                    "You must provide a value expression following the '=' operator.",
-                    Span::new(after, after),
-                );
-                return Err(self.at_end_if_incomplete(err));
-            }
-            Some(self.expression_no_comma()?)
-        } else {
-            self.pos = save;
-            None
-        };
-        Ok(ParameterDecl {
-            name: var.name,
-            attributes,
-            types,
-            default,
-            span: self.span_from(start),
-        })
     }
 
     /// One statement at the cursor.
@@ -420,12 +223,13 @@ impl Parser<'_> {
     }
 
     /// `( condition )` after a keyword, with pwsh's errors for each missing piece.
+    /// Returns the condition and the position of its `)`.
     fn paren_condition(
         &mut self,
         keyword: &str,
         missing_open: (&'static str, String),
         missing_expr: (&'static str, String),
-    ) -> PResult<Pipeline> {
+    ) -> PResult<(Pipeline, usize)> {
         self.skip_ws();
         if self.peek() != Some('(') {
             return Err(self.missing(missing_open.0, missing_open.1));
@@ -437,13 +241,17 @@ impl Parser<'_> {
         }
         let cond = self.condition()?;
         self.skip_ws_nl();
+        let close = self.pos;
         if !self.eat(")") {
-            return Err(self.missing(
-                "MissingEndParenthesisAfterStatement",
-                format!("Missing closing ')' after expression in '{keyword}' statement."),
-            ));
+            let message = format!("Missing closing ')' after expression in '{keyword}' statement.");
+            // pwsh marks the token found in an `if`, the end of the condition elsewhere.
+            return Err(if keyword == "if" || keyword == "elseif" {
+                self.missing_here("MissingEndParenthesisAfterStatement", message)
+            } else {
+                self.missing("MissingEndParenthesisAfterStatement", message)
+            });
         }
-        Ok(cond)
+        Ok((cond, close))
     }
 
     fn block_or(
@@ -462,7 +270,7 @@ impl Parser<'_> {
         let mut clauses = Vec::new();
         let mut keyword = "if";
         loop {
-            let cond = self.paren_condition(
+            let (cond, close) = self.paren_condition(
                 keyword,
                 (
                     "MissingOpenParenthesisInIfStatement",
@@ -473,10 +281,17 @@ impl Parser<'_> {
                     format!("Missing condition in if statement after '{keyword} ('."),
                 ),
             )?;
-            let body = self.block_or(
-                "MissingStatementBlock",
-                format!("Missing statement block after {keyword} ( condition )."),
-            )?;
+            self.skip_ws_nl();
+            if self.peek() != Some('{') {
+                // pwsh marks the condition's `)`.
+                let err = ParseError::new(
+                    "MissingStatementBlock",
+                    format!("Missing statement block after {keyword} ( condition )."),
+                    Span::new(close, close + 1),
+                );
+                return Err(self.at_end_if_incomplete(err));
+            }
+            let body = self.statement_block()?;
             clauses.push((cond, body));
             let save = self.pos;
             self.skip_ws_nl();
@@ -503,7 +318,7 @@ impl Parser<'_> {
     }
 
     fn while_statement(&mut self, label: Option<String>) -> PResult<StatementKind> {
-        let condition = self.paren_condition(
+        let (condition, _) = self.paren_condition(
             "while",
             (
                 "MissingOpenParenthesisAfterKeyword",
@@ -539,7 +354,7 @@ impl Parser<'_> {
             ));
         };
         let kw = if until { "until" } else { "while" };
-        let condition = self.paren_condition(
+        let (condition, _) = self.paren_condition(
             kw,
             (
                 "MissingOpenParenthesisAfterKeyword",
@@ -795,42 +610,6 @@ impl Parser<'_> {
         })
     }
 
-    fn function_statement(&mut self, start: usize) -> PResult<StatementKind> {
-        let is_filter = self.at_keyword("filter");
-        let keyword = if is_filter { "filter" } else { "function" };
-        self.pos += keyword.len();
-        self.skip_ws();
-        let name_start = self.pos;
-        while self.eat_if(|c| !is_arg_terminator(c)).is_some() {}
-        if self.pos == name_start {
-            return Err(self.missing(
-                "MissingNameAfterKeyword",
-                format!("Missing name after {keyword} keyword."),
-            ));
-        }
-        let name = self.src[name_start..self.pos].to_string();
-        self.skip_ws_nl();
-        let mut params = Vec::new();
-        if self.peek() == Some('(') {
-            params = self.parameter_list()?;
-            self.skip_ws_nl();
-        }
-        if self.peek() != Some('{') {
-            return Err(self.missing(
-                "MissingFunctionBody",
-                "Missing function body in function declaration.",
-            ));
-        }
-        let body = self.braced_script_block()?;
-        Ok(StatementKind::Function(Rc::new(FunctionDef {
-            name,
-            is_filter,
-            params,
-            body: Rc::new(body),
-            span: self.span_from(start),
-        })))
-    }
-
     fn try_statement(&mut self) -> PResult<StatementKind> {
         let body = self.block_or(
             "MissingTryStatementBlock",
@@ -921,7 +700,8 @@ impl Parser<'_> {
     }
 }
 
-fn missing_curly(open: usize) -> ParseError {
+/// A block opened at `open` and never closed (always at the end of the text).
+pub(super) fn missing_curly(open: usize) -> ParseError {
     ParseError::new(
         "MissingEndCurlyBrace",
         MISSING_CURLY,

@@ -70,16 +70,19 @@ pub(super) fn escape_char(c: char) -> char {
     }
 }
 
-fn missing_terminator(start: usize, terminator: &str) -> ParseError {
-    ParseError::new(
-        "TerminatorExpectedAtEndOfString",
-        format!("The string is missing the terminator: {terminator}."),
-        Span::new(start, start + 1),
-    )
-    .incomplete()
-}
-
 impl Parser<'_> {
+    /// The string opened at `start` runs to the end of the text; the error marks its
+    /// opening quote.
+    fn missing_terminator(&self, start: usize, terminator: &str) -> ParseError {
+        let quote_len = self.src[start..].chars().next().map_or(0, char::len_utf8);
+        ParseError::new(
+            "TerminatorExpectedAtEndOfString",
+            format!("The string is missing the terminator: {terminator}."),
+            Span::new(start, start + quote_len),
+        )
+        .incomplete()
+    }
+
     /// `'...'` at the cursor.
     pub(super) fn single_quoted(&mut self) -> PResult<Expr> {
         let start = self.pos;
@@ -87,7 +90,7 @@ impl Parser<'_> {
         let mut text = String::new();
         loop {
             match self.bump() {
-                None => return Err(missing_terminator(start, "'")),
+                None => return Err(self.missing_terminator(start, "'")),
                 Some(c) if is_single_quote(c) => {
                     if self.eat_if(is_single_quote).is_some() {
                         text.push('\'');
@@ -125,7 +128,7 @@ impl Parser<'_> {
         while self.eat_if(is_blank).is_some() {}
         if !self.eat("\r\n") && self.eat_if(is_newline).is_none() {
             if self.at_end() {
-                return Err(missing_terminator(start, terminator));
+                return Err(self.missing_terminator(start, terminator));
             }
             return Err(self.error_here(
                 "UnexpectedCharactersAfterHereStringHeader",
@@ -133,8 +136,7 @@ impl Parser<'_> {
             ));
         }
         if expandable {
-            let parts = if self.at_here_footer(true) {
-                self.pos += 2;
+            let parts = if self.eat_here_footer(true) {
                 Vec::new()
             } else {
                 self.expandable(End::HereString, start)?
@@ -144,8 +146,7 @@ impl Parser<'_> {
                 self.span_from(start),
             ));
         }
-        if self.at_here_footer(false) {
-            self.pos += 2;
+        if self.eat_here_footer(false) {
             return Ok(Expr::new(
                 ExprKind::StringLiteral(String::new()),
                 self.span_from(start),
@@ -158,15 +159,14 @@ impl Parser<'_> {
                 if !self.eat("\r\n") {
                     self.bump();
                 }
-                if self.at_here_footer(false) {
-                    self.pos += 2;
+                if self.eat_here_footer(false) {
                     break;
                 }
                 text.push_str(&self.src[nl_start..self.pos]);
                 continue;
             }
             match self.bump() {
-                None => return Err(missing_terminator(start, terminator)),
+                None => return Err(self.missing_terminator(start, terminator)),
                 Some(c) => text.push(c),
             }
         }
@@ -176,19 +176,21 @@ impl Parser<'_> {
         ))
     }
 
-    /// At `"@` (or `'@`) that closes a here-string.
-    fn at_here_footer(&self, expandable: bool) -> bool {
+    /// Consumes `"@` (or `'@`, typographic quotes included) that closes a here-string.
+    fn eat_here_footer(&mut self, expandable: bool) -> bool {
         let mut chars = self.rest().chars();
-        let q = chars.next();
-        let at = chars.next();
-        at == Some('@')
-            && q.is_some_and(|q| {
-                if expandable {
-                    is_double_quote(q)
-                } else {
-                    is_single_quote(q)
-                }
-            })
+        let is_footer = chars.next().is_some_and(|q| {
+            if expandable {
+                is_double_quote(q)
+            } else {
+                is_single_quote(q)
+            }
+        }) && chars.next() == Some('@');
+        if is_footer {
+            self.bump();
+            self.bump();
+        }
+        is_footer
     }
 
     /// The parts of an expandable string up to (and consuming) its terminator.
@@ -197,7 +199,7 @@ impl Parser<'_> {
         let mut parts = PartsBuilder::default();
         loop {
             let Some(c) = self.peek() else {
-                return Err(missing_terminator(start, terminator));
+                return Err(self.missing_terminator(start, terminator));
             };
             match c {
                 c if end == End::Quote && is_double_quote(c) => {
@@ -213,8 +215,7 @@ impl Parser<'_> {
                     if !self.eat("\r\n") {
                         self.bump();
                     }
-                    if self.at_here_footer(true) {
-                        self.pos += 2;
+                    if self.eat_here_footer(true) {
                         break;
                     }
                     parts.push_str(&self.src[nl_start..self.pos]);
@@ -222,7 +223,7 @@ impl Parser<'_> {
                 '`' => {
                     self.bump();
                     match self.bump() {
-                        None => return Err(missing_terminator(start, terminator)),
+                        None => return Err(self.missing_terminator(start, terminator)),
                         Some('u') => {
                             let ch = self.unicode_escape()?;
                             parts.push_char(ch);

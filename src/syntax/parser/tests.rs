@@ -898,6 +898,32 @@ mod errors {
     }
 
     #[test]
+    fn missing_pieces_are_reported_after_the_previous_token() {
+        assert_eq!(
+            error_id(":lab foreach ($a into"),
+            ("MissingInInForeach", 16, false)
+        );
+        assert_eq!(
+            error_id("begin process {}"),
+            ("MissingNamedStatementBlock", 5, false)
+        );
+        assert_eq!(
+            error_id("switch (\"abc\")  { 1 }"),
+            ("MissingSwitchStatementClause", 19, false)
+        );
+        assert_eq!(
+            error_id("while ($x   "),
+            ("MissingEndParenthesisAfterStatement", 9, true)
+        );
+        assert_eq!(
+            error_id("try {} finally"),
+            ("MissingFinallyStatementBlock", 14, true)
+        );
+        // `if` reports at the `)` of its condition, as pwsh does.
+        assert_eq!(error_id("if ($x)"), ("MissingStatementBlock", 6, true));
+    }
+
+    #[test]
     fn if_without_closing_paren() {
         let (id, at, _) = error_id("if ($x {\n}");
         assert_eq!((id, at), ("MissingEndParenthesisAfterStatement", 7));

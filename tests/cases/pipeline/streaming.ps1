@@ -17,3 +17,11 @@ Produce | ForEach-Object { Write-Host "got $_" }
 # CHECK: B2
 # CHECK: A3
 # CHECK: B3
+# Select-Object -First stops the commands before it once it has enough.
+function Endless { $i = 0; while ($true) { $i++; $i } }
+Endless | Select-Object -First 3
+# CHECK: 1
+# CHECK: 2
+# CHECK: 3
+1..1000000000 | Select-Object -First 1
+# CHECK: 1

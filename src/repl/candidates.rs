@@ -1,0 +1,345 @@
+//! What Tab offers, from the shell itself: command names and aliases (the Exchange Online
+//! cmdlets included), parameters from each command's signature, values the signature
+//! or the organisation knows, and the session's variables.
+
+use std::ops::ControlFlow;
+
+use crate::commands::exchange::session::backend;
+use crate::engine::binder::common_params;
+use crate::engine::command::{Param, ParamType};
+use crate::engine::runtime::Engine;
+use crate::exchange::Request;
+use crate::exchange::catalog::Catalog;
+use crate::syntax::ast::ParameterDecl;
+
+/// How many organisation objects one Tab reads at most: enough to complete any name a
+/// prefix narrows down, bounded so a large organisation never stalls the prompt.
+const MAX_OBJECTS: usize = 5000;
+
+/// Values of Exchange's RecipientTypeDetails enumeration an admin filters on.
+const RECIPIENT_TYPE_DETAILS: &[&str] = &[
+    "DiscoveryMailbox",
+    "DynamicDistributionGroup",
+    "EquipmentMailbox",
+    "GroupMailbox",
+    "GuestMailUser",
+    "LegacyMailbox",
+    "LinkedMailbox",
+    "LinkedRoomMailbox",
+    "MailContact",
+    "MailForestContact",
+    "MailNonUniversalGroup",
+    "MailUniversalDistributionGroup",
+    "MailUniversalSecurityGroup",
+    "MailUser",
+    "PublicFolder",
+    "PublicFolderMailbox",
+    "RemoteEquipmentMailbox",
+    "RemoteRoomMailbox",
+    "RemoteSharedMailbox",
+    "RemoteTeamMailbox",
+    "RemoteUserMailbox",
+    "RoleGroup",
+    "RoomList",
+    "RoomMailbox",
+    "SchedulingMailbox",
+    "SharedMailbox",
+    "TeamMailbox",
+    "User",
+    "UserMailbox",
+];
+
+/// Every command name, alias and function.
+pub fn commands(engine: &Engine) -> Vec<String> {
+    let mut names: Vec<String> = engine
+        .registry
+        .commands()
+        .map(|c| c.sig.name.clone())
+        .collect();
+    names.extend(engine.registry.aliases().map(|(a, _)| a.to_string()));
+    names.extend(engine.scopes.functions().iter().map(|f| f.def.name.clone()));
+    names
+}
+
+/// A function's declared parameters (`function f($a)` and its `param()` block).
+fn function_params(engine: &Engine, command: &str) -> Option<Vec<ParameterDecl>> {
+    let f = engine.scopes.function(command)?;
+    let mut params = f.def.params.clone();
+    if let Some(block) = &f.def.body.param_block {
+        params.extend(block.params.iter().cloned());
+    }
+    Some(params)
+}
+
+/// The parameter names of a command, common parameters included.
+pub fn parameters(engine: &Engine, command: &str) -> Vec<String> {
+    if let Some(params) = function_params(engine, command) {
+        return params.into_iter().map(|p| p.name).collect();
+    }
+    let Some(info) = engine.registry.lookup(command) else {
+        return Vec::new();
+    };
+    info.sig
+        .params
+        .iter()
+        .map(|p| p.name.clone())
+        .chain(
+            common_params(info.sig.supports_should_process)
+                .into_iter()
+                .map(|p| p.name),
+        )
+        .collect()
+}
+
+/// The parameter an argument is for: the named one (by name, alias or unique prefix, as
+/// the binder resolves it), or the one at `position` (preferring the default set's).
+fn parameter_of(
+    engine: &Engine,
+    command: &str,
+    parameter: Option<&str>,
+    position: usize,
+) -> Option<Param> {
+    let info = engine.registry.lookup(command)?;
+    let sig = &info.sig;
+    let all: Vec<Param> = sig
+        .params
+        .iter()
+        .cloned()
+        .chain(common_params(sig.supports_should_process))
+        .collect();
+    match parameter {
+        Some(name) => {
+            let named = |p: &&Param| {
+                p.name.eq_ignore_ascii_case(name)
+                    || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+            };
+            if let Some(p) = all.iter().find(named) {
+                return Some(p.clone());
+            }
+            let lower = name.to_lowercase();
+            let mut prefixed = all
+                .iter()
+                .filter(|p| p.name.to_lowercase().starts_with(&lower));
+            match (prefixed.next(), prefixed.next()) {
+                (Some(p), None) => Some(p.clone()),
+                _ => None,
+            }
+        }
+        None => {
+            let at: Vec<&Param> = sig
+                .params
+                .iter()
+                .filter(|p| p.position == Some(position))
+                .collect();
+            let in_default = sig
+                .default_set
+                .as_deref()
+                .and_then(|set| at.iter().find(|p| p.in_set(set)));
+            in_default.or(at.first()).map(|p| (*p).clone())
+        }
+    }
+}
+
+/// Known values for an argument: `$true`/`$false` for Booleans, an enumeration's
+/// names, and for Exchange identities the names of the objects in the organisation.
+pub fn values(
+    engine: &Engine,
+    command: &str,
+    parameter: Option<&str>,
+    position: usize,
+    prefix: &str,
+) -> Vec<String> {
+    let Some(param) = parameter_of(engine, command, parameter, position) else {
+        return Vec::new();
+    };
+    match &param.ty {
+        ParamType::Bool => return vec!["$true".into(), "$false".into()],
+        ParamType::Enum(names) => return names.clone(),
+        _ => {}
+    }
+    if param.type_name.contains("RecipientTypeDetails") {
+        return RECIPIENT_TYPE_DETAILS
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+    }
+    let Some(cmdlet) = engine
+        .registry
+        .lookup(command)
+        .and_then(|info| Catalog::get().cmdlet(&info.sig.name))
+    else {
+        return Vec::new();
+    };
+    if !param.type_name.ends_with("IdParameter") {
+        return Vec::new();
+    }
+    for getter in getters(&cmdlet.name, &param) {
+        if let Some(names) = object_names(&getter, prefix) {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// The Get-* cmdlets that list what an identity parameter names, best first: for
+/// `-Identity`, the cmdlet's own noun (Set-CASMailbox → Get-CASMailbox); for a policy or
+/// plan named in another parameter, that parameter's noun (`-OwaMailboxPolicy` →
+/// Get-OwaMailboxPolicy); then by the identity's type, the recipients.
+fn getters(cmdlet: &str, param: &Param) -> Vec<String> {
+    let mut out = Vec::new();
+    let noun = if param.name.eq_ignore_ascii_case("Identity") {
+        cmdlet.split_once('-').map(|(_, n)| n.to_string())
+    } else if param.name.eq_ignore_ascii_case("ActiveSyncMailboxPolicy") {
+        // Exchange Online's name for the ActiveSync policies.
+        Some("MobileDeviceMailboxPolicy".to_string())
+    } else {
+        Some(param.name.clone())
+    };
+    if let Some(noun) = noun {
+        out.push(format!("Get-{noun}"));
+    }
+    let ty = param.type_name.as_str();
+    if ty.contains("Mailbox") && !ty.contains("Policy") && !ty.contains("Plan") {
+        out.push("Get-Mailbox".to_string());
+    }
+    if ty.contains("Recipient") || ty.contains("User") || ty.contains("Mailbox") {
+        out.push("Get-Recipient".to_string());
+    }
+    out
+}
+
+/// The names of the objects a Get-* cmdlet lists, those starting with `prefix` (a
+/// server-side filter when the cmdlet takes one); `None` when the cmdlet cannot run
+/// here.
+fn object_names(getter: &str, prefix: &str) -> Option<Vec<String>> {
+    let info = Catalog::get().cmdlet(getter)?;
+    let backend = backend().ok()?;
+    let mut request = Request::new(getter);
+    if info.parameter("ResultSize").is_some() {
+        request = request.param("ResultSize", "Unlimited");
+    }
+    let filtered = !prefix.is_empty() && info.parameter("Filter").is_some();
+    if filtered {
+        let quoted = prefix.replace('\'', "''").replace('*', "");
+        request = request.param("Filter", format!("Name -like '{quoted}*'"));
+    }
+    let mut names = Vec::new();
+    let mut collect = |object: crate::exchange::Object| {
+        if let Some(name) = object.get("Name").and_then(|n| n.as_str()) {
+            names.push(name.to_string());
+        }
+        if names.len() >= MAX_OBJECTS {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    };
+    match backend.invoke_each(&request, &mut collect) {
+        Ok(_) => Some(names),
+        // A filter the organisation cannot evaluate: list everything instead.
+        Err(_) if filtered => object_names(getter, ""),
+        Err(_) => None,
+    }
+}
+
+/// The session's variable names, with the constants `$true`, `$false` and `$null`.
+pub fn variables(engine: &Engine) -> Vec<String> {
+    let mut names: Vec<String> = engine
+        .scopes
+        .variables()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    names.extend(["true", "false", "null"].map(String::from));
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::builtin_registry;
+    use crate::engine::runtime::CaptureHost;
+
+    fn engine() -> Engine {
+        let mut e = Engine::new(builtin_registry(), Box::new(CaptureHost::default()));
+        e.init_session_variables();
+        e
+    }
+
+    #[test]
+    fn every_exchange_cmdlet_and_alias_is_a_command() {
+        let names = commands(&engine());
+        assert!(names.len() > 730);
+        for name in [
+            "Get-CASMailbox",
+            "Set-OwaMailboxPolicy",
+            "ForEach-Object",
+            "%",
+        ] {
+            assert!(names.iter().any(|n| n == name), "{name}");
+        }
+    }
+
+    #[test]
+    fn parameters_come_from_the_signature_with_common_ones() {
+        let e = engine();
+        let p = parameters(&e, "Set-CASMailbox");
+        for name in [
+            "Identity",
+            "MAPIEnabled",
+            "OwaMailboxPolicy",
+            "ErrorAction",
+            "WhatIf",
+        ] {
+            assert!(p.iter().any(|n| n == name), "{name}");
+        }
+        assert!(
+            parameters(&e, "Get-CASMailbox")
+                .iter()
+                .all(|n| n != "WhatIf")
+        );
+    }
+
+    #[test]
+    fn values_from_the_signature() {
+        let e = engine();
+        assert_eq!(
+            values(&e, "Set-CASMailbox", Some("MAPIEnab"), 0, ""),
+            vec!["$true", "$false"]
+        );
+        assert!(
+            values(&e, "Get-Mailbox", Some("RecipientTypeDetails"), 0, "")
+                .contains(&"SharedMailbox".to_string())
+        );
+        assert!(
+            values(&e, "Get-Mailbox", Some("ea"), 0, "").contains(&"SilentlyContinue".to_string())
+        );
+        assert!(values(&e, "Write-Output", None, 0, "").is_empty());
+    }
+
+    #[test]
+    fn the_identity_getter_follows_the_noun_then_the_type() {
+        let e = engine();
+        let sig = &e.registry.lookup("Set-CASMailbox").map(|i| i.sig.clone());
+        let identity = sig
+            .as_ref()
+            .and_then(|s| s.find_param("Identity").cloned())
+            .map(|p| getters("Set-CASMailbox", &p));
+        assert_eq!(
+            identity,
+            Some(vec![
+                "Get-CASMailbox".to_string(),
+                "Get-Mailbox".to_string(),
+                "Get-Recipient".to_string()
+            ])
+        );
+        let policy = sig
+            .as_ref()
+            .and_then(|s| s.find_param("ActiveSyncMailboxPolicy").cloned())
+            .map(|p| getters("Set-CASMailbox", &p));
+        assert_eq!(
+            policy.and_then(|g| g.first().cloned()),
+            Some("Get-MobileDeviceMailboxPolicy".to_string())
+        );
+    }
+}

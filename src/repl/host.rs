@@ -1,0 +1,150 @@
+//! The shell behind the console: one [`Engine`] for the whole session (so variables,
+//! functions, `$?` and `$Error` carry from one input to the next), the prompt, the
+//! profile, Ctrl-C, and the session history Get-History reads.
+
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::ReplHost;
+use super::candidates;
+use super::complete::CompletionSource;
+use crate::commands::core::history::{self, Status};
+use crate::engine::runtime::Engine;
+use crate::engine::session::InputEnd;
+use crate::engine::value::Value;
+use crate::syntax::ast::Source;
+use crate::syntax::parser::parse_script;
+
+/// The engine as the console's host.
+pub struct EngineHost {
+    engine: Engine,
+    /// Set by the SIGINT handler while an input runs; the engine stops at its next step.
+    interrupt: Arc<AtomicBool>,
+}
+
+/// `$PROFILE`: `$XDG_CONFIG_HOME/exosh/profile.ps1`, else `~/.config/exosh/profile.ps1`.
+pub fn profile_path() -> Option<PathBuf> {
+    match std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()) {
+        Some(d) => Some(PathBuf::from(d).join("exosh").join("profile.ps1")),
+        None => std::env::var_os("HOME").map(|h| {
+            PathBuf::from(h)
+                .join(".config")
+                .join("exosh")
+                .join("profile.ps1")
+        }),
+    }
+}
+
+impl EngineHost {
+    /// Wraps an engine, sets `$PROFILE`, and makes Ctrl-C stop a running input instead
+    /// of ending the process (the line editor reads Ctrl-C itself while editing).
+    pub fn new(mut engine: Engine) -> EngineHost {
+        let interrupt = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&interrupt);
+        if let Err(e) = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed)) {
+            eprintln!("exosh: Ctrl-C cannot stop commands in this session: {e}");
+        }
+        engine.set_interrupt(Arc::clone(&interrupt));
+        if let Some(path) = profile_path() {
+            engine
+                .scopes
+                .set_global("PROFILE", Value::str(path.to_string_lossy()));
+        }
+        EngineHost { engine, interrupt }
+    }
+
+    /// Runs the profile script in the global scope, as pwsh dot-sources `$PROFILE`;
+    /// `Some(code)` when it ran `exit`. A missing profile is not an error.
+    pub fn run_profile(&mut self, path: &Path) -> Option<i32> {
+        let text = std::fs::read_to_string(path).ok()?;
+        let source = Source::new(path.to_string_lossy(), text);
+        match self.engine.run_interactive(source) {
+            InputEnd::Exit(code) => Some(code),
+            _ => None,
+        }
+    }
+
+    /// The user's `prompt` function's output, or `None` when there is none or it failed
+    /// (pwsh then shows `PS>`). It leaves `$?` as the last input left it.
+    fn user_prompt(&mut self) -> Option<String> {
+        self.engine.scopes.function("prompt")?;
+        let ast = parse_script("prompt").ok()?;
+        let saved = self.engine.last_success;
+        let mut out: Vec<Value> = Vec::new();
+        self.interrupt.store(false, Ordering::Relaxed);
+        let result = self.engine.run_script(
+            Rc::new(ast),
+            Source::new("", "prompt"),
+            Vec::new(),
+            true,
+            &mut out,
+        );
+        self.engine.last_success = saved;
+        result.ok()?;
+        Some(
+            out.iter()
+                .map(Value::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+}
+
+impl ReplHost for EngineHost {
+    fn prompt(&mut self) -> String {
+        if self.engine.scopes.function("prompt").is_some() {
+            return self
+                .user_prompt()
+                .filter(|p| !p.is_empty())
+                .unwrap_or_else(|| "PS>".to_string());
+        }
+        let location = std::env::current_dir()
+            .map(|d| d.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        format!("PS {location}> ")
+    }
+
+    fn run(&mut self, text: &str) -> Option<i32> {
+        let start = chrono::Local::now().naive_local();
+        self.interrupt.store(false, Ordering::Relaxed);
+        let end_of = self.engine.run_interactive(Source::new("", text));
+        // A Ctrl-C that came after the last step is spent here, not on the next input.
+        self.interrupt.store(false, Ordering::Relaxed);
+        let status = match end_of {
+            InputEnd::Stopped => Status::Stopped,
+            _ if self.engine.last_success => Status::Completed,
+            _ => Status::Failed,
+        };
+        history::record(text, status, start, chrono::Local::now().naive_local());
+        match end_of {
+            InputEnd::Exit(code) => Some(code),
+            InputEnd::Done | InputEnd::Stopped => None,
+        }
+    }
+}
+
+impl CompletionSource for EngineHost {
+    fn commands(&self) -> Vec<String> {
+        candidates::commands(&self.engine)
+    }
+
+    fn parameters(&self, command: &str) -> Vec<String> {
+        candidates::parameters(&self.engine, command)
+    }
+
+    fn values(
+        &self,
+        command: &str,
+        parameter: Option<&str>,
+        position: usize,
+        prefix: &str,
+    ) -> Vec<String> {
+        candidates::values(&self.engine, command, parameter, position, prefix)
+    }
+
+    fn variables(&self) -> Vec<String> {
+        candidates::variables(&self.engine)
+    }
+}

@@ -1,0 +1,341 @@
+//! The interactive shell as an admin uses it: the real binary in a pseudo-terminal, keys
+//! typed, the screen read. Each test has its own home, data and config folders and its
+//! own organisation, so history and profiles never leak between tests.
+
+#![cfg(unix)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rexpect::process::WaitStatus;
+use rexpect::session::PtySession;
+
+/// Every expectation waits at most this long (the first command of a test creates the
+/// organisation, and test machines are slow), so a broken shell fails instead of hanging.
+const TIMEOUT_MS: u64 = 120_000;
+
+const UP: &str = "\x1b[A";
+
+/// What the line editor writes when it hands a line over (bracketed paste off again):
+/// output starts after it. The prompt alone cannot mark that, since the editor redraws
+/// prompt and line on every key.
+const ACCEPTED: &str = "\x1b[?2004l";
+
+/// A private folder for one test's home, data, config and organisation.
+struct Sandbox {
+    root: PathBuf,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let root = std::env::temp_dir().join(format!(
+            "exosh-repl-{}-{}",
+            std::process::id(),
+            COUNT.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("home")).expect("temp home");
+        Sandbox { root }
+    }
+
+    fn config_dir(&self) -> PathBuf {
+        self.root.join("config")
+    }
+
+    /// The prompt pwsh shows in this folder.
+    fn prompt(&self) -> String {
+        format!("PS {}> ", self.root.display())
+    }
+
+    fn command(&self, args: &[&str], color: bool) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_exosh"));
+        cmd.args(args)
+            .current_dir(&self.root)
+            .env("HOME", self.root.join("home"))
+            .env("XDG_DATA_HOME", self.root.join("data"))
+            .env("XDG_CONFIG_HOME", self.config_dir())
+            .env("EXOSH_ORG", self.root.join("org.db"))
+            .env("TERM", "xterm");
+        if color {
+            cmd.env_remove("NO_COLOR");
+        } else {
+            cmd.env("NO_COLOR", "1");
+        }
+        cmd
+    }
+
+    fn start(&self, args: &[&str]) -> Shell {
+        self.start_with(args, false)
+    }
+
+    fn start_with(&self, args: &[&str], color: bool) -> Shell {
+        let session = rexpect::session::spawn_command(self.command(args, color), Some(TIMEOUT_MS))
+            .expect("exosh starts in a pseudo-terminal");
+        let mut shell = Shell {
+            session,
+            prompt: self.prompt(),
+        };
+        shell.expect_prompt();
+        shell
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+struct Shell {
+    session: PtySession,
+    prompt: String,
+}
+
+impl Shell {
+    /// Sends keys as typed (no Enter).
+    fn keys(&mut self, keys: &str) {
+        self.session.send(keys).expect("keys sent");
+        self.session.flush().expect("keys flushed");
+    }
+
+    /// Types a line and presses Enter.
+    fn line(&mut self, text: &str) {
+        self.keys(&format!("{text}\r"));
+    }
+
+    /// Waits for `text` on the screen; returns what came before it.
+    fn expect(&mut self, text: &str) -> String {
+        match self.session.exp_string(text) {
+            Ok(before) => before,
+            Err(e) => panic!("waiting for {text:?}: {e}"),
+        }
+    }
+
+    fn expect_prompt(&mut self) -> String {
+        let prompt = self.prompt.clone();
+        self.expect(&prompt)
+    }
+
+    /// Runs a line and returns the screen text up to the next prompt.
+    fn run(&mut self, text: &str) -> String {
+        self.line(text);
+        self.output()
+    }
+
+    /// What the input just entered printed, up to the next prompt.
+    fn output(&mut self) -> String {
+        self.expect(ACCEPTED);
+        self.expect_prompt()
+    }
+
+    /// The exit code once the shell has ended.
+    fn exit_code(&mut self) -> i32 {
+        match self.session.process().wait() {
+            Ok(WaitStatus::Exited(_, code)) => code,
+            other => panic!("exosh did not exit normally: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_documented_command_changes_the_mailbox_and_shows_it() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.run(r#"Set-CASMailbox -Identity "Ken Sanchez" -MAPIEnabled $false"#);
+    let screen = sh.run(r#"Get-CASMailbox "Ken Sanchez" | Format-List MapiEnabled"#);
+    assert!(screen.contains("MapiEnabled : False"), "{screen}");
+    sh.line("exit");
+    assert_eq!(sh.exit_code(), 0);
+}
+
+#[test]
+fn tab_completes_cmdlets_parameters_and_identities_with_spaces() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    // A cmdlet name, then an identity that needs quotes.
+    sh.keys("Get-CASMai\t");
+    sh.expect("Get-CASMailbox");
+    sh.keys(" \"Esther V\t");
+    sh.expect("\"Esther Valle\"");
+    let screen = sh.run(" | Format-List Name");
+    assert!(screen.contains("Name : Esther Valle"), "{screen}");
+    // A parameter name.
+    sh.keys("Set-CASMailbox -Identity \"Ken Sanchez\" -MAPIEn\t");
+    sh.expect("-MAPIEnabled");
+    sh.run(" $false");
+    let screen = sh.run(r#"(Get-CASMailbox "Ken Sanchez").MapiEnabled"#);
+    assert!(screen.contains("False"), "{screen}");
+    // The first positional argument of a mailbox cmdlet is an identity too.
+    sh.keys("Set-CASMailbox \"Esther V\t");
+    sh.expect("\"Esther Valle\"");
+    sh.keys("\x03");
+    sh.expect_prompt();
+}
+
+#[test]
+fn multi_line_input_continues_with_the_continuation_prompt() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.line("foreach ($i in 1..3) {");
+    sh.expect(">> ");
+    sh.line("  \"item $i\"");
+    sh.expect(">> ");
+    sh.line("}");
+    let screen = sh.output();
+    assert!(
+        screen.contains("item 1") && screen.contains("item 2") && screen.contains("item 3"),
+        "{screen}"
+    );
+    // An unclosed string and a trailing pipe continue too.
+    sh.line("'one");
+    sh.expect(">> ");
+    let screen = sh.run("two'");
+    assert!(screen.contains("one\r\ntwo"), "{screen}");
+    sh.line("Write-Output piped |");
+    sh.expect(">> ");
+    let screen = sh.run("ForEach-Object { \"got $_\" }");
+    assert!(screen.contains("got piped"), "{screen}");
+}
+
+#[test]
+fn a_pasted_block_runs_whole() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    // Lines arriving at once, as a terminal without bracketed paste delivers a paste.
+    sh.keys("$t = 0\rforeach ($n in 1..4) {\r  $t += $n\r}\r\"total=$t\"\r");
+    sh.expect("total=10");
+    sh.expect_prompt();
+    // A bracketed paste: one input, run as one script.
+    sh.keys("\x1b[200~$u = 0\nforeach ($n in 1..3) {\n  $u += $n\n}\n\"pasted=$u\"\x1b[201~\r");
+    sh.expect("pasted=6");
+    sh.expect_prompt();
+}
+
+#[test]
+fn ctrl_c_stops_a_running_pipeline_and_the_prompt_returns() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.line("1..3000000 | ForEach-Object { $_ } | Measure-Object | ForEach-Object Count");
+    sh.expect(ACCEPTED);
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    sh.keys("\x03");
+    let screen = sh.expect_prompt();
+    assert!(
+        !screen.contains("3000000"),
+        "the pipeline ran to its end: {screen}"
+    );
+    let screen = sh.run("(Get-History -Count 1).ExecutionStatus");
+    assert!(screen.contains("Stopped"), "{screen}");
+    // Ctrl-C at the prompt abandons the line being typed.
+    sh.keys("Write-Output abandoned\x03");
+    sh.expect_prompt();
+    let screen = sh.run("Write-Output kept");
+    assert!(
+        screen.contains("kept") && !screen.contains("abandoned\r\n"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn history_survives_a_restart_and_get_history_lists_the_session() {
+    let sandbox = Sandbox::new();
+    let mut first = sandbox.start(&["-NoLogo"]);
+    first.run("Write-Output remembered");
+    let screen = first.run("Get-History");
+    assert!(
+        screen.contains("Id     Duration CommandLine")
+            && screen.contains("Write-Output remembered"),
+        "{screen}"
+    );
+    let screen = first.run("r 1");
+    assert!(screen.contains("remembered"), "{screen}");
+    first.line("exit");
+    assert_eq!(first.exit_code(), 0);
+
+    let mut second = sandbox.start(&["-NoLogo"]);
+    // Up recalls the previous session's last line (`exit`), then the one before.
+    second.keys(UP);
+    second.expect("exit");
+    second.keys(UP);
+    second.keys(UP);
+    second.keys(UP);
+    let screen = second.run("");
+    assert!(screen.contains("remembered"), "{screen}");
+    second.line("exit");
+    assert_eq!(second.exit_code(), 0);
+}
+
+#[test]
+fn exit_gives_its_code_and_the_session_keeps_its_state() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.run("$kept = 42");
+    sh.run("Get-Mailbox -Identity Nobody");
+    let screen = sh.run("$?");
+    assert!(screen.contains("False"), "{screen}");
+    let screen = sh.run("$kept");
+    assert!(screen.contains("42"), "{screen}");
+    sh.line("exit 3");
+    assert_eq!(sh.exit_code(), 3);
+}
+
+#[test]
+fn errors_of_a_typed_line_are_concise() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    let screen = sh.run("Get-Mailbox -Identity Nobody");
+    assert!(
+        screen.contains("Get-Mailbox: The operation couldn't be performed because object 'Nobody' couldn't be found"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Line |"), "{screen}");
+}
+
+#[test]
+fn banner_profile_and_prompt_function() {
+    let sandbox = Sandbox::new();
+    let profile = sandbox.config_dir().join("exosh").join("profile.ps1");
+    std::fs::create_dir_all(profile.parent().unwrap_or(Path::new("."))).expect("config dir");
+    std::fs::write(&profile, "$fromProfile = 'loaded'\n").expect("profile written");
+
+    let mut sh = sandbox.start(&[]);
+    let screen = sh.run("Write-Output $fromProfile $PROFILE");
+    assert!(screen.contains("loaded"), "{screen}");
+    assert!(screen.contains(&profile.display().to_string()), "{screen}");
+    sh.line("function prompt { 'EXO> ' }");
+    sh.expect("EXO> ");
+    sh.line("exit");
+    assert_eq!(sh.exit_code(), 0);
+
+    let session = rexpect::session::spawn_command(
+        sandbox.command(&["-NoProfile", "-NoLogo"], false),
+        Some(TIMEOUT_MS),
+    );
+    let mut sh = Shell {
+        session: session.expect("exosh starts"),
+        prompt: sandbox.prompt(),
+    };
+    let banner = sh.expect_prompt();
+    assert!(!banner.contains("exosh "), "{banner}");
+    let screen = sh.run("\"[$fromProfile]\"");
+    assert!(screen.contains("[]"), "{screen}");
+}
+
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start_with(&["-NoLogo"], true);
+    sh.keys("Write-Output 'x'");
+    // The command name in the line being typed is highlighted.
+    sh.expect("\x1b[93mWrite-Output");
+    sh.keys("\r");
+    sh.output();
+    let screen = sh.run("Get-Mailbox -Identity Nobody");
+    assert!(screen.contains("\x1b[31;1m"), "{screen:?}");
+
+    let mut plain = sandbox.start(&["-NoLogo"]);
+    let screen = plain.run("Get-Mailbox -Identity Nobody");
+    assert!(!screen.contains("\x1b[3"), "{screen:?}");
+}
