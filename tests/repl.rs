@@ -37,6 +37,8 @@ impl Sandbox {
         ));
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(root.join("home")).expect("temp home");
+        // The prompt shows the directory as the system resolves it.
+        let root = std::fs::canonicalize(&root).unwrap_or(root);
         Sandbox { root }
     }
 
@@ -167,6 +169,24 @@ fn tab_completes_cmdlets_parameters_and_identities_with_spaces() {
     sh.run(" $false");
     let screen = sh.run(r#"(Get-CASMailbox "Ken Sanchez").MapiEnabled"#);
     assert!(screen.contains("False"), "{screen}");
+    // Policy names from the organisation, and enumeration values.
+    sh.keys("Set-CASMailbox \"Ken Sanchez\" -OwaMailboxPolicy Sal\t");
+    sh.expect("\"Sales Associates\"");
+    sh.keys(" -ActiveSyncMailboxPolicy Man\t");
+    sh.expect("Management");
+    sh.run("");
+    let screen = sh.run(
+        r#"Get-CASMailbox "Ken Sanchez" | Format-List OwaMailboxPolicy, ActiveSyncMailboxPolicy"#,
+    );
+    assert!(
+        screen.contains("OwaMailboxPolicy        : Sales Associates")
+            && screen.contains("ActiveSyncMailboxPolicy : Management"),
+        "{screen}"
+    );
+    sh.keys("Get-Mailbox -RecipientTypeDetails SharedM\t");
+    sh.expect("SharedMailbox");
+    sh.keys("\x03");
+    sh.expect_prompt();
     // The first positional argument of a mailbox cmdlet is an identity too.
     sh.keys("Set-CASMailbox \"Esther V\t");
     sh.expect("\"Esther Valle\"");
@@ -217,9 +237,11 @@ fn a_pasted_block_runs_whole() {
 fn ctrl_c_stops_a_running_pipeline_and_the_prompt_returns() {
     let sandbox = Sandbox::new();
     let mut sh = sandbox.start(&["-NoLogo"]);
-    sh.line("1..3000000 | ForEach-Object { $_ } | Measure-Object | ForEach-Object Count");
+    sh.line(
+        "1..3000000 | ForEach-Object { if ($_ -eq 1000) { Write-Host running }; $_ } | Measure-Object | ForEach-Object Count",
+    );
     sh.expect(ACCEPTED);
-    std::thread::sleep(std::time::Duration::from_secs(3));
+    sh.expect("running");
     sh.keys("\x03");
     let screen = sh.expect_prompt();
     assert!(
@@ -263,6 +285,12 @@ fn history_survives_a_restart_and_get_history_lists_the_session() {
     second.keys(UP);
     let screen = second.run("");
     assert!(screen.contains("remembered"), "{screen}");
+    // Ctrl-R searches the history backwards.
+    second.run("Write-Output other");
+    second.keys("\x12remem");
+    second.expect("Write-Output remembered");
+    let screen = second.run("");
+    assert!(screen.contains("remembered"), "{screen}");
     second.line("exit");
     assert_eq!(second.exit_code(), 0);
 }
@@ -277,8 +305,28 @@ fn exit_gives_its_code_and_the_session_keeps_its_state() {
     assert!(screen.contains("False"), "{screen}");
     let screen = sh.run("$kept");
     assert!(screen.contains("42"), "{screen}");
+    // A script's exit code stays in $LASTEXITCODE; typed commands leave it alone.
+    std::fs::write(sandbox.root.join("five.ps1"), "exit 5\n").expect("script written");
+    sh.run("./five.ps1");
+    sh.run("Get-Mailbox -Identity Nobody");
+    let screen = sh.run("\"code=$LASTEXITCODE\"");
+    assert!(screen.contains("code=5"), "{screen}");
     sh.line("exit 3");
     assert_eq!(sh.exit_code(), 3);
+}
+
+#[test]
+fn a_missing_mandatory_parameter_is_asked_for() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.line("Set-CASMailbox -MAPIEnabled $false");
+    sh.expect("cmdlet Set-CASMailbox at command pipeline position 1");
+    sh.expect("Supply values for the following parameters:");
+    sh.expect("Identity: ");
+    sh.line("Ken Sanchez");
+    sh.expect_prompt();
+    let screen = sh.run(r#"(Get-CASMailbox "Ken Sanchez").MapiEnabled"#);
+    assert!(screen.contains("False"), "{screen}");
 }
 
 #[test]

@@ -59,6 +59,12 @@ pub trait Host {
     fn out(&mut self, text: &str);
     /// Error text.
     fn err(&mut self, text: &str);
+    /// Shows `prompt` and reads the line the user answers (without its line end), for
+    /// questions such as a missing mandatory parameter. `None`: nobody can answer here
+    /// (scripts, `-Command`, tests), and the question becomes an error.
+    fn read_line(&mut self, _prompt: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Writes to the process's stdout and stderr.

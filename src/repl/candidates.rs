@@ -140,6 +140,20 @@ fn parameter_of(
     }
 }
 
+/// The parameter an argument binds to. A switch takes no value, so the word after it is
+/// the next positional argument.
+fn argument_param(
+    engine: &Engine,
+    command: &str,
+    parameter: Option<&str>,
+    position: usize,
+) -> Option<Param> {
+    match parameter_of(engine, command, parameter, position) {
+        Some(p) if p.is_switch() => parameter_of(engine, command, None, position),
+        other => other,
+    }
+}
+
 /// Known values for an argument: `$true`/`$false` for Booleans, an enumeration's
 /// names, and for Exchange identities the names of the objects in the organisation.
 pub fn values(
@@ -149,7 +163,7 @@ pub fn values(
     position: usize,
     prefix: &str,
 ) -> Vec<String> {
-    let Some(param) = parameter_of(engine, command, parameter, position) else {
+    let Some(param) = argument_param(engine, command, parameter, position) else {
         return Vec::new();
     };
     match &param.ty {
@@ -315,6 +329,11 @@ mod tests {
             values(&e, "Get-Mailbox", Some("ea"), 0, "").contains(&"SilentlyContinue".to_string())
         );
         assert!(values(&e, "Write-Output", None, 0, "").is_empty());
+        // After a switch, the first positional argument (Get-Mailbox's Identity).
+        assert_eq!(
+            argument_param(&e, "Get-Mailbox", Some("Archive"), 0).map(|p| p.name),
+            Some("Identity".to_string())
+        );
     }
 
     #[test]

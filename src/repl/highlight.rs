@@ -3,14 +3,16 @@
 //! A small lexical scanner rather than the parser: a line being typed is usually incomplete
 //! (an open string, a half-written command), and colouring must still be right for the
 //! part that is there. It never fails and never changes the text, only wraps spans in
-//! ANSI colours, with pwsh's console colours: commands yellow, parameters dark grey,
-//! strings dark cyan, variables green, numbers white, operators and comments grey.
+//! ANSI colours, with pwsh's console colours (PSReadLine's defaults): commands yellow,
+//! keywords and variables green, parameters and operators dark grey, strings dark cyan,
+//! numbers white, comments dark green.
 
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Token {
     Command,
+    Keyword,
     Parameter,
     String,
     Variable,
@@ -24,6 +26,7 @@ impl Token {
     fn color(self) -> Option<&'static str> {
         match self {
             Token::Command => Some("\x1b[93m"),
+            Token::Keyword => Some("\x1b[92m"),
             Token::Parameter => Some("\x1b[90m"),
             Token::String => Some("\x1b[36m"),
             Token::Variable => Some("\x1b[92m"),
@@ -71,7 +74,10 @@ pub fn tokens(line: &str) -> Vec<(usize, usize, Token)> {
             c if c.is_ascii_digit() && !expect_command => (Token::Number, scan_word(&chars, i)),
             _ => {
                 let next = scan_word(&chars, i).max(i + 1);
-                let kind = if expect_command {
+                let word: String = chars[i..next].iter().map(|(_, c)| c).collect();
+                let kind = if is_keyword(&word, expect_command) {
+                    Token::Keyword
+                } else if expect_command {
                     Token::Command
                 } else {
                     Token::Plain
@@ -123,6 +129,18 @@ fn scan_string(chars: &[(usize, char)], i: usize) -> usize {
         j += 1;
     }
     chars.len()
+}
+
+/// A language keyword: at the start of a statement, or (for the ones that follow a
+/// block or a loop variable) anywhere a bare word stands.
+fn is_keyword(word: &str, at_statement_start: bool) -> bool {
+    const LEADING: &[&str] = &[
+        "if", "foreach", "for", "while", "do", "switch", "function", "filter", "param", "begin",
+        "process", "end", "try", "throw", "return", "break", "continue", "exit", "trap",
+    ];
+    const FOLLOWING: &[&str] = &["else", "elseif", "catch", "finally", "in", "until", "while"];
+    let w = word.to_ascii_lowercase();
+    FOLLOWING.contains(&w.as_str()) || (at_statement_start && LEADING.contains(&w.as_str()))
 }
 
 fn is_operator(word: &str) -> bool {
@@ -223,6 +241,17 @@ mod tests {
         assert!(k.contains(&("Where-Object", Token::Command)));
         assert!(k.contains(&("-eq", Token::Operator)));
         assert!(k.contains(&("10", Token::Number)));
+    }
+
+    #[test]
+    fn keywords_are_not_commands() {
+        let k = kinds("foreach ($i in $list) { if ($i) { $i } else { Get-Mailbox } }");
+        assert!(k.contains(&("foreach", Token::Keyword)));
+        assert!(k.contains(&("in", Token::Keyword)));
+        assert!(k.contains(&("if", Token::Keyword)));
+        assert!(k.contains(&("else", Token::Keyword)));
+        assert!(k.contains(&("Get-Mailbox", Token::Command)));
+        assert!(kinds("Write-Output if").contains(&("if", Token::Plain)));
     }
 
     #[test]

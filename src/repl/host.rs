@@ -11,7 +11,7 @@ use super::ReplHost;
 use super::candidates;
 use super::complete::CompletionSource;
 use crate::commands::core::history::{self, Status};
-use crate::engine::runtime::Engine;
+use crate::engine::runtime::{Engine, Host, StdHost};
 use crate::engine::session::InputEnd;
 use crate::engine::value::Value;
 use crate::syntax::ast::Source;
@@ -22,6 +22,29 @@ pub struct EngineHost {
     engine: Engine,
     /// Set by the SIGINT handler while an input runs; the engine stops at its next step.
     interrupt: Arc<AtomicBool>,
+}
+
+/// The terminal as the engine's host: output and errors written as [`StdHost`] writes
+/// them, and questions (a missing mandatory parameter) answered on the terminal.
+pub struct ConsoleIo;
+
+impl Host for ConsoleIo {
+    fn out(&mut self, text: &str) {
+        StdHost.out(text);
+    }
+
+    fn err(&mut self, text: &str) {
+        StdHost.err(text);
+    }
+
+    fn read_line(&mut self, prompt: &str) -> Option<String> {
+        self.out(prompt);
+        let mut line = String::new();
+        match std::io::stdin().read_line(&mut line) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => Some(line.trim_end_matches(['\r', '\n']).to_string()),
+        }
+    }
 }
 
 /// `$PROFILE`: `$XDG_CONFIG_HOME/exosh/profile.ps1`, else `~/.config/exosh/profile.ps1`.
@@ -73,7 +96,6 @@ impl EngineHost {
         let ast = parse_script("prompt").ok()?;
         let saved = self.engine.last_success;
         let mut out: Vec<Value> = Vec::new();
-        self.interrupt.store(false, Ordering::Relaxed);
         let result = self.engine.run_script(
             Rc::new(ast),
             Source::new("", "prompt"),
@@ -94,6 +116,8 @@ impl EngineHost {
 
 impl ReplHost for EngineHost {
     fn prompt(&mut self) -> String {
+        // The line editor reads Ctrl-C itself; one pressed from here on stops the input.
+        self.interrupt.store(false, Ordering::Relaxed);
         if self.engine.scopes.function("prompt").is_some() {
             return self
                 .user_prompt()
@@ -108,7 +132,6 @@ impl ReplHost for EngineHost {
 
     fn run(&mut self, text: &str) -> Option<i32> {
         let start = chrono::Local::now().naive_local();
-        self.interrupt.store(false, Ordering::Relaxed);
         let end_of = self.engine.run_interactive(Source::new("", text));
         // A Ctrl-C that came after the last step is spent here, not on the next input.
         self.interrupt.store(false, Ordering::Relaxed);

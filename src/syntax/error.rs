@@ -179,6 +179,32 @@ mod tests {
     }
 
     #[test]
+    fn any_span_renders() {
+        let texts = [
+            "",
+            "a",
+            "\n",
+            "é\tx\r\n\ty",
+            "🦀🦀🦀",
+            "a\nb\nc\n",
+            &"x".repeat(200),
+        ];
+        for text in texts {
+            let source = Source::new("f.ps1", text);
+            for start in 0..text.len() + 3 {
+                for end in [start, start + 1, start + 5, text.len() + 10] {
+                    let err = ParseError::new("X", "m\nn", Span::new(start, end));
+                    let out = render(&source, &[err]);
+                    assert!(
+                        out.starts_with("ParserError: f.ps1:") && out.ends_with("m n\n"),
+                        "{out}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn long_lines_are_cut_around_the_error() {
         let text = format!("{}(", "a".repeat(100));
         let source = Source::new("", text.as_str());

@@ -30,6 +30,12 @@ pub fn dotnet_format(dt: &NaiveDateTime, format: &str) -> String {
     custom(dt, pattern)
 }
 
+/// The first `digits` (at most 7, .NET's ticks) of the fraction of a second.
+fn fraction(dt: &NaiveDateTime, digits: usize) -> String {
+    let all = format!("{:09}", dt.nanosecond() % 1_000_000_000);
+    all[..digits.min(7)].to_string()
+}
+
 fn custom(dt: &NaiveDateTime, pattern: &str) -> String {
     let chars: Vec<char> = pattern.chars().collect();
     let mut out = String::new();
@@ -76,9 +82,14 @@ fn custom(dt: &NaiveDateTime, pattern: &str) -> String {
                 1 => dt.second().to_string(),
                 _ => pad(dt.second(), 2),
             },
-            'f' | 'F' => {
-                let digits = format!("{:09}", dt.nanosecond() % 1_000_000_000);
-                digits[..run.min(7)].to_string()
+            'f' => fraction(dt, run),
+            // `F`: trailing zeros dropped, and with them a `.` before an all-zero fraction.
+            'F' => {
+                let digits = fraction(dt, run).trim_end_matches('0').to_string();
+                if digits.is_empty() && out.ends_with('.') {
+                    out.pop();
+                }
+                digits
             }
             't' => {
                 let ampm = if dt.hour() < 12 { "AM" } else { "PM" };
@@ -303,6 +314,10 @@ mod tests {
         assert_eq!(dotnet_format(&dt(), "s"), "2024-01-05T14:05:09");
         assert_eq!(dotnet_format(&dt(), "dd-MMM-yy h:m tt"), "05-Jan-24 2:5 PM");
         assert_eq!(dotnet_format(&dt(), "'Day' d"), "Day 5");
+        assert_eq!(dotnet_format(&dt(), "ss.FFF"), "09");
+        let frac = dt() + chrono::Duration::milliseconds(120);
+        assert_eq!(dotnet_format(&frac, "ss.FFFFFFF"), "09.12");
+        assert_eq!(dotnet_format(&frac, "ss.fff"), "09.120");
     }
 
     #[test]

@@ -25,7 +25,12 @@ pub fn to_json(v: &Value, depth: i64, truncated: &mut bool) -> Json {
             .map(Json::Number)
             .unwrap_or(Json::Null),
         Value::Char(c) => Json::from(u32::from(*c)),
-        Value::DateTime(dt) => Json::String(dt.format("%Y-%m-%dT%H:%M:%S%.f").to_string()),
+        // .NET's round-trip form for a DateTime of unspecified kind (what exosh's dates
+        // are): seconds always, the fraction only as far as it is not zero.
+        Value::DateTime(dt) => Json::String(super::date::dotnet_format(
+            dt,
+            "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
+        )),
         Value::Array(items) => Json::Array(
             items
                 .borrow()

@@ -213,51 +213,214 @@ impl Processor for GetMember {
     }
 }
 
-/// `(name, member type, definition)` of a value, sorted as pwsh sorts them: by member
-/// type (methods before properties), then by name.
+/// A .NET member as Get-Member shows it: name, member type, definition.
+type MemberRow = (&'static str, &'static str, &'static str);
+
+/// What every object has (System.Object's methods).
+const OBJECT_MEMBERS: &[MemberRow] = &[
+    ("Equals", "Method", "bool Equals(System.Object obj)"),
+    ("GetHashCode", "Method", "int GetHashCode()"),
+    ("GetType", "Method", "type GetType()"),
+    ("ToString", "Method", "string ToString()"),
+];
+
+/// System.String's members that admins reach for (the ones exosh's strings answer),
+/// with .NET's principal overloads.
+const STRING_MEMBERS: &[MemberRow] = &[
+    (
+        "Clone",
+        "Method",
+        "System.Object Clone(), System.Object ICloneable.Clone()",
+    ),
+    (
+        "CompareTo",
+        "Method",
+        "int CompareTo(System.Object value), int CompareTo(string strB), int IComparable.CompareTo(System.Object obj), int IComparable[string].CompareTo(string other)",
+    ),
+    (
+        "Contains",
+        "Method",
+        "bool Contains(string value), bool Contains(string value, System.StringComparison comparisonType), bool Contains(char value), bool Contains(char value, System.StringComparison comparisonType)",
+    ),
+    (
+        "EndsWith",
+        "Method",
+        "bool EndsWith(string value), bool EndsWith(string value, System.StringComparison comparisonType), bool EndsWith(string value, bool ignoreCase, cultureinfo culture), bool EndsWith(char value)",
+    ),
+    (
+        "Equals",
+        "Method",
+        "bool Equals(System.Object obj), bool Equals(string value), bool Equals(string value, System.StringComparison comparisonType), bool IEquatable[string].Equals(string other)",
+    ),
+    (
+        "GetHashCode",
+        "Method",
+        "int GetHashCode(), int GetHashCode(System.StringComparison comparisonType)",
+    ),
+    ("GetType", "Method", "type GetType()"),
+    (
+        "IndexOf",
+        "Method",
+        "int IndexOf(char value), int IndexOf(char value, int startIndex), int IndexOf(char value, System.StringComparison comparisonType), int IndexOf(string value), int IndexOf(string value, int startIndex), int IndexOf(string value, System.StringComparison comparisonType)",
+    ),
+    (
+        "Insert",
+        "Method",
+        "string Insert(int startIndex, string value)",
+    ),
+    (
+        "LastIndexOf",
+        "Method",
+        "int LastIndexOf(char value), int LastIndexOf(char value, int startIndex), int LastIndexOf(string value), int LastIndexOf(string value, int startIndex), int LastIndexOf(string value, System.StringComparison comparisonType)",
+    ),
+    (
+        "Normalize",
+        "Method",
+        "string Normalize(), string Normalize(System.Text.NormalizationForm normalizationForm)",
+    ),
+    (
+        "PadLeft",
+        "Method",
+        "string PadLeft(int totalWidth), string PadLeft(int totalWidth, char paddingChar)",
+    ),
+    (
+        "PadRight",
+        "Method",
+        "string PadRight(int totalWidth), string PadRight(int totalWidth, char paddingChar)",
+    ),
+    (
+        "Remove",
+        "Method",
+        "string Remove(int startIndex, int count), string Remove(int startIndex)",
+    ),
+    (
+        "Replace",
+        "Method",
+        "string Replace(string oldValue, string newValue), string Replace(string oldValue, string newValue, System.StringComparison comparisonType), string Replace(char oldChar, char newChar)",
+    ),
+    (
+        "Split",
+        "Method",
+        "string[] Split(char separator, System.StringSplitOptions options), string[] Split(char separator, int count, System.StringSplitOptions options), string[] Split(Params char[] separator), string[] Split(string separator, System.StringSplitOptions options)",
+    ),
+    (
+        "StartsWith",
+        "Method",
+        "bool StartsWith(string value), bool StartsWith(string value, System.StringComparison comparisonType), bool StartsWith(string value, bool ignoreCase, cultureinfo culture), bool StartsWith(char value)",
+    ),
+    (
+        "Substring",
+        "Method",
+        "string Substring(int startIndex), string Substring(int startIndex, int length)",
+    ),
+    (
+        "ToCharArray",
+        "Method",
+        "char[] ToCharArray(), char[] ToCharArray(int startIndex, int length)",
+    ),
+    (
+        "ToLower",
+        "Method",
+        "string ToLower(), string ToLower(cultureinfo culture)",
+    ),
+    ("ToLowerInvariant", "Method", "string ToLowerInvariant()"),
+    (
+        "ToString",
+        "Method",
+        "string ToString(), string ToString(System.IFormatProvider provider), string IConvertible.ToString(System.IFormatProvider provider)",
+    ),
+    (
+        "ToUpper",
+        "Method",
+        "string ToUpper(), string ToUpper(cultureinfo culture)",
+    ),
+    ("ToUpperInvariant", "Method", "string ToUpperInvariant()"),
+    (
+        "Trim",
+        "Method",
+        "string Trim(), string Trim(char trimChar), string Trim(Params char[] trimChars)",
+    ),
+    (
+        "TrimEnd",
+        "Method",
+        "string TrimEnd(), string TrimEnd(char trimChar), string TrimEnd(Params char[] trimChars)",
+    ),
+    (
+        "TrimStart",
+        "Method",
+        "string TrimStart(), string TrimStart(char trimChar), string TrimStart(Params char[] trimChars)",
+    ),
+    (
+        "Chars",
+        "ParameterizedProperty",
+        "char Chars(int index) {get;}",
+    ),
+    ("Length", "Property", "int Length {get;}"),
+];
+
+/// System.Int32's everyday members.
+const INT_MEMBERS: &[MemberRow] = &[
+    (
+        "CompareTo",
+        "Method",
+        "int CompareTo(System.Object value), int CompareTo(int value), int IComparable.CompareTo(System.Object obj), int IComparable[int].CompareTo(int other)",
+    ),
+    (
+        "Equals",
+        "Method",
+        "bool Equals(System.Object obj), bool Equals(int obj), bool IEquatable[int].Equals(int other)",
+    ),
+    ("GetHashCode", "Method", "int GetHashCode()"),
+    ("GetType", "Method", "type GetType()"),
+    (
+        "GetTypeCode",
+        "Method",
+        "System.TypeCode GetTypeCode(), System.TypeCode IConvertible.GetTypeCode()",
+    ),
+    (
+        "ToString",
+        "Method",
+        "string ToString(), string ToString(string format), string ToString(System.IFormatProvider provider), string ToString(string format, System.IFormatProvider provider), string IFormattable.ToString(string format, System.IFormatProvider formatProvider), string IConvertible.ToString(System.IFormatProvider provider)",
+    ),
+];
+
+/// `(name, member type, definition)` of a value, sorted as Get-Member sorts them: by
+/// member type name (`Method` before `NoteProperty` before `Property`), then by name.
 fn members_of(v: &Value) -> Vec<(String, &'static str, String)> {
-    let mut out: Vec<(String, &'static str, String)> = [
-        ("Equals", "bool Equals(System.Object obj)"),
-        ("GetHashCode", "int GetHashCode()"),
-        ("GetType", "type GetType()"),
-        ("ToString", "string ToString()"),
-    ]
-    .iter()
-    .map(|(n, d)| (n.to_string(), "Method", d.to_string()))
-    .collect();
-    match v {
-        Value::Object(o) => {
-            let o = o.borrow();
-            let custom = o.type_names.iter().any(|t| t == PSCUSTOMOBJECT);
-            let mut props: Vec<(String, &'static str, String)> = o
-                .properties()
-                .map(|p| {
-                    let ty = short_type(&p.value);
-                    if custom {
-                        let shown = match &p.value {
-                            Value::Null => "null".to_string(),
-                            other => other.to_string(),
-                        };
-                        (
-                            p.name.clone(),
-                            "NoteProperty",
-                            format!("{ty} {}={shown}", p.name),
-                        )
-                    } else {
-                        (
-                            p.name.clone(),
-                            "Property",
-                            format!("{ty} {} {{get;set;}}", p.name),
-                        )
-                    }
-                })
-                .collect();
-            props.sort_by_key(|a| a.0.to_lowercase());
-            out.extend(props);
-        }
-        Value::String(_) => out.push(("Length".into(), "Property", "int Length {get;}".into())),
-        _ => {}
+    let fixed = match v {
+        Value::String(_) => STRING_MEMBERS,
+        Value::Int(_) => INT_MEMBERS,
+        _ => OBJECT_MEMBERS,
+    };
+    let mut out: Vec<(String, &'static str, String)> = fixed
+        .iter()
+        .map(|(n, k, d)| (n.to_string(), *k, d.to_string()))
+        .collect();
+    if let Value::Object(o) = v {
+        let o = o.borrow();
+        let custom = o.type_names.iter().any(|t| t == PSCUSTOMOBJECT);
+        out.extend(o.properties().map(|p| {
+            let ty = short_type(&p.value);
+            if custom {
+                let shown = match &p.value {
+                    Value::Null => "null".to_string(),
+                    other => other.to_string(),
+                };
+                (
+                    p.name.clone(),
+                    "NoteProperty",
+                    format!("{ty} {}={shown}", p.name),
+                )
+            } else {
+                (
+                    p.name.clone(),
+                    "Property",
+                    format!("{ty} {} {{get;set;}}", p.name),
+                )
+            }
+        }));
     }
+    out.sort_by_cached_key(|(name, kind, _)| (*kind, name.to_lowercase()));
     out
 }
 

@@ -34,23 +34,56 @@ impl Select {
 
     /// The object (or objects, with -ExpandProperty) an input becomes.
     fn project(&self, cx: &mut Ctx, v: &Value) -> Result<Vec<Value>, Flow> {
-        if let Some(name) = &self.expand {
-            return match select::property_value(v, name) {
-                Some(Value::Array(a)) => Ok(a.borrow().clone()),
-                Some(x) => Ok(vec![x]),
-                None => {
-                    cx.error(
-                        &format!("Property \"{name}\" cannot be found."),
-                        "ExpandPropertyNotFound",
-                        ErrorCategory::InvalidArgument,
-                    )?;
-                    Ok(Vec::new())
+        let Some(name) = &self.expand else {
+            if self.specs.is_empty() && self.exclude.is_empty() {
+                return Ok(vec![v.clone()]);
+            }
+            return Ok(vec![Value::object(self.selected(cx, v)?)]);
+        };
+        let expanded = match select::property_value(v, name) {
+            Some(Value::Array(a)) => a.borrow().clone(),
+            Some(x) => vec![x],
+            None => {
+                cx.error(
+                    &format!("Property \"{name}\" cannot be found."),
+                    "ExpandPropertyNotFound",
+                    ErrorCategory::InvalidArgument,
+                )?;
+                return Ok(Vec::new());
+            }
+        };
+        if self.specs.is_empty() {
+            return Ok(expanded);
+        }
+        // With -Property too, pwsh adds the selected properties to each expanded object.
+        // (exosh's strings and numbers carry no extra properties: they pass unchanged.)
+        let notes = self.selected(cx, v)?;
+        let mut out = Vec::with_capacity(expanded.len());
+        for item in expanded {
+            if let Value::Object(o) = &item {
+                for p in notes.properties() {
+                    if o.borrow().has(&p.name) {
+                        cx.error(
+                            &format!(
+                                "The property cannot be processed because the property \"{}\" already exists.",
+                                p.name
+                            ),
+                            "AlreadyExistingUserSpecifiedPropertyExpand",
+                            ErrorCategory::InvalidOperation,
+                        )?;
+                        continue;
+                    }
+                    o.borrow_mut().set(&p.name, p.value.clone());
                 }
-            };
+            }
+            out.push(item);
         }
-        if self.specs.is_empty() && self.exclude.is_empty() {
-            return Ok(vec![v.clone()]);
-        }
+        Ok(out)
+    }
+
+    /// The input's selected properties (`-Property`, less `-ExcludeProperty`) as a new
+    /// `Selected.<type>` object.
+    fn selected(&self, cx: &mut Ctx, v: &Value) -> Result<PsObject, Flow> {
         if !self.props.is_empty() {
             self.props.prepare(cx, v)?;
         }
@@ -72,7 +105,7 @@ impl Select {
             }
             o.set(&label, col.expr.eval(v));
         }
-        Ok(vec![Value::object(o)])
+        Ok(o)
     }
 }
 

@@ -4,6 +4,7 @@
 
 use crate::engine::command::{Param, ParamType, Signature};
 use crate::exchange::catalog::{CmdletInfo, ParameterInfo};
+use crate::exchange::local::implements;
 
 /// How the binder converts an argument for a catalog type. Identities and multi-valued
 /// properties stay as given (an object piped in identifies itself; `@{Add=...}` is a
@@ -32,7 +33,11 @@ fn param_type(info: &ParameterInfo) -> ParamType {
 
 /// The signature of one catalog cmdlet.
 pub fn signature(cmdlet: &CmdletInfo) -> Signature {
-    let mut sig = Signature::new(&cmdlet.name);
+    let mut sig = Signature::new(&cmdlet.name).synopsis(if implements(&cmdlet.name) {
+        "Exchange Online cmdlet; runs in the local organisation."
+    } else {
+        "Exchange Online cmdlet; needs a connection to Exchange Online."
+    });
     if let Some(set) = cmdlet.default_set() {
         sig = sig.default_set(set);
     }

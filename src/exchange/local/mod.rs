@@ -219,33 +219,59 @@ impl Backend for LocalBackend {
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError> {
         let bound = self.bind(request)?;
-        let name = bound.cmdlet.name.as_str();
-        let (verb, noun) = name.split_once('-').unwrap_or((name, ""));
-        let verb = verb.to_ascii_lowercase();
-        match (verb.as_str(), noun.to_ascii_lowercase().as_str()) {
-            ("get", "casmailbox" | "exocasmailbox") => {
-                self.get_recipients(&model::CAS_MAILBOX, &bound, sink)
-            }
-            ("get", "mailbox" | "exomailbox") => self.get_recipients(&model::MAILBOX, &bound, sink),
-            ("get", "user") => self.get_recipients(&model::USER, &bound, sink),
-            ("get", "recipient" | "exorecipient") => {
-                self.get_recipients(&model::RECIPIENT, &bound, sink)
-            }
-            ("set", "casmailbox" | "mailbox" | "user") => self.set_recipient(&bound),
-            ("new", "mailbox") => self.new_mailbox(&bound, sink),
-            ("remove", "mailbox") => self.remove_mailbox(&bound),
-            (_, noun) => match model::object_kind(noun) {
-                Some(kind) => match verb.as_str() {
-                    "get" => self.get_objects(kind, &bound, sink),
-                    "set" => self.set_object(kind, &bound),
-                    "new" => self.new_object(kind, &bound, sink),
-                    "remove" => self.remove_object(kind, &bound),
-                    _ => Err(not_local(name)),
-                },
-                None => Err(not_local(name)),
-            },
+        match route(&bound.cmdlet.name) {
+            Some(Route::GetRecipients(view)) => self.get_recipients(view, &bound, sink),
+            Some(Route::SetRecipient) => self.set_recipient(&bound),
+            Some(Route::NewMailbox) => self.new_mailbox(&bound, sink),
+            Some(Route::RemoveMailbox) => self.remove_mailbox(&bound),
+            Some(Route::Get(kind)) => self.get_objects(kind, &bound, sink),
+            Some(Route::Set(kind)) => self.set_object(kind, &bound),
+            Some(Route::New(kind)) => self.new_object(kind, &bound, sink),
+            Some(Route::Remove(kind)) => self.remove_object(kind, &bound),
+            None => Err(not_local(&bound.cmdlet.name)),
         }
     }
+}
+
+/// What the local organisation does for a cmdlet.
+enum Route {
+    GetRecipients(&'static model::RecipientView),
+    SetRecipient,
+    NewMailbox,
+    RemoveMailbox,
+    Get(&'static model::ObjectKind),
+    Set(&'static model::ObjectKind),
+    New(&'static model::ObjectKind),
+    Remove(&'static model::ObjectKind),
+}
+
+fn route(cmdlet: &str) -> Option<Route> {
+    let (verb, noun) = cmdlet.split_once('-')?;
+    let (verb, noun) = (verb.to_ascii_lowercase(), noun.to_ascii_lowercase());
+    Some(match (verb.as_str(), noun.as_str()) {
+        ("get", "casmailbox" | "exocasmailbox") => Route::GetRecipients(&model::CAS_MAILBOX),
+        ("get", "mailbox" | "exomailbox") => Route::GetRecipients(&model::MAILBOX),
+        ("get", "user") => Route::GetRecipients(&model::USER),
+        ("get", "recipient" | "exorecipient") => Route::GetRecipients(&model::RECIPIENT),
+        ("set", "casmailbox" | "mailbox" | "user") => Route::SetRecipient,
+        ("new", "mailbox") => Route::NewMailbox,
+        ("remove", "mailbox") => Route::RemoveMailbox,
+        (verb, noun) => {
+            let kind = model::object_kind(noun)?;
+            match verb {
+                "get" => Route::Get(kind),
+                "set" => Route::Set(kind),
+                "new" if kind.singleton.is_none() => Route::New(kind),
+                "remove" if kind.singleton.is_none() => Route::Remove(kind),
+                _ => return None,
+            }
+        }
+    })
+}
+
+/// Whether the local organisation runs this cmdlet (others need Exchange Online).
+pub fn implements(cmdlet: &str) -> bool {
+    route(cmdlet).is_some()
 }
 
 /// A known Exchange Online cmdlet the local organisation does not implement.

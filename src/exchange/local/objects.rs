@@ -296,9 +296,6 @@ impl LocalBackend {
         bound: &Bound,
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError> {
-        if kind.singleton.is_some() {
-            return Err(super::not_local(&bound.cmdlet.name));
-        }
         let commit = !bound.switch("WhatIf");
         let object = self.store().write_if(commit, |tx, org| {
             let name = if kind.noun == model::ACTIVESYNC_DEVICE_ACCESS_RULE.noun {
@@ -331,9 +328,6 @@ impl LocalBackend {
         kind: &ObjectKind,
         bound: &Bound,
     ) -> Result<Vec<String>, ExchangeError> {
-        if kind.singleton.is_some() {
-            return Err(super::not_local(&bound.cmdlet.name));
-        }
         let identity = bound.required_text("Identity")?;
         let commit = !bound.switch("WhatIf");
         self.store().write_if(commit, |tx, org| {

@@ -1,13 +1,13 @@
 //! Text → AST: a recursive-descent parser over one cursor, with nom doing the lexical work
 //! (numbers, names, operators, whitespace). One file per grammar chapter:
-//! [`statements`], [`functions`] (script blocks, `param()`, function definitions),
-//! [`commands`] (pipelines and argument mode), [`expressions`],
-//! [`strings`], [`numbers`], [`types`] (type names and attributes), and [`lexical`]
+//! `statements`, `functions` (script blocks, `param()`, function definitions),
+//! `commands` (pipelines and argument mode), `expressions`,
+//! `strings`, `numbers`, `types` (type names and attributes), and `lexical`
 //! (characters, whitespace, comments).
 //!
 //! PowerShell's grammar depends on context (argument mode vs expression mode, newlines
 //! that end a statement here and not there), so the parser is a set of methods on
-//! [`Parser`], which holds the source and the position; each chapter adds its methods.
+//! `Parser`, which holds the source and the position; each chapter adds its methods.
 //! The first error stops the parse, as pwsh's ConciseView shows one error anyway.
 
 mod commands;

@@ -554,6 +554,8 @@ mod expressions {
         assert_eq!(show("$a[0, 2]"), "$a[(, 0 2)]");
         assert_eq!(show("[string]::Join(',', $a)"), "[string]::Join(',', $a)");
         assert_eq!(show("(Get-X).Name"), "((cmd Get-X)).Name");
+        assert_eq!(show("$results. Count"), "$results.Count");
+        assert_eq!(show("Write-Output $a . b"), "(cmd Write-Output $a . b)");
         let sb = parse("${x}?.Name; $a?[0]");
         let flags: Vec<bool> = sb
             .end
@@ -937,5 +939,38 @@ mod errors {
             "Unexpected token '-foo' in expression or statement."
         );
         assert_eq!(error_id("1 | 2").0, "ExpressionsMustBeFirstInPipeline");
+    }
+}
+
+/// Idioms of admin scripts that must keep parsing.
+#[test]
+fn admin_idioms_parse() {
+    let idioms = [
+        "$x = (Get-X -A 1 |\n      Where-Object B)",
+        "$h = @{\n   A = 1\n   B = @(\n      'x'\n      'y'\n   )\n}",
+        "[string]::Join(\n   ',',\n   $a\n)",
+        "Format-List Name,\n  Alias",
+        "$(Get-Date).AddDays(-7).ToString('yyyy-MM-dd')",
+        "Get-MessageTrace -StartDate (Get-Date).AddDays(-2) -EndDate (Get-Date)",
+        "Get-Mailbox | Sort-Object -Property @{Expression={$_.Name}; Descending=$true}",
+        "Set-Mailbox x -EmailAddresses @{add='smtp:x@contoso.com'}",
+        "Get-Recipient -RecipientFilter {(RecipientType -eq 'UserMailbox')}",
+        "$PSDefaultParameterValues['*:Verbose'] = $true",
+        "$env:PATH += ';C:\\x'; ${env:ProgramFiles(x86)}; $global:count++",
+        "function global:Foo { [OutputType([string])] param([ValidateScript({Test-Path $_})][Alias('p')][string]$Path) }",
+        "param([string[]]$Names = @('a','b'), [int]$b = $a + 1)",
+        "throw [System.ArgumentException]::new('x')",
+        "return ,$arr",
+        "#Requires -Modules ExchangeOnlineManagement\nImport-Module ExchangeOnlineManagement",
+        "$x = Get-CASMailbox -Filter \"ImapEnabled -eq `$true\"",
+        "Get-X -A 1 `\n      -B 2",
+        "[Math]::PI * 2; 'abc'.ToUpper(); (1).ToString(); 1.ToString(); $a[-1..-3]",
+        "if ($x -and ($y -or $z)) { } elseif (-not (Test-Path $p)) { }",
+        "$s = \"$($x -replace 'a','b')\"; \"a`r`nb\"",
+        "New-Item -ItemType Directory -Path \"$env:TEMP\\x\" -Force | Out-Null",
+        "Get-ChildItem -Path C:\\ -Filter *.log -Recurse 2>$null",
+    ];
+    for idiom in idioms {
+        parse(idiom);
     }
 }

@@ -22,3 +22,8 @@ $o.Tags.Count
 '[{"N":1},{"N":2}]' | ConvertFrom-Json | ForEach-Object { $_.N * 10 }
 # CHECK: 10
 # CHECK: 20
+# Dates in .NET's round-trip form: seconds always, the fraction only when not zero.
+[pscustomobject]@{When=[datetime]'2026-01-01'} | ConvertTo-Json -Compress
+# CHECK: {"When":"2026-01-01T00:00:00"}
+[datetime]'2026-01-01 10:30:15.25' | ConvertTo-Json
+# CHECK: "2026-01-01T10:30:15.25"

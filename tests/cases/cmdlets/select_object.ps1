@@ -34,3 +34,19 @@ $people | Select-Object * -ExcludeProperty D* -Last 1 | Format-Table
 # CHECK:
 ($people | Select-Object Name)[0].GetType().Name
 # CHECK: PSCustomObject
+# -ExpandProperty with -Property: the selected properties join each expanded object.
+$box = [pscustomobject]@{Name='Ken'; Mail=[pscustomobject]@{Address='ken@contoso.com'}}
+$box | Select-Object Name -ExpandProperty Mail | Format-Table
+# CHECK:
+# CHECK: Address         Name
+# CHECK: -------         ----
+# CHECK: ken@contoso.com Ken
+# CHECK:
+# -First stops the commands before it once it has its objects, even an endless one.
+1..1000000000 | Select-Object -First 3
+# CHECK: 1
+# CHECK: 2
+# CHECK: 3
+& { $n = 0; while ($true) { $n++; $n } } | Select-Object -First 2
+# CHECK: 1
+# CHECK: 2

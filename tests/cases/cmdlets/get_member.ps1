@@ -1,0 +1,22 @@
+# Get-Member: strings and integers list .NET's members, sorted by member type, then name.
+# (Format-Table gives each its own table: a script's output is otherwise one table.)
+'abc' | Get-Member -Name Length, Chars | Format-Table
+# CHECK:
+# CHECK:    TypeName: System.String
+# CHECK:
+# CHECK: Name   MemberType            Definition
+# CHECK: ----   ----------            ----------
+# CHECK: Chars  ParameterizedProperty char Chars(int index) {get;}
+# CHECK: Length Property              int Length {get;}
+# CHECK:
+5 | Get-Member -Name GetType, GetTypeCode | Format-Table
+# CHECK:
+# CHECK:    TypeName: System.Int32
+# CHECK:
+# CHECK: Name        MemberType Definition
+# CHECK: ----        ---------- ----------
+# CHECK: GetType     Method     type GetType()
+# CHECK: GetTypeCode Method     System.TypeCode GetTypeCode(), System.TypeCode IConvertible.GetTypeCode()
+# CHECK:
+('abc' | Get-Member -MemberType Method).Count
+# CHECK: 27
