@@ -187,6 +187,14 @@ fn tab_completes_cmdlets_parameters_and_identities_with_spaces() {
     sh.expect("SharedMailbox");
     sh.keys("\x03");
     sh.expect_prompt();
+    // Variables and their members.
+    sh.run(r#"$ken = Get-CASMailbox "Ken Sanchez""#);
+    sh.keys("$ke\t");
+    sh.expect("$ken");
+    sh.keys(".MapiEn\t");
+    sh.expect("$ken.MapiEnabled");
+    let screen = sh.run("");
+    assert!(screen.contains("False"), "{screen}");
     // The first positional argument of a mailbox cmdlet is an identity too.
     sh.keys("Set-CASMailbox \"Esther V\t");
     sh.expect("\"Esther Valle\"");
@@ -250,6 +258,13 @@ fn ctrl_c_stops_a_running_pipeline_and_the_prompt_returns() {
     );
     let screen = sh.run("(Get-History -Count 1).ExecutionStatus");
     assert!(screen.contains("Stopped"), "{screen}");
+    // A long sleep stops too.
+    sh.line("Write-Host sleeping; Start-Sleep -Seconds 600; Write-Output woke");
+    sh.expect(ACCEPTED);
+    sh.expect("sleeping");
+    sh.keys("\x03");
+    let screen = sh.expect_prompt();
+    assert!(!screen.contains("woke"), "{screen}");
     // Ctrl-C at the prompt abandons the line being typed.
     sh.keys("Write-Output abandoned\x03");
     sh.expect_prompt();
@@ -313,6 +328,28 @@ fn exit_gives_its_code_and_the_session_keeps_its_state() {
     assert!(screen.contains("code=5"), "{screen}");
     sh.line("exit 3");
     assert_eq!(sh.exit_code(), 3);
+}
+
+#[test]
+fn a_missing_mandatory_parameter_is_asked_for() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.line("Set-CASMailbox -MAPIEnabled $false");
+    sh.expect("cmdlet Set-CASMailbox at command pipeline position 1");
+    sh.expect("Supply values for the following parameters:");
+    sh.expect("Identity: ");
+    sh.line("Ken Sanchez");
+    sh.expect_prompt();
+    let screen = sh.run(r#"(Get-CASMailbox "Ken Sanchez").MapiEnabled"#);
+    assert!(screen.contains("False"), "{screen}");
+    // Ctrl-C at the question stops the command, without an error.
+    sh.line("Set-CASMailbox -MAPIEnabled $true");
+    sh.expect("Identity: ");
+    sh.keys("\x03");
+    let screen = sh.expect_prompt();
+    assert!(!screen.contains("missing mandatory"), "{screen}");
+    let screen = sh.run(r#"(Get-CASMailbox "Ken Sanchez").MapiEnabled"#);
+    assert!(screen.contains("False"), "{screen}");
 }
 
 #[test]

@@ -216,13 +216,44 @@ impl Stage {
         };
         let bound_now = per_record.as_ref().unwrap_or(&self.binding.bound);
         let missing = binder::missing_mandatory(&self.sig, bound_now, &self.binding.candidate_sets);
-        if !missing.is_empty() {
+        let supplied =
+            missing.is_empty() || (per_record.is_none() && self.ask_for(engine, &missing)?);
+        if !supplied {
             let e = binder::missing_mandatory_error(&missing);
             return Err(binder::to_flow(&e, &self.sig.name, self.position.clone()));
         }
         self.call(engine, out, per_record.as_ref(), |p, cx| {
             p.process(cx, input)
         })
+    }
+
+    /// pwsh's console asks for the mandatory parameters a command first in its pipeline
+    /// was not given (powershell.md §2's decision); a host that cannot ask (scripts,
+    /// `-Command`) leaves them missing. Returns whether every one was supplied.
+    fn ask_for(&mut self, engine: &mut Engine, missing: &[String]) -> Result<bool, Flow> {
+        if self.takes_input {
+            return Ok(false);
+        }
+        let mut header = format!(
+            "cmdlet {} at command pipeline position 1\nSupply values for the following parameters:\n",
+            self.sig.name
+        );
+        for name in missing {
+            let Some(param) = self.sig.find_param(name).cloned() else {
+                return Ok(false);
+            };
+            let answer = engine.host.read_line(&format!("{header}{name}: "));
+            header.clear();
+            // Ctrl-C while answering stops the command here.
+            engine.tick()?;
+            let Some(text) = answer.filter(|t| !t.is_empty()) else {
+                return Ok(false);
+            };
+            let value = binder::coerce(&param, Value::str(text))
+                .map_err(|e| binder::to_flow(&e, &self.sig.name, self.position.clone()))?;
+            self.binding.bound.set_value(name, value);
+        }
+        Ok(true)
     }
 
     pub fn end(&mut self, engine: &mut Engine, out: &mut dyn Sink) -> Result<(), Flow> {

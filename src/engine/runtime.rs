@@ -59,6 +59,12 @@ pub trait Host {
     fn out(&mut self, text: &str);
     /// Error text.
     fn err(&mut self, text: &str);
+    /// Shows `prompt` and reads the line the user answers (without its line end), for
+    /// questions such as a missing mandatory parameter. `None`: nobody can answer here
+    /// (scripts, `-Command`, tests), and the question becomes an error.
+    fn read_line(&mut self, _prompt: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Writes to the process's stdout and stderr.
@@ -110,8 +116,9 @@ pub struct Engine {
     pub registry: Registry,
     pub scopes: Scopes,
     pub host: Box<dyn Host>,
-    /// `$Error`: newest first.
-    pub errors: Vec<Value>,
+    /// `$Error`: newest first. Shared with the `$Error` value scripts see, so
+    /// `$Error.Clear()` empties it.
+    pub errors: Rc<std::cell::RefCell<Vec<Value>>>,
     /// `$?`.
     pub last_success: bool,
     pub error_view: ErrorView,
@@ -142,7 +149,7 @@ impl Engine {
             registry,
             scopes: Scopes::new(),
             host,
-            errors: Vec::new(),
+            errors: Rc::new(std::cell::RefCell::new(Vec::new())),
             last_success: true,
             error_view: ErrorView::WithPosition,
             source: Source::new("", ""),
@@ -175,6 +182,14 @@ impl Engine {
     /// objects, statements and loop iterations, so no object's change is left half done.
     pub fn set_interrupt(&mut self, flag: Arc<AtomicBool>) {
         self.interrupt = Some(flag);
+    }
+
+    /// Whether Ctrl-C was pressed since the last step (for a command that waits, to stop
+    /// waiting; its next [`Engine::tick`] then stops it).
+    pub fn interrupted(&self) -> bool {
+        self.interrupt
+            .as_ref()
+            .is_some_and(|f| f.load(Ordering::Relaxed))
     }
 
     /// Counts one step against the budget, and stops when interrupted.
@@ -231,9 +246,10 @@ impl Engine {
 
     /// Adds an error to `$Error` (newest first), as every reported error is.
     pub fn record_error(&mut self, record: Rc<ErrorRecord>) {
-        self.errors.insert(0, Value::Error(record));
+        let mut errors = self.errors.borrow_mut();
+        errors.insert(0, Value::Error(record));
         // pwsh keeps $MaximumErrorCount (256) errors.
-        self.errors.truncate(256);
+        errors.truncate(256);
     }
 
     /// Shows an error on the host's error stream in ConciseView.

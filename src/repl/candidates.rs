@@ -8,46 +8,87 @@ use crate::commands::exchange::session::backend;
 use crate::engine::binder::common_params;
 use crate::engine::command::{Param, ParamType};
 use crate::engine::runtime::Engine;
+use crate::engine::value::Value;
 use crate::exchange::Request;
 use crate::exchange::catalog::Catalog;
+use crate::format::select::{property_names, property_value};
 use crate::syntax::ast::ParameterDecl;
 
 /// How many organisation objects one Tab reads at most: enough to complete any name a
 /// prefix narrows down, bounded so a large organisation never stalls the prompt.
 const MAX_OBJECTS: usize = 5000;
 
-/// Values of Exchange's RecipientTypeDetails enumeration an admin filters on.
-const RECIPIENT_TYPE_DETAILS: &[&str] = &[
-    "DiscoveryMailbox",
-    "DynamicDistributionGroup",
-    "EquipmentMailbox",
-    "GroupMailbox",
-    "GuestMailUser",
-    "LegacyMailbox",
-    "LinkedMailbox",
-    "LinkedRoomMailbox",
-    "MailContact",
-    "MailForestContact",
-    "MailNonUniversalGroup",
-    "MailUniversalDistributionGroup",
-    "MailUniversalSecurityGroup",
-    "MailUser",
-    "PublicFolder",
-    "PublicFolderMailbox",
-    "RemoteEquipmentMailbox",
-    "RemoteRoomMailbox",
-    "RemoteSharedMailbox",
-    "RemoteTeamMailbox",
-    "RemoteUserMailbox",
-    "RoleGroup",
-    "RoomList",
-    "RoomMailbox",
-    "SchedulingMailbox",
-    "SharedMailbox",
-    "TeamMailbox",
-    "User",
-    "UserMailbox",
-];
+/// The values of Exchange's enumerations that admins type most, by the parameter's type
+/// name (the catalog knows types, not their values).
+fn enum_values(type_name: &str) -> &'static [&'static str] {
+    match type_name.trim_end_matches("[]") {
+        "RecipientTypeDetails" => &[
+            "DiscoveryMailbox",
+            "DynamicDistributionGroup",
+            "EquipmentMailbox",
+            "GroupMailbox",
+            "GuestMailUser",
+            "LegacyMailbox",
+            "LinkedMailbox",
+            "LinkedRoomMailbox",
+            "MailContact",
+            "MailForestContact",
+            "MailNonUniversalGroup",
+            "MailUniversalDistributionGroup",
+            "MailUniversalSecurityGroup",
+            "MailUser",
+            "PublicFolder",
+            "PublicFolderMailbox",
+            "RemoteEquipmentMailbox",
+            "RemoteRoomMailbox",
+            "RemoteSharedMailbox",
+            "RemoteTeamMailbox",
+            "RemoteUserMailbox",
+            "RoleGroup",
+            "RoomList",
+            "RoomMailbox",
+            "SchedulingMailbox",
+            "SharedMailbox",
+            "TeamMailbox",
+            "User",
+            "UserMailbox",
+        ],
+        "MimeTextFormat" => &[
+            "TextOnly",
+            "HtmlOnly",
+            "HtmlAndTextAlternative",
+            "TextEnrichedOnly",
+            "TextEnrichedAndTextAlternative",
+            "BestBodyFormat",
+            "Tnef",
+        ],
+        "EwsApplicationAccessPolicy" => &["EnforceAllowList", "EnforceBlockList"],
+        "DeviceAccessLevel" => &["Allow", "Block", "Quarantine"],
+        "DeviceAccessCharacteristic" => &[
+            "DeviceType",
+            "DeviceModel",
+            "DeviceOS",
+            "UserAgent",
+            "XMSWLHeader",
+        ],
+        "RuleState" => &["Enabled", "Disabled"],
+        "Importance" => &["Low", "Normal", "High"],
+        "SpamFilteringOption" => &["Off", "On", "Test"],
+        "TransportModerationNotificationFlags" => &["Never", "Internal", "Always"],
+        "WellKnownRecipientType" => &[
+            "None",
+            "MailboxUsers",
+            "Resources",
+            "MailContacts",
+            "MailGroups",
+            "MailUsers",
+            "AllRecipients",
+        ],
+        // Quotas and sizes: the one word among the numbers.
+        "Unlimited" => &["Unlimited"],
+        _ => &[],
+    }
+}
 
 /// Every command name, alias and function.
 pub fn commands(engine: &Engine) -> Vec<String> {
@@ -171,11 +212,9 @@ pub fn values(
         ParamType::Enum(names) => return names.clone(),
         _ => {}
     }
-    if param.type_name.contains("RecipientTypeDetails") {
-        return RECIPIENT_TYPE_DETAILS
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+    let fixed = enum_values(&param.type_name);
+    if !fixed.is_empty() {
+        return fixed.iter().map(|s| s.to_string()).collect();
     }
     let Some(cmdlet) = engine
         .registry
@@ -268,6 +307,29 @@ pub fn variables(engine: &Engine) -> Vec<String> {
     names
 }
 
+/// The property names of `$variable.path...`, read from the session without running
+/// anything (a collection shows its first element's, as pwsh's member enumeration).
+pub fn members(engine: &Engine, variable: &str, path: &[String]) -> Vec<String> {
+    let first = |v: Value| match v {
+        Value::Array(items) => items.borrow().first().cloned().unwrap_or(Value::Null),
+        other => other,
+    };
+    let mut value = match engine.scopes.get(None, variable) {
+        Some(v) => first(v),
+        None => return Vec::new(),
+    };
+    for name in path {
+        value = match property_value(&value, name) {
+            Some(v) => first(v),
+            None => return Vec::new(),
+        };
+    }
+    match &value {
+        Value::Hashtable(h) => h.borrow().iter().map(|(k, _)| k.to_string()).collect(),
+        other => property_names(other),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,12 +390,29 @@ mod tests {
         assert!(
             values(&e, "Get-Mailbox", Some("ea"), 0, "").contains(&"SilentlyContinue".to_string())
         );
+        assert_eq!(
+            values(&e, "Set-Mailbox", Some("ProhibitSendQuota"), 0, ""),
+            vec!["Unlimited"]
+        );
         assert!(values(&e, "Write-Output", None, 0, "").is_empty());
         // After a switch, the first positional argument (Get-Mailbox's Identity).
         assert_eq!(
             argument_param(&e, "Get-Mailbox", Some("Archive"), 0).map(|p| p.name),
             Some("Identity".to_string())
         );
+    }
+
+    #[test]
+    fn members_are_read_from_the_session() {
+        let mut e = engine();
+        e.run_interactive(crate::syntax::ast::Source::new(
+            "",
+            "$o = [pscustomobject]@{ MapiEnabled = $true; Inner = @{ Key = 1 } }; $list = @($o, $o)",
+        ));
+        assert_eq!(members(&e, "o", &[]), vec!["MapiEnabled", "Inner"]);
+        assert_eq!(members(&e, "list", &[]), vec!["MapiEnabled", "Inner"]);
+        assert_eq!(members(&e, "o", &["Inner".to_string()]), vec!["Key"]);
+        assert!(members(&e, "nothing", &[]).is_empty());
     }
 
     #[test]

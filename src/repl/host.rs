@@ -11,7 +11,10 @@ use super::ReplHost;
 use super::candidates;
 use super::complete::CompletionSource;
 use crate::commands::core::history::{self, Status};
-use crate::engine::runtime::Engine;
+use rustyline::error::ReadlineError;
+
+use crate::engine::command::Registry;
+use crate::engine::runtime::{Engine, Host, StdHost};
 use crate::engine::session::InputEnd;
 use crate::engine::value::Value;
 use crate::syntax::ast::Source;
@@ -22,6 +25,43 @@ pub struct EngineHost {
     engine: Engine,
     /// Set by the SIGINT handler while an input runs; the engine stops at its next step.
     interrupt: Arc<AtomicBool>,
+}
+
+/// The terminal as the engine's host: output and errors written as [`StdHost`] writes
+/// them, and questions (a missing mandatory parameter) answered on the terminal, where
+/// Ctrl-C stops the command as it does while one runs.
+pub struct ConsoleIo {
+    interrupt: Arc<AtomicBool>,
+}
+
+impl Host for ConsoleIo {
+    fn out(&mut self, text: &str) {
+        StdHost.out(text);
+    }
+
+    fn err(&mut self, text: &str) {
+        StdHost.err(text);
+    }
+
+    fn read_line(&mut self, prompt: &str) -> Option<String> {
+        // The lines before the last are a header; the line editor shows the last.
+        let question = match prompt.rsplit_once('\n') {
+            Some((header, question)) => {
+                self.out(&format!("{header}\n"));
+                question
+            }
+            None => prompt,
+        };
+        let mut editor = rustyline::DefaultEditor::new().ok()?;
+        match editor.readline(question) {
+            Ok(line) => Some(line),
+            Err(ReadlineError::Interrupted) => {
+                self.interrupt.store(true, Ordering::Relaxed);
+                None
+            }
+            Err(_) => None,
+        }
+    }
 }
 
 /// `$PROFILE`: `$XDG_CONFIG_HOME/exosh/profile.ps1`, else `~/.config/exosh/profile.ps1`.
@@ -38,14 +78,20 @@ pub fn profile_path() -> Option<PathBuf> {
 }
 
 impl EngineHost {
-    /// Wraps an engine, sets `$PROFILE`, and makes Ctrl-C stop a running input instead
-    /// of ending the process (the line editor reads Ctrl-C itself while editing).
-    pub fn new(mut engine: Engine) -> EngineHost {
+    /// A session with the given commands, writing to the terminal: `$PROFILE` set, and
+    /// Ctrl-C stopping a running input instead of ending the process (the line editor
+    /// reads Ctrl-C itself while editing).
+    pub fn new(registry: Registry) -> EngineHost {
         let interrupt = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&interrupt);
         if let Err(e) = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed)) {
             eprintln!("exosh: Ctrl-C cannot stop commands in this session: {e}");
         }
+        let io = ConsoleIo {
+            interrupt: Arc::clone(&interrupt),
+        };
+        let mut engine = Engine::new(registry, Box::new(io));
+        engine.init_session_variables();
         engine.set_interrupt(Arc::clone(&interrupt));
         if let Some(path) = profile_path() {
             engine
@@ -146,5 +192,9 @@ impl CompletionSource for EngineHost {
 
     fn variables(&self) -> Vec<String> {
         candidates::variables(&self.engine)
+    }
+
+    fn members(&self, variable: &str, path: &[String]) -> Vec<String> {
+        candidates::members(&self.engine, variable, path)
     }
 }

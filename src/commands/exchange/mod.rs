@@ -4,7 +4,6 @@
 //! known; one the local organisation does not implement fails with the backend's error
 //! saying it needs Exchange Online.
 
-pub mod complete;
 mod convert;
 pub mod sample;
 pub mod session;
