@@ -47,6 +47,10 @@ pub fn format(fmt: &str, args: &[Value]) -> Result<String, OpError> {
             match align {
                 Some(a) => {
                     let width: i64 = a.trim().parse().map_err(|_| bad())?;
+                    // .NET refuses alignments of a million or more.
+                    if width.abs() >= 1_000_000 {
+                        return Err(bad());
+                    }
                     let len = text.chars().count() as i64;
                     let pad = " ".repeat(usize::try_from(width.abs() - len).unwrap_or(0));
                     if width < 0 {

@@ -481,8 +481,11 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
                     None => 0.0,
                 })
             };
+            // .NET dates run from year 1 to 9999.
+            let in_range = |t: chrono::NaiveDateTime| (1..=9999).contains(&t.year());
             let add = |d: Option<Duration>| -> MResult {
                 d.and_then(|d| dt.checked_add_signed(d))
+                    .filter(|t| in_range(*t))
                     .map(Value::DateTime)
                     .ok_or_else(|| OpError::new("The added or subtracted value results in an un-representable DateTime.", "ArgumentOutOfRange"))
             };
@@ -499,7 +502,7 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
                     } else {
                         dt.checked_sub_months(months)
                     };
-                    r.map(Value::DateTime).ok_or_else(|| OpError::new("The added or subtracted value results in an un-representable DateTime.", "ArgumentOutOfRange"))
+                    r.filter(|t| in_range(*t)).map(Value::DateTime).ok_or_else(|| OpError::new("The added or subtracted value results in an un-representable DateTime.", "ArgumentOutOfRange"))
                 }
                 "toshortdatestring" => Ok(Value::str(format_op::format_date(dt, "d"))),
                 "tolongdatestring" => Ok(Value::str(format_op::format_date(dt, "D"))),

@@ -210,17 +210,18 @@ pub fn numeric(op: Arith, l: &Value, r: &Value) -> OpResult {
                     if b == 0 {
                         return Err(divide_by_zero());
                     }
-                    if a % b == 0 {
-                        a.checked_div(b)
-                    } else {
-                        return Ok(Value::Double(a as f64 / b as f64));
+                    // (`i64::MIN / -1` overflows: checked, it widens to Double below.)
+                    match a.checked_rem(b) {
+                        Some(0) | None => a.checked_div(b),
+                        Some(_) => return Ok(Value::Double(a as f64 / b as f64)),
                     }
                 }
                 Arith::Rem => {
                     if b == 0 {
                         return Err(divide_by_zero());
                     }
-                    a.checked_rem(b)
+                    // Any number modulo -1 is 0 (`i64::MIN % -1` would overflow).
+                    if b == -1 { Some(0) } else { a.checked_rem(b) }
                 }
             };
             Ok(match res {

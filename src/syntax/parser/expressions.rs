@@ -409,10 +409,15 @@ impl Parser<'_> {
             let next = self.peek_nth(1);
             let is_static = !null_conditional && c == Some(':') && next == Some(':');
             let member = (c == Some('.')
-                && next.is_some_and(|n| is_name_char(n) || n == '$' || is_quote(n)))
+                && next.is_some_and(|n| is_name_char(n) || n == '$' || is_quote(n) || is_blank(n))
+                && self.member_after_dot())
                 || is_static;
             if member {
                 self.pos += if is_static { 2 } else { 1 };
+                // pwsh accepts blanks between the dot and the name (`$list. Count`).
+                if !is_static {
+                    while self.eat_if(is_blank).is_some() {}
+                }
                 let name = self.member_name()?;
                 if self.peek() == Some('(') {
                     let args = self.method_arguments()?;
@@ -498,6 +503,14 @@ impl Parser<'_> {
             self.enter()?;
             chained += 1;
         }
+    }
+
+    /// At `.`: whether a member name follows it, possibly after blanks.
+    fn member_after_dot(&self) -> bool {
+        self.rest()[1..]
+            .chars()
+            .find(|c| !is_blank(*c))
+            .is_some_and(|n| is_name_char(n) || n == '$' || is_quote(n))
     }
 
     /// The name after `.` or `::`: a plain name (as a [`ExprKind::BareWord`]), a

@@ -554,6 +554,8 @@ mod expressions {
         assert_eq!(show("$a[0, 2]"), "$a[(, 0 2)]");
         assert_eq!(show("[string]::Join(',', $a)"), "[string]::Join(',', $a)");
         assert_eq!(show("(Get-X).Name"), "((cmd Get-X)).Name");
+        assert_eq!(show("$results. Count"), "$results.Count");
+        assert_eq!(show("Write-Output $a . b"), "(cmd Write-Output $a . b)");
         let sb = parse("${x}?.Name; $a?[0]");
         let flags: Vec<bool> = sb
             .end
