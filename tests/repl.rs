@@ -250,6 +250,13 @@ fn ctrl_c_stops_a_running_pipeline_and_the_prompt_returns() {
     );
     let screen = sh.run("(Get-History -Count 1).ExecutionStatus");
     assert!(screen.contains("Stopped"), "{screen}");
+    // A long sleep stops too.
+    sh.line("Write-Host sleeping; Start-Sleep -Seconds 600; Write-Output woke");
+    sh.expect(ACCEPTED);
+    sh.expect("sleeping");
+    sh.keys("\x03");
+    let screen = sh.expect_prompt();
+    assert!(!screen.contains("woke"), "{screen}");
     // Ctrl-C at the prompt abandons the line being typed.
     sh.keys("Write-Output abandoned\x03");
     sh.expect_prompt();

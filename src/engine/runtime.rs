@@ -183,6 +183,14 @@ impl Engine {
         self.interrupt = Some(flag);
     }
 
+    /// Whether Ctrl-C was pressed since the last step (for a command that waits, to stop
+    /// waiting; its next [`Engine::tick`] then stops it).
+    pub fn interrupted(&self) -> bool {
+        self.interrupt
+            .as_ref()
+            .is_some_and(|f| f.load(Ordering::Relaxed))
+    }
+
     /// Counts one step against the budget, and stops when interrupted.
     pub fn tick(&mut self) -> Result<(), Flow> {
         if let Some(flag) = &self.interrupt {

@@ -269,8 +269,19 @@ impl Processor for Sleep {
             None => 0.0,
         };
         let ms = number(cx.param("Seconds")) * 1000.0 + number(cx.param("Milliseconds"));
-        if ms > 0.0 && ms.is_finite() {
-            std::thread::sleep(std::time::Duration::from_millis(ms as u64));
+        if !(ms > 0.0 && ms.is_finite()) {
+            return Ok(());
+        }
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(ms as u64);
+        // In slices, so that Ctrl-C in the console stops a long sleep.
+        while let Some(left) = deadline
+            .checked_duration_since(std::time::Instant::now())
+            .filter(|d| !d.is_zero())
+        {
+            std::thread::sleep(left.min(std::time::Duration::from_millis(100)));
+            if cx.engine.interrupted() {
+                return cx.engine.tick();
+            }
         }
         Ok(())
     }
