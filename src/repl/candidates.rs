@@ -16,38 +16,77 @@ use crate::syntax::ast::ParameterDecl;
 /// prefix narrows down, bounded so a large organisation never stalls the prompt.
 const MAX_OBJECTS: usize = 5000;
 
-/// Values of Exchange's RecipientTypeDetails enumeration an admin filters on.
-const RECIPIENT_TYPE_DETAILS: &[&str] = &[
-    "DiscoveryMailbox",
-    "DynamicDistributionGroup",
-    "EquipmentMailbox",
-    "GroupMailbox",
-    "GuestMailUser",
-    "LegacyMailbox",
-    "LinkedMailbox",
-    "LinkedRoomMailbox",
-    "MailContact",
-    "MailForestContact",
-    "MailNonUniversalGroup",
-    "MailUniversalDistributionGroup",
-    "MailUniversalSecurityGroup",
-    "MailUser",
-    "PublicFolder",
-    "PublicFolderMailbox",
-    "RemoteEquipmentMailbox",
-    "RemoteRoomMailbox",
-    "RemoteSharedMailbox",
-    "RemoteTeamMailbox",
-    "RemoteUserMailbox",
-    "RoleGroup",
-    "RoomList",
-    "RoomMailbox",
-    "SchedulingMailbox",
-    "SharedMailbox",
-    "TeamMailbox",
-    "User",
-    "UserMailbox",
-];
+/// The values of Exchange's enumerations that admins type most, by the parameter's type
+/// name (the catalog knows types, not their values).
+fn enum_values(type_name: &str) -> &'static [&'static str] {
+    match type_name.trim_end_matches("[]") {
+        "RecipientTypeDetails" => &[
+            "DiscoveryMailbox",
+            "DynamicDistributionGroup",
+            "EquipmentMailbox",
+            "GroupMailbox",
+            "GuestMailUser",
+            "LegacyMailbox",
+            "LinkedMailbox",
+            "LinkedRoomMailbox",
+            "MailContact",
+            "MailForestContact",
+            "MailNonUniversalGroup",
+            "MailUniversalDistributionGroup",
+            "MailUniversalSecurityGroup",
+            "MailUser",
+            "PublicFolder",
+            "PublicFolderMailbox",
+            "RemoteEquipmentMailbox",
+            "RemoteRoomMailbox",
+            "RemoteSharedMailbox",
+            "RemoteTeamMailbox",
+            "RemoteUserMailbox",
+            "RoleGroup",
+            "RoomList",
+            "RoomMailbox",
+            "SchedulingMailbox",
+            "SharedMailbox",
+            "TeamMailbox",
+            "User",
+            "UserMailbox",
+        ],
+        "MimeTextFormat" => &[
+            "TextOnly",
+            "HtmlOnly",
+            "HtmlAndTextAlternative",
+            "TextEnrichedOnly",
+            "TextEnrichedAndTextAlternative",
+            "BestBodyFormat",
+            "Tnef",
+        ],
+        "EwsApplicationAccessPolicy" => &["EnforceAllowList", "EnforceBlockList"],
+        "DeviceAccessLevel" => &["Allow", "Block", "Quarantine"],
+        "DeviceAccessCharacteristic" => &[
+            "DeviceType",
+            "DeviceModel",
+            "DeviceOS",
+            "UserAgent",
+            "XMSWLHeader",
+        ],
+        "RuleState" => &["Enabled", "Disabled"],
+        "Importance" => &["Low", "Normal", "High"],
+        "SpamFilteringOption" => &["Off", "On", "Test"],
+        "TransportModerationNotificationFlags" => &["Never", "Internal", "Always"],
+        "WellKnownRecipientType" => &[
+            "None",
+            "MailboxUsers",
+            "Resources",
+            "MailContacts",
+            "MailGroups",
+            "MailUsers",
+            "AllRecipients",
+        ],
+        // Quotas and sizes: the one word among the numbers.
+        "Unlimited" => &["Unlimited"],
+        _ => &[],
+    }
+}
 
 /// Every command name, alias and function.
 pub fn commands(engine: &Engine) -> Vec<String> {
@@ -171,11 +210,9 @@ pub fn values(
         ParamType::Enum(names) => return names.clone(),
         _ => {}
     }
-    if param.type_name.contains("RecipientTypeDetails") {
-        return RECIPIENT_TYPE_DETAILS
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+    let fixed = enum_values(&param.type_name);
+    if !fixed.is_empty() {
+        return fixed.iter().map(|s| s.to_string()).collect();
     }
     let Some(cmdlet) = engine
         .registry
@@ -327,6 +364,10 @@ mod tests {
         );
         assert!(
             values(&e, "Get-Mailbox", Some("ea"), 0, "").contains(&"SilentlyContinue".to_string())
+        );
+        assert_eq!(
+            values(&e, "Set-Mailbox", Some("ProhibitSendQuota"), 0, ""),
+            vec!["Unlimited"]
         );
         assert!(values(&e, "Write-Output", None, 0, "").is_empty());
         // After a switch, the first positional argument (Get-Mailbox's Identity).
