@@ -303,8 +303,11 @@ fn check(paths: Vec<String>) -> i32 {
         if let Err(errors) = exosh::syntax::parser::parse_script(&text) {
             failed = true;
             let source: Rc<Source> = Source::new(name, text);
-            for e in &errors {
-                eprint!("{}", exosh::syntax::error::render_one(&source, e));
+            for (i, e) in errors.iter().enumerate() {
+                if i > 0 {
+                    eprintln!();
+                }
+                eprint!("{}", exosh::syntax::error::render_normal(&source, e));
             }
         }
     }

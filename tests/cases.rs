@@ -247,10 +247,21 @@ fn check_parses_only() {
     assert_eq!(exosh(&["check", good_s], None), (String::new(), 0));
     let (out, code) = exosh(&["check", good_s, bad_s], None);
     assert_eq!(code, 1);
-    assert!(
-        out.starts_with(&format!("ParserError: {bad_s}:1\n")),
-        "{out}"
+    // pwsh's NormalView layout: file, line, column, the marker and the error id.
+    assert_eq!(
+        out,
+        format!(
+            "At {bad_s}:1 char:9\n\
+             + $x = 1 +\n\
+             +         ~\n\
+             You must provide a value expression following the '+' operator.\n    \
+             + CategoryInfo          : ParserError: (:) [], IncompleteParseException\n    \
+             + FullyQualifiedErrorId : ExpectedValueExpression\n"
+        )
     );
     assert_eq!(exosh(&["check", "-"], Some(b"'fine'")), (String::new(), 0));
+    let (out, code) = exosh(&["check", "-"], Some(b"Get-Mailbox |\n"));
+    assert_eq!(code, 1);
+    assert!(out.starts_with("At line:1 char:"), "{out}");
     let _ = fs::remove_dir_all(&dir);
 }
