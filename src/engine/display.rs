@@ -12,8 +12,9 @@
 //! ```
 //!
 //! The reason is the command's name, `Exception` for `throw`, else the error's category
-//! (`InvalidOperation`, ...), else the exception's type name (`RuntimeException`). Line numbers are right-aligned in four
-//! columns (wider when they need it, the header then shifting right as pwsh does).
+//! (`InvalidOperation`, ...), else the exception's type name (`RuntimeException`). Line
+//! numbers are right-aligned in four columns (wider when they need it, the header then
+//! shifting right as pwsh does).
 
 use super::error::ErrorRecord;
 use super::runtime::ErrorView;

@@ -31,7 +31,7 @@ impl Engine {
                 "false" => return Value::Bool(false),
                 "null" => return Value::Null,
                 "?" => return Value::Bool(self.last_success),
-                "error" => return Value::array(self.errors.clone()),
+                "error" => return Value::Array(self.errors.clone()),
                 "psitem" => return self.scopes.get(None, "_").unwrap_or(Value::Null),
                 _ => {}
             }

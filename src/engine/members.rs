@@ -103,6 +103,8 @@ fn get_member_within(v: &Value, name: &str, depth: usize) -> Value {
             _ => intrinsic(Value::Null),
         },
         Value::Error(e) => intrinsic(error_member(e, &lower)),
+        // Switch parameters are Booleans here; `$Force.IsPresent` reads them.
+        Value::Bool(b) if lower == "ispresent" => Value::Bool(*b),
         _ => intrinsic(Value::Null),
     }
 }

@@ -116,8 +116,9 @@ pub struct Engine {
     pub registry: Registry,
     pub scopes: Scopes,
     pub host: Box<dyn Host>,
-    /// `$Error`: newest first.
-    pub errors: Vec<Value>,
+    /// `$Error`: newest first. Shared with the `$Error` value scripts see, so
+    /// `$Error.Clear()` empties it.
+    pub errors: Rc<std::cell::RefCell<Vec<Value>>>,
     /// `$?`.
     pub last_success: bool,
     pub error_view: ErrorView,
@@ -148,7 +149,7 @@ impl Engine {
             registry,
             scopes: Scopes::new(),
             host,
-            errors: Vec::new(),
+            errors: Rc::new(std::cell::RefCell::new(Vec::new())),
             last_success: true,
             error_view: ErrorView::WithPosition,
             source: Source::new("", ""),
@@ -245,9 +246,10 @@ impl Engine {
 
     /// Adds an error to `$Error` (newest first), as every reported error is.
     pub fn record_error(&mut self, record: Rc<ErrorRecord>) {
-        self.errors.insert(0, Value::Error(record));
+        let mut errors = self.errors.borrow_mut();
+        errors.insert(0, Value::Error(record));
         // pwsh keeps $MaximumErrorCount (256) errors.
-        self.errors.truncate(256);
+        errors.truncate(256);
     }
 
     /// Shows an error on the host's error stream in ConciseView.
