@@ -187,6 +187,14 @@ fn tab_completes_cmdlets_parameters_and_identities_with_spaces() {
     sh.expect("SharedMailbox");
     sh.keys("\x03");
     sh.expect_prompt();
+    // Variables and their members.
+    sh.run(r#"$ken = Get-CASMailbox "Ken Sanchez""#);
+    sh.keys("$ke\t");
+    sh.expect("$ken");
+    sh.keys(".MapiEn\t");
+    sh.expect("$ken.MapiEnabled");
+    let screen = sh.run("");
+    assert!(screen.contains("False"), "{screen}");
     // The first positional argument of a mailbox cmdlet is an identity too.
     sh.keys("Set-CASMailbox \"Esther V\t");
     sh.expect("\"Esther Valle\"");
@@ -332,6 +340,14 @@ fn a_missing_mandatory_parameter_is_asked_for() {
     sh.expect("Identity: ");
     sh.line("Ken Sanchez");
     sh.expect_prompt();
+    let screen = sh.run(r#"(Get-CASMailbox "Ken Sanchez").MapiEnabled"#);
+    assert!(screen.contains("False"), "{screen}");
+    // Ctrl-C at the question stops the command, without an error.
+    sh.line("Set-CASMailbox -MAPIEnabled $true");
+    sh.expect("Identity: ");
+    sh.keys("\x03");
+    let screen = sh.expect_prompt();
+    assert!(!screen.contains("missing mandatory"), "{screen}");
     let screen = sh.run(r#"(Get-CASMailbox "Ken Sanchez").MapiEnabled"#);
     assert!(screen.contains("False"), "{screen}");
 }

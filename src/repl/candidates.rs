@@ -8,8 +8,10 @@ use crate::commands::exchange::session::backend;
 use crate::engine::binder::common_params;
 use crate::engine::command::{Param, ParamType};
 use crate::engine::runtime::Engine;
+use crate::engine::value::Value;
 use crate::exchange::Request;
 use crate::exchange::catalog::Catalog;
+use crate::format::select::{property_names, property_value};
 use crate::syntax::ast::ParameterDecl;
 
 /// How many organisation objects one Tab reads at most: enough to complete any name a
@@ -305,6 +307,29 @@ pub fn variables(engine: &Engine) -> Vec<String> {
     names
 }
 
+/// The property names of `$variable.path...`, read from the session without running
+/// anything (a collection shows its first element's, as pwsh's member enumeration).
+pub fn members(engine: &Engine, variable: &str, path: &[String]) -> Vec<String> {
+    let first = |v: Value| match v {
+        Value::Array(items) => items.borrow().first().cloned().unwrap_or(Value::Null),
+        other => other,
+    };
+    let mut value = match engine.scopes.get(None, variable) {
+        Some(v) => first(v),
+        None => return Vec::new(),
+    };
+    for name in path {
+        value = match property_value(&value, name) {
+            Some(v) => first(v),
+            None => return Vec::new(),
+        };
+    }
+    match &value {
+        Value::Hashtable(h) => h.borrow().iter().map(|(k, _)| k.to_string()).collect(),
+        other => property_names(other),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,6 +400,19 @@ mod tests {
             argument_param(&e, "Get-Mailbox", Some("Archive"), 0).map(|p| p.name),
             Some("Identity".to_string())
         );
+    }
+
+    #[test]
+    fn members_are_read_from_the_session() {
+        let mut e = engine();
+        e.run_interactive(crate::syntax::ast::Source::new(
+            "",
+            "$o = [pscustomobject]@{ MapiEnabled = $true; Inner = @{ Key = 1 } }; $list = @($o, $o)",
+        ));
+        assert_eq!(members(&e, "o", &[]), vec!["MapiEnabled", "Inner"]);
+        assert_eq!(members(&e, "list", &[]), vec!["MapiEnabled", "Inner"]);
+        assert_eq!(members(&e, "o", &["Inner".to_string()]), vec!["Key"]);
+        assert!(members(&e, "nothing", &[]).is_empty());
     }
 
     #[test]

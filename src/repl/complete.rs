@@ -24,6 +24,10 @@ pub trait CompletionSource {
     ) -> Vec<String>;
     /// Variable names (without `$`).
     fn variables(&self) -> Vec<String>;
+    /// Property names of the value at `$variable.path...` (nothing by default).
+    fn members(&self, _variable: &str, _path: &[String]) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// What the word at the cursor is.
@@ -41,6 +45,11 @@ pub enum Target {
     },
     /// A `$` word at the start of a statement.
     Variable,
+    /// `$variable.path.Mem`: a property of a variable's value.
+    Member {
+        variable: String,
+        path: Vec<String>,
+    },
 }
 
 /// The word being completed: where it starts, its text, and any quote it opened.
@@ -145,6 +154,18 @@ pub fn analyse(line: &str, pos: usize) -> (Word, Target) {
         }
     };
     let is_variable = word.quote.is_none() && word.text.starts_with('$');
+    if is_variable && word.text.contains('.') {
+        let mut parts: Vec<String> = word.text[1..].split('.').map(str::to_string).collect();
+        parts.pop();
+        let variable = parts.remove(0);
+        return (
+            word,
+            Target::Member {
+                variable,
+                path: parts,
+            },
+        );
+    }
     let Some(command) = pieces.first().map(|p| p.text.clone()) else {
         return (
             word,
@@ -203,6 +224,21 @@ pub fn complete(source: &dyn CompletionSource, line: &str, pos: usize) -> (usize
             .into_iter()
             .map(|v| format!("${v}"))
             .collect(),
+        Target::Member { variable, path } => {
+            let base: String = path.iter().fold(format!("${variable}"), |mut b, p| {
+                b.push('.');
+                b.push_str(p);
+                b
+            });
+            let typed = word.text.rsplit('.').next().unwrap_or("").to_lowercase();
+            let mut names: Vec<String> = source
+                .members(variable, path)
+                .into_iter()
+                .filter(|m| m.to_lowercase().starts_with(&typed))
+                .collect();
+            names.dedup();
+            names.into_iter().map(|m| format!("{base}.{m}")).collect()
+        }
         Target::Parameter { command } => matching(source.parameters(command), 1)
             .into_iter()
             .map(|p| format!("-{p}"))
@@ -295,6 +331,13 @@ mod tests {
         fn variables(&self) -> Vec<String> {
             vec!["UserList".into(), "true".into()]
         }
+        fn members(&self, variable: &str, path: &[String]) -> Vec<String> {
+            match (variable, path) {
+                ("m", []) => vec!["MapiEnabled".into(), "Name".into(), "OWAEnabled".into()],
+                ("m", [p]) if p == "Name" => vec!["Length".into()],
+                _ => vec![],
+            }
+        }
     }
 
     fn at_end(line: &str) -> (usize, Vec<String>) {
@@ -348,8 +391,28 @@ mod tests {
     }
 
     #[test]
+    fn members_of_a_variable() {
+        assert_eq!(at_end("$m.Ma"), (0, vec!["$m.MapiEnabled".into()]));
+        assert_eq!(at_end("Write-Output $m.Name.L").1, vec!["$m.Name.Length"]);
+        assert_eq!(at_end("$m.").1.len(), 3);
+        assert!(at_end("$x.y").1.is_empty());
+    }
+
+    #[test]
     fn odd_lines_do_not_panic() {
-        for line in ["", " ", "\"", "-", "|", "$", "a 'b", "x -y:", "é ü -ö"] {
+        for line in [
+            "",
+            " ",
+            "\"",
+            "-",
+            "|",
+            "$",
+            "a 'b",
+            "x -y:",
+            "é ü -ö",
+            "$.",
+            "$a..b",
+        ] {
             let _ = at_end(line);
             for i in 0..=line.len() {
                 if line.is_char_boundary(i) {

@@ -11,6 +11,9 @@ use super::ReplHost;
 use super::candidates;
 use super::complete::CompletionSource;
 use crate::commands::core::history::{self, Status};
+use rustyline::error::ReadlineError;
+
+use crate::engine::command::Registry;
 use crate::engine::runtime::{Engine, Host, StdHost};
 use crate::engine::session::InputEnd;
 use crate::engine::value::Value;
@@ -25,8 +28,11 @@ pub struct EngineHost {
 }
 
 /// The terminal as the engine's host: output and errors written as [`StdHost`] writes
-/// them, and questions (a missing mandatory parameter) answered on the terminal.
-pub struct ConsoleIo;
+/// them, and questions (a missing mandatory parameter) answered on the terminal, where
+/// Ctrl-C stops the command as it does while one runs.
+pub struct ConsoleIo {
+    interrupt: Arc<AtomicBool>,
+}
 
 impl Host for ConsoleIo {
     fn out(&mut self, text: &str) {
@@ -38,11 +44,22 @@ impl Host for ConsoleIo {
     }
 
     fn read_line(&mut self, prompt: &str) -> Option<String> {
-        self.out(prompt);
-        let mut line = String::new();
-        match std::io::stdin().read_line(&mut line) {
-            Ok(0) | Err(_) => None,
-            Ok(_) => Some(line.trim_end_matches(['\r', '\n']).to_string()),
+        // The lines before the last are a header; the line editor shows the last.
+        let question = match prompt.rsplit_once('\n') {
+            Some((header, question)) => {
+                self.out(&format!("{header}\n"));
+                question
+            }
+            None => prompt,
+        };
+        let mut editor = rustyline::DefaultEditor::new().ok()?;
+        match editor.readline(question) {
+            Ok(line) => Some(line),
+            Err(ReadlineError::Interrupted) => {
+                self.interrupt.store(true, Ordering::Relaxed);
+                None
+            }
+            Err(_) => None,
         }
     }
 }
@@ -61,14 +78,20 @@ pub fn profile_path() -> Option<PathBuf> {
 }
 
 impl EngineHost {
-    /// Wraps an engine, sets `$PROFILE`, and makes Ctrl-C stop a running input instead
-    /// of ending the process (the line editor reads Ctrl-C itself while editing).
-    pub fn new(mut engine: Engine) -> EngineHost {
+    /// A session with the given commands, writing to the terminal: `$PROFILE` set, and
+    /// Ctrl-C stopping a running input instead of ending the process (the line editor
+    /// reads Ctrl-C itself while editing).
+    pub fn new(registry: Registry) -> EngineHost {
         let interrupt = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&interrupt);
         if let Err(e) = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed)) {
             eprintln!("exosh: Ctrl-C cannot stop commands in this session: {e}");
         }
+        let io = ConsoleIo {
+            interrupt: Arc::clone(&interrupt),
+        };
+        let mut engine = Engine::new(registry, Box::new(io));
+        engine.init_session_variables();
         engine.set_interrupt(Arc::clone(&interrupt));
         if let Some(path) = profile_path() {
             engine
@@ -169,5 +192,9 @@ impl CompletionSource for EngineHost {
 
     fn variables(&self) -> Vec<String> {
         candidates::variables(&self.engine)
+    }
+
+    fn members(&self, variable: &str, path: &[String]) -> Vec<String> {
+        candidates::members(&self.engine, variable, path)
     }
 }

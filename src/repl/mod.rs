@@ -22,7 +22,6 @@ use rustyline::{CompletionType, Config, Context, EditMode, Editor, Helper};
 pub use complete::CompletionSource;
 
 use crate::commands::builtin_registry;
-use crate::engine::runtime::Engine;
 use crate::format::color::ColorMode;
 
 /// What the console needs from the shell behind it.
@@ -49,9 +48,7 @@ pub struct StartOptions {
 /// Starts the interactive shell on the terminal: banner, `$PROFILE`, then the console
 /// until `exit` or Ctrl-D. Returns the process exit code.
 pub fn start(options: &StartOptions) -> i32 {
-    let mut engine = Engine::new(builtin_registry(), Box::new(host::ConsoleIo));
-    engine.init_session_variables();
-    let mut shell = host::EngineHost::new(engine);
+    let mut shell = host::EngineHost::new(builtin_registry());
     if options.banner {
         println!(
             "exosh {} — PowerShell for Exchange Online administration",
