@@ -497,35 +497,63 @@ pub fn bind_pipeline(sig: &Signature, base: &Binding, input: &Value) -> Result<B
     if takers.is_empty() {
         return Err(not_bound());
     }
+    // pwsh's order: by value where the object already has the parameter's type, then by
+    // property name, then by value with conversion.
+    let by_value = |bound: &mut Bound, convert: bool| -> bool {
+        for p in takers.iter().filter(|p| p.from_pipeline) {
+            if bound.contains(&p.name) || !(convert || has_type(&p.ty, input)) {
+                continue;
+            }
+            if let Ok(v) = coerce(p, input.clone()) {
+                bound.set_value(&p.name, v);
+                return true;
+            }
+        }
+        false
+    };
+    if by_value(&mut bound, false) {
+        return Ok(bound);
+    }
     let mut any = false;
-    for p in takers.iter().filter(|p| p.from_pipeline) {
+    for p in takers.iter().filter(|p| p.from_pipeline_by_name) {
         if bound.contains(&p.name) {
             continue;
         }
-        if let Ok(v) = coerce(p, input.clone()) {
-            bound.set_value(&p.name, v);
+        let found = std::iter::once(&p.name)
+            .chain(p.aliases.iter())
+            .find_map(|n| property_of(input, n));
+        if let Some(v) = found {
+            bound.set_value(&p.name, coerce(p, v)?);
             any = true;
-            break;
         }
     }
-    if !any {
-        for p in takers.iter().filter(|p| p.from_pipeline_by_name) {
-            if bound.contains(&p.name) {
-                continue;
-            }
-            let found = std::iter::once(&p.name)
-                .chain(p.aliases.iter())
-                .find_map(|n| property_of(input, n));
-            if let Some(v) = found {
-                bound.set_value(&p.name, coerce(p, v)?);
-                any = true;
-            }
-        }
+    if any || by_value(&mut bound, true) {
+        Ok(bound)
+    } else {
+        Err(not_bound())
     }
-    if !any {
-        return Err(not_bound());
+}
+
+/// Whether a value already is of a parameter's type (binding without conversion).
+fn has_type(ty: &ParamType, v: &Value) -> bool {
+    match ty {
+        ParamType::Any | ParamType::AnyArray => true,
+        ParamType::String | ParamType::Enum(_) => matches!(v, Value::String(_)),
+        ParamType::StringArray => match v {
+            Value::String(_) => true,
+            Value::Array(a) => a.borrow().iter().all(|x| matches!(x, Value::String(_))),
+            _ => false,
+        },
+        ParamType::Bool | ParamType::Switch => matches!(v, Value::Bool(_)),
+        ParamType::Int | ParamType::IntArray => matches!(v, Value::Int(_)),
+        ParamType::Long => matches!(v, Value::Int(_) | Value::Long(_)),
+        ParamType::Double => matches!(v, Value::Double(_)),
+        ParamType::Decimal => matches!(v, Value::Decimal(_)),
+        ParamType::DateTime => matches!(v, Value::DateTime(_)),
+        ParamType::Guid => matches!(v, Value::Guid(_)),
+        ParamType::Hashtable => matches!(v, Value::Hashtable(_)),
+        ParamType::ScriptBlock | ParamType::ScriptBlockArray => matches!(v, Value::ScriptBlock(_)),
     }
-    Ok(bound)
 }
 
 fn not_bound() -> BindError {

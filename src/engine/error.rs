@@ -37,6 +37,7 @@ error_categories!(
     SyntaxError,
     NotImplemented,
     ConnectionError,
+    CloseError,
 );
 
 impl ErrorCategory {

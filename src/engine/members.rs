@@ -225,11 +225,17 @@ pub fn index(target: &Value, idx: &Value) -> Result<Value, String> {
             }
             Ok(h.borrow().get(idx).cloned().unwrap_or(Value::Null))
         }
-        Value::Object(o) => Ok(o
-            .borrow()
-            .get(&idx.to_string())
-            .cloned()
-            .unwrap_or(Value::Null)),
+        Value::Object(o) => {
+            if let Some(v) = o.borrow().get(&idx.to_string()) {
+                return Ok(v.clone());
+            }
+            // A number indexes a single object as a one-element collection, as for any
+            // scalar (`$group[0]` is the group itself).
+            Ok(match idx {
+                Value::Int(0 | -1) | Value::Long(0 | -1) => target.clone(),
+                _ => Value::Null,
+            })
+        }
         _ => {
             let items: Vec<Value> = match target {
                 Value::Array(a) => a.borrow().clone(),

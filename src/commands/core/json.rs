@@ -54,23 +54,20 @@ pub fn to_json(v: &Value, depth: i64, truncated: &mut bool) -> Json {
     }
 }
 
-/// A member one level down: containers beyond the depth become their string form.
+/// A member one level down (an array's element too, as in pwsh): containers beyond the
+/// depth become their .NET string form.
 fn nested(v: &Value, depth: i64, truncated: &mut bool) -> Json {
-    let container = matches!(v, Value::Object(_) | Value::Hashtable(_));
+    let container = matches!(v, Value::Object(_) | Value::Hashtable(_) | Value::Array(_));
     if container && depth <= 0 {
         *truncated = true;
-        return Json::String(v.to_string());
+        return Json::String(match v {
+            Value::Array(_) => "System.Object[]".to_string(),
+            other => other.to_string(),
+        });
     }
-    let next = if matches!(v, Value::Array(_)) {
-        depth
-    } else {
-        depth - 1
-    };
-    to_json(v, next, truncated)
+    to_json(v, depth - 1, truncated)
 }
 
-/// JSON as a value: objects become PSCustomObjects (ordered hashtables with
-/// `-AsHashtable`), whole numbers Int32/Int64, ISO date strings dates.
 pub fn from_json(j: &Json, as_hashtable: bool) -> Value {
     match j {
         Json::Null => Value::Null,
@@ -134,6 +131,19 @@ impl Processor for ToJson {
             Some(Value::Int(d)) => i64::from(*d),
             _ => 2,
         };
+        // pwsh's [ValidateRange(0, 100)] on -Depth.
+        if !(0..=100).contains(&depth) {
+            let bound = if depth < 0 {
+                "less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0"
+            } else {
+                "greater than the maximum allowed range of 100. Supply an argument that is less than or equal to 100"
+            };
+            return Err(cx.terminating(
+                &format!("Cannot validate argument on parameter 'Depth'. The {depth} argument is {bound} and then try the command again."),
+                "ParameterArgumentValidationError",
+                ErrorCategory::InvalidData,
+            ));
+        }
         let value = match self.items.len() {
             0 => return Ok(()),
             1 => self.items[0].clone(),

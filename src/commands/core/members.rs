@@ -176,7 +176,11 @@ struct GetMember {
 
 impl Processor for GetMember {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+        // `$null` has no members: like no input at all.
+        let Some(v) = input
+            .or_else(|| cx.param("InputObject").cloned())
+            .filter(|v| !v.is_null())
+        else {
             return Ok(());
         };
         let type_name = v.type_name();
@@ -208,6 +212,17 @@ impl Processor for GetMember {
             o.set("MemberType", Value::str(kind));
             o.set("Definition", Value::str(definition));
             cx.write(Value::object(o))?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
+        if self.seen.is_empty() {
+            return cx.error(
+                "You must specify an object for the Get-Member cmdlet.",
+                "NoObjectInGetMember",
+                ErrorCategory::CloseError,
+            );
         }
         Ok(())
     }

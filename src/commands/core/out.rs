@@ -154,8 +154,9 @@ pub fn out_host() -> CommandInfo {
 pub fn out_string() -> CommandInfo {
     let sig = input(Signature::new("Out-String").synopsis("Outputs input objects as a string."))
         .param(Param::new("Width", ParamType::Int))
-        .param(Param::switch("Stream"))
-        .param(Param::switch("NoNewline"))
+        .param(Param::switch("Stream").set("StreamFormatting"))
+        .param(Param::switch("NoNewline").set("NoNewLineFormatting"))
+        .default_set("NoNewLineFormatting")
         .example(
             "One string with a newline after each line",
             "(1, 2 | Out-String).Length",

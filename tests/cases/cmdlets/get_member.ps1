@@ -20,3 +20,10 @@
 # CHECK:
 ('abc' | Get-Member -MemberType Method).Count
 # CHECK: 27
+# Without an object, Get-Member says so.
+$null | Get-Member
+# CHECK: Get-Member: {file}:24
+# CHECK: Line |
+# CHECK:   24 |  $null | Get-Member
+# CHECK:      |          ~~~~~~~~~~
+# CHECK:      | You must specify an object for the Get-Member cmdlet.
