@@ -119,6 +119,8 @@ impl Engine {
                 if *is_static {
                     members::static_member(&t, &name)
                         .map_err(|m| self.runtime_error(m, "PropertyNotFound", e.span))
+                } else if let Some(getter) = Engine::script_getter(&t, &name) {
+                    self.script_property(&getter, &t)
                 } else {
                     Ok(members::get_member(&t, &name))
                 }

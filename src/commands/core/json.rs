@@ -115,13 +115,8 @@ struct ToJson {
 
 impl Processor for ToJson {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        match input {
-            Some(v) => self.items.push(v),
-            None => {
-                if let Some(v) = cx.param("InputObject") {
-                    self.items.push(v.clone());
-                }
-            }
+        if let Some(v) = super::props::input_object(cx, input)? {
+            self.items.push(v);
         }
         Ok(())
     }

@@ -3,7 +3,7 @@
 //! `-Line`, `-Word`, `-Character` of text.
 
 use super::order::{as_number, compare};
-use super::props::single;
+use super::props::{input_object, single};
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
 use crate::engine::object::PsObject;
@@ -78,7 +78,7 @@ impl Measure {
 
 impl Processor for Measure {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+        let Some(v) = input_object(cx, input)? else {
             return Ok(());
         };
         let text = self.text(cx);

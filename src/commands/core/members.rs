@@ -1,11 +1,13 @@
 //! New-Object (custom objects only), Add-Member and Get-Member: making and inspecting
 //! objects' properties.
 
+use std::rc::Rc;
+
 use super::select_object::strings;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
 use crate::engine::object::{PSCUSTOMOBJECT, PsObject};
-use crate::engine::value::Value;
+use crate::engine::value::{ScriptBlockValue, Value};
 use crate::format::view::MEMBER_DEFINITION;
 
 /// New-Object: `New-Object PSObject -Property @{...}` makes a custom object with the
@@ -64,11 +66,17 @@ pub fn new_object() -> CommandInfo {
     CommandInfo::new(sig, || Box::new(NewObject))
 }
 
-/// Add-Member: adds note (or alias) properties to an object, in place.
+/// Add-Member: adds note, alias and script properties to an object, in place.
 struct AddMember;
 
+/// What a new member holds.
+enum Member {
+    Note(Value),
+    Script(Rc<ScriptBlockValue>),
+}
+
 impl AddMember {
-    fn add(cx: &mut Ctx, target: &Value, name: &str, value: Value) -> Result<bool, Flow> {
+    fn add(cx: &mut Ctx, target: &Value, name: &str, member: Member) -> Result<bool, Flow> {
         let Value::Object(o) = target else {
             cx.error(
                 "Add-Member can add members only to objects in exosh.",
@@ -87,7 +95,10 @@ impl AddMember {
             )?;
             return Ok(false);
         }
-        o.borrow_mut().set(name, value);
+        match member {
+            Member::Note(value) => o.borrow_mut().set(name, value),
+            Member::Script(getter) => o.borrow_mut().set_script_property(name, getter),
+        }
         Ok(true)
     }
 }
@@ -99,31 +110,41 @@ impl Processor for AddMember {
         };
         if let Some(Value::Hashtable(h)) = cx.param("NotePropertyMembers").cloned() {
             for (k, v) in h.borrow().iter() {
-                Self::add(cx, &target, &k.to_string(), v.clone())?;
+                Self::add(cx, &target, &k.to_string(), Member::Note(v.clone()))?;
             }
         } else if let Some(name) = cx.string("NotePropertyName") {
             let value = cx
                 .param("NotePropertyValue")
                 .cloned()
                 .unwrap_or(Value::Null);
-            Self::add(cx, &target, &name, value)?;
+            Self::add(cx, &target, &name, Member::Note(value))?;
         } else {
             let kind = cx.string("MemberType").unwrap_or_default();
             let name = cx.string("Name").unwrap_or_default();
             let value = cx.param("Value").cloned().unwrap_or(Value::Null);
             match kind.to_lowercase().as_str() {
                 "noteproperty" => {
-                    Self::add(cx, &target, &name, value)?;
+                    Self::add(cx, &target, &name, Member::Note(value))?;
                 }
                 "aliasproperty" => {
                     let original =
                         crate::format::select::property_value(&target, &value.to_string())
                             .unwrap_or(Value::Null);
-                    Self::add(cx, &target, &name, original)?;
+                    Self::add(cx, &target, &name, Member::Note(original))?;
+                }
+                "scriptproperty" => {
+                    let Value::ScriptBlock(getter) = value else {
+                        return cx.error(
+                            "The value of a ScriptProperty must be a script block (its getter).",
+                            "ScriptPropertyNeedsScriptBlock",
+                            ErrorCategory::InvalidArgument,
+                        );
+                    };
+                    Self::add(cx, &target, &name, Member::Script(getter))?;
                 }
                 _ => {
                     return cx.error(
-                        &format!("Add-Member cannot add a member of type {kind} in exosh; use NoteProperty."),
+                        &format!("Add-Member cannot add a member of type {kind} in exosh; use NoteProperty, AliasProperty or ScriptProperty."),
                         "UnsupportedMemberType",
                         ErrorCategory::NotImplemented,
                     );
@@ -416,7 +437,14 @@ fn members_of(v: &Value) -> Vec<(String, &'static str, String)> {
         let custom = o.type_names.iter().any(|t| t == PSCUSTOMOBJECT);
         out.extend(o.properties().map(|p| {
             let ty = short_type(&p.value);
-            if custom {
+            if let Some(getter) = &p.getter {
+                let body = Value::ScriptBlock(getter.clone()).to_string();
+                (
+                    p.name.clone(),
+                    "ScriptProperty",
+                    format!("System.Object {} {{get={body};}}", p.name),
+                )
+            } else if custom {
                 let shown = match &p.value {
                     Value::Null => "null".to_string(),
                     other => other.to_string(),

@@ -7,7 +7,7 @@
 //! as in pwsh.
 
 use super::order::equal;
-use super::props::{ScriptProps, count, keep_ends};
+use super::props::{ScriptProps, count, input_object, keep_ends};
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
 use crate::engine::object::{PSCUSTOMOBJECT, PsObject};
@@ -122,10 +122,7 @@ impl Processor for Select {
 
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
         // `$null` input selects nothing, as in pwsh.
-        let Some(v) = input
-            .or_else(|| cx.param("InputObject").cloned())
-            .filter(|v| !v.is_null())
-        else {
+        let Some(v) = input_object(cx, input)?.filter(|v| !v.is_null()) else {
             return Ok(());
         };
         let index = self.seen;
