@@ -6,13 +6,14 @@ use std::ops::ControlFlow;
 
 use crate::commands::exchange::session::backend;
 use crate::engine::binder::common_params;
-use crate::engine::command::{Param, ParamType};
+use crate::engine::command::{Param, ParamType, Signature};
+use crate::engine::function::ScriptCommand;
 use crate::engine::runtime::Engine;
 use crate::engine::value::Value;
 use crate::exchange::Request;
 use crate::exchange::catalog::Catalog;
 use crate::format::select::{property_names, property_value};
-use crate::syntax::ast::ParameterDecl;
+use crate::syntax::ast::{ExprKind, ParameterDecl};
 
 /// How many organisation objects one Tab reads at most: enough to complete any name a
 /// prefix narrows down, bounded so a large organisation never stalls the prompt.
@@ -102,33 +103,74 @@ pub fn commands(engine: &Engine) -> Vec<String> {
     names
 }
 
-/// A function's declared parameters (`function f($a)` and its `param()` block).
-fn function_params(engine: &Engine, command: &str) -> Option<Vec<ParameterDecl>> {
-    let f = engine.scopes.function(command)?;
-    let mut params = f.def.params.clone();
-    if let Some(block) = &f.def.body.param_block {
-        params.extend(block.params.iter().cloned());
+/// A command's signature and whether it takes the common parameters: a cmdlet's, or a
+/// function's as the binder sees it (with `[ValidateSet()]` values as its choices).
+fn signature_of(engine: &Engine, command: &str) -> Option<(Signature, bool)> {
+    if let Some(f) = engine.scopes.function(command) {
+        let mut params = f.def.params.clone();
+        if let Some(block) = &f.def.body.param_block {
+            params.extend(block.params.iter().cloned());
+        }
+        let script = ScriptCommand {
+            name: f.def.name.clone(),
+            ast: f.def.body.clone(),
+            source: f.source.clone(),
+            params,
+            is_filter: f.def.is_filter,
+            is_script: false,
+            dot_source: false,
+        };
+        let mut sig = script.signature();
+        for (param, decl) in sig.params.iter_mut().zip(&script.params) {
+            if let Some(choices) = validate_set(decl) {
+                param.ty = ParamType::Enum(choices);
+            }
+        }
+        return Some((sig, script.is_advanced()));
     }
-    Some(params)
+    let info = engine.registry.lookup(command)?;
+    Some(((*info.sig).clone(), true))
+}
+
+/// The values a `[ValidateSet('a', 'b')]` allows.
+fn validate_set(decl: &ParameterDecl) -> Option<Vec<String>> {
+    let attr = decl
+        .attributes
+        .iter()
+        .find(|a| a.name.eq_ignore_ascii_case("ValidateSet"))?;
+    let values: Vec<String> = attr
+        .positional
+        .iter()
+        .flat_map(|e| match &e.kind {
+            ExprKind::ArrayLiteral(items) => items.iter().collect::<Vec<_>>(),
+            _ => vec![e],
+        })
+        .filter_map(|e| match &e.kind {
+            ExprKind::StringLiteral(s) | ExprKind::BareWord(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    (!values.is_empty()).then_some(values)
+}
+
+/// Every parameter a command takes: its own, then the common ones.
+fn all_params(engine: &Engine, command: &str) -> Vec<Param> {
+    let Some((sig, common)) = signature_of(engine, command) else {
+        return Vec::new();
+    };
+    let commons = if common {
+        common_params(sig.supports_should_process)
+    } else {
+        Vec::new()
+    };
+    sig.params.into_iter().chain(commons).collect()
 }
 
 /// The parameter names of a command, common parameters included.
 pub fn parameters(engine: &Engine, command: &str) -> Vec<String> {
-    if let Some(params) = function_params(engine, command) {
-        return params.into_iter().map(|p| p.name).collect();
-    }
-    let Some(info) = engine.registry.lookup(command) else {
-        return Vec::new();
-    };
-    info.sig
-        .params
-        .iter()
-        .map(|p| p.name.clone())
-        .chain(
-            common_params(info.sig.supports_should_process)
-                .into_iter()
-                .map(|p| p.name),
-        )
+    all_params(engine, command)
+        .into_iter()
+        .map(|p| p.name)
         .collect()
 }
 
@@ -140,14 +182,7 @@ fn parameter_of(
     parameter: Option<&str>,
     position: usize,
 ) -> Option<Param> {
-    let info = engine.registry.lookup(command)?;
-    let sig = &info.sig;
-    let all: Vec<Param> = sig
-        .params
-        .iter()
-        .cloned()
-        .chain(common_params(sig.supports_should_process))
-        .collect();
+    let all = all_params(engine, command);
     match parameter {
         Some(name) => {
             let named = |p: &&Param| {
@@ -167,13 +202,12 @@ fn parameter_of(
             }
         }
         None => {
-            let at: Vec<&Param> = sig
-                .params
+            let default_set = signature_of(engine, command).and_then(|(sig, _)| sig.default_set);
+            let at: Vec<&Param> = all
                 .iter()
                 .filter(|p| p.position == Some(position))
                 .collect();
-            let in_default = sig
-                .default_set
+            let in_default = default_set
                 .as_deref()
                 .and_then(|set| at.iter().find(|p| p.in_set(set)));
             in_default.or(at.first()).map(|p| (*p).clone())
@@ -399,6 +433,27 @@ mod tests {
         assert_eq!(
             argument_param(&e, "Get-Mailbox", Some("Archive"), 0).map(|p| p.name),
             Some("Identity".to_string())
+        );
+    }
+
+    #[test]
+    fn functions_complete_from_their_declaration() {
+        let mut e = engine();
+        e.run_interactive(crate::syntax::ast::Source::new(
+            "",
+            "function Set-Thing { [CmdletBinding()] param([ValidateSet('Low', 'High')] [string]$Level, [bool]$On) }\nfunction plain($a) {}",
+        ));
+        let p = parameters(&e, "Set-Thing");
+        assert!(p.contains(&"Level".to_string()) && p.contains(&"ErrorAction".to_string()));
+        assert_eq!(parameters(&e, "plain"), vec!["a"]);
+        assert_eq!(
+            values(&e, "Set-Thing", Some("Lev"), 0, ""),
+            vec!["Low", "High"]
+        );
+        assert_eq!(values(&e, "Set-Thing", None, 0, ""), vec!["Low", "High"]);
+        assert_eq!(
+            values(&e, "Set-Thing", Some("On"), 0, ""),
+            vec!["$true", "$false"]
         );
     }
 
