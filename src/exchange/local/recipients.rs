@@ -43,17 +43,20 @@ impl RecipientRow {
     }
 }
 
-/// The SELECT list reading a whole recipient (table alias `r`).
-fn select_list() -> String {
-    let mut list = String::from("r.rid");
-    for column in RECIPIENT_COLUMNS {
-        list.push_str(&format!(", r.\"{}\"", column.name));
-    }
-    list.push_str(
-        ", r.\"Extra\", (SELECT json_group_array(prefix || ':' || address) FROM \
-         (SELECT prefix, address FROM addresses a WHERE a.rid = r.rid ORDER BY pos))",
-    );
-    list
+/// The SELECT list reading a whole recipient (table alias `r`), built once.
+fn select_list() -> &'static str {
+    static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut list = String::from("r.rid");
+        for column in RECIPIENT_COLUMNS {
+            list.push_str(&format!(", r.\"{}\"", column.name));
+        }
+        list.push_str(
+            ", r.\"Extra\", (SELECT json_group_array(prefix || ':' || address) FROM \
+             (SELECT prefix, address FROM addresses a WHERE a.rid = r.rid ORDER BY pos))",
+        );
+        list
+    })
 }
 
 fn read_row(row: &Row) -> rusqlite::Result<RecipientRow> {
@@ -75,11 +78,14 @@ fn read_row(row: &Row) -> rusqlite::Result<RecipientRow> {
 }
 
 pub(super) fn read_recipient(conn: &Connection, rid: i64) -> Result<RecipientRow, ExchangeError> {
-    let sql = format!(
-        "SELECT {} FROM recipients r WHERE r.rid = ?1",
-        select_list()
-    );
-    conn.prepare_cached(&sql)
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let sql = SQL.get_or_init(|| {
+        format!(
+            "SELECT {} FROM recipients r WHERE r.rid = ?1",
+            select_list()
+        )
+    });
+    conn.prepare_cached(sql)
         .and_then(|mut stmt| stmt.query_row([rid], read_row))
         .map_err(sql_error)
 }
