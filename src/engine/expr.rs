@@ -285,6 +285,44 @@ impl Engine {
         Ok(Value::array(out))
     }
 
+    /// `-split { predicate }[, count]`: splits where the script block is true for the
+    /// character in `$_`; a negative count splits from the right.
+    fn split_by_block(
+        &mut self,
+        text: &Value,
+        sb: &ScriptBlockValue,
+        max: i32,
+    ) -> Result<Value, Flow> {
+        let mut out = Vec::new();
+        for item in convert::to_vec(text) {
+            let chars: Vec<char> = item.to_string().chars().collect();
+            let mut cuts = Vec::new();
+            for (i, c) in chars.iter().enumerate() {
+                let mut r = Vec::new();
+                self.run_block_dot_sourced(sb, Some(Value::Char(*c)), Vec::new(), &mut r)?;
+                if collect_value(r).is_true() {
+                    cuts.push(i);
+                }
+            }
+            let limit = usize::try_from(max.unsigned_abs()).unwrap_or(usize::MAX);
+            let cuts: Vec<usize> = match max {
+                0 => cuts,
+                m if m > 0 => cuts.into_iter().take(limit.saturating_sub(1)).collect(),
+                _ => {
+                    let skip = cuts.len().saturating_sub(limit.saturating_sub(1));
+                    cuts.into_iter().skip(skip).collect()
+                }
+            };
+            let mut last = 0;
+            for c in cuts {
+                out.push(Value::str(chars[last..c].iter().collect::<String>()));
+                last = c + 1;
+            }
+            out.push(Value::str(chars[last..].iter().collect::<String>()));
+        }
+        Ok(Value::array(out))
+    }
+
     /// `"text $var $(expr)"`.
     pub fn expand_string(&mut self, parts: &[StringPart]) -> Result<String, Flow> {
         let mut s = String::new();
@@ -494,6 +532,14 @@ impl Engine {
             }
             BinaryOp::Join => Ok(ops::join(&l, &r.to_string())),
             BinaryOp::Split(case) => {
+                let parts = convert::to_vec(&r);
+                if let Some(Value::ScriptBlock(sb)) = parts.first() {
+                    let max = match parts.get(1) {
+                        Some(n) => convert::to_i32(n).map_err(|e| err(self, e.into()))?,
+                        None => 0,
+                    };
+                    return self.split_by_block(&l, sb, max);
+                }
                 ops::split(&l, &r, case.is_sensitive()).map_err(|e| err(self, e))
             }
             BinaryOp::Replace(case) => {
