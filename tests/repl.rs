@@ -392,6 +392,15 @@ fn banner_profile_and_prompt_function() {
     assert!(!banner.contains("exosh "), "{banner}");
     let screen = sh.run("\"[$fromProfile]\"");
     assert!(screen.contains("[]"), "{screen}");
+    sh.line("exit");
+    assert_eq!(sh.exit_code(), 0);
+
+    // -NoExit -Command: the command runs, then the prompt comes.
+    let mut sh = sandbox.start(&["-NoExit", "-Command", "$early = 'ran first'"]);
+    let screen = sh.run("$early");
+    assert!(screen.contains("ran first"), "{screen}");
+    let screen = sh.run("\"[$fromProfile]\"");
+    assert!(screen.contains("[loaded]"), "{screen}");
 }
 
 #[test]

@@ -762,6 +762,11 @@ pub fn construct(type_name: &str, args: &[Value]) -> Option<Value> {
         | "System.Management.Automation.PSObject"
         | "System.Object" => Value::object(PsObject::custom()),
         "System.String" => Value::str(args.iter().map(|a| a.to_string()).collect::<String>()),
+        // The default values (`New-Object datetime`, `New-Object char`).
+        "System.DateTime" if args.is_empty() => chrono::NaiveDate::from_ymd_opt(1, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map_or(Value::Null, Value::DateTime),
+        "System.Char" if args.is_empty() => Value::Char('\0'),
         _ => return None,
     })
 }

@@ -105,10 +105,19 @@ impl EngineHost {
     /// `Some(code)` when it ran `exit`. A missing profile is not an error.
     pub fn run_profile(&mut self, path: &Path) -> Option<i32> {
         let text = std::fs::read_to_string(path).ok()?;
-        let source = Source::new(path.to_string_lossy(), text);
+        self.run_unrecorded(Source::new(path.to_string_lossy(), text))
+    }
+
+    /// Runs `-NoExit -Command` text before the first prompt (not part of the history);
+    /// `Some(code)` when it ran `exit`.
+    pub fn run_startup(&mut self, text: &str) -> Option<i32> {
+        self.run_unrecorded(Source::new("", text))
+    }
+
+    fn run_unrecorded(&mut self, source: Rc<Source>) -> Option<i32> {
         match self.engine.run_interactive(source) {
             InputEnd::Exit(code) => Some(code),
-            _ => None,
+            InputEnd::Done | InputEnd::Stopped => None,
         }
     }
 

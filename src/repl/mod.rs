@@ -39,10 +39,13 @@ pub struct ReplOptions {
     pub history_file: Option<PathBuf>,
 }
 
-/// What the command line asks of the interactive shell (`-NoLogo`, `-NoProfile`).
+/// What the command line asks of the interactive shell (`-NoLogo`, `-NoProfile`,
+/// `-NoExit -Command`).
 pub struct StartOptions {
     pub banner: bool,
     pub profile: bool,
+    /// Text to run after the profile, before the first prompt.
+    pub command: Option<String>,
 }
 
 /// Starts the interactive shell on the terminal: banner, `$PROFILE`, then the console
@@ -58,6 +61,13 @@ pub fn start(options: &StartOptions) -> i32 {
     }
     let profile = options.profile.then(host::profile_path).flatten();
     if let Some(code) = profile.and_then(|p| shell.run_profile(&p)) {
+        return code;
+    }
+    if let Some(code) = options
+        .command
+        .as_deref()
+        .and_then(|c| shell.run_startup(c))
+    {
         return code;
     }
     let repl = ReplOptions {

@@ -192,6 +192,52 @@ pub fn convert_to_json() -> CommandInfo {
     CommandInfo::new(sig, || Box::new(ToJson::default()))
 }
 
+/// JSON text with single-quoted strings (`{'a':'b'}`, which pwsh's reader accepts)
+/// rewritten as double-quoted ones; everything else is left as it is.
+fn double_quoted(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\'') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push('"');
+                while let Some(d) = chars.next() {
+                    out.push(d);
+                    match d {
+                        '\\' => out.extend(chars.next()),
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '\'' => {
+                out.push('"');
+                while let Some(d) = chars.next() {
+                    match d {
+                        '\\' => match chars.next() {
+                            Some('\'') => out.push('\''),
+                            Some(e) => {
+                                out.push('\\');
+                                out.push(e);
+                            }
+                            None => {}
+                        },
+                        '"' => out.push_str("\\\""),
+                        '\'' => break,
+                        other => out.push(other),
+                    }
+                }
+                out.push('"');
+            }
+            other => out.push(other),
+        }
+    }
+    out.into()
+}
+
 #[derive(Default)]
 struct FromJson {
     text: Vec<String>,
@@ -210,7 +256,7 @@ impl Processor for FromJson {
         if text.trim().is_empty() {
             return Ok(());
         }
-        match serde_json::from_str::<Json>(&text) {
+        match serde_json::from_str::<Json>(&double_quoted(&text)) {
             Ok(j) => {
                 let v = from_json(&j, cx.switch("AsHashtable"));
                 if cx.switch("NoEnumerate") {
@@ -264,6 +310,15 @@ mod tests {
         let j = to_json(&Value::object(top), 1, &mut cut);
         assert!(cut);
         assert_eq!(j.to_string(), "{\"Mid\":{\"Inner\":\"@{B=1}\"}}");
+    }
+
+    #[test]
+    fn single_quoted_strings_read_as_strings() {
+        assert_eq!(
+            double_quoted(r#"{'a':'it\'s "x"'}"#),
+            r#"{"a":"it's \"x\""}"#
+        );
+        assert_eq!(double_quoted(r#"{"a":"b'c"}"#), r#"{"a":"b'c"}"#);
     }
 
     #[test]

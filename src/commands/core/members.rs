@@ -5,13 +5,17 @@ use std::rc::Rc;
 
 use super::select_object::strings;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
+use crate::engine::convert::canonical_type;
 use crate::engine::error::ErrorCategory;
+use crate::engine::members::construct;
 use crate::engine::object::{PSCUSTOMOBJECT, PsObject};
 use crate::engine::value::{ScriptBlockValue, Value};
 use crate::format::view::MEMBER_DEFINITION;
 
 /// New-Object: `New-Object PSObject -Property @{...}` makes a custom object with the
-/// hashtable's entries as properties, in order. .NET types are not available.
+/// hashtable's entries as properties, in order; the few .NET types exosh models
+/// (`System.Collections.ArrayList`, `hashtable`, `datetime`, ...) are made as `::new()`
+/// makes them. Other .NET types are not available.
 struct NewObject;
 
 impl Processor for NewObject {
@@ -26,6 +30,14 @@ impl Processor for NewObject {
             "system.object",
         ];
         if !custom.contains(&type_name.to_lowercase().as_str()) {
+            let args = match cx.param("ArgumentList") {
+                None | Some(Value::Null) => Vec::new(),
+                Some(Value::Array(a)) => a.borrow().clone(),
+                Some(one) => vec![one.clone()],
+            };
+            if let Some(made) = canonical_type(&type_name).and_then(|t| construct(&t, &args)) {
+                return cx.write(made);
+            }
             return Err(cx.terminating(
                 &format!(
                     "Cannot find type [{type_name}]: verify that the assembly containing this type is loaded."

@@ -33,3 +33,6 @@ $o.Tags.Count
 # CHECK: {"Arr":["System.Object[]"]}
 try { 1 | ConvertTo-Json -Depth 101 } catch { $_.FullyQualifiedErrorId }
 # CHECK: ParameterArgumentValidationError,ConvertTo-Json
+# Single-quoted strings are read as strings, as pwsh's reader does.
+("{'Name':'Ken','Tags':['a','b']}" | ConvertFrom-Json).Tags[1]
+# CHECK: b
