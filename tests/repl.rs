@@ -415,6 +415,14 @@ fn colour_on_a_terminal_unless_no_color() {
     let screen = sh.run("Get-Mailbox -Identity Nobody");
     assert!(screen.contains("\x1b[31;1m"), "{screen:?}");
 
+    // A line from the history is suggested, dimmed, and Right arrow takes it.
+    sh.run("Write-Output predicted");
+    sh.keys("Write-Output pr");
+    sh.expect("\x1b[97;2;3medicted");
+    sh.keys("\x1b[C");
+    let screen = sh.run("");
+    assert!(screen.contains("predicted"), "{screen:?}");
+
     let mut plain = sandbox.start(&["-NoLogo"]);
     let screen = plain.run("Get-Mailbox -Identity Nobody");
     assert!(!screen.contains("\x1b[3"), "{screen:?}");

@@ -14,7 +14,7 @@ use std::rc::Rc;
 use rustyline::completion::{Completer, FilenameCompleter, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::highlight::{CmdKind, Highlighter};
-use rustyline::hint::Hinter;
+use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
 use rustyline::{CompletionType, Config, Context, EditMode, Editor, Helper};
@@ -207,8 +207,19 @@ impl<H: ReplHost> Completer for ConsoleHelper<H> {
     }
 }
 
+/// pwsh 7's inline prediction: the rest of the latest history line that starts with what
+/// is typed, dimmed; Right arrow takes it. Only with colour: uncoloured, a suggestion
+/// could not be told from typed text.
 impl<H: ReplHost> Hinter for ConsoleHelper<H> {
     type Hint = String;
+
+    fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
+        if self.color {
+            HistoryHinter::new().hint(line, pos, ctx)
+        } else {
+            None
+        }
+    }
 }
 
 impl<H: ReplHost> Highlighter for ConsoleHelper<H> {
@@ -222,6 +233,11 @@ impl<H: ReplHost> Highlighter for ConsoleHelper<H> {
 
     fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
         self.color
+    }
+
+    /// PSReadLine's InlinePrediction colour: dim italic white.
+    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
+        Cow::Owned(format!("\x1b[97;2;3m{hint}\x1b[0m"))
     }
 }
 
