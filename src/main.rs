@@ -5,6 +5,7 @@
 //! - `exosh -Command TEXT...` (`-c`): run text; `-Command -` or `exosh -` reads stdin.
 //! - `-NoProfile -NonInteractive -NoLogo -ExecutionPolicy X`: accepted; `-NoLogo` and
 //!   `-NoProfile` matter to the interactive shell (no banner, no `$PROFILE`).
+//! - `-NoExit -Command TEXT`: on a terminal, runs TEXT, then the interactive shell.
 //!   Flags are case-insensitive and may be abbreviated, as pwsh's.
 //! - `exosh check FILE...` (`-` for stdin): parse only and print every parse error.
 //! - `exosh` alone: the interactive shell on a terminal; otherwise runs stdin.
@@ -96,7 +97,9 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
     let mut start = exosh::repl::StartOptions {
         banner: true,
         profile: true,
+        command: None,
     };
+    let mut no_exit = false;
     while i < argv.len() {
         let arg = &argv[i];
         if arg == "-" {
@@ -141,6 +144,15 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                     [one] if one == "-" => Input::Stdin,
                     _ => Input::Text(rest.join(" ")),
                 };
+                // `-NoExit -Command X`: X first, then the interactive shell.
+                if let Input::Text(text) = &source
+                    && no_exit
+                    && std::io::stdin().is_terminal()
+                {
+                    start.banner = false;
+                    start.command = Some(text.clone());
+                    return Ok(Action::Interactive(start));
+                }
                 return Ok(Action::Run {
                     source,
                     args: Vec::new(),
@@ -148,6 +160,10 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                 });
             }
             "ExecutionPolicy" | "InputFormat" | "OutputFormat" => i += 2,
+            "NoExit" => {
+                no_exit = true;
+                i += 1;
+            }
             "NoLogo" => {
                 start.banner = false;
                 i += 1;

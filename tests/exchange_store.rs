@@ -185,3 +185,30 @@ fn a_new_store_is_created_once_with_its_schema_and_sample_claim() {
         .expect("mode");
     assert_eq!(mode, "wal");
 }
+
+#[test]
+fn processes_starting_on_a_new_organisation_all_see_the_whole_sample() {
+    let org = TempOrg::new();
+    let children: Vec<_> = (0..3)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_exosh"))
+                .args(["-Command", "(Get-Mailbox -ResultSize Unlimited).Count"])
+                .env("EXOSH_ORG", org.path())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("exosh starts")
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().expect("exosh ends");
+        assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "32");
+        assert!(
+            output.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let backend = org.open();
+    assert_eq!(backend.store().integrity_check().expect("check"), "ok");
+}

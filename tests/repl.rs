@@ -187,6 +187,25 @@ fn tab_completes_cmdlets_parameters_and_identities_with_spaces() {
     sh.expect("SharedMailbox");
     sh.keys("\x03");
     sh.expect_prompt();
+    // Variables and their members.
+    sh.run(r#"$ken = Get-CASMailbox "Ken Sanchez""#);
+    sh.keys("$ke\t");
+    sh.expect("$ken");
+    sh.keys(".MapiEn\t");
+    sh.expect("$ken.MapiEnabled");
+    let screen = sh.run("");
+    assert!(screen.contains("False"), "{screen}");
+    // Properties of what the pipeline's first command outputs.
+    sh.keys("Get-CASMailbox \"Ken Sanchez\" | Format-List Name, MapiEn\t");
+    sh.expect("MapiEnabled");
+    let screen = sh.run("");
+    assert!(screen.contains("MapiEnabled : False"), "{screen}");
+    // File paths where nothing else is known.
+    std::fs::write(sandbox.root.join("report-2024.csv"), "Name\nKen\n").expect("file written");
+    sh.keys("Import-Csv ./rep\t");
+    sh.expect("report-2024.csv");
+    let screen = sh.run(" | ForEach-Object Name");
+    assert!(screen.contains("Ken"), "{screen}");
     // The first positional argument of a mailbox cmdlet is an identity too.
     sh.keys("Set-CASMailbox \"Esther V\t");
     sh.expect("\"Esther Valle\"");
@@ -217,6 +236,20 @@ fn multi_line_input_continues_with_the_continuation_prompt() {
     sh.expect(">> ");
     let screen = sh.run("ForEach-Object { \"got $_\" }");
     assert!(screen.contains("got piped"), "{screen}");
+    sh.line("Write-Output first `");
+    sh.expect(">> ");
+    let screen = sh.run("second");
+    assert!(screen.contains("first\r\nsecond"), "{screen}");
+    sh.line("$here = @\"");
+    sh.expect(">> ");
+    sh.line("inside");
+    sh.expect(">> ");
+    sh.run("\"@");
+    let screen = sh.run("$here");
+    assert!(screen.contains("inside"), "{screen}");
+    // Ctrl-D on an empty line leaves.
+    sh.keys("\x04");
+    assert_eq!(sh.exit_code(), 0);
 }
 
 #[test]
@@ -334,6 +367,14 @@ fn a_missing_mandatory_parameter_is_asked_for() {
     sh.expect_prompt();
     let screen = sh.run(r#"(Get-CASMailbox "Ken Sanchez").MapiEnabled"#);
     assert!(screen.contains("False"), "{screen}");
+    // Ctrl-C at the question stops the command, without an error.
+    sh.line("Set-CASMailbox -MAPIEnabled $true");
+    sh.expect("Identity: ");
+    sh.keys("\x03");
+    let screen = sh.expect_prompt();
+    assert!(!screen.contains("missing mandatory"), "{screen}");
+    let screen = sh.run(r#"(Get-CASMailbox "Ken Sanchez").MapiEnabled"#);
+    assert!(screen.contains("False"), "{screen}");
 }
 
 #[test]
@@ -376,6 +417,15 @@ fn banner_profile_and_prompt_function() {
     assert!(!banner.contains("exosh "), "{banner}");
     let screen = sh.run("\"[$fromProfile]\"");
     assert!(screen.contains("[]"), "{screen}");
+    sh.line("exit");
+    assert_eq!(sh.exit_code(), 0);
+
+    // -NoExit -Command: the command runs, then the prompt comes.
+    let mut sh = sandbox.start(&["-NoExit", "-Command", "$early = 'ran first'"]);
+    let screen = sh.run("$early");
+    assert!(screen.contains("ran first"), "{screen}");
+    let screen = sh.run("\"[$fromProfile]\"");
+    assert!(screen.contains("[loaded]"), "{screen}");
 }
 
 #[test]
@@ -389,6 +439,16 @@ fn colour_on_a_terminal_unless_no_color() {
     sh.output();
     let screen = sh.run("Get-Mailbox -Identity Nobody");
     assert!(screen.contains("\x1b[31;1m"), "{screen:?}");
+    let screen = sh.run("Write-Warning careful");
+    assert!(screen.contains("\x1b[33;1mWARNING: careful"), "{screen:?}");
+
+    // A line from the history is suggested, dimmed, and Right arrow takes it.
+    sh.run("Write-Output predicted");
+    sh.keys("Write-Output pr");
+    sh.expect("\x1b[97;2;3medicted");
+    sh.keys("\x1b[C");
+    let screen = sh.run("");
+    assert!(screen.contains("predicted"), "{screen:?}");
 
     let mut plain = sandbox.start(&["-NoLogo"]);
     let screen = plain.run("Get-Mailbox -Identity Nobody");

@@ -6,3 +6,6 @@ $Users = Get-CASMailbox -ResultSize unlimited
 ($Users | where {$_.SmtpClientAuthenticationDisabled -eq $null}).Count
 Set-TransportConfig -SmtpClientAuthenticationDisabled $true
 Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled
+# Back to blank: the mailbox follows the organisation again.
+Set-CASMailbox -Identity chris@contoso.com -SmtpClientAuthenticationDisabled $null
+Get-CASMailbox -Identity chris@contoso.com | Format-List SmtpClientAuthenticationDisabled

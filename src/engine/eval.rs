@@ -494,21 +494,19 @@ impl Engine {
 }
 
 /// Whether a `catch [T]` clause takes an error: no types catches all; `Exception` and
-/// `System.Exception` catch all; otherwise the exception type's full or short name.
+/// `RuntimeException` (what every PowerShell error derives from here) catch all;
+/// otherwise the exception type's full or short name must match.
 fn catch_matches(clause: &CatchClause, rec: &ErrorRecord) -> bool {
     if clause.types.is_empty() {
         return true;
     }
+    let own_short = rec.exception_type.rsplit('.').next().unwrap_or("");
     clause.types.iter().any(|t| {
         let name = t.name.trim();
         let short = name.rsplit('.').next().unwrap_or(name);
         short.eq_ignore_ascii_case("Exception")
-            || short.eq_ignore_ascii_case("RuntimeException") && !rec.exception_type.is_empty()
+            || short.eq_ignore_ascii_case("RuntimeException")
             || rec.exception_type.eq_ignore_ascii_case(name)
-            || rec
-                .exception_type
-                .rsplit('.')
-                .next()
-                .is_some_and(|s| s.eq_ignore_ascii_case(short))
+            || own_short.eq_ignore_ascii_case(short)
     })
 }

@@ -31,7 +31,7 @@ impl Engine {
                 "false" => return Value::Bool(false),
                 "null" => return Value::Null,
                 "?" => return Value::Bool(self.last_success),
-                "error" => return Value::array(self.errors.clone()),
+                "error" => return Value::Array(self.errors.clone()),
                 "psitem" => return self.scopes.get(None, "_").unwrap_or(Value::Null),
                 _ => {}
             }
@@ -119,6 +119,8 @@ impl Engine {
                 if *is_static {
                     members::static_member(&t, &name)
                         .map_err(|m| self.runtime_error(m, "PropertyNotFound", e.span))
+                } else if let Some(getter) = Engine::script_getter(&t, &name) {
+                    self.script_property(&getter, &t)
                 } else {
                     Ok(members::get_member(&t, &name))
                 }
@@ -279,6 +281,44 @@ impl Engine {
                     span,
                 ));
             }
+        }
+        Ok(Value::array(out))
+    }
+
+    /// `-split { predicate }[, count]`: splits where the script block is true for the
+    /// character in `$_`; a negative count splits from the right.
+    fn split_by_block(
+        &mut self,
+        text: &Value,
+        sb: &ScriptBlockValue,
+        max: i32,
+    ) -> Result<Value, Flow> {
+        let mut out = Vec::new();
+        for item in convert::to_vec(text) {
+            let chars: Vec<char> = item.to_string().chars().collect();
+            let mut cuts = Vec::new();
+            for (i, c) in chars.iter().enumerate() {
+                let mut r = Vec::new();
+                self.run_block_dot_sourced(sb, Some(Value::Char(*c)), Vec::new(), &mut r)?;
+                if collect_value(r).is_true() {
+                    cuts.push(i);
+                }
+            }
+            let limit = usize::try_from(max.unsigned_abs()).unwrap_or(usize::MAX);
+            let cuts: Vec<usize> = match max {
+                0 => cuts,
+                m if m > 0 => cuts.into_iter().take(limit.saturating_sub(1)).collect(),
+                _ => {
+                    let skip = cuts.len().saturating_sub(limit.saturating_sub(1));
+                    cuts.into_iter().skip(skip).collect()
+                }
+            };
+            let mut last = 0;
+            for c in cuts {
+                out.push(Value::str(chars[last..c].iter().collect::<String>()));
+                last = c + 1;
+            }
+            out.push(Value::str(chars[last..].iter().collect::<String>()));
         }
         Ok(Value::array(out))
     }
@@ -492,6 +532,14 @@ impl Engine {
             }
             BinaryOp::Join => Ok(ops::join(&l, &r.to_string())),
             BinaryOp::Split(case) => {
+                let parts = convert::to_vec(&r);
+                if let Some(Value::ScriptBlock(sb)) = parts.first() {
+                    let max = match parts.get(1) {
+                        Some(n) => convert::to_i32(n).map_err(|e| err(self, e.into()))?,
+                        None => 0,
+                    };
+                    return self.split_by_block(&l, sb, max);
+                }
                 ops::split(&l, &r, case.is_sensitive()).map_err(|e| err(self, e))
             }
             BinaryOp::Replace(case) => {

@@ -103,6 +103,8 @@ fn get_member_within(v: &Value, name: &str, depth: usize) -> Value {
             _ => intrinsic(Value::Null),
         },
         Value::Error(e) => intrinsic(error_member(e, &lower)),
+        // Switch parameters are Booleans here; `$Force.IsPresent` reads them.
+        Value::Bool(b) if lower == "ispresent" => Value::Bool(*b),
         _ => intrinsic(Value::Null),
     }
 }
@@ -148,10 +150,25 @@ fn error_member(e: &ErrorRecord, lower: &str) -> Value {
             let mut c = PsObject::new(vec![
                 "System.Management.Automation.ErrorCategoryInfo".into(),
             ]);
+            let given = &e.category_info;
+            let exception = e.exception_type.rsplit('.').next().unwrap_or_default();
+            let text = |given: &Option<String>, default: String| {
+                Value::str(given.clone().unwrap_or(default))
+            };
             c.set("Category", Value::str(format!("{:?}", e.category)));
             c.set(
                 "Activity",
-                Value::str(e.command.clone().unwrap_or_default()),
+                text(&given.activity, e.command.clone().unwrap_or_default()),
+            );
+            c.set("Reason", text(&given.reason, exception.to_string()));
+            c.set(
+                "TargetName",
+                text(&given.target_name, e.target.clone().unwrap_or_default()),
+            );
+            let target_type = if e.target.is_some() { "String" } else { "" };
+            c.set(
+                "TargetType",
+                text(&given.target_type, target_type.to_string()),
             );
             Value::object(c)
         }
@@ -223,11 +240,17 @@ pub fn index(target: &Value, idx: &Value) -> Result<Value, String> {
             }
             Ok(h.borrow().get(idx).cloned().unwrap_or(Value::Null))
         }
-        Value::Object(o) => Ok(o
-            .borrow()
-            .get(&idx.to_string())
-            .cloned()
-            .unwrap_or(Value::Null)),
+        Value::Object(o) => {
+            if let Some(v) = o.borrow().get(&idx.to_string()) {
+                return Ok(v.clone());
+            }
+            // A number indexes a single object as a one-element collection, as for any
+            // scalar (`$group[0]` is the group itself).
+            Ok(match idx {
+                Value::Int(0 | -1) | Value::Long(0 | -1) => target.clone(),
+                _ => Value::Null,
+            })
+        }
         _ => {
             let items: Vec<Value> = match target {
                 Value::Array(a) => a.borrow().clone(),
@@ -754,6 +777,11 @@ pub fn construct(type_name: &str, args: &[Value]) -> Option<Value> {
         | "System.Management.Automation.PSObject"
         | "System.Object" => Value::object(PsObject::custom()),
         "System.String" => Value::str(args.iter().map(|a| a.to_string()).collect::<String>()),
+        // The default values (`New-Object datetime`, `New-Object char`).
+        "System.DateTime" if args.is_empty() => chrono::NaiveDate::from_ymd_opt(1, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map_or(Value::Null, Value::DateTime),
+        "System.Char" if args.is_empty() => Value::Char('\0'),
         _ => return None,
     })
 }

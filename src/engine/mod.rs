@@ -44,6 +44,7 @@ pub mod ops;
 pub mod pipeline;
 pub mod runtime;
 pub mod scope;
+pub mod script_members;
 pub mod session;
 pub mod value;
 

@@ -6,13 +6,20 @@
 
 use indexmap::IndexMap;
 
-use super::value::Value;
+use std::rc::Rc;
+
+use super::value::{ScriptBlockValue, Value};
 
 /// A property: its display name and value.
 #[derive(Debug, Clone)]
 pub struct Property {
     pub name: String,
     pub value: Value,
+    /// A ScriptProperty's getter (`Add-Member -MemberType ScriptProperty`), run with
+    /// `$this` each time the property is read; `value` is then unused. Readers without an
+    /// engine see objects whose script properties the engine has already worked out
+    /// (`Engine::resolve_script_properties`).
+    pub getter: Option<Rc<ScriptBlockValue>>,
 }
 
 /// An object with ordered, case-insensitive properties.
@@ -66,17 +73,34 @@ impl PsObject {
     /// appended.
     pub fn set(&mut self, name: &str, value: Value) {
         match self.properties.get_mut(&Self::key(name)) {
-            Some(p) => p.value = value,
+            Some(p) => {
+                p.value = value;
+                p.getter = None;
+            }
             None => {
                 self.properties.insert(
                     Self::key(name),
                     Property {
                         name: name.to_string(),
                         value,
+                        getter: None,
                     },
                 );
             }
         }
+    }
+
+    /// Adds (or replaces) a ScriptProperty: `getter` runs with `$this` on each read.
+    pub fn set_script_property(&mut self, name: &str, getter: Rc<ScriptBlockValue>) {
+        self.set(name, Value::Null);
+        if let Some(p) = self.properties.get_mut(&Self::key(name)) {
+            p.getter = Some(getter);
+        }
+    }
+
+    /// Whether any property is a ScriptProperty.
+    pub fn has_script_properties(&self) -> bool {
+        self.properties.values().any(|p| p.getter.is_some())
     }
 
     pub fn remove(&mut self, name: &str) -> Option<Property> {

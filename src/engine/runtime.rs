@@ -116,8 +116,9 @@ pub struct Engine {
     pub registry: Registry,
     pub scopes: Scopes,
     pub host: Box<dyn Host>,
-    /// `$Error`: newest first.
-    pub errors: Vec<Value>,
+    /// `$Error`: newest first. Shared with the `$Error` value scripts see, so
+    /// `$Error.Clear()` empties it.
+    pub errors: Rc<std::cell::RefCell<Vec<Value>>>,
     /// `$?`.
     pub last_success: bool,
     pub error_view: ErrorView,
@@ -148,7 +149,7 @@ impl Engine {
             registry,
             scopes: Scopes::new(),
             host,
-            errors: Vec::new(),
+            errors: Rc::new(std::cell::RefCell::new(Vec::new())),
             last_success: true,
             error_view: ErrorView::WithPosition,
             source: Source::new("", ""),
@@ -245,15 +246,21 @@ impl Engine {
 
     /// Adds an error to `$Error` (newest first), as every reported error is.
     pub fn record_error(&mut self, record: Rc<ErrorRecord>) {
-        self.errors.insert(0, Value::Error(record));
+        let mut errors = self.errors.borrow_mut();
+        errors.insert(0, Value::Error(record));
         // pwsh keeps $MaximumErrorCount (256) errors.
-        self.errors.truncate(256);
+        errors.truncate(256);
     }
 
     /// Shows an error on the host's error stream in ConciseView.
     pub fn show_error(&mut self, record: &ErrorRecord) {
+        use std::io::IsTerminal;
         let mode = crate::format::color::ColorMode::for_stderr();
-        let text = display::render_error_in(record, self.error_view, mode);
+        // On a console pwsh wraps a script error's message to the window's width.
+        let width = std::io::stderr()
+            .is_terminal()
+            .then(crate::format::terminal_width);
+        let text = display::render_error_wrapped(record, self.error_view, mode, width);
         self.host.err(&text);
     }
 
@@ -295,5 +302,46 @@ impl Engine {
         out: &mut dyn Sink,
     ) -> Result<(), Flow> {
         self.run_block_dot_sourced(block, dollar_under, args, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::session::RunMode;
+    use crate::syntax::ast::Source;
+
+    /// The step budget stops an endless loop (what a fuzz target relies on).
+    #[test]
+    fn step_limit_stops_endless_loops() {
+        let host = CaptureHost::default();
+        let text = host.text.clone();
+        let mut engine = Engine::new(Registry::new(), Box::new(host));
+        engine.set_step_limit(10_000);
+        let code = engine.run_source(
+            Source::new("", "while ($true) { $i++ }"),
+            Vec::new(),
+            RunMode::Command,
+        );
+        assert_eq!(code, 1);
+        assert!(text.borrow().contains("step limit"));
+    }
+
+    /// A lowered call depth ends deep recursion with pwsh's message.
+    #[test]
+    fn max_depth_reports_call_depth_overflow() {
+        let host = CaptureHost::default();
+        let text = host.text.clone();
+        let mut engine = Engine::new(Registry::new(), Box::new(host));
+        engine.set_max_depth(50);
+        engine.run_source(
+            Source::new("", "function f { f }; f"),
+            Vec::new(),
+            RunMode::Command,
+        );
+        assert!(
+            text.borrow()
+                .contains("The script failed due to call depth overflow.")
+        );
     }
 }

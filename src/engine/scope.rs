@@ -165,8 +165,8 @@ impl Scopes {
         false
     }
 
-    /// Sets a variable where it is currently visible (or innermost when it is not): used
-    /// for `$?`-like engine variables that are not shadowed per scope.
+    /// Sets a variable in the global scope (the engine's own variables: preferences,
+    /// `$LASTEXITCODE`).
     pub fn set_global(&mut self, name: &str, value: Value) {
         if let Some(s) = self.stack.first_mut() {
             s.vars.insert(key(name), value);

@@ -231,6 +231,14 @@ pub fn recipient_column(name: &str) -> Option<&'static Column> {
     recipient_column_index(name).and_then(|i| RECIPIENT_COLUMNS.get(i))
 }
 
+/// Whether a cmdlet's Boolean parameter also takes `$null`: the CAS mailbox settings that
+/// may be blank, meaning the organisation's setting applies (`-EwsEnabled`,
+/// `-SmtpClientAuthenticationDisabled`, ...).
+pub fn nullable_boolean(cmdlet: &str, parameter: &str) -> bool {
+    cmdlet.eq_ignore_ascii_case("Set-CASMailbox")
+        && recipient_column(parameter).is_some_and(|c| c.kind == Kind::NullBool)
+}
+
 /// The recipient kinds exosh keeps (RecipientTypeDetails values).
 pub const USER_MAILBOX: &str = "UserMailbox";
 pub const SHARED_MAILBOX: &str = "SharedMailbox";

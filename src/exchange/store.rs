@@ -170,7 +170,8 @@ impl Store {
 
     /// Whether the caller should load the sample organisation: true exactly once per
     /// store, for the first process that asks (so two processes starting on a new file
-    /// don't both load it).
+    /// don't both load it). The winner calls [`Store::finish_sample_load`] when done;
+    /// the others [`Store::wait_for_sample_load`].
     pub fn claim_sample_load(&mut self) -> Result<bool, ExchangeError> {
         self.write(|tx, _| {
             let changed = tx
@@ -181,6 +182,39 @@ impl Store {
                 .map_err(sql_error)?;
             Ok(changed == 1)
         })
+    }
+
+    /// Records that the sample organisation is fully loaded.
+    pub fn finish_sample_load(&mut self) -> Result<(), ExchangeError> {
+        self.write(|tx, _| {
+            tx.execute(
+                "UPDATE organization SET value = '2' WHERE key = 'sample_loaded'",
+                [],
+            )
+            .map_err(sql_error)?;
+            Ok(())
+        })
+    }
+
+    /// Waits (up to `timeout`) while another process is loading the sample organisation,
+    /// so a command run at the same moment sees the whole of it. Gives up quietly: a
+    /// loader that died leaves what it loaded.
+    pub fn wait_for_sample_load(&self, timeout: Duration) {
+        let start = std::time::Instant::now();
+        while start.elapsed() < timeout {
+            let state: Option<String> = self
+                .conn
+                .query_row(
+                    "SELECT value FROM organization WHERE key = 'sample_loaded'",
+                    [],
+                    |r| r.get(0),
+                )
+                .ok();
+            if state.as_deref() != Some("1") {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// `PRAGMA integrity_check`'s verdict (`ok` when sound).

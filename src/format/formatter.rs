@@ -31,6 +31,9 @@ pub struct FormatRequest {
     pub shape: Option<Shape>,
     /// `-Property`; empty: the view's or all properties.
     pub properties: Vec<PropertySpec>,
+    /// `-ExcludeProperty`: names or wildcards left out of `properties` (which then
+    /// default to `*`).
+    pub exclude: Vec<String>,
     /// `-GroupBy`.
     pub group_by: Option<Column>,
     pub autosize: bool,
@@ -47,6 +50,7 @@ impl Default for FormatRequest {
         FormatRequest {
             shape: None,
             properties: Vec::new(),
+            exclude: Vec::new(),
             group_by: None,
             autosize: false,
             hide_headers: false,
@@ -175,6 +179,22 @@ impl Formatter {
         out.push(Packet::Entry(entry));
     }
 
+    /// The columns `-Property` names for `v`, less those `-ExcludeProperty` names.
+    fn resolve(&self, v: &Value, keep_missing: bool) -> Vec<Column> {
+        let mut cols = select::resolve(&self.req.properties, v, keep_missing);
+        if !self.req.exclude.is_empty() {
+            cols.retain(|c| {
+                let label = c.label();
+                !self
+                    .req
+                    .exclude
+                    .iter()
+                    .any(|x| select::wildcard_match(x, &label))
+            });
+        }
+        cols
+    }
+
     /// pwsh's `FormatViewManager.Initialize`: the view for the first object.
     fn choose(&mut self, v: &Value) -> (Active, Start) {
         let type_names = type_names(v);
@@ -221,7 +241,7 @@ impl Formatter {
                         cols.truncate(MAX_AUTO_COLUMNS);
                         (cols, true)
                     }
-                    None => (select::resolve(&self.req.properties, v, true), true),
+                    None => (self.resolve(v, true), true),
                 };
                 let header = columns
                     .iter()
@@ -270,11 +290,7 @@ impl Formatter {
             Shape::Wide => {
                 let column = registered
                     .and_then(|r| r.columns.into_iter().next())
-                    .or_else(|| {
-                        select::resolve(&self.req.properties, v, true)
-                            .into_iter()
-                            .next()
-                    })
+                    .or_else(|| self.resolve(v, true).into_iter().next())
                     .unwrap_or_else(|| wide_default(v));
                 (
                     Active::Wide(column),
@@ -347,7 +363,7 @@ impl Formatter {
                 let cols = match columns {
                     Some(cols) => cols.clone(),
                     None if self.req.properties.is_empty() => select::all_columns(v),
-                    None => select::resolve(&self.req.properties, v, false),
+                    None => self.resolve(v, false),
                 };
                 Entry::List(self.pairs(&cols, v))
             }

@@ -286,7 +286,18 @@ pub fn property_names(v: &Value) -> Vec<String> {
 pub fn property_value(v: &Value, name: &str) -> Option<Value> {
     match v {
         Value::Object(o) => o.borrow().get(name).cloned(),
-        Value::Hashtable(h) => h.borrow().get_str(name).cloned(),
+        Value::Hashtable(h) => {
+            let h = h.borrow();
+            // A key first; then the table's own .NET properties (`Count`, `Keys`, `Values`).
+            h.get_str(name)
+                .cloned()
+                .or_else(|| match name.to_ascii_lowercase().as_str() {
+                    "count" => Some(Value::Int(i32::try_from(h.len()).unwrap_or(i32::MAX))),
+                    "keys" => Some(Value::array(h.iter().map(|(k, _)| k.clone()).collect())),
+                    "values" => Some(Value::array(h.iter().map(|(_, v)| v.clone()).collect())),
+                    _ => None,
+                })
+        }
         Value::String(s) if name.eq_ignore_ascii_case("Length") => {
             Some(Value::Int(s.chars().count() as i32))
         }

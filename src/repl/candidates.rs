@@ -6,11 +6,16 @@ use std::ops::ControlFlow;
 
 use crate::commands::exchange::session::backend;
 use crate::engine::binder::common_params;
-use crate::engine::command::{Param, ParamType};
+use crate::engine::command::{Param, ParamType, Signature};
+use crate::engine::function::ScriptCommand;
 use crate::engine::runtime::Engine;
+use crate::engine::value::Value;
 use crate::exchange::Request;
 use crate::exchange::catalog::Catalog;
-use crate::syntax::ast::ParameterDecl;
+use crate::exchange::model;
+use crate::format::select::{property_names, property_value};
+use crate::repl::complete::Argument;
+use crate::syntax::ast::{ExprKind, ParameterDecl};
 
 /// How many organisation objects one Tab reads at most: enough to complete any name a
 /// prefix narrows down, bounded so a large organisation never stalls the prompt.
@@ -100,33 +105,74 @@ pub fn commands(engine: &Engine) -> Vec<String> {
     names
 }
 
-/// A function's declared parameters (`function f($a)` and its `param()` block).
-fn function_params(engine: &Engine, command: &str) -> Option<Vec<ParameterDecl>> {
-    let f = engine.scopes.function(command)?;
-    let mut params = f.def.params.clone();
-    if let Some(block) = &f.def.body.param_block {
-        params.extend(block.params.iter().cloned());
+/// A command's signature and whether it takes the common parameters: a cmdlet's, or a
+/// function's as the binder sees it (with `[ValidateSet()]` values as its choices).
+fn signature_of(engine: &Engine, command: &str) -> Option<(Signature, bool)> {
+    if let Some(f) = engine.scopes.function(command) {
+        let mut params = f.def.params.clone();
+        if let Some(block) = &f.def.body.param_block {
+            params.extend(block.params.iter().cloned());
+        }
+        let script = ScriptCommand {
+            name: f.def.name.clone(),
+            ast: f.def.body.clone(),
+            source: f.source.clone(),
+            params,
+            is_filter: f.def.is_filter,
+            is_script: false,
+            dot_source: false,
+        };
+        let mut sig = script.signature();
+        for (param, decl) in sig.params.iter_mut().zip(&script.params) {
+            if let Some(choices) = validate_set(decl) {
+                param.ty = ParamType::Enum(choices);
+            }
+        }
+        return Some((sig, script.is_advanced()));
     }
-    Some(params)
+    let info = engine.registry.lookup(command)?;
+    Some(((*info.sig).clone(), true))
+}
+
+/// The values a `[ValidateSet('a', 'b')]` allows.
+fn validate_set(decl: &ParameterDecl) -> Option<Vec<String>> {
+    let attr = decl
+        .attributes
+        .iter()
+        .find(|a| a.name.eq_ignore_ascii_case("ValidateSet"))?;
+    let values: Vec<String> = attr
+        .positional
+        .iter()
+        .flat_map(|e| match &e.kind {
+            ExprKind::ArrayLiteral(items) => items.iter().collect::<Vec<_>>(),
+            _ => vec![e],
+        })
+        .filter_map(|e| match &e.kind {
+            ExprKind::StringLiteral(s) | ExprKind::BareWord(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    (!values.is_empty()).then_some(values)
+}
+
+/// Every parameter a command takes: its own, then the common ones.
+fn all_params(engine: &Engine, command: &str) -> Vec<Param> {
+    let Some((sig, common)) = signature_of(engine, command) else {
+        return Vec::new();
+    };
+    let commons = if common {
+        common_params(sig.supports_should_process)
+    } else {
+        Vec::new()
+    };
+    sig.params.into_iter().chain(commons).collect()
 }
 
 /// The parameter names of a command, common parameters included.
 pub fn parameters(engine: &Engine, command: &str) -> Vec<String> {
-    if let Some(params) = function_params(engine, command) {
-        return params.into_iter().map(|p| p.name).collect();
-    }
-    let Some(info) = engine.registry.lookup(command) else {
-        return Vec::new();
-    };
-    info.sig
-        .params
-        .iter()
-        .map(|p| p.name.clone())
-        .chain(
-            common_params(info.sig.supports_should_process)
-                .into_iter()
-                .map(|p| p.name),
-        )
+    all_params(engine, command)
+        .into_iter()
+        .map(|p| p.name)
         .collect()
 }
 
@@ -138,14 +184,7 @@ fn parameter_of(
     parameter: Option<&str>,
     position: usize,
 ) -> Option<Param> {
-    let info = engine.registry.lookup(command)?;
-    let sig = &info.sig;
-    let all: Vec<Param> = sig
-        .params
-        .iter()
-        .cloned()
-        .chain(common_params(sig.supports_should_process))
-        .collect();
+    let all = all_params(engine, command);
     match parameter {
         Some(name) => {
             let named = |p: &&Param| {
@@ -165,13 +204,12 @@ fn parameter_of(
             }
         }
         None => {
-            let at: Vec<&Param> = sig
-                .params
+            let default_set = signature_of(engine, command).and_then(|(sig, _)| sig.default_set);
+            let at: Vec<&Param> = all
                 .iter()
                 .filter(|p| p.position == Some(position))
                 .collect();
-            let in_default = sig
-                .default_set
+            let in_default = default_set
                 .as_deref()
                 .and_then(|set| at.iter().find(|p| p.in_set(set)));
             in_default.or(at.first()).map(|p| (*p).clone())
@@ -194,17 +232,23 @@ fn argument_param(
 }
 
 /// Known values for an argument: `$true`/`$false` for Booleans, an enumeration's
-/// names, and for Exchange identities the names of the objects in the organisation.
-pub fn values(
-    engine: &Engine,
-    command: &str,
-    parameter: Option<&str>,
-    position: usize,
-    prefix: &str,
-) -> Vec<String> {
+/// names, for Exchange identities the names of the objects in the organisation, and for
+/// the property arguments of Format-List, Select-Object, Where-Object, ... the properties
+/// of what the pipeline's first command outputs.
+pub fn values(engine: &Engine, argument: &Argument) -> Vec<String> {
+    let Argument {
+        command,
+        parameter,
+        position,
+        prefix,
+        upstream,
+    } = *argument;
     let Some(param) = argument_param(engine, command, parameter, position) else {
         return Vec::new();
     };
+    if let Some(upstream) = upstream.filter(|_| names_properties(&param)) {
+        return output_properties(engine, upstream);
+    }
     match &param.ty {
         ParamType::Bool => return vec!["$true".into(), "$false".into()],
         ParamType::Enum(names) => return names.clone(),
@@ -230,6 +274,59 @@ pub fn values(
         }
     }
     Vec::new()
+}
+
+/// Whether a parameter takes property names of the input (`Format-List -Property`,
+/// `Where-Object Name -eq ...`, `ForEach-Object Name`).
+fn names_properties(param: &Param) -> bool {
+    [
+        "Property",
+        "ExpandProperty",
+        "ExcludeProperty",
+        "FilterScript",
+        "Process",
+        "MemberName",
+    ]
+    .iter()
+    .any(|n| param.name.eq_ignore_ascii_case(n))
+}
+
+/// The properties of the objects an Exchange Get-* cmdlet outputs, from the model of the
+/// local organisation (its views and object kinds), else the catalog's filterable ones.
+fn output_properties(engine: &Engine, command: &str) -> Vec<String> {
+    let Some(name) = engine.registry.lookup(command).map(|i| i.sig.name.clone()) else {
+        return Vec::new();
+    };
+    let Some(noun) = name
+        .split_once('-')
+        .filter(|(verb, _)| verb.eq_ignore_ascii_case("Get"))
+        .map(|(_, noun)| noun.to_ascii_lowercase())
+    else {
+        return Vec::new();
+    };
+    let view = match noun.as_str() {
+        "casmailbox" => Some(&model::CAS_MAILBOX),
+        "mailbox" => Some(&model::MAILBOX),
+        "user" => Some(&model::USER),
+        "recipient" => Some(&model::RECIPIENT),
+        _ => None,
+    };
+    if let Some(view) = view {
+        return view.properties().map(str::to_string).collect();
+    }
+    if let Some(kind) = model::object_kind(&noun) {
+        let settings: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(kind.defaults).unwrap_or_default();
+        return settings
+            .keys()
+            .cloned()
+            .chain(model::COMMON_TAIL.iter().map(|s| s.to_string()))
+            .collect();
+    }
+    Catalog::get()
+        .cmdlet(&name)
+        .map(|c| c.filterable.clone())
+        .unwrap_or_default()
 }
 
 /// The Get-* cmdlets that list what an identity parameter names, best first: for
@@ -305,6 +402,29 @@ pub fn variables(engine: &Engine) -> Vec<String> {
     names
 }
 
+/// The property names of `$variable.path...`, read from the session without running
+/// anything (a collection shows its first element's, as pwsh's member enumeration).
+pub fn members(engine: &Engine, variable: &str, path: &[String]) -> Vec<String> {
+    let first = |v: Value| match v {
+        Value::Array(items) => items.borrow().first().cloned().unwrap_or(Value::Null),
+        other => other,
+    };
+    let mut value = match engine.scopes.get(None, variable) {
+        Some(v) => first(v),
+        None => return Vec::new(),
+    };
+    for name in path {
+        value = match property_value(&value, name) {
+            Some(v) => first(v),
+            None => return Vec::new(),
+        };
+    }
+    match &value {
+        Value::Hashtable(h) => h.borrow().iter().map(|(k, _)| k.to_string()).collect(),
+        other => property_names(other),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,6 +435,32 @@ mod tests {
         let mut e = Engine::new(builtin_registry(), Box::new(CaptureHost::default()));
         e.init_session_variables();
         e
+    }
+
+    fn arg<'a>(command: &'a str, parameter: Option<&'a str>, position: usize) -> Argument<'a> {
+        Argument {
+            command,
+            parameter,
+            position,
+            prefix: "",
+            upstream: None,
+        }
+    }
+
+    #[test]
+    fn properties_of_the_pipeline_s_first_command() {
+        let e = engine();
+        let after = |command: &'static str, upstream: &'static str| Argument {
+            upstream: Some(upstream),
+            ..arg(command, None, 0)
+        };
+        let fl = values(&e, &after("fl", "Get-CASMailbox"));
+        assert!(fl.contains(&"MapiEnabled".to_string()) && fl.contains(&"Name".to_string()));
+        let owa = values(&e, &after("Select-Object", "Get-OwaMailboxPolicy"));
+        assert!(owa.contains(&"CalendarEnabled".to_string()), "{owa:?}");
+        assert!(values(&e, &after("Where-Object", "Get-Mailbox")).contains(&"Alias".to_string()));
+        assert!(values(&e, &after("Select-Object", "Write-Output")).is_empty());
+        assert!(values(&e, &arg("Format-List", None, 0)).is_empty());
     }
 
     #[test]
@@ -355,26 +501,61 @@ mod tests {
     fn values_from_the_signature() {
         let e = engine();
         assert_eq!(
-            values(&e, "Set-CASMailbox", Some("MAPIEnab"), 0, ""),
+            values(&e, &arg("Set-CASMailbox", Some("MAPIEnab"), 0)),
             vec!["$true", "$false"]
         );
         assert!(
-            values(&e, "Get-Mailbox", Some("RecipientTypeDetails"), 0, "")
+            values(&e, &arg("Get-Mailbox", Some("RecipientTypeDetails"), 0))
                 .contains(&"SharedMailbox".to_string())
         );
         assert!(
-            values(&e, "Get-Mailbox", Some("ea"), 0, "").contains(&"SilentlyContinue".to_string())
+            values(&e, &arg("Get-Mailbox", Some("ea"), 0))
+                .contains(&"SilentlyContinue".to_string())
         );
         assert_eq!(
-            values(&e, "Set-Mailbox", Some("ProhibitSendQuota"), 0, ""),
+            values(&e, &arg("Set-Mailbox", Some("ProhibitSendQuota"), 0)),
             vec!["Unlimited"]
         );
-        assert!(values(&e, "Write-Output", None, 0, "").is_empty());
+        assert!(values(&e, &arg("Write-Output", None, 0)).is_empty());
         // After a switch, the first positional argument (Get-Mailbox's Identity).
         assert_eq!(
             argument_param(&e, "Get-Mailbox", Some("Archive"), 0).map(|p| p.name),
             Some("Identity".to_string())
         );
+    }
+
+    #[test]
+    fn functions_complete_from_their_declaration() {
+        let mut e = engine();
+        e.run_interactive(crate::syntax::ast::Source::new(
+            "",
+            "function Set-Thing { [CmdletBinding()] param([ValidateSet('Low', 'High')] [string]$Level, [bool]$On) }\nfunction plain($a) {}",
+        ));
+        let p = parameters(&e, "Set-Thing");
+        assert!(p.contains(&"Level".to_string()) && p.contains(&"ErrorAction".to_string()));
+        assert_eq!(parameters(&e, "plain"), vec!["a"]);
+        assert_eq!(
+            values(&e, &arg("Set-Thing", Some("Lev"), 0)),
+            vec!["Low", "High"]
+        );
+        assert_eq!(values(&e, &arg("Set-Thing", None, 0)), vec!["Low", "High"]);
+        assert_eq!(
+            values(&e, &arg("Set-Thing", Some("On"), 0)),
+            vec!["$true", "$false"]
+        );
+    }
+
+    #[test]
+    fn members_are_read_from_the_session() {
+        let mut e = engine();
+        e.run_interactive(crate::syntax::ast::Source::new(
+            "",
+            "$o = [pscustomobject]@{ MapiEnabled = $true; Inner = @{ Key = 1 } }; $list = @($o, $o)",
+        ));
+        assert_eq!(members(&e, "o", &[]), vec!["MapiEnabled", "Inner"]);
+        assert_eq!(members(&e, "list", &[]), vec!["MapiEnabled", "Inner"]);
+        assert_eq!(members(&e, "o", &["Inner".to_string()]), vec!["Key"]);
+        assert!(members(&e, "nothing", &[]).is_empty());
     }
 
     #[test]

@@ -11,19 +11,31 @@ pub trait CompletionSource {
     fn commands(&self) -> Vec<String>;
     /// The parameter names (without `-`) of a command, common parameters included.
     fn parameters(&self, command: &str) -> Vec<String>;
-    /// Known values for a named parameter (`Some(name)`) or for the positional argument at
-    /// `position` (`None`): `$true`/`$false` for Booleans, enum values, policy names,
-    /// mailbox identities. `prefix` is what is typed so far (a source may use it to ask
-    /// the organisation for fewer objects; the caller filters anyway).
-    fn values(
-        &self,
-        command: &str,
-        parameter: Option<&str>,
-        position: usize,
-        prefix: &str,
-    ) -> Vec<String>;
+    /// Known values for an argument: `$true`/`$false` for Booleans, enum values, policy
+    /// names, mailbox identities, property names of what comes down the pipeline.
+    fn values(&self, argument: &Argument) -> Vec<String>;
     /// Variable names (without `$`).
     fn variables(&self) -> Vec<String>;
+    /// Property names of the value at `$variable.path...` (nothing by default).
+    fn members(&self, _variable: &str, _path: &[String]) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// The argument being completed.
+#[derive(Debug, Clone, Copy)]
+pub struct Argument<'a> {
+    pub command: &'a str,
+    /// The parameter named before it (`None`: a positional argument).
+    pub parameter: Option<&'a str>,
+    /// Its position among the positional arguments.
+    pub position: usize,
+    /// What is typed so far (a source may use it to ask the organisation for fewer
+    /// objects; the caller filters anyway).
+    pub prefix: &'a str,
+    /// The first command of the pipeline, when the argument's command is not it
+    /// (`Get-CASMailbox | Format-List <Tab>`).
+    pub upstream: Option<&'a str>,
 }
 
 /// What the word at the cursor is.
@@ -38,9 +50,15 @@ pub enum Target {
         command: String,
         parameter: Option<String>,
         position: usize,
+        upstream: Option<String>,
     },
     /// A `$` word at the start of a statement.
     Variable,
+    /// `$variable.path.Mem`: a property of a variable's value.
+    Member {
+        variable: String,
+        path: Vec<String>,
+    },
 }
 
 /// The word being completed: where it starts, its text, and any quote it opened.
@@ -60,10 +78,20 @@ struct Piece {
     closed: bool,
 }
 
-/// Splits `line[..pos]` into the pieces of the statement the cursor is in.
-fn statement_pieces(line: &str, pos: usize) -> (Vec<Piece>, bool) {
+/// The pieces of the pipeline element the cursor is in, before it.
+struct Pieces {
+    pieces: Vec<Piece>,
+    /// Whether the cursor follows a separator (a new word starts there).
+    fresh: bool,
+    /// The first command of the pipeline, when the cursor is past a `|`.
+    upstream: Option<String>,
+}
+
+/// Splits `line[..pos]` into the pieces of the pipeline element the cursor is in.
+fn statement_pieces(line: &str, pos: usize) -> Pieces {
     let before = &line[..pos.min(line.len())];
     let mut pieces: Vec<Piece> = Vec::new();
+    let mut upstream: Option<String> = None;
     let mut current: Option<Piece> = None;
     let mut chars = before.char_indices().peekable();
     let mut ends_in_space = true;
@@ -87,6 +115,11 @@ fn statement_pieces(line: &str, pos: usize) -> (Vec<Piece>, bool) {
         match c {
             '|' | ';' | '{' | '(' | '}' | ')' => {
                 pieces.extend(current.take());
+                if c == '|' {
+                    upstream = upstream.or_else(|| pieces.first().map(|p| p.text.clone()));
+                } else if c != '}' && c != ')' {
+                    upstream = None;
+                }
                 if matches!(c, '|' | ';' | '{' | '(') {
                     pieces.clear();
                 }
@@ -119,12 +152,20 @@ fn statement_pieces(line: &str, pos: usize) -> (Vec<Piece>, bool) {
     }
     let open = current.is_some();
     pieces.extend(current);
-    (pieces, !open && ends_in_space)
+    Pieces {
+        pieces,
+        fresh: !open && ends_in_space,
+        upstream,
+    }
 }
 
 /// Decides what is being completed at `pos`.
 pub fn analyse(line: &str, pos: usize) -> (Word, Target) {
-    let (mut pieces, fresh) = statement_pieces(line, pos);
+    let Pieces {
+        mut pieces,
+        fresh,
+        upstream,
+    } = statement_pieces(line, pos);
     let word = if fresh {
         Word {
             start: pos.min(line.len()),
@@ -145,6 +186,18 @@ pub fn analyse(line: &str, pos: usize) -> (Word, Target) {
         }
     };
     let is_variable = word.quote.is_none() && word.text.starts_with('$');
+    if is_variable && word.text.contains('.') {
+        let mut parts: Vec<String> = word.text[1..].split('.').map(str::to_string).collect();
+        parts.pop();
+        let variable = parts.remove(0);
+        return (
+            word,
+            Target::Member {
+                variable,
+                path: parts,
+            },
+        );
+    }
     let Some(command) = pieces.first().map(|p| p.text.clone()) else {
         return (
             word,
@@ -156,27 +209,66 @@ pub fn analyse(line: &str, pos: usize) -> (Word, Target) {
         );
     };
     if word.quote.is_none() && word.text.starts_with('-') {
+        // `-Name:value`: the value is completed for that parameter.
+        if let Some(colon) = word.text.find(':') {
+            let parameter = word.text[1..colon].to_string();
+            let value = Word {
+                start: word.start + colon + 1,
+                text: word.text[colon + 1..].to_string(),
+                quote: None,
+            };
+            return (
+                value,
+                Target::Value {
+                    command,
+                    parameter: Some(parameter),
+                    position: 0,
+                    upstream,
+                },
+            );
+        }
         return (word, Target::Parameter { command });
     }
+    // In `Name,Mapi` the word is what follows the last comma.
+    let mut word = word;
+    if let Some(i) = word.text.rfind(',').filter(|_| word.quote.is_none()) {
+        word.start += i + 1;
+        word.text = word.text[i + 1..].to_string();
+    }
     // The argument's parameter: the piece before it when that is a parameter name
-    // without a value of its own; otherwise a positional argument.
-    let args = &pieces[1..];
+    // without a value of its own; otherwise a positional argument. A list (`Name, Mapi`)
+    // is one argument: the piece after a trailing comma continues it.
     let mut position = 0;
     let mut pending: Option<String> = None;
-    for p in args {
+    let mut continued: Option<(Option<String>, usize)> = None;
+    for p in &pieces[1..] {
+        let ends_list = p.quote.is_none() && p.text.ends_with(',');
+        if let Some(argument) = continued.take() {
+            continued = ends_list.then_some(argument);
+            continue;
+        }
         if p.quote.is_none() && p.text.starts_with('-') && p.text.len() > 1 && !p.text.contains(':')
         {
             pending = Some(p.text[1..].to_string());
-        } else if pending.take().is_none() {
-            position += 1;
+            continue;
         }
+        let argument = match pending.take() {
+            Some(name) => (Some(name), position),
+            None => {
+                position += 1;
+                (None, position - 1)
+            }
+        };
+        continued = ends_list.then_some(argument);
     }
+    let (parameter, position) = continued.unwrap_or((pending, position));
     (
         word,
         Target::Value {
             command,
-            parameter: pending,
+            parameter,
             position,
+            upstream,
         },
     )
 }
@@ -203,6 +295,21 @@ pub fn complete(source: &dyn CompletionSource, line: &str, pos: usize) -> (usize
             .into_iter()
             .map(|v| format!("${v}"))
             .collect(),
+        Target::Member { variable, path } => {
+            let base: String = path.iter().fold(format!("${variable}"), |mut b, p| {
+                b.push('.');
+                b.push_str(p);
+                b
+            });
+            let typed = word.text.rsplit('.').next().unwrap_or("").to_lowercase();
+            let mut names: Vec<String> = source
+                .members(variable, path)
+                .into_iter()
+                .filter(|m| m.to_lowercase().starts_with(&typed))
+                .collect();
+            names.dedup();
+            names.into_iter().map(|m| format!("{base}.{m}")).collect()
+        }
         Target::Parameter { command } => matching(source.parameters(command), 1)
             .into_iter()
             .map(|p| format!("-{p}"))
@@ -211,8 +318,15 @@ pub fn complete(source: &dyn CompletionSource, line: &str, pos: usize) -> (usize
             command,
             parameter,
             position,
+            upstream,
         } => {
-            let mut values = source.values(command, parameter.as_deref(), *position, &word.text);
+            let mut values = source.values(&Argument {
+                command,
+                parameter: parameter.as_deref(),
+                position: *position,
+                prefix: &word.text,
+                upstream: upstream.as_deref(),
+            });
             if word.text.starts_with('$') {
                 values.extend(source.variables().into_iter().map(|v| format!("${v}")));
             }
@@ -274,14 +388,16 @@ mod tests {
                 vec![]
             }
         }
-        fn values(
-            &self,
-            _command: &str,
-            parameter: Option<&str>,
-            position: usize,
-            _prefix: &str,
-        ) -> Vec<String> {
-            match (parameter, position) {
+        fn values(&self, argument: &Argument) -> Vec<String> {
+            if argument.command.eq_ignore_ascii_case("Format-List") {
+                return match (argument.upstream, argument.parameter, argument.position) {
+                    (Some("Get-CASMailbox"), None | Some("Property"), 0) => {
+                        vec!["MapiEnabled".into(), "Name".into()]
+                    }
+                    _ => vec![],
+                };
+            }
+            match (argument.parameter, argument.position) {
                 (Some(p), _) if p.eq_ignore_ascii_case("MAPIEnabled") => {
                     vec!["$true".into(), "$false".into()]
                 }
@@ -294,6 +410,13 @@ mod tests {
         }
         fn variables(&self) -> Vec<String> {
             vec!["UserList".into(), "true".into()]
+        }
+        fn members(&self, variable: &str, path: &[String]) -> Vec<String> {
+            match (variable, path) {
+                ("m", []) => vec!["MapiEnabled".into(), "Name".into(), "OWAEnabled".into()],
+                ("m", [p]) if p == "Name" => vec!["Length".into()],
+                _ => vec![],
+            }
         }
     }
 
@@ -329,6 +452,10 @@ mod tests {
     fn values_of_a_parameter_and_identities_quoted() {
         assert_eq!(at_end("Set-CASMailbox x -MAPIEnabled $f").1, vec!["$false"]);
         assert_eq!(
+            at_end("Set-CASMailbox x -MAPIEnabled:$f"),
+            (30, vec!["$false".into()])
+        );
+        assert_eq!(
             at_end("Set-CASMailbox -MAPIEnabled ").1,
             vec!["$false", "$true"]
         );
@@ -342,14 +469,49 @@ mod tests {
     }
 
     #[test]
+    fn properties_of_what_comes_down_the_pipeline_in_lists() {
+        let line = "Get-CASMailbox x | Format-List Name, Ma";
+        assert_eq!(at_end(line), (line.len() - 2, vec!["MapiEnabled".into()]));
+        let line = "Get-CASMailbox x | Format-List -Property Name,Ma";
+        assert_eq!(at_end(line), (line.len() - 2, vec!["MapiEnabled".into()]));
+        assert!(
+            at_end("Get-CASMailbox x | Format-List Name Ma")
+                .1
+                .is_empty()
+        );
+        assert!(at_end("Format-List Ma").1.is_empty());
+        assert!(at_end("Get-CASMailbox x; Format-List Ma").1.is_empty());
+    }
+
+    #[test]
     fn variables() {
         assert_eq!(at_end("$User").1, vec!["$UserList"]);
         assert_eq!(at_end("Get-Mailbox $us").1, vec!["$UserList"]);
     }
 
     #[test]
+    fn members_of_a_variable() {
+        assert_eq!(at_end("$m.Ma"), (0, vec!["$m.MapiEnabled".into()]));
+        assert_eq!(at_end("Write-Output $m.Name.L").1, vec!["$m.Name.Length"]);
+        assert_eq!(at_end("$m.").1.len(), 3);
+        assert!(at_end("$x.y").1.is_empty());
+    }
+
+    #[test]
     fn odd_lines_do_not_panic() {
-        for line in ["", " ", "\"", "-", "|", "$", "a 'b", "x -y:", "é ü -ö"] {
+        for line in [
+            "",
+            " ",
+            "\"",
+            "-",
+            "|",
+            "$",
+            "a 'b",
+            "x -y:",
+            "é ü -ö",
+            "$.",
+            "$a..b",
+        ] {
             let _ = at_end(line);
             for i in 0..=line.len() {
                 if line.is_char_boundary(i) {

@@ -9,8 +9,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::ReplHost;
 use super::candidates;
-use super::complete::CompletionSource;
+use super::complete::{Argument, CompletionSource};
 use crate::commands::core::history::{self, Status};
+use rustyline::error::ReadlineError;
+
+use crate::engine::command::Registry;
 use crate::engine::runtime::{Engine, Host, StdHost};
 use crate::engine::session::InputEnd;
 use crate::engine::value::Value;
@@ -25,8 +28,11 @@ pub struct EngineHost {
 }
 
 /// The terminal as the engine's host: output and errors written as [`StdHost`] writes
-/// them, and questions (a missing mandatory parameter) answered on the terminal.
-pub struct ConsoleIo;
+/// them, and questions (a missing mandatory parameter) answered on the terminal, where
+/// Ctrl-C stops the command as it does while one runs.
+pub struct ConsoleIo {
+    interrupt: Arc<AtomicBool>,
+}
 
 impl Host for ConsoleIo {
     fn out(&mut self, text: &str) {
@@ -38,11 +44,22 @@ impl Host for ConsoleIo {
     }
 
     fn read_line(&mut self, prompt: &str) -> Option<String> {
-        self.out(prompt);
-        let mut line = String::new();
-        match std::io::stdin().read_line(&mut line) {
-            Ok(0) | Err(_) => None,
-            Ok(_) => Some(line.trim_end_matches(['\r', '\n']).to_string()),
+        // The lines before the last are a header; the line editor shows the last.
+        let question = match prompt.rsplit_once('\n') {
+            Some((header, question)) => {
+                self.out(&format!("{header}\n"));
+                question
+            }
+            None => prompt,
+        };
+        let mut editor = rustyline::DefaultEditor::new().ok()?;
+        match editor.readline(question) {
+            Ok(line) => Some(line),
+            Err(ReadlineError::Interrupted) => {
+                self.interrupt.store(true, Ordering::Relaxed);
+                None
+            }
+            Err(_) => None,
         }
     }
 }
@@ -61,14 +78,20 @@ pub fn profile_path() -> Option<PathBuf> {
 }
 
 impl EngineHost {
-    /// Wraps an engine, sets `$PROFILE`, and makes Ctrl-C stop a running input instead
-    /// of ending the process (the line editor reads Ctrl-C itself while editing).
-    pub fn new(mut engine: Engine) -> EngineHost {
+    /// A session with the given commands, writing to the terminal: `$PROFILE` set, and
+    /// Ctrl-C stopping a running input instead of ending the process (the line editor
+    /// reads Ctrl-C itself while editing).
+    pub fn new(registry: Registry) -> EngineHost {
         let interrupt = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&interrupt);
         if let Err(e) = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed)) {
             eprintln!("exosh: Ctrl-C cannot stop commands in this session: {e}");
         }
+        let io = ConsoleIo {
+            interrupt: Arc::clone(&interrupt),
+        };
+        let mut engine = Engine::new(registry, Box::new(io));
+        engine.init_session_variables();
         engine.set_interrupt(Arc::clone(&interrupt));
         if let Some(path) = profile_path() {
             engine
@@ -82,10 +105,19 @@ impl EngineHost {
     /// `Some(code)` when it ran `exit`. A missing profile is not an error.
     pub fn run_profile(&mut self, path: &Path) -> Option<i32> {
         let text = std::fs::read_to_string(path).ok()?;
-        let source = Source::new(path.to_string_lossy(), text);
+        self.run_unrecorded(Source::new(path.to_string_lossy(), text))
+    }
+
+    /// Runs `-NoExit -Command` text before the first prompt (not part of the history);
+    /// `Some(code)` when it ran `exit`.
+    pub fn run_startup(&mut self, text: &str) -> Option<i32> {
+        self.run_unrecorded(Source::new("", text))
+    }
+
+    fn run_unrecorded(&mut self, source: Rc<Source>) -> Option<i32> {
         match self.engine.run_interactive(source) {
             InputEnd::Exit(code) => Some(code),
-            _ => None,
+            InputEnd::Done | InputEnd::Stopped => None,
         }
     }
 
@@ -157,17 +189,15 @@ impl CompletionSource for EngineHost {
         candidates::parameters(&self.engine, command)
     }
 
-    fn values(
-        &self,
-        command: &str,
-        parameter: Option<&str>,
-        position: usize,
-        prefix: &str,
-    ) -> Vec<String> {
-        candidates::values(&self.engine, command, parameter, position, prefix)
+    fn values(&self, argument: &Argument) -> Vec<String> {
+        candidates::values(&self.engine, argument)
     }
 
     fn variables(&self) -> Vec<String> {
         candidates::variables(&self.engine)
+    }
+
+    fn members(&self, variable: &str, path: &[String]) -> Vec<String> {
+        candidates::members(&self.engine, variable, path)
     }
 }

@@ -14,7 +14,7 @@ use std::rc::Rc;
 use rustyline::completion::{Completer, FilenameCompleter, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::highlight::{CmdKind, Highlighter};
-use rustyline::hint::Hinter;
+use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
 use rustyline::{CompletionType, Config, Context, EditMode, Editor, Helper};
@@ -22,7 +22,6 @@ use rustyline::{CompletionType, Config, Context, EditMode, Editor, Helper};
 pub use complete::CompletionSource;
 
 use crate::commands::builtin_registry;
-use crate::engine::runtime::Engine;
 use crate::format::color::ColorMode;
 
 /// What the console needs from the shell behind it.
@@ -40,18 +39,19 @@ pub struct ReplOptions {
     pub history_file: Option<PathBuf>,
 }
 
-/// What the command line asks of the interactive shell (`-NoLogo`, `-NoProfile`).
+/// What the command line asks of the interactive shell (`-NoLogo`, `-NoProfile`,
+/// `-NoExit -Command`).
 pub struct StartOptions {
     pub banner: bool,
     pub profile: bool,
+    /// Text to run after the profile, before the first prompt.
+    pub command: Option<String>,
 }
 
 /// Starts the interactive shell on the terminal: banner, `$PROFILE`, then the console
 /// until `exit` or Ctrl-D. Returns the process exit code.
 pub fn start(options: &StartOptions) -> i32 {
-    let mut engine = Engine::new(builtin_registry(), Box::new(host::ConsoleIo));
-    engine.init_session_variables();
-    let mut shell = host::EngineHost::new(engine);
+    let mut shell = host::EngineHost::new(builtin_registry());
     if options.banner {
         println!(
             "exosh {} — PowerShell for Exchange Online administration",
@@ -61,6 +61,13 @@ pub fn start(options: &StartOptions) -> i32 {
     }
     let profile = options.profile.then(host::profile_path).flatten();
     if let Some(code) = profile.and_then(|p| shell.run_profile(&p)) {
+        return code;
+    }
+    if let Some(code) = options
+        .command
+        .as_deref()
+        .and_then(|c| shell.run_startup(c))
+    {
         return code;
     }
     let repl = ReplOptions {
@@ -200,8 +207,21 @@ impl<H: ReplHost> Completer for ConsoleHelper<H> {
     }
 }
 
+/// pwsh 7's inline prediction: the rest of the latest history line that starts with what
+/// is typed, dimmed; Right arrow takes it. Only with colour (uncoloured, a suggestion
+/// could not be told from typed text) and only for one-line entries.
 impl<H: ReplHost> Hinter for ConsoleHelper<H> {
     type Hint = String;
+
+    fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
+        if !self.color {
+            return None;
+        }
+        // A multi-line entry would be drawn over the lines below the prompt.
+        HistoryHinter::new()
+            .hint(line, pos, ctx)
+            .filter(|h| !h.contains('\n'))
+    }
 }
 
 impl<H: ReplHost> Highlighter for ConsoleHelper<H> {
@@ -215,6 +235,11 @@ impl<H: ReplHost> Highlighter for ConsoleHelper<H> {
 
     fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
         self.color
+    }
+
+    /// PSReadLine's InlinePrediction colour: dim italic white.
+    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
+        Cow::Owned(format!("\x1b[97;2;3m{hint}\x1b[0m"))
     }
 }
 

@@ -4,6 +4,7 @@
 //! `-IncludeTypeInformation`; rows read back as PSCustomObjects of strings.
 
 use super::files::{decode, save};
+use super::props::input_object;
 use super::select_object::strings;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
@@ -156,7 +157,7 @@ impl Processor for ToCsv {
     }
 
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+        let Some(v) = input_object(cx, input)? else {
             return Ok(());
         };
         if v.is_null() {

@@ -3,10 +3,11 @@
 //! [`crate::format`]).
 
 use super::props::{ScriptProps, count, enumeration_limit};
+use super::select_object::strings;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::value::Value;
 use crate::format::formatter::{FormatRequest, Formatter};
-use crate::format::select::SpecContext;
+use crate::format::select::{PropertySpec, SpecContext};
 use crate::format::view::{self, Shape};
 
 /// One Format-* invocation.
@@ -30,9 +31,15 @@ impl Format {
             Shape::Table => SpecContext::Table,
             _ => SpecContext::List,
         };
+        let exclude = strings(cx.param("ExcludeProperty"));
+        let mut properties = self.props.specs(cx, cx.param("Property"), ctx)?;
+        if properties.is_empty() && !exclude.is_empty() {
+            properties.push(PropertySpec::Name("*".into()));
+        }
         Ok(FormatRequest {
             shape: Some(self.shape),
-            properties: self.props.specs(cx, cx.param("Property"), ctx)?,
+            properties,
+            exclude,
             group_by: self
                 .props
                 .column(cx, cx.param("GroupBy"), SpecContext::List)?,
@@ -84,6 +91,7 @@ fn common(sig: Signature) -> Signature {
             .type_name("System.Object[]")
             .position(0),
     )
+    .param(Param::new("ExcludeProperty", ParamType::StringArray))
     .param(Param::new("GroupBy", ParamType::Any))
     .param(Param::new("InputObject", ParamType::Any).from_pipeline())
     .param(Param::new("View", ParamType::String))

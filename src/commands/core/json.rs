@@ -54,23 +54,20 @@ pub fn to_json(v: &Value, depth: i64, truncated: &mut bool) -> Json {
     }
 }
 
-/// A member one level down: containers beyond the depth become their string form.
+/// A member one level down (an array's element too, as in pwsh): containers beyond the
+/// depth become their .NET string form.
 fn nested(v: &Value, depth: i64, truncated: &mut bool) -> Json {
-    let container = matches!(v, Value::Object(_) | Value::Hashtable(_));
+    let container = matches!(v, Value::Object(_) | Value::Hashtable(_) | Value::Array(_));
     if container && depth <= 0 {
         *truncated = true;
-        return Json::String(v.to_string());
+        return Json::String(match v {
+            Value::Array(_) => "System.Object[]".to_string(),
+            other => other.to_string(),
+        });
     }
-    let next = if matches!(v, Value::Array(_)) {
-        depth
-    } else {
-        depth - 1
-    };
-    to_json(v, next, truncated)
+    to_json(v, depth - 1, truncated)
 }
 
-/// JSON as a value: objects become PSCustomObjects (ordered hashtables with
-/// `-AsHashtable`), whole numbers Int32/Int64, ISO date strings dates.
 pub fn from_json(j: &Json, as_hashtable: bool) -> Value {
     match j {
         Json::Null => Value::Null,
@@ -118,13 +115,8 @@ struct ToJson {
 
 impl Processor for ToJson {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        match input {
-            Some(v) => self.items.push(v),
-            None => {
-                if let Some(v) = cx.param("InputObject") {
-                    self.items.push(v.clone());
-                }
-            }
+        if let Some(v) = super::props::input_object(cx, input)? {
+            self.items.push(v);
         }
         Ok(())
     }
@@ -134,6 +126,19 @@ impl Processor for ToJson {
             Some(Value::Int(d)) => i64::from(*d),
             _ => 2,
         };
+        // pwsh's [ValidateRange(0, 100)] on -Depth.
+        if !(0..=100).contains(&depth) {
+            let bound = if depth < 0 {
+                "less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0"
+            } else {
+                "greater than the maximum allowed range of 100. Supply an argument that is less than or equal to 100"
+            };
+            return Err(cx.terminating(
+                &format!("Cannot validate argument on parameter 'Depth'. The {depth} argument is {bound} and then try the command again."),
+                "ParameterArgumentValidationError",
+                ErrorCategory::InvalidData,
+            ));
+        }
         let value = match self.items.len() {
             0 => return Ok(()),
             1 => self.items[0].clone(),
@@ -187,6 +192,52 @@ pub fn convert_to_json() -> CommandInfo {
     CommandInfo::new(sig, || Box::new(ToJson::default()))
 }
 
+/// JSON text with single-quoted strings (`{'a':'b'}`, which pwsh's reader accepts)
+/// rewritten as double-quoted ones; everything else is left as it is.
+fn double_quoted(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\'') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push('"');
+                while let Some(d) = chars.next() {
+                    out.push(d);
+                    match d {
+                        '\\' => out.extend(chars.next()),
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '\'' => {
+                out.push('"');
+                while let Some(d) = chars.next() {
+                    match d {
+                        '\\' => match chars.next() {
+                            Some('\'') => out.push('\''),
+                            Some(e) => {
+                                out.push('\\');
+                                out.push(e);
+                            }
+                            None => {}
+                        },
+                        '"' => out.push_str("\\\""),
+                        '\'' => break,
+                        other => out.push(other),
+                    }
+                }
+                out.push('"');
+            }
+            other => out.push(other),
+        }
+    }
+    out.into()
+}
+
 #[derive(Default)]
 struct FromJson {
     text: Vec<String>,
@@ -205,7 +256,7 @@ impl Processor for FromJson {
         if text.trim().is_empty() {
             return Ok(());
         }
-        match serde_json::from_str::<Json>(&text) {
+        match serde_json::from_str::<Json>(&double_quoted(&text)) {
             Ok(j) => {
                 let v = from_json(&j, cx.switch("AsHashtable"));
                 if cx.switch("NoEnumerate") {
@@ -259,6 +310,15 @@ mod tests {
         let j = to_json(&Value::object(top), 1, &mut cut);
         assert!(cut);
         assert_eq!(j.to_string(), "{\"Mid\":{\"Inner\":\"@{B=1}\"}}");
+    }
+
+    #[test]
+    fn single_quoted_strings_read_as_strings() {
+        assert_eq!(
+            double_quoted(r#"{'a':'it\'s "x"'}"#),
+            r#"{"a":"it's \"x\""}"#
+        );
+        assert_eq!(double_quoted(r#"{"a":"b'c"}"#), r#"{"a":"b'c"}"#);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! `-Line`, `-Word`, `-Character` of text.
 
 use super::order::{as_number, compare};
-use super::select_object::strings;
+use super::props::{input_object, single};
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
 use crate::engine::object::PsObject;
@@ -47,7 +47,10 @@ impl Measure {
                 .count();
             return Ok(());
         }
-        let numeric = cx.switch("Sum") || cx.switch("Average") || cx.switch("StandardDeviation");
+        let numeric = cx.switch("Sum")
+            || cx.switch("Average")
+            || cx.switch("StandardDeviation")
+            || cx.switch("AllStats");
         if numeric {
             let Some(n) = as_number(v, true) else {
                 return Err(cx.terminating(
@@ -75,12 +78,28 @@ impl Measure {
 
 impl Processor for Measure {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+        let Some(v) = input_object(cx, input)? else {
             return Ok(());
         };
         let text = self.text(cx);
-        let patterns = strings(cx.param("Property"));
-        if patterns.is_empty() {
+        let items = match cx.param("Property") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(a)) => a.borrow().clone(),
+            Some(one) => vec![one.clone()],
+        };
+        // A script block measures what it returns for each object, under its own text.
+        let mut patterns = Vec::new();
+        let mut computed = Vec::new();
+        for item in items {
+            match item {
+                Value::ScriptBlock(block) => {
+                    let value = single(cx.eval_block(&block, Some(v.clone()), Vec::new())?);
+                    computed.push((Value::ScriptBlock(block).to_string(), value));
+                }
+                other => patterns.push(other.to_string()),
+            }
+        }
+        if patterns.is_empty() && computed.is_empty() {
             if self.stats.is_empty() {
                 self.stats.push((None, Stats::default()));
             }
@@ -89,7 +108,12 @@ impl Processor for Measure {
             }
             return Ok(());
         }
-        let names = property_names(&v);
+        // A hashtable's keys count as its properties here, as in pwsh.
+        let names = match &v {
+            Value::Hashtable(h) => h.borrow().iter().map(|(k, _)| k.to_string()).collect(),
+            other => property_names(other),
+        };
+        let mut measured = computed;
         for pattern in &patterns {
             let matched: Vec<String> = if has_wildcard(pattern) {
                 names
@@ -101,19 +125,24 @@ impl Processor for Measure {
                 vec![pattern.clone()]
             };
             for name in matched {
-                let index =
-                    match self.stats.iter().position(|(n, _)| {
-                        n.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(&name))
-                    }) {
-                        Some(i) => i,
-                        None => {
-                            self.stats.push((Some(name.clone()), Stats::default()));
-                            self.stats.len() - 1
-                        }
-                    };
-                if let Some(value) = property_value(&v, &name).filter(|x| !x.is_null()) {
-                    Self::add(cx, &mut self.stats[index].1, &value, text)?;
+                let value = property_value(&v, &name).unwrap_or(Value::Null);
+                measured.push((name, value));
+            }
+        }
+        for (name, value) in measured {
+            let index = match self
+                .stats
+                .iter()
+                .position(|(n, _)| n.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(&name)))
+            {
+                Some(i) => i,
+                None => {
+                    self.stats.push((Some(name), Stats::default()));
+                    self.stats.len() - 1
                 }
+            };
+            if !value.is_null() {
+                Self::add(cx, &mut self.stats[index].1, &value, text)?;
             }
         }
         Ok(())
@@ -196,7 +225,7 @@ pub fn command() -> CommandInfo {
     let sig = Signature::new("Measure-Object")
         .alias("measure")
         .synopsis("Calculates the numeric properties of objects, and the characters, words, and lines in string objects.")
-        .param(Param::new("Property", ParamType::StringArray).position(0))
+        .param(Param::new("Property", ParamType::AnyArray).position(0))
         .param(Param::switch("Sum"))
         .param(Param::switch("Average"))
         .param(Param::switch("Maximum"))

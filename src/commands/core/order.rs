@@ -1,6 +1,7 @@
 //! How the object cmdlets compare values (Sort-Object, Group-Object, Select-Object
 //! -Unique, Compare-Object, Measure-Object -Maximum): numbers by value, strings
-//! case-insensitively unless asked, dates in time order, `$null` before everything.
+//! case-insensitively unless asked, dates in time order, `$null` before everything but
+//! negative numbers (pwsh's LanguagePrimitives.Compare).
 
 use std::cmp::Ordering;
 
@@ -24,8 +25,8 @@ pub fn as_number(v: &Value, lenient: bool) -> Option<f64> {
 pub fn compare(a: &Value, b: &Value, case_sensitive: bool) -> Ordering {
     match (a, b) {
         (Value::Null, Value::Null) => Ordering::Equal,
-        (Value::Null, _) => Ordering::Less,
-        (_, Value::Null) => Ordering::Greater,
+        (Value::Null, other) => null_against(other),
+        (other, Value::Null) => null_against(other).reverse(),
         (Value::DateTime(x), Value::DateTime(y)) => x.cmp(y),
         (Value::String(_) | Value::Char(_), Value::String(_) | Value::Char(_)) => {
             text_order(&a.to_string(), &b.to_string(), case_sensitive)
@@ -37,6 +38,22 @@ pub fn compare(a: &Value, b: &Value, case_sensitive: bool) -> Ordering {
                 _ => text_order(&a.to_string(), &b.to_string(), case_sensitive),
             }
         }
+    }
+}
+
+/// Where `$null` stands against a value: after a negative number, before anything else.
+fn null_against(v: &Value) -> Ordering {
+    let negative = match v {
+        Value::Int(i) => *i < 0,
+        Value::Long(i) => *i < 0,
+        Value::Double(d) => *d < 0.0,
+        Value::Decimal(d) => d.is_sign_negative() && !d.is_zero(),
+        _ => false,
+    };
+    if negative {
+        Ordering::Greater
+    } else {
+        Ordering::Less
     }
 }
 

@@ -3,7 +3,7 @@
 //! the default view for plain objects, the packets of a Format-* command as they are.
 
 use super::files::save;
-use super::props::enumeration_limit;
+use super::props::{enumeration_limit, input_object};
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::value::Value;
 use crate::format::color::ColorMode;
@@ -87,7 +87,7 @@ impl Out {
 
 impl Processor for Out {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+        let Some(v) = input_object(cx, input)? else {
             return Ok(());
         };
         let lines = self.layout(cx).push(&v);
@@ -154,8 +154,9 @@ pub fn out_host() -> CommandInfo {
 pub fn out_string() -> CommandInfo {
     let sig = input(Signature::new("Out-String").synopsis("Outputs input objects as a string."))
         .param(Param::new("Width", ParamType::Int))
-        .param(Param::switch("Stream"))
-        .param(Param::switch("NoNewline"))
+        .param(Param::switch("Stream").set("StreamFormatting"))
+        .param(Param::switch("NoNewline").set("NoNewLineFormatting"))
+        .default_set("NoNewLineFormatting")
         .example(
             "One string with a newline after each line",
             "(1, 2 | Out-String).Length",

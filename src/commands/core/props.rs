@@ -96,16 +96,26 @@ impl ScriptProps {
         Ok(self.columns(cx, arg, ctx)?.into_iter().next())
     }
 
-    /// The object a command is to process (pipeline input, else `-InputObject`), with the
-    /// script blocks of its specs already evaluated for it; `None` when there is none.
+    /// The object a command is to process (pipeline input, else `-InputObject`), its
+    /// ScriptProperties worked out and the script blocks of its specs already evaluated
+    /// for it; `None` when there is none.
     pub fn input(&self, cx: &mut Ctx, input: Option<Value>) -> Result<Option<Value>, Flow> {
-        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+        let Some(v) = input_object(cx, input)? else {
             return Ok(None);
         };
         if !self.is_empty() {
             self.prepare(cx, &v)?;
         }
         Ok(Some(v))
+    }
+}
+
+/// The object a command is to process: pipeline input, else `-InputObject`, with its
+/// ScriptProperties worked out for readers that have no engine (layout, selection, JSON).
+pub fn input_object(cx: &mut Ctx, input: Option<Value>) -> Result<Option<Value>, Flow> {
+    match input.or_else(|| cx.param("InputObject").cloned()) {
+        Some(v) => cx.engine.resolve_script_properties(&v).map(Some),
+        None => Ok(None),
     }
 }
 

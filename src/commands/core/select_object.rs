@@ -7,7 +7,7 @@
 //! as in pwsh.
 
 use super::order::equal;
-use super::props::{ScriptProps, count, keep_ends};
+use super::props::{ScriptProps, count, input_object, keep_ends};
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
 use crate::engine::object::{PSCUSTOMOBJECT, PsObject};
@@ -29,13 +29,14 @@ struct Select {
 impl Select {
     /// Whether the objects must all be seen before any is written.
     fn holds(cx: &Ctx) -> bool {
-        cx.param("Last").is_some() || cx.switch("Unique")
+        cx.param("Last").is_some() || cx.param("SkipLast").is_some() || cx.switch("Unique")
     }
 
     /// The object (or objects, with -ExpandProperty) an input becomes.
     fn project(&self, cx: &mut Ctx, v: &Value) -> Result<Vec<Value>, Flow> {
         let Some(name) = &self.expand else {
             if self.specs.is_empty() && self.exclude.is_empty() {
+                mark_selected(v);
                 return Ok(vec![v.clone()]);
             }
             return Ok(vec![Value::object(self.selected(cx, v)?)]);
@@ -120,22 +121,21 @@ impl Processor for Select {
     }
 
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+        // `$null` input selects nothing, as in pwsh.
+        let Some(v) = input_object(cx, input)?.filter(|v| !v.is_null()) else {
             return Ok(());
         };
         let index = self.seen;
         self.seen += 1;
-        if let Some(wanted) = cx.param("Index") {
-            let wanted = match wanted {
-                Value::Array(a) => a.borrow().clone(),
-                one => vec![one.clone()],
-            };
-            if !wanted
-                .iter()
-                .any(|w| matches!(w, Value::Int(i) if *i as usize == index))
-            {
-                return Ok(());
-            }
+        if let Some(wanted) = cx.param("Index")
+            && !indexes(wanted).contains(&index)
+        {
+            return Ok(());
+        }
+        if let Some(unwanted) = cx.param("SkipIndex")
+            && indexes(unwanted).contains(&index)
+        {
+            return Ok(());
         }
         if count(cx, "Skip").is_some_and(|s| index < s) {
             return Ok(());
@@ -162,8 +162,12 @@ impl Processor for Select {
         if !Self::holds(cx) {
             return Ok(());
         }
+        let mut held = std::mem::take(&mut self.held);
+        if let Some(n) = count(cx, "SkipLast") {
+            held.truncate(held.len().saturating_sub(n));
+        }
         let mut objects = Vec::new();
-        for v in std::mem::take(&mut self.held) {
+        for v in held {
             objects.extend(self.project(cx, &v)?);
         }
         if cx.switch("Unique") {
@@ -180,6 +184,32 @@ impl Processor for Select {
             cx.write(v)?;
         }
         Ok(())
+    }
+}
+
+/// An `-Index`/`-SkipIndex` argument's positions (negative ones match nothing).
+fn indexes(arg: &Value) -> Vec<usize> {
+    let items = match arg {
+        Value::Array(a) => a.borrow().clone(),
+        one => vec![one.clone()],
+    };
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Value::Int(i) => usize::try_from(*i).ok(),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A custom object passed through whole still becomes "selected": pwsh puts
+/// `Selected.System.Management.Automation.PSCustomObject` first in its type names.
+fn mark_selected(v: &Value) {
+    if let Value::Object(o) = v {
+        let mut o = o.borrow_mut();
+        if o.type_names.first().is_some_and(|t| t == PSCUSTOMOBJECT) {
+            o.type_names.insert(0, format!("Selected.{PSCUSTOMOBJECT}"));
+        }
     }
 }
 
@@ -218,6 +248,8 @@ pub fn command() -> CommandInfo {
         .param(Param::new("Last", ParamType::Int))
         .param(Param::new("Skip", ParamType::Int))
         .param(Param::new("Index", ParamType::IntArray))
+        .param(Param::new("SkipIndex", ParamType::IntArray))
+        .param(Param::new("SkipLast", ParamType::Int))
         .param(Param::switch("Unique"))
         .param(Param::new("InputObject", ParamType::Any).from_pipeline())
         .example("The first objects", "1..5 | Select-Object -First 2", "1\n2")

@@ -11,6 +11,10 @@ use crate::exchange::{Backend, ExchangeError};
 
 use super::sample;
 
+/// How long a process opening a new organisation waits for another one that is loading
+/// the sample organisation into it.
+const SAMPLE_LOAD_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 thread_local! {
     static CURRENT: RefCell<Option<Rc<dyn Backend>>> = const { RefCell::new(None) };
 }
@@ -42,6 +46,9 @@ pub fn open_local(path: &std::path::Path) -> Result<LocalBackend, ExchangeError>
         for request in sample::requests() {
             local.invoke(&request)?;
         }
+        local.store().finish_sample_load()?;
+    } else {
+        local.store().wait_for_sample_load(SAMPLE_LOAD_WAIT);
     }
     Ok(local)
 }

@@ -5,17 +5,22 @@
 use crate::engine::command::{Param, ParamType, Signature};
 use crate::exchange::catalog::{CmdletInfo, ParameterInfo};
 use crate::exchange::local::implements;
+use crate::exchange::model::nullable_boolean;
 
 /// How the binder converts an argument for a catalog type. Identities and multi-valued
 /// properties stay as given (an object piped in identifies itself; `@{Add=...}` is a
 /// hashtable), Booleans take only Booleans and numbers, as PowerShell binds them.
-fn param_type(info: &ParameterInfo) -> ParamType {
+fn param_type(cmdlet: &str, info: &ParameterInfo) -> ParamType {
     let base = info
         .type_name
         .strip_prefix("System.")
         .unwrap_or(&info.type_name);
     if info.is_switch() {
         ParamType::Switch
+    } else if info.is_boolean() && nullable_boolean(cmdlet, &info.name) {
+        // `$null` clears the setting; the backend refuses anything but Booleans,
+        // numbers and `$null`, with PowerShell's words.
+        ParamType::Any
     } else if info.is_boolean() {
         ParamType::Bool
     } else if info.is_multi_valued() {
@@ -57,7 +62,8 @@ pub fn signature(cmdlet: &CmdletInfo) -> Signature {
             sig = sig.supports_should_process();
             continue;
         }
-        let mut param = Param::new(&info.name, param_type(info)).type_name(&info.type_name);
+        let mut param =
+            Param::new(&info.name, param_type(&cmdlet.name, info)).type_name(&info.type_name);
         for alias in &info.aliases {
             param = param.alias(alias);
         }
@@ -101,6 +107,12 @@ mod tests {
         assert_eq!(
             sig.find_param("MAPIEnabled").map(|p| p.ty.clone()),
             Some(ParamType::Bool)
+        );
+        assert_eq!(
+            sig.find_param("SmtpClientAuthenticationDisabled")
+                .map(|p| p.ty.clone()),
+            Some(ParamType::Any),
+            "blank is a value: the organisation's setting applies"
         );
         assert!(sig.find_param("DisplayName").is_none(), "on-premises only");
         assert!(

@@ -7,6 +7,7 @@
 //! its Set commands can write while the Get is still producing.
 
 mod objects;
+mod recipient_changes;
 mod recipients;
 mod values;
 

@@ -27,3 +27,12 @@ $o.Tags.Count
 # CHECK: {"When":"2026-01-01T00:00:00"}
 [datetime]'2026-01-01 10:30:15.25' | ConvertTo-Json
 # CHECK: "2026-01-01T10:30:15.25"
+# Arrays count as a level: an array past -Depth becomes "System.Object[]". -Depth is 0 to 100.
+[pscustomobject]@{ Arr = ,(,(1, 2, 3)) } | ConvertTo-Json -Compress -Depth 1
+# CHECK: WARNING: Resulting JSON is truncated as serialization has exceeded the set depth of 1.
+# CHECK: {"Arr":["System.Object[]"]}
+try { 1 | ConvertTo-Json -Depth 101 } catch { $_.FullyQualifiedErrorId }
+# CHECK: ParameterArgumentValidationError,ConvertTo-Json
+# Single-quoted strings are read as strings, as pwsh's reader does.
+("{'Name':'Ken','Tags':['a','b']}" | ConvertFrom-Json).Tags[1]
+# CHECK: b

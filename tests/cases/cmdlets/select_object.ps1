@@ -50,3 +50,10 @@ $box | Select-Object Name -ExpandProperty Mail | Format-Table
 & { $n = 0; while ($true) { $n++; $n } } | Select-Object -First 2
 # CHECK: 1
 # CHECK: 2
+# -SkipIndex, -SkipLast; $null input selects nothing.
+(0..10 | Select-Object -SkipIndex 5, 6, 7, 8, 11) -join ','
+# CHECK: 0,1,2,3,4,9,10
+(1..5 | Select-Object -SkipLast 2) -join ','
+# CHECK: 1,2,3
+@($null | Select-Object -Property Name).Count
+# CHECK: 0

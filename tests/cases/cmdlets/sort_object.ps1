@@ -25,3 +25,7 @@ $people = [pscustomobject]@{Name='Ken'; Age=40}, [pscustomobject]@{Name='Amy'; A
 # CHECK: Ken
 # CHECK: Amy
 # CHECK: Bob
+# $null sorts after negative numbers and before everything else (pwsh's comparison).
+$rows = [pscustomobject]@{Y=8}, [pscustomobject]@{Y=$null}, [pscustomobject]@{Y=-2}, [pscustomobject]@{Y=1}
+($rows | Sort-Object Y | ForEach-Object { if ($null -eq $_.Y) { 'null' } else { $_.Y } }) -join ','
+# CHECK: -2,null,1,8

@@ -23,3 +23,16 @@
 # CHECK: 1, 2, 3
 -join ('a', 'b')
 # CHECK: ab
+'a1b2c' -split { $_ -match '\d' }
+# CHECK: a
+# CHECK: b
+# CHECK: c
+'folder/path/to/file' -split { $_ -eq '/' }, -2
+# CHECK: folder/path/to
+# CHECK: file
+'a1:b1:c' -split '1(:)'
+# CHECK: a
+# CHECK: :
+# CHECK: b
+# CHECK: :
+# CHECK: c

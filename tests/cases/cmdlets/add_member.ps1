@@ -1,0 +1,29 @@
+# Add-Member: a ScriptProperty runs its getter with $this on every read; -Force replaces
+# a member, -PassThru passes the object on.
+$o = [pscustomobject]@{ Name = 'Ken'; Size = 2048 }
+$o | Add-Member -MemberType ScriptProperty -Name SizeKB -Value { $this.Size / 1024 }
+$o.SizeKB
+# CHECK: 2
+$o.Size = 4096
+$o.SizeKB
+# CHECK: 4
+$o | Format-Table
+# CHECK:
+# CHECK: Name Size SizeKB
+# CHECK: ---- ---- ------
+# CHECK: Ken  4096      4
+# CHECK:
+$o | Select-Object Name, SizeKB | ConvertTo-Json -Compress
+# CHECK: {"Name":"Ken","SizeKB":4}
+($o | Sort-Object SizeKB).SizeKB
+# CHECK: 4
+$o | Add-Member -NotePropertyName Dept -NotePropertyValue 'IT' -PassThru | Format-List
+# CHECK:
+# CHECK: Name   : Ken
+# CHECK: Size   : 4096
+# CHECK: SizeKB : 4
+# CHECK: Dept   : IT
+# CHECK:
+$o | Add-Member -MemberType NoteProperty -Name Dept -Value 'HR' -Force
+$o.Dept
+# CHECK: HR
