@@ -195,6 +195,12 @@ fn tab_completes_cmdlets_parameters_and_identities_with_spaces() {
     sh.expect("$ken.MapiEnabled");
     let screen = sh.run("");
     assert!(screen.contains("False"), "{screen}");
+    // File paths where nothing else is known.
+    std::fs::write(sandbox.root.join("report-2024.csv"), "Name\nKen\n").expect("file written");
+    sh.keys("Import-Csv ./rep\t");
+    sh.expect("report-2024.csv");
+    let screen = sh.run(" | ForEach-Object Name");
+    assert!(screen.contains("Ken"), "{screen}");
     // The first positional argument of a mailbox cmdlet is an identity too.
     sh.keys("Set-CASMailbox \"Esther V\t");
     sh.expect("\"Esther Valle\"");
@@ -225,6 +231,9 @@ fn multi_line_input_continues_with_the_continuation_prompt() {
     sh.expect(">> ");
     let screen = sh.run("ForEach-Object { \"got $_\" }");
     assert!(screen.contains("got piped"), "{screen}");
+    // Ctrl-D on an empty line leaves.
+    sh.keys("\x04");
+    assert_eq!(sh.exit_code(), 0);
 }
 
 #[test]
