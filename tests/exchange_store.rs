@@ -203,7 +203,11 @@ fn processes_starting_on_a_new_organisation_all_see_the_whole_sample() {
     for child in children {
         let output = child.wait_with_output().expect("exosh ends");
         assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "32");
-        assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
     let backend = org.open();
     assert_eq!(backend.store().integrity_check().expect("check"), "ok");

@@ -231,6 +231,17 @@ fn multi_line_input_continues_with_the_continuation_prompt() {
     sh.expect(">> ");
     let screen = sh.run("ForEach-Object { \"got $_\" }");
     assert!(screen.contains("got piped"), "{screen}");
+    sh.line("Write-Output first `");
+    sh.expect(">> ");
+    let screen = sh.run("second");
+    assert!(screen.contains("first\r\nsecond"), "{screen}");
+    sh.line("$here = @\"");
+    sh.expect(">> ");
+    sh.line("inside");
+    sh.expect(">> ");
+    sh.run("\"@");
+    let screen = sh.run("$here");
+    assert!(screen.contains("inside"), "{screen}");
     // Ctrl-D on an empty line leaves.
     sh.keys("\x04");
     assert_eq!(sh.exit_code(), 0);
