@@ -75,6 +75,19 @@ pub struct ErrorRecord {
     pub position: Option<ErrorPosition>,
     /// Raised by a `throw` statement (ConciseView then says `Exception:`).
     pub thrown: bool,
+    /// What `CategoryInfo` shows instead of its defaults (Write-Error's `-CategoryActivity`,
+    /// `-CategoryReason`, `-CategoryTargetName`, `-CategoryTargetType`).
+    pub category_info: CategoryInfoText,
+}
+
+/// `CategoryInfo`'s texts given explicitly; `None` keeps the default (the command, the
+/// exception's type, the target and its type).
+#[derive(Debug, Clone, Default)]
+pub struct CategoryInfoText {
+    pub activity: Option<String>,
+    pub reason: Option<String>,
+    pub target_name: Option<String>,
+    pub target_type: Option<String>,
 }
 
 impl ErrorRecord {
@@ -92,6 +105,7 @@ impl ErrorRecord {
             command: None,
             position: None,
             thrown: false,
+            category_info: CategoryInfoText::default(),
         }
     }
 }

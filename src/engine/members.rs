@@ -150,10 +150,25 @@ fn error_member(e: &ErrorRecord, lower: &str) -> Value {
             let mut c = PsObject::new(vec![
                 "System.Management.Automation.ErrorCategoryInfo".into(),
             ]);
+            let given = &e.category_info;
+            let exception = e.exception_type.rsplit('.').next().unwrap_or_default();
+            let text = |given: &Option<String>, default: String| {
+                Value::str(given.clone().unwrap_or(default))
+            };
             c.set("Category", Value::str(format!("{:?}", e.category)));
             c.set(
                 "Activity",
-                Value::str(e.command.clone().unwrap_or_default()),
+                text(&given.activity, e.command.clone().unwrap_or_default()),
+            );
+            c.set("Reason", text(&given.reason, exception.to_string()));
+            c.set(
+                "TargetName",
+                text(&given.target_name, e.target.clone().unwrap_or_default()),
+            );
+            let target_type = if e.target.is_some() { "String" } else { "" };
+            c.set(
+                "TargetType",
+                text(&given.target_type, target_type.to_string()),
             );
             Value::object(c)
         }

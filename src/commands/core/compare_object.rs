@@ -1,6 +1,6 @@
 //! Compare-Object (`compare`, `diff`): what is only in the difference set (`=>`), only in
-//! the reference set (`<=`), and, with `-IncludeEqual`, in both (`==`) — difference
-//! objects in their order first, then the reference objects left over.
+//! the reference set (`<=`), and, with `-IncludeEqual`, in both (`==`), matched within
+//! `-SyncWindow` as pwsh matches them (see [`Sync`]).
 
 use super::order::equal;
 use super::select_object::strings;
@@ -19,6 +19,84 @@ fn items(v: Option<&Value>) -> Vec<Value> {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(a)) => a.borrow().clone(),
         Some(one) => vec![one.clone()],
+    }
+}
+
+/// pwsh's matching: each difference object is paired with the reference object at the
+/// same position; what does not match waits in a backlog of at most `-SyncWindow` objects
+/// on its side, where a later object of the other side may still find it. Objects pushed
+/// out of a full backlog, and those left at the end, are unmatched.
+struct Sync<'a> {
+    same: &'a dyn Fn(&Value, &Value) -> bool,
+    window: usize,
+    reference_backlog: Vec<Value>,
+    difference_backlog: Vec<Value>,
+    /// `(object, side indicator)` in the order pwsh emits them.
+    results: Vec<(Value, &'static str)>,
+}
+
+impl Sync<'_> {
+    fn step(&mut self, difference: Option<Value>, reference: Option<Value>) {
+        let same = self.same;
+        if let (Some(r), Some(d)) = (&reference, &difference)
+            && same(r, d)
+        {
+            self.results.push((r.clone(), "=="));
+            return;
+        }
+        let mut difference = difference;
+        if let Some(d) = &difference
+            && let Some(i) = self.reference_backlog.iter().position(|r| same(r, d))
+        {
+            let matched = self.reference_backlog.remove(i);
+            self.results.push((matched, "=="));
+            difference = None;
+        }
+        let mut reference = reference;
+        if let Some(r) = &reference
+            && let Some(i) = self.difference_backlog.iter().position(|d| same(r, d))
+        {
+            self.difference_backlog.remove(i);
+            self.results.push((r.clone(), "=="));
+            reference = None;
+        }
+        if let Some(d) = difference {
+            Self::wait(
+                &mut self.difference_backlog,
+                d,
+                "=>",
+                self.window,
+                &mut self.results,
+            );
+        }
+        if let Some(r) = reference {
+            Self::wait(
+                &mut self.reference_backlog,
+                r,
+                "<=",
+                self.window,
+                &mut self.results,
+            );
+        }
+    }
+
+    /// Puts an unmatched object in its backlog, pushing the oldest out as unmatched when
+    /// the backlog is full (with no window at all, the object is unmatched at once).
+    fn wait(
+        backlog: &mut Vec<Value>,
+        v: Value,
+        side: &'static str,
+        window: usize,
+        results: &mut Vec<(Value, &'static str)>,
+    ) {
+        if window == 0 {
+            results.push((v, side));
+            return;
+        }
+        while backlog.len() >= window {
+            results.push((backlog.remove(0), side));
+        }
+        backlog.push(v);
     }
 }
 
@@ -48,24 +126,27 @@ impl Processor for Compare {
             let (ka, kb) = (key(a), key(b));
             ka.iter().zip(&kb).all(|(x, y)| equal(x, y, case))
         };
-        let mut reference: Vec<Option<Value>> = items(cx.param("ReferenceObject"))
-            .into_iter()
-            .map(Some)
-            .collect();
-        let mut results: Vec<(Value, &str)> = Vec::new();
+        let window = match cx.param("SyncWindow") {
+            Some(Value::Int(n)) => usize::try_from(*n).unwrap_or(0),
+            _ => usize::MAX,
+        };
+        let mut sync = Sync {
+            same: &same,
+            window,
+            reference_backlog: Vec::new(),
+            difference_backlog: Vec::new(),
+            results: Vec::new(),
+        };
+        let mut reference = items(cx.param("ReferenceObject")).into_iter();
         for d in std::mem::take(&mut self.difference) {
-            let found = reference
-                .iter()
-                .position(|r| r.as_ref().is_some_and(|r| same(r, &d)));
-            match found {
-                Some(i) => {
-                    reference[i] = None;
-                    results.push((d, "=="));
-                }
-                None => results.push((d, "=>")),
-            }
+            sync.step(Some(d), reference.next());
         }
-        results.extend(reference.into_iter().flatten().map(|r| (r, "<=")));
+        for r in reference {
+            sync.step(None, Some(r));
+        }
+        let mut results = sync.results;
+        results.extend(sync.difference_backlog.into_iter().map(|d| (d, "=>")));
+        results.extend(sync.reference_backlog.into_iter().map(|r| (r, "<=")));
         let include_equal = cx.switch("IncludeEqual");
         let exclude_different = cx.switch("ExcludeDifferent");
         for (v, side) in results {

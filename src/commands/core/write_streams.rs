@@ -1,7 +1,7 @@
 //! Write-Error, Write-Warning, Write-Verbose, Write-Debug: the other streams.
 
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
-use crate::engine::error::{ErrorCategory, ErrorRecord};
+use crate::engine::error::{CategoryInfoText, ErrorCategory, ErrorRecord};
 use crate::engine::value::Value;
 
 /// Which stream a writer writes to.
@@ -37,6 +37,12 @@ impl Processor for StreamWriter {
                 let mut r = ErrorRecord::new(message, id, category);
                 r.exception_type = "Microsoft.PowerShell.Commands.WriteErrorException".into();
                 r.target = cx.string("TargetObject");
+                r.category_info = CategoryInfoText {
+                    activity: cx.string("CategoryActivity"),
+                    reason: cx.string("CategoryReason"),
+                    target_name: cx.string("CategoryTargetName"),
+                    target_type: cx.string("CategoryTargetType"),
+                };
                 // Inside a function the error is the function's (pwsh shows its name and
                 // the line that called it).
                 if let Some((name, pos)) = cx.engine.current_invocation() {
