@@ -434,6 +434,8 @@ fn colour_on_a_terminal_unless_no_color() {
     sh.output();
     let screen = sh.run("Get-Mailbox -Identity Nobody");
     assert!(screen.contains("\x1b[31;1m"), "{screen:?}");
+    let screen = sh.run("Write-Warning careful");
+    assert!(screen.contains("\x1b[33;1mWARNING: careful"), "{screen:?}");
 
     // A line from the history is suggested, dimmed, and Right arrow takes it.
     sh.run("Write-Output predicted");

@@ -208,17 +208,19 @@ impl<H: ReplHost> Completer for ConsoleHelper<H> {
 }
 
 /// pwsh 7's inline prediction: the rest of the latest history line that starts with what
-/// is typed, dimmed; Right arrow takes it. Only with colour: uncoloured, a suggestion
-/// could not be told from typed text.
+/// is typed, dimmed; Right arrow takes it. Only with colour (uncoloured, a suggestion
+/// could not be told from typed text) and only for one-line entries.
 impl<H: ReplHost> Hinter for ConsoleHelper<H> {
     type Hint = String;
 
     fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
-        if self.color {
-            HistoryHinter::new().hint(line, pos, ctx)
-        } else {
-            None
+        if !self.color {
+            return None;
         }
+        // A multi-line entry would be drawn over the lines below the prompt.
+        HistoryHinter::new()
+            .hint(line, pos, ctx)
+            .filter(|h| !h.contains('\n'))
     }
 }
 
