@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use super::command::{ALL_SETS, Bound, Param, ParamType, Signature};
+use super::command::{ALL_SETS, Bound, Param, ParamType, Signature, Validation};
 use super::convert;
 use super::error::{ErrorCategory, ErrorRecord};
 use super::runtime::ActionPreference;
@@ -147,8 +147,89 @@ fn resolve<'a>(all: &'a [Param], written: &str) -> Result<Option<&'a Param>, Vec
     }
 }
 
-/// Converts an argument to a parameter's type, with pwsh's messages.
+/// Converts an argument to a parameter's type and validates it, with pwsh's messages.
 pub fn coerce(p: &Param, v: Value) -> Result<Value, BindError> {
+    let v = convert_arg(p, v)?;
+    for check in &p.validate {
+        validate(p, check, &v)?;
+    }
+    Ok(v)
+}
+
+/// Applies one validation attribute (to each element of a collection).
+fn validate(p: &Param, check: &Validation, v: &Value) -> Result<(), BindError> {
+    let fail = |detail: String| {
+        Err(BindError::new(
+            format!(
+                "Cannot validate argument on parameter '{}'. {detail}",
+                p.name
+            ),
+            "ParameterArgumentValidationError",
+            None,
+        ))
+    };
+    match check {
+        Validation::NotNull if v.is_null() => fail(
+            "The argument is null. Provide a valid value for the argument, and then try running the command again.".into(),
+        ),
+        Validation::NotNullOrEmpty
+            if v.is_null()
+                || matches!(v, Value::String(s) if s.is_empty())
+                || matches!(v, Value::Array(a) if a.borrow().is_empty()) =>
+        {
+            fail("The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.".into())
+        }
+        Validation::Set(names) => {
+            for item in convert::to_vec(v) {
+                let text = item.to_string();
+                if !names.iter().any(|n| n.eq_ignore_ascii_case(&text)) {
+                    return fail(format!(
+                        "The argument \"{text}\" does not belong to the set \"{}\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.",
+                        names.join(",")
+                    ));
+                }
+            }
+            Ok(())
+        }
+        Validation::Range(min, max) => {
+            for item in convert::to_vec(v) {
+                let x = convert::to_f64(&item).unwrap_or(f64::NAN);
+                let shown = |f: f64| Value::Double(f).to_string();
+                if x > *max {
+                    return fail(format!(
+                        "The {item} argument is greater than the maximum allowed range of {}. Supply an argument that is less than or equal to {} and then try the command again.",
+                        shown(*max),
+                        shown(*max)
+                    ));
+                }
+                if x < *min || x.is_nan() {
+                    return fail(format!(
+                        "The {item} argument is less than the minimum allowed range of {}. Supply an argument that is greater than or equal to {} and then try the command again.",
+                        shown(*min),
+                        shown(*min)
+                    ));
+                }
+            }
+            Ok(())
+        }
+        Validation::Pattern(pattern) => {
+            let re = super::ops::regex(pattern, false).map_err(|e| BindError::new(e.message, "ValidatePatternFailure", None))?;
+            for item in convert::to_vec(v) {
+                let text = item.to_string();
+                if !re.is_match(&text) {
+                    return fail(format!(
+                        "The argument \"{text}\" does not match the \"{pattern}\" pattern. Supply an argument that matches \"{pattern}\" and try the command again."
+                    ));
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Converts an argument to a parameter's type, with pwsh's messages.
+fn convert_arg(p: &Param, v: Value) -> Result<Value, BindError> {
     let transform = |detail: String| {
         BindError::new(
             format!(

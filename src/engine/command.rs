@@ -129,6 +129,23 @@ pub struct Param {
     /// Parameter sets the parameter belongs to; empty = all sets.
     pub sets: Vec<String>,
     pub help: String,
+    /// Checks of the converted argument (`[ValidateSet(...)]` and friends).
+    pub validate: Vec<Validation>,
+}
+
+/// An argument check, as PowerShell's validation attributes declare them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Validation {
+    /// `[ValidateSet('a','b')]`: one of these, ignoring case.
+    Set(Vec<String>),
+    /// `[ValidateNotNullOrEmpty()]`
+    NotNullOrEmpty,
+    /// `[ValidateNotNull()]`
+    NotNull,
+    /// `[ValidateRange(min, max)]`
+    Range(f64, f64),
+    /// `[ValidatePattern('regex')]`, ignoring case.
+    Pattern(String),
 }
 
 impl Param {
@@ -145,6 +162,7 @@ impl Param {
             remaining: false,
             sets: Vec::new(),
             help: String::new(),
+            validate: Vec::new(),
         }
     }
     pub fn switch(name: &str) -> Param {
@@ -180,6 +198,10 @@ impl Param {
     }
     pub fn set(mut self, set: &str) -> Param {
         self.sets.push(set.to_string());
+        self
+    }
+    pub fn validate(mut self, v: Validation) -> Param {
+        self.validate.push(v);
         self
     }
     pub fn help(mut self, text: &str) -> Param {

@@ -46,6 +46,18 @@ fn attr_literal(v: &Option<crate::syntax::ast::Expr>) -> Value {
         None => Value::Bool(true),
         Some(e) => match &e.kind {
             ExprKind::Number(n) => super::expr::number_value(*n),
+            ExprKind::Unary {
+                op: crate::syntax::ast::UnaryOp::Negate,
+                operand,
+            } => match &operand.kind {
+                ExprKind::Number(n) => super::ops::numeric(
+                    super::ops::Arith::Sub,
+                    &Value::Int(0),
+                    &super::expr::number_value(*n),
+                )
+                .unwrap_or(Value::Null),
+                _ => Value::Null,
+            },
             ExprKind::Variable(p) if p.name.eq_ignore_ascii_case("false") => Value::Bool(false),
             ExprKind::Variable(p) if p.name.eq_ignore_ascii_case("true") => Value::Bool(true),
             ExprKind::StringLiteral(s) | ExprKind::BareWord(s) => Value::str(s),
@@ -61,6 +73,39 @@ fn attr_literal(v: &Option<crate::syntax::ast::Expr>) -> Value {
             _ => Value::Bool(true),
         },
     }
+}
+
+/// A validation attribute as a check (`[ValidateSet('a','b')]`, `[ValidateRange(1,5)]`,
+/// `[ValidatePattern('^x')]`, `[ValidateNotNull()]`, `[ValidateNotNullOrEmpty()]`).
+fn validation(a: &Attribute) -> Option<super::command::Validation> {
+    use super::command::Validation;
+    let mut literals: Vec<Value> = a
+        .positional
+        .iter()
+        .flat_map(|e| match &e.kind {
+            ExprKind::ArrayLiteral(items) => items
+                .iter()
+                .map(|i| attr_literal(&Some(i.clone())))
+                .collect(),
+            _ => vec![attr_literal(&Some(e.clone()))],
+        })
+        .collect();
+    // (A bare number may come through as a flag-like named argument: `ValidateRange(1, 5)`.)
+    literals.extend(
+        a.named
+            .iter()
+            .filter(|(_, v)| v.is_none())
+            .filter_map(|(n, _)| convert::parse_number(n).filter(|_| !n.is_empty())),
+    );
+    let number = |i: usize| literals.get(i).and_then(|v| convert::to_f64(v).ok());
+    Some(match a.name.to_ascii_lowercase().as_str() {
+        "validateset" => Validation::Set(literals.iter().map(|v| v.to_string()).collect()),
+        "validatenotnullorempty" => Validation::NotNullOrEmpty,
+        "validatenotnull" => Validation::NotNull,
+        "validaterange" => Validation::Range(number(0)?, number(1)?),
+        "validatepattern" => Validation::Pattern(literals.first()?.to_string()),
+        _ => return None,
+    })
 }
 
 /// The binder's type for a declared type name, and the name shown in messages.
@@ -152,6 +197,8 @@ impl ScriptCommand {
                             _ => {}
                         }
                     }
+                } else if let Some(check) = validation(a) {
+                    p.validate.push(check);
                 } else if a.name.eq_ignore_ascii_case("Alias") {
                     for e in &a.positional {
                         if let ExprKind::StringLiteral(s) | ExprKind::BareWord(s) = &e.kind {
