@@ -12,6 +12,7 @@ mod foreach_object;
 mod format;
 mod get_command;
 mod get_help;
+mod get_member;
 mod group_object;
 pub mod history;
 mod host_io;
@@ -70,7 +71,7 @@ fn register_output(r: &mut Registry) {
         measure_object::command(),
         members::new_object(),
         members::add_member(),
-        members::get_member(),
+        get_member::command(),
         json::convert_to_json(),
         json::convert_from_json(),
         csv::convert_to_csv(),

@@ -325,7 +325,7 @@ fn new_object_refuses_dotnet_types() {
 
 #[test]
 fn get_member_groups_by_type_name() {
-    let r = run(&members::get_member(), &[], &people()[..1]);
+    let r = run(&get_member::command(), &[], &people()[..1]);
     assert_eq!(
         shown(&r.output),
         "\n   TypeName: System.Management.Automation.PSCustomObject\n\n\
