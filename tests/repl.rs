@@ -195,6 +195,11 @@ fn tab_completes_cmdlets_parameters_and_identities_with_spaces() {
     sh.expect("$ken.MapiEnabled");
     let screen = sh.run("");
     assert!(screen.contains("False"), "{screen}");
+    // Properties of what the pipeline's first command outputs.
+    sh.keys("Get-CASMailbox \"Ken Sanchez\" | Format-List Name, MapiEn\t");
+    sh.expect("MapiEnabled");
+    let screen = sh.run("");
+    assert!(screen.contains("MapiEnabled : False"), "{screen}");
     // File paths where nothing else is known.
     std::fs::write(sandbox.root.join("report-2024.csv"), "Name\nKen\n").expect("file written");
     sh.keys("Import-Csv ./rep\t");

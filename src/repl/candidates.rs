@@ -12,7 +12,9 @@ use crate::engine::runtime::Engine;
 use crate::engine::value::Value;
 use crate::exchange::Request;
 use crate::exchange::catalog::Catalog;
+use crate::exchange::model;
 use crate::format::select::{property_names, property_value};
+use crate::repl::complete::Argument;
 use crate::syntax::ast::{ExprKind, ParameterDecl};
 
 /// How many organisation objects one Tab reads at most: enough to complete any name a
@@ -230,17 +232,23 @@ fn argument_param(
 }
 
 /// Known values for an argument: `$true`/`$false` for Booleans, an enumeration's
-/// names, and for Exchange identities the names of the objects in the organisation.
-pub fn values(
-    engine: &Engine,
-    command: &str,
-    parameter: Option<&str>,
-    position: usize,
-    prefix: &str,
-) -> Vec<String> {
+/// names, for Exchange identities the names of the objects in the organisation, and for
+/// the property arguments of Format-List, Select-Object, Where-Object, ... the properties
+/// of what the pipeline's first command outputs.
+pub fn values(engine: &Engine, argument: &Argument) -> Vec<String> {
+    let Argument {
+        command,
+        parameter,
+        position,
+        prefix,
+        upstream,
+    } = *argument;
     let Some(param) = argument_param(engine, command, parameter, position) else {
         return Vec::new();
     };
+    if let Some(upstream) = upstream.filter(|_| names_properties(&param)) {
+        return output_properties(engine, upstream);
+    }
     match &param.ty {
         ParamType::Bool => return vec!["$true".into(), "$false".into()],
         ParamType::Enum(names) => return names.clone(),
@@ -266,6 +274,59 @@ pub fn values(
         }
     }
     Vec::new()
+}
+
+/// Whether a parameter takes property names of the input (`Format-List -Property`,
+/// `Where-Object Name -eq ...`, `ForEach-Object Name`).
+fn names_properties(param: &Param) -> bool {
+    [
+        "Property",
+        "ExpandProperty",
+        "ExcludeProperty",
+        "FilterScript",
+        "Process",
+        "MemberName",
+    ]
+    .iter()
+    .any(|n| param.name.eq_ignore_ascii_case(n))
+}
+
+/// The properties of the objects an Exchange Get-* cmdlet outputs, from the model of the
+/// local organisation (its views and object kinds), else the catalog's filterable ones.
+fn output_properties(engine: &Engine, command: &str) -> Vec<String> {
+    let Some(name) = engine.registry.lookup(command).map(|i| i.sig.name.clone()) else {
+        return Vec::new();
+    };
+    let Some(noun) = name
+        .split_once('-')
+        .filter(|(verb, _)| verb.eq_ignore_ascii_case("Get"))
+        .map(|(_, noun)| noun.to_ascii_lowercase())
+    else {
+        return Vec::new();
+    };
+    let view = match noun.as_str() {
+        "casmailbox" => Some(&model::CAS_MAILBOX),
+        "mailbox" => Some(&model::MAILBOX),
+        "user" => Some(&model::USER),
+        "recipient" => Some(&model::RECIPIENT),
+        _ => None,
+    };
+    if let Some(view) = view {
+        return view.properties().map(str::to_string).collect();
+    }
+    if let Some(kind) = model::object_kind(&noun) {
+        let settings: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(kind.defaults).unwrap_or_default();
+        return settings
+            .keys()
+            .cloned()
+            .chain(model::COMMON_TAIL.iter().map(|s| s.to_string()))
+            .collect();
+    }
+    Catalog::get()
+        .cmdlet(&name)
+        .map(|c| c.filterable.clone())
+        .unwrap_or_default()
 }
 
 /// The Get-* cmdlets that list what an identity parameter names, best first: for
@@ -376,6 +437,32 @@ mod tests {
         e
     }
 
+    fn arg<'a>(command: &'a str, parameter: Option<&'a str>, position: usize) -> Argument<'a> {
+        Argument {
+            command,
+            parameter,
+            position,
+            prefix: "",
+            upstream: None,
+        }
+    }
+
+    #[test]
+    fn properties_of_the_pipeline_s_first_command() {
+        let e = engine();
+        let after = |command: &'static str, upstream: &'static str| Argument {
+            upstream: Some(upstream),
+            ..arg(command, None, 0)
+        };
+        let fl = values(&e, &after("fl", "Get-CASMailbox"));
+        assert!(fl.contains(&"MapiEnabled".to_string()) && fl.contains(&"Name".to_string()));
+        let owa = values(&e, &after("Select-Object", "Get-OwaMailboxPolicy"));
+        assert!(owa.contains(&"CalendarEnabled".to_string()), "{owa:?}");
+        assert!(values(&e, &after("Where-Object", "Get-Mailbox")).contains(&"Alias".to_string()));
+        assert!(values(&e, &after("Select-Object", "Write-Output")).is_empty());
+        assert!(values(&e, &arg("Format-List", None, 0)).is_empty());
+    }
+
     #[test]
     fn every_exchange_cmdlet_and_alias_is_a_command() {
         let names = commands(&engine());
@@ -414,21 +501,22 @@ mod tests {
     fn values_from_the_signature() {
         let e = engine();
         assert_eq!(
-            values(&e, "Set-CASMailbox", Some("MAPIEnab"), 0, ""),
+            values(&e, &arg("Set-CASMailbox", Some("MAPIEnab"), 0)),
             vec!["$true", "$false"]
         );
         assert!(
-            values(&e, "Get-Mailbox", Some("RecipientTypeDetails"), 0, "")
+            values(&e, &arg("Get-Mailbox", Some("RecipientTypeDetails"), 0))
                 .contains(&"SharedMailbox".to_string())
         );
         assert!(
-            values(&e, "Get-Mailbox", Some("ea"), 0, "").contains(&"SilentlyContinue".to_string())
+            values(&e, &arg("Get-Mailbox", Some("ea"), 0))
+                .contains(&"SilentlyContinue".to_string())
         );
         assert_eq!(
-            values(&e, "Set-Mailbox", Some("ProhibitSendQuota"), 0, ""),
+            values(&e, &arg("Set-Mailbox", Some("ProhibitSendQuota"), 0)),
             vec!["Unlimited"]
         );
-        assert!(values(&e, "Write-Output", None, 0, "").is_empty());
+        assert!(values(&e, &arg("Write-Output", None, 0)).is_empty());
         // After a switch, the first positional argument (Get-Mailbox's Identity).
         assert_eq!(
             argument_param(&e, "Get-Mailbox", Some("Archive"), 0).map(|p| p.name),
@@ -447,12 +535,12 @@ mod tests {
         assert!(p.contains(&"Level".to_string()) && p.contains(&"ErrorAction".to_string()));
         assert_eq!(parameters(&e, "plain"), vec!["a"]);
         assert_eq!(
-            values(&e, "Set-Thing", Some("Lev"), 0, ""),
+            values(&e, &arg("Set-Thing", Some("Lev"), 0)),
             vec!["Low", "High"]
         );
-        assert_eq!(values(&e, "Set-Thing", None, 0, ""), vec!["Low", "High"]);
+        assert_eq!(values(&e, &arg("Set-Thing", None, 0)), vec!["Low", "High"]);
         assert_eq!(
-            values(&e, "Set-Thing", Some("On"), 0, ""),
+            values(&e, &arg("Set-Thing", Some("On"), 0)),
             vec!["$true", "$false"]
         );
     }

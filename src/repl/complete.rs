@@ -11,23 +11,31 @@ pub trait CompletionSource {
     fn commands(&self) -> Vec<String>;
     /// The parameter names (without `-`) of a command, common parameters included.
     fn parameters(&self, command: &str) -> Vec<String>;
-    /// Known values for a named parameter (`Some(name)`) or for the positional argument at
-    /// `position` (`None`): `$true`/`$false` for Booleans, enum values, policy names,
-    /// mailbox identities. `prefix` is what is typed so far (a source may use it to ask
-    /// the organisation for fewer objects; the caller filters anyway).
-    fn values(
-        &self,
-        command: &str,
-        parameter: Option<&str>,
-        position: usize,
-        prefix: &str,
-    ) -> Vec<String>;
+    /// Known values for an argument: `$true`/`$false` for Booleans, enum values, policy
+    /// names, mailbox identities, property names of what comes down the pipeline.
+    fn values(&self, argument: &Argument) -> Vec<String>;
     /// Variable names (without `$`).
     fn variables(&self) -> Vec<String>;
     /// Property names of the value at `$variable.path...` (nothing by default).
     fn members(&self, _variable: &str, _path: &[String]) -> Vec<String> {
         Vec::new()
     }
+}
+
+/// The argument being completed.
+#[derive(Debug, Clone, Copy)]
+pub struct Argument<'a> {
+    pub command: &'a str,
+    /// The parameter named before it (`None`: a positional argument).
+    pub parameter: Option<&'a str>,
+    /// Its position among the positional arguments.
+    pub position: usize,
+    /// What is typed so far (a source may use it to ask the organisation for fewer
+    /// objects; the caller filters anyway).
+    pub prefix: &'a str,
+    /// The first command of the pipeline, when the argument's command is not it
+    /// (`Get-CASMailbox | Format-List <Tab>`).
+    pub upstream: Option<&'a str>,
 }
 
 /// What the word at the cursor is.
@@ -42,6 +50,7 @@ pub enum Target {
         command: String,
         parameter: Option<String>,
         position: usize,
+        upstream: Option<String>,
     },
     /// A `$` word at the start of a statement.
     Variable,
@@ -69,10 +78,20 @@ struct Piece {
     closed: bool,
 }
 
-/// Splits `line[..pos]` into the pieces of the statement the cursor is in.
-fn statement_pieces(line: &str, pos: usize) -> (Vec<Piece>, bool) {
+/// The pieces of the pipeline element the cursor is in, before it.
+struct Pieces {
+    pieces: Vec<Piece>,
+    /// Whether the cursor follows a separator (a new word starts there).
+    fresh: bool,
+    /// The first command of the pipeline, when the cursor is past a `|`.
+    upstream: Option<String>,
+}
+
+/// Splits `line[..pos]` into the pieces of the pipeline element the cursor is in.
+fn statement_pieces(line: &str, pos: usize) -> Pieces {
     let before = &line[..pos.min(line.len())];
     let mut pieces: Vec<Piece> = Vec::new();
+    let mut upstream: Option<String> = None;
     let mut current: Option<Piece> = None;
     let mut chars = before.char_indices().peekable();
     let mut ends_in_space = true;
@@ -96,6 +115,11 @@ fn statement_pieces(line: &str, pos: usize) -> (Vec<Piece>, bool) {
         match c {
             '|' | ';' | '{' | '(' | '}' | ')' => {
                 pieces.extend(current.take());
+                if c == '|' {
+                    upstream = upstream.or_else(|| pieces.first().map(|p| p.text.clone()));
+                } else if c != '}' && c != ')' {
+                    upstream = None;
+                }
                 if matches!(c, '|' | ';' | '{' | '(') {
                     pieces.clear();
                 }
@@ -128,12 +152,20 @@ fn statement_pieces(line: &str, pos: usize) -> (Vec<Piece>, bool) {
     }
     let open = current.is_some();
     pieces.extend(current);
-    (pieces, !open && ends_in_space)
+    Pieces {
+        pieces,
+        fresh: !open && ends_in_space,
+        upstream,
+    }
 }
 
 /// Decides what is being completed at `pos`.
 pub fn analyse(line: &str, pos: usize) -> (Word, Target) {
-    let (mut pieces, fresh) = statement_pieces(line, pos);
+    let Pieces {
+        mut pieces,
+        fresh,
+        upstream,
+    } = statement_pieces(line, pos);
     let word = if fresh {
         Word {
             start: pos.min(line.len()),
@@ -179,25 +211,46 @@ pub fn analyse(line: &str, pos: usize) -> (Word, Target) {
     if word.quote.is_none() && word.text.starts_with('-') {
         return (word, Target::Parameter { command });
     }
+    // In `Name,Mapi` the word is what follows the last comma.
+    let mut word = word;
+    if let Some(i) = word.text.rfind(',').filter(|_| word.quote.is_none()) {
+        word.start += i + 1;
+        word.text = word.text[i + 1..].to_string();
+    }
     // The argument's parameter: the piece before it when that is a parameter name
-    // without a value of its own; otherwise a positional argument.
-    let args = &pieces[1..];
+    // without a value of its own; otherwise a positional argument. A list (`Name, Mapi`)
+    // is one argument: the piece after a trailing comma continues it.
     let mut position = 0;
     let mut pending: Option<String> = None;
-    for p in args {
+    let mut continued: Option<(Option<String>, usize)> = None;
+    for p in &pieces[1..] {
+        let ends_list = p.quote.is_none() && p.text.ends_with(',');
+        if let Some(argument) = continued.take() {
+            continued = ends_list.then_some(argument);
+            continue;
+        }
         if p.quote.is_none() && p.text.starts_with('-') && p.text.len() > 1 && !p.text.contains(':')
         {
             pending = Some(p.text[1..].to_string());
-        } else if pending.take().is_none() {
-            position += 1;
+            continue;
         }
+        let argument = match pending.take() {
+            Some(name) => (Some(name), position),
+            None => {
+                position += 1;
+                (None, position - 1)
+            }
+        };
+        continued = ends_list.then_some(argument);
     }
+    let (parameter, position) = continued.unwrap_or((pending, position));
     (
         word,
         Target::Value {
             command,
-            parameter: pending,
+            parameter,
             position,
+            upstream,
         },
     )
 }
@@ -247,8 +300,15 @@ pub fn complete(source: &dyn CompletionSource, line: &str, pos: usize) -> (usize
             command,
             parameter,
             position,
+            upstream,
         } => {
-            let mut values = source.values(command, parameter.as_deref(), *position, &word.text);
+            let mut values = source.values(&Argument {
+                command,
+                parameter: parameter.as_deref(),
+                position: *position,
+                prefix: &word.text,
+                upstream: upstream.as_deref(),
+            });
             if word.text.starts_with('$') {
                 values.extend(source.variables().into_iter().map(|v| format!("${v}")));
             }
@@ -310,14 +370,16 @@ mod tests {
                 vec![]
             }
         }
-        fn values(
-            &self,
-            _command: &str,
-            parameter: Option<&str>,
-            position: usize,
-            _prefix: &str,
-        ) -> Vec<String> {
-            match (parameter, position) {
+        fn values(&self, argument: &Argument) -> Vec<String> {
+            if argument.command.eq_ignore_ascii_case("Format-List") {
+                return match (argument.upstream, argument.parameter, argument.position) {
+                    (Some("Get-CASMailbox"), None | Some("Property"), 0) => {
+                        vec!["MapiEnabled".into(), "Name".into()]
+                    }
+                    _ => vec![],
+                };
+            }
+            match (argument.parameter, argument.position) {
                 (Some(p), _) if p.eq_ignore_ascii_case("MAPIEnabled") => {
                     vec!["$true".into(), "$false".into()]
                 }
@@ -382,6 +444,21 @@ mod tests {
             vec!["\"Esther Valle\""]
         );
         assert_eq!(at_end("Get-Mailbox 'Ed").1, vec!["'Ed Banti'"]);
+    }
+
+    #[test]
+    fn properties_of_what_comes_down_the_pipeline_in_lists() {
+        let line = "Get-CASMailbox x | Format-List Name, Ma";
+        assert_eq!(at_end(line), (line.len() - 2, vec!["MapiEnabled".into()]));
+        let line = "Get-CASMailbox x | Format-List -Property Name,Ma";
+        assert_eq!(at_end(line), (line.len() - 2, vec!["MapiEnabled".into()]));
+        assert!(
+            at_end("Get-CASMailbox x | Format-List Name Ma")
+                .1
+                .is_empty()
+        );
+        assert!(at_end("Format-List Ma").1.is_empty());
+        assert!(at_end("Get-CASMailbox x; Format-List Ma").1.is_empty());
     }
 
     #[test]

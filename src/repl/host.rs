@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::ReplHost;
 use super::candidates;
-use super::complete::CompletionSource;
+use super::complete::{Argument, CompletionSource};
 use crate::commands::core::history::{self, Status};
 use rustyline::error::ReadlineError;
 
@@ -189,14 +189,8 @@ impl CompletionSource for EngineHost {
         candidates::parameters(&self.engine, command)
     }
 
-    fn values(
-        &self,
-        command: &str,
-        parameter: Option<&str>,
-        position: usize,
-        prefix: &str,
-    ) -> Vec<String> {
-        candidates::values(&self.engine, command, parameter, position, prefix)
+    fn values(&self, argument: &Argument) -> Vec<String> {
+        candidates::values(&self.engine, argument)
     }
 
     fn variables(&self) -> Vec<String> {
