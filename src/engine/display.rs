@@ -29,6 +29,17 @@ pub fn render_error(record: &ErrorRecord, view: ErrorView) -> String {
 /// and message in the error colour (`ESC[31;1m`), the `Line |` gutter and the offending
 /// text in the accent colour (`ESC[36;1m`). With colour off, exactly [`render_error`].
 pub fn render_error_in(record: &ErrorRecord, view: ErrorView, mode: ColorMode) -> String {
+    render_error_wrapped(record, view, mode, None)
+}
+
+/// [`render_error_in`], with a script's message wrapped to `width` columns as pwsh wraps
+/// it on a console (at the last space that fits, continuation lines under the `|`).
+pub fn render_error_wrapped(
+    record: &ErrorRecord,
+    view: ErrorView,
+    mode: ColorMode,
+    columns: Option<usize>,
+) -> String {
     let (e, a, r) = (
         Accent::Error.start(mode),
         Accent::ErrorAccent.start(mode),
@@ -86,8 +97,48 @@ pub fn render_error_in(record: &ErrorRecord, view: ErrorView, mode: ColorMode) -
         " ".repeat(col.saturating_sub(1)),
         "~".repeat(width)
     ));
-    out.push_str(&format!("{e}{a}{header_pad}     | {e}{message}\n{r}"));
+    let prefix_len = header_pad.len() + 7;
+    let columns = columns.filter(|_| !pos.source.name.is_empty());
+    for (i, chunk) in wrap_message(&message, prefix_len, columns)
+        .iter()
+        .enumerate()
+    {
+        let lead = if i == 0 { e.clone() } else { String::new() };
+        out.push_str(&format!("{lead}{a}{header_pad}     | {e}{chunk}\n"));
+    }
+    out.push_str(&r);
     out
+}
+
+/// Splits a message into the pieces pwsh prints after each `     | ` prefix of
+/// `prefix_len` columns so that no line passes `width`: each piece ends at the last space
+/// that fits (or is cut hard when there is none).
+fn wrap_message(message: &str, prefix_len: usize, width: Option<usize>) -> Vec<String> {
+    let Some(width) = width.filter(|w| *w > prefix_len + 1) else {
+        return vec![message.to_string()];
+    };
+    let room = width - prefix_len;
+    let mut pieces = Vec::new();
+    let mut rest: Vec<char> = message.chars().collect();
+    while rest.len() > room {
+        let window = &rest[..room];
+        let cut = window
+            .iter()
+            .rposition(|c| c.is_whitespace())
+            .filter(|&p| p > 0)
+            .unwrap_or(room);
+        pieces.push(
+            rest[..cut]
+                .iter()
+                .collect::<String>()
+                .trim_end()
+                .to_string(),
+        );
+        let remaining: String = rest[cut..].iter().collect();
+        rest = remaining.trim().chars().collect();
+    }
+    pieces.push(rest.into_iter().collect());
+    pieces
 }
 
 /// What ConciseView puts before the colon.
@@ -114,6 +165,15 @@ mod tests {
     use super::*;
     use crate::engine::error::{ErrorCategory, ErrorPosition};
     use crate::syntax::ast::{Source, Span};
+
+    #[test]
+    fn long_messages_wrap_under_the_bar() {
+        assert_eq!(
+            wrap_message("one two three four", 7, Some(17)),
+            vec!["one two", "three four"]
+        );
+        assert_eq!(wrap_message("short", 7, None), vec!["short"]);
+    }
 
     #[test]
     fn concise_single_line() {

@@ -254,8 +254,13 @@ impl Engine {
 
     /// Shows an error on the host's error stream in ConciseView.
     pub fn show_error(&mut self, record: &ErrorRecord) {
+        use std::io::IsTerminal;
         let mode = crate::format::color::ColorMode::for_stderr();
-        let text = display::render_error_in(record, self.error_view, mode);
+        // On a console pwsh wraps a script error's message to the window's width.
+        let width = std::io::stderr()
+            .is_terminal()
+            .then(crate::format::terminal_width);
+        let text = display::render_error_wrapped(record, self.error_view, mode, width);
         self.host.err(&text);
     }
 
