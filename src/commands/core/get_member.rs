@@ -1,6 +1,6 @@
 //! Get-Member (`gm`): the members of each distinct type of input, as pwsh lists them
 //! (methods, note/script properties of custom objects, the everyday .NET members of
-//! strings and integers).
+//! strings, integers, dates and hashtables).
 
 use super::select_object::strings;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
@@ -240,12 +240,113 @@ const INT_MEMBERS: &[MemberRow] = &[
     ),
 ];
 
+/// System.DateTime's everyday members (the ones exosh's dates answer).
+const DATE_MEMBERS: &[MemberRow] = &[
+    ("AddDays", "Method", "datetime AddDays(double value)"),
+    ("AddHours", "Method", "datetime AddHours(double value)"),
+    ("AddMinutes", "Method", "datetime AddMinutes(double value)"),
+    ("AddMonths", "Method", "datetime AddMonths(int months)"),
+    ("AddSeconds", "Method", "datetime AddSeconds(double value)"),
+    ("AddYears", "Method", "datetime AddYears(int value)"),
+    (
+        "Equals",
+        "Method",
+        "bool Equals(datetime value), bool Equals(System.Object value), bool IEquatable[datetime].Equals(datetime other)",
+    ),
+    ("GetHashCode", "Method", "int GetHashCode()"),
+    ("GetType", "Method", "type GetType()"),
+    ("ToLongDateString", "Method", "string ToLongDateString()"),
+    ("ToShortDateString", "Method", "string ToShortDateString()"),
+    ("ToShortTimeString", "Method", "string ToShortTimeString()"),
+    (
+        "ToString",
+        "Method",
+        "string ToString(), string ToString(string format), string ToString(System.IFormatProvider provider), string ToString(string format, System.IFormatProvider provider), string IFormattable.ToString(string format, System.IFormatProvider formatProvider), string IConvertible.ToString(System.IFormatProvider provider)",
+    ),
+    ("Date", "Property", "datetime Date {get;}"),
+    ("Day", "Property", "int Day {get;}"),
+    ("DayOfWeek", "Property", "System.DayOfWeek DayOfWeek {get;}"),
+    ("DayOfYear", "Property", "int DayOfYear {get;}"),
+    ("Hour", "Property", "int Hour {get;}"),
+    ("Millisecond", "Property", "int Millisecond {get;}"),
+    ("Minute", "Property", "int Minute {get;}"),
+    ("Month", "Property", "int Month {get;}"),
+    ("Second", "Property", "int Second {get;}"),
+    ("Year", "Property", "int Year {get;}"),
+];
+
+/// System.Collections.Hashtable's members (its keys are not members).
+const HASHTABLE_MEMBERS: &[MemberRow] = &[
+    (
+        "Add",
+        "Method",
+        "void Add(System.Object key, System.Object value), void IDictionary.Add(System.Object key, System.Object value)",
+    ),
+    ("Clear", "Method", "void Clear(), void IDictionary.Clear()"),
+    (
+        "Clone",
+        "Method",
+        "System.Object Clone(), System.Object ICloneable.Clone()",
+    ),
+    (
+        "Contains",
+        "Method",
+        "bool Contains(System.Object key), bool IDictionary.Contains(System.Object key)",
+    ),
+    (
+        "ContainsKey",
+        "Method",
+        "bool ContainsKey(System.Object key)",
+    ),
+    (
+        "ContainsValue",
+        "Method",
+        "bool ContainsValue(System.Object value)",
+    ),
+    ("Equals", "Method", "bool Equals(System.Object obj)"),
+    (
+        "GetEnumerator",
+        "Method",
+        "System.Collections.IDictionaryEnumerator GetEnumerator(), System.Collections.IDictionaryEnumerator IDictionary.GetEnumerator(), System.Collections.IEnumerator IEnumerable.GetEnumerator()",
+    ),
+    ("GetHashCode", "Method", "int GetHashCode()"),
+    ("GetType", "Method", "type GetType()"),
+    (
+        "Remove",
+        "Method",
+        "void Remove(System.Object key), void IDictionary.Remove(System.Object key)",
+    ),
+    ("ToString", "Method", "string ToString()"),
+    (
+        "Item",
+        "ParameterizedProperty",
+        "System.Object Item(System.Object key) {get;set;}",
+    ),
+    ("Count", "Property", "int Count {get;}"),
+    ("IsFixedSize", "Property", "bool IsFixedSize {get;}"),
+    ("IsReadOnly", "Property", "bool IsReadOnly {get;}"),
+    ("IsSynchronized", "Property", "bool IsSynchronized {get;}"),
+    (
+        "Keys",
+        "Property",
+        "System.Collections.ICollection Keys {get;}",
+    ),
+    ("SyncRoot", "Property", "System.Object SyncRoot {get;}"),
+    (
+        "Values",
+        "Property",
+        "System.Collections.ICollection Values {get;}",
+    ),
+];
+
 /// `(name, member type, definition)` of a value, sorted as Get-Member sorts them: by
 /// member type name (`Method` before `NoteProperty` before `Property`), then by name.
 fn members_of(v: &Value) -> Vec<(String, &'static str, String)> {
     let fixed = match v {
         Value::String(_) => STRING_MEMBERS,
         Value::Int(_) => INT_MEMBERS,
+        Value::DateTime(_) => DATE_MEMBERS,
+        Value::Hashtable(_) => HASHTABLE_MEMBERS,
         _ => OBJECT_MEMBERS,
     };
     let mut out: Vec<(String, &'static str, String)> = fixed

@@ -20,10 +20,20 @@
 # CHECK:
 ('abc' | Get-Member -MemberType Method).Count
 # CHECK: 27
+@{a = 1} | Get-Member -Name Count, Keys, Item | Format-Table
+# CHECK:
+# CHECK:    TypeName: System.Collections.Hashtable
+# CHECK:
+# CHECK: Name  MemberType            Definition
+# CHECK: ----  ----------            ----------
+# CHECK: Item  ParameterizedProperty System.Object Item(System.Object key) {get;set;}
+# CHECK: Count Property              int Count {get;}
+# CHECK: Keys  Property              System.Collections.ICollection Keys {get;}
+# CHECK:
 # Without an object, Get-Member says so.
 $null | Get-Member
-# CHECK: Get-Member: {file}:24
+# CHECK: Get-Member: {file}:34
 # CHECK: Line |
-# CHECK:   24 |  $null | Get-Member
+# CHECK:   34 |  $null | Get-Member
 # CHECK:      |          ~~~~~~~~~~
 # CHECK:      | You must specify an object for the Get-Member cmdlet.
