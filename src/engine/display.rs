@@ -106,7 +106,7 @@ pub fn render_error_wrapped(
         let lead = if i == 0 { e.clone() } else { String::new() };
         out.push_str(&format!("{lead}{a}{header_pad}     | {e}{chunk}\n"));
     }
-    out.push_str(&r);
+    out.push_str(r);
     out
 }
 

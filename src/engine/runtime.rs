@@ -304,3 +304,44 @@ impl Engine {
         self.run_block_dot_sourced(block, dollar_under, args, out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::session::RunMode;
+    use crate::syntax::ast::Source;
+
+    /// The step budget stops an endless loop (what a fuzz target relies on).
+    #[test]
+    fn step_limit_stops_endless_loops() {
+        let host = CaptureHost::default();
+        let text = host.text.clone();
+        let mut engine = Engine::new(Registry::new(), Box::new(host));
+        engine.set_step_limit(10_000);
+        let code = engine.run_source(
+            Source::new("", "while ($true) { $i++ }"),
+            Vec::new(),
+            RunMode::Command,
+        );
+        assert_eq!(code, 1);
+        assert!(text.borrow().contains("step limit"));
+    }
+
+    /// A lowered call depth ends deep recursion with pwsh's message.
+    #[test]
+    fn max_depth_reports_call_depth_overflow() {
+        let host = CaptureHost::default();
+        let text = host.text.clone();
+        let mut engine = Engine::new(Registry::new(), Box::new(host));
+        engine.set_max_depth(50);
+        engine.run_source(
+            Source::new("", "function f { f }; f"),
+            Vec::new(),
+            RunMode::Command,
+        );
+        assert!(
+            text.borrow()
+                .contains("The script failed due to call depth overflow.")
+        );
+    }
+}
