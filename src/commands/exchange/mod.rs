@@ -165,10 +165,8 @@ impl Processor for ExchangeCommand {
             return Err(flow);
         }
         let nothing_to_report = matches!(&result, Ok(warnings) if warnings.is_empty());
-        if !nothing_to_report {
-            if let Err(error) = self.end_bulk() {
-                return cx.write_error(error_record(&error, &self.name));
-            }
+        if !nothing_to_report && let Err(error) = self.end_bulk() {
+            return cx.write_error(error_record(&error, &self.name));
         }
         match result {
             Ok(warnings) => {
