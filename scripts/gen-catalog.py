@@ -126,9 +126,10 @@ def main():
         out.write(f"C\t{rec['cmdlet']}\t{','.join(sets)}\n")
         for p in rec["parameters"]:
             set_text = clean(p["sets"])
-            # Set names hold no spaces; a space is a missing comma in the reference.
-            set_field = "*" if set_text in ("(All)", "") else ",".join(
-                s for s in re.split(r"[,\s]+", set_text) if s)
+            # Set names hold no spaces; a space is a missing comma in the reference. A set
+            # the cmdlet does not have is a copy-paste slip in the reference: dropped.
+            listed = [s for s in re.split(r"[,\s]+", set_text) if s and s in sets]
+            set_field = "*" if set_text in ("(All)", "") or not listed else ",".join(listed)
             aliases = ",".join(a.strip() for a in clean(p["aliases"]).split(",") if a.strip())
             flags = ("e" if p["exchange_online"] else "") + ("o" if p["onprem_only"] else "") + \
                 ("r" if p["reserved"] else "") + ("w" if p["wildcards"].lower() == "true" else "")

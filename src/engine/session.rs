@@ -80,14 +80,10 @@ impl Engine {
 
     /// Runs one input typed (or pasted) at the interactive prompt, in the global scope,
     /// as pwsh's console does: errors of a single line in ConciseView, `$?` and the
-    /// session's state kept for the next input, `$LASTEXITCODE` left alone. Returns the
-    /// code when the input ran `exit`. A named source (the profile) shows errors with
-    /// their position, as a script does.
+    /// session's state kept for the next input, `$LASTEXITCODE` left alone. A named
+    /// source (the profile) shows errors with their position, as a script does.
     pub fn run_interactive(&mut self, source: Rc<Source>) -> InputEnd {
-        match self.run_text(source, Vec::new(), RunMode::Interactive) {
-            (code, InputEnd::Exit(_)) => InputEnd::Exit(code),
-            (_, end) => end,
-        }
+        self.run_text(source, Vec::new(), RunMode::Interactive).1
     }
 
     /// Runs a text; the exit code and how it ended.

@@ -209,6 +209,24 @@ pub fn analyse(line: &str, pos: usize) -> (Word, Target) {
         );
     };
     if word.quote.is_none() && word.text.starts_with('-') {
+        // `-Name:value`: the value is completed for that parameter.
+        if let Some(colon) = word.text.find(':') {
+            let parameter = word.text[1..colon].to_string();
+            let value = Word {
+                start: word.start + colon + 1,
+                text: word.text[colon + 1..].to_string(),
+                quote: None,
+            };
+            return (
+                value,
+                Target::Value {
+                    command,
+                    parameter: Some(parameter),
+                    position: 0,
+                    upstream,
+                },
+            );
+        }
         return (word, Target::Parameter { command });
     }
     // In `Name,Mapi` the word is what follows the last comma.
@@ -433,6 +451,10 @@ mod tests {
     #[test]
     fn values_of_a_parameter_and_identities_quoted() {
         assert_eq!(at_end("Set-CASMailbox x -MAPIEnabled $f").1, vec!["$false"]);
+        assert_eq!(
+            at_end("Set-CASMailbox x -MAPIEnabled:$f"),
+            (30, vec!["$false".into()])
+        );
         assert_eq!(
             at_end("Set-CASMailbox -MAPIEnabled ").1,
             vec!["$false", "$true"]

@@ -1,6 +1,6 @@
 //! Compare-Object (`compare`, `diff`): what is only in the difference set (`=>`), only in
 //! the reference set (`<=`), and, with `-IncludeEqual`, in both (`==`), matched within
-//! `-SyncWindow` as pwsh matches them (see [`Sync`]).
+//! `-SyncWindow` as pwsh matches them (see [`Matcher`]).
 
 use super::order::equal;
 use super::select_object::strings;
@@ -26,7 +26,7 @@ fn items(v: Option<&Value>) -> Vec<Value> {
 /// same position; what does not match waits in a backlog of at most `-SyncWindow` objects
 /// on its side, where a later object of the other side may still find it. Objects pushed
 /// out of a full backlog, and those left at the end, are unmatched.
-struct Sync<'a> {
+struct Matcher<'a> {
     same: &'a dyn Fn(&Value, &Value) -> bool,
     window: usize,
     reference_backlog: Vec<Value>,
@@ -35,7 +35,7 @@ struct Sync<'a> {
     results: Vec<(Value, &'static str)>,
 }
 
-impl Sync<'_> {
+impl Matcher<'_> {
     fn step(&mut self, difference: Option<Value>, reference: Option<Value>) {
         let same = self.same;
         if let (Some(r), Some(d)) = (&reference, &difference)
@@ -130,7 +130,7 @@ impl Processor for Compare {
             Some(Value::Int(n)) => usize::try_from(*n).unwrap_or(0),
             _ => usize::MAX,
         };
-        let mut sync = Sync {
+        let mut matcher = Matcher {
             same: &same,
             window,
             reference_backlog: Vec::new(),
@@ -139,14 +139,14 @@ impl Processor for Compare {
         };
         let mut reference = items(cx.param("ReferenceObject")).into_iter();
         for d in std::mem::take(&mut self.difference) {
-            sync.step(Some(d), reference.next());
+            matcher.step(Some(d), reference.next());
         }
         for r in reference {
-            sync.step(None, Some(r));
+            matcher.step(None, Some(r));
         }
-        let mut results = sync.results;
-        results.extend(sync.difference_backlog.into_iter().map(|d| (d, "=>")));
-        results.extend(sync.reference_backlog.into_iter().map(|r| (r, "<=")));
+        let mut results = matcher.results;
+        results.extend(matcher.difference_backlog.into_iter().map(|d| (d, "=>")));
+        results.extend(matcher.reference_backlog.into_iter().map(|r| (r, "<=")));
         let include_equal = cx.switch("IncludeEqual");
         let exclude_different = cx.switch("ExcludeDifferent");
         for (v, side) in results {
