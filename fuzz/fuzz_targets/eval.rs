@@ -21,7 +21,7 @@ const PURE: &[&str] = &[
     "Get-Member", "Add-Member", "New-Object", "Write-Error", "Write-Warning", "Write-Verbose",
 ];
 
-fn registry() -> Registry {
+fn pure_registry() -> Registry {
     let all = builtin_registry();
     let mut pure = Registry::new();
     for info in all.commands() {
@@ -30,6 +30,11 @@ fn registry() -> Registry {
         }
     }
     pure
+}
+
+thread_local! {
+    /// Built once: the full registry holds every Exchange signature and is slow to make.
+    static REGISTRY: Registry = pure_registry();
 }
 
 static SCRATCH: Once = Once::new();
@@ -42,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
     });
     let Ok(text) = std::str::from_utf8(data) else { return };
     let host = CaptureHost::default();
-    let mut engine = Engine::new(registry(), Box::new(host));
+    let mut engine = Engine::new(REGISTRY.with(Registry::clone), Box::new(host));
     engine.init_session_variables();
     engine.set_step_limit(20_000);
     let _ = engine.run_source(Source::new("", text), Vec::new(), RunMode::Command);

@@ -142,6 +142,56 @@ fn position_line(text: &str, before: usize, len: usize) -> (String, usize, usize
     (shown, before, len)
 }
 
+/// One error in pwsh's NormalView layout (`$ErrorView = 'NormalView'`), the layout that
+/// states the line, the column and the error id, used by `exosh check`:
+///
+/// ```text
+/// At /path/file.ps1:3 char:8
+/// + if ($x {
+/// +        ~
+/// Missing closing ')' after expression in 'if' statement.
+///     + CategoryInfo          : ParserError: (:) [], ParseException
+///     + FullyQualifiedErrorId : MissingEndParenthesisInIfStatement
+/// ```
+///
+/// Typed or piped text has no file name: pwsh then writes `At line:3 char:8`.
+pub fn render_normal(source: &Source, error: &ParseError) -> String {
+    let (line, col) = source.line_col(error.span.start);
+    let (end_line, end_col) = source.line_col(error.span.end);
+    let mut out = if source.name.is_empty() {
+        format!("At line:{line} char:{col}\n")
+    } else {
+        format!("At {}:{line} char:{col}\n", source.name)
+    };
+    let text = source.line_text(line).trim_end().replace('\t', " ");
+    let width = text.chars().count();
+    let marker = if end_line == line && end_col > col {
+        end_col - col
+    } else {
+        1
+    };
+    let marker = marker.min((width + 1).saturating_sub(col)).max(1);
+    out.push_str(&format!(
+        "+ {text}\n+ {}{}\n",
+        " ".repeat(col - 1),
+        "~".repeat(marker)
+    ));
+    let message = error
+        .message
+        .replace("\r\n", " ")
+        .replace(['\n', '\t'], " ");
+    let exception = if error.incomplete {
+        "IncompleteParseException"
+    } else {
+        "ParseException"
+    };
+    out.push_str(&format!(
+        "{message}\n    + CategoryInfo          : ParserError: (:) [], {exception}\n    + FullyQualifiedErrorId : {}\n",
+        error.id
+    ));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,54 +264,4 @@ mod tests {
         assert!(shown.starts_with("   1 |  \u{2026} "), "{out}");
         assert!(out.lines().nth(3).unwrap_or_default().ends_with('~'));
     }
-}
-
-/// One error in pwsh's NormalView layout (`$ErrorView = 'NormalView'`), the layout that
-/// states the line, the column and the error id, used by `exosh check`:
-///
-/// ```text
-/// At /path/file.ps1:3 char:8
-/// + if ($x {
-/// +        ~
-/// Missing closing ')' after expression in 'if' statement.
-///     + CategoryInfo          : ParserError: (:) [], ParseException
-///     + FullyQualifiedErrorId : MissingEndParenthesisInIfStatement
-/// ```
-///
-/// Typed or piped text has no file name: pwsh then writes `At line:3 char:8`.
-pub fn render_normal(source: &Source, error: &ParseError) -> String {
-    let (line, col) = source.line_col(error.span.start);
-    let (end_line, end_col) = source.line_col(error.span.end);
-    let mut out = if source.name.is_empty() {
-        format!("At line:{line} char:{col}\n")
-    } else {
-        format!("At {}:{line} char:{col}\n", source.name)
-    };
-    let text = source.line_text(line).trim_end().replace('\t', " ");
-    let width = text.chars().count();
-    let marker = if end_line == line && end_col > col {
-        end_col - col
-    } else {
-        1
-    };
-    let marker = marker.min((width + 1).saturating_sub(col)).max(1);
-    out.push_str(&format!(
-        "+ {text}\n+ {}{}\n",
-        " ".repeat(col - 1),
-        "~".repeat(marker)
-    ));
-    let message = error
-        .message
-        .replace("\r\n", " ")
-        .replace(['\n', '\t'], " ");
-    let exception = if error.incomplete {
-        "IncompleteParseException"
-    } else {
-        "ParseException"
-    };
-    out.push_str(&format!(
-        "{message}\n    + CategoryInfo          : ParserError: (:) [], {exception}\n    + FullyQualifiedErrorId : {}\n",
-        error.id
-    ));
-    out
 }
