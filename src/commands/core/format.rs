@@ -60,7 +60,7 @@ impl Processor for Format {
     }
 
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let Some(v) = self.props.input(cx, input)? else {
+        let Some((_, v)) = self.props.input(cx, input)? else {
             return Ok(());
         };
         let mut packets = Vec::new();

@@ -86,10 +86,10 @@ impl Processor for GroupCmd {
     }
 
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let Some(v) = self.props.input(cx, input)? else {
+        let Some((v, view)) = self.props.input(cx, input)? else {
             return Ok(());
         };
-        let values = key_values(self.keys.iter(), &v);
+        let values = key_values(self.keys.iter(), &view);
         self.entries.push((values, v));
         Ok(())
     }

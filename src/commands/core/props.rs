@@ -96,25 +96,38 @@ impl ScriptProps {
         Ok(self.columns(cx, arg, ctx)?.into_iter().next())
     }
 
-    /// The object a command is to process (pipeline input, else `-InputObject`), its
-    /// ScriptProperties worked out and the script blocks of its specs already evaluated
-    /// for it; `None` when there is none.
-    pub fn input(&self, cx: &mut Ctx, input: Option<Value>) -> Result<Option<Value>, Flow> {
-        let Some(v) = input_object(cx, input)? else {
+    /// The object a command is to process (pipeline input, else `-InputObject`) and its
+    /// readable view ([`readable`]), with the script blocks of its specs already evaluated
+    /// for it; `None` when there is none. Keys are read from the view; the object itself
+    /// is what passes on.
+    pub fn input(
+        &self,
+        cx: &mut Ctx,
+        input: Option<Value>,
+    ) -> Result<Option<(Value, Value)>, Flow> {
+        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
             return Ok(None);
         };
         if !self.is_empty() {
             self.prepare(cx, &v)?;
         }
-        Ok(Some(v))
+        let view = readable(cx, &v)?;
+        Ok(Some((v, view)))
     }
 }
 
-/// The object a command is to process: pipeline input, else `-InputObject`, with its
-/// ScriptProperties worked out for readers that have no engine (layout, selection, JSON).
+/// An object as code without the engine reads it (layout, selection closures, JSON, CSV):
+/// its ScriptProperties worked out now. A copy when it has any, so it is for reading
+/// only: what a command passes on is the object itself.
+pub fn readable(cx: &mut Ctx, v: &Value) -> Result<Value, Flow> {
+    cx.engine.resolve_script_properties(v)
+}
+
+/// The object a command reads and does not pass on (Out-*, Measure-Object, ConvertTo-Json,
+/// CSV): pipeline input, else `-InputObject`, as [`readable`] gives it.
 pub fn input_object(cx: &mut Ctx, input: Option<Value>) -> Result<Option<Value>, Flow> {
     match input.or_else(|| cx.param("InputObject").cloned()) {
-        Some(v) => cx.engine.resolve_script_properties(&v).map(Some),
+        Some(v) => readable(cx, &v).map(Some),
         None => Ok(None),
     }
 }

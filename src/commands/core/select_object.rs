@@ -7,7 +7,7 @@
 //! as in pwsh.
 
 use super::order::equal;
-use super::props::{ScriptProps, count, input_object, keep_ends};
+use super::props::{ScriptProps, count, keep_ends, readable};
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
 use crate::engine::object::{PSCUSTOMOBJECT, PsObject};
@@ -41,7 +41,7 @@ impl Select {
             }
             return Ok(vec![Value::object(self.selected(cx, v)?)]);
         };
-        let expanded = match select::property_value(v, name) {
+        let expanded = match select::property_value(&readable(cx, v)?, name) {
             Some(Value::Array(a)) => a.borrow().clone(),
             Some(x) => vec![x],
             None => {
@@ -88,6 +88,7 @@ impl Select {
         if !self.props.is_empty() {
             self.props.prepare(cx, v)?;
         }
+        let v = &readable(cx, v)?;
         let specs = if self.specs.is_empty() {
             vec![PropertySpec::Name("*".into())]
         } else {
@@ -122,7 +123,10 @@ impl Processor for Select {
 
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
         // `$null` input selects nothing, as in pwsh.
-        let Some(v) = input_object(cx, input)?.filter(|v| !v.is_null()) else {
+        let Some(v) = input
+            .or_else(|| cx.param("InputObject").cloned())
+            .filter(|v| !v.is_null())
+        else {
             return Ok(());
         };
         let index = self.seen;

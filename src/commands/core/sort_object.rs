@@ -60,10 +60,10 @@ impl Processor for Sort {
     }
 
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let Some(v) = self.props.input(cx, input)? else {
+        let Some((v, view)) = self.props.input(cx, input)? else {
             return Ok(());
         };
-        let values = key_values(self.keys.iter().map(|k| &k.col), &v);
+        let values = key_values(self.keys.iter().map(|k| &k.col), &view);
         self.rows.push((values, v));
         Ok(())
     }

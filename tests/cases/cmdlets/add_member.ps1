@@ -27,3 +27,11 @@ $o | Add-Member -NotePropertyName Dept -NotePropertyValue 'IT' -PassThru | Forma
 $o | Add-Member -MemberType NoteProperty -Name Dept -Value 'HR' -Force
 $o.Dept
 # CHECK: HR
+# Objects that pass through Sort-Object and Select-Object -First are the objects
+# themselves: their script properties still run.
+$first = $o | Sort-Object SizeKB | Select-Object -First 1
+$first.Size = 1024
+$o.SizeKB
+# CHECK: 1
+($first | Get-Member -MemberType ScriptProperty).Name
+# CHECK: SizeKB
