@@ -194,7 +194,7 @@ pub fn convert_to_json() -> CommandInfo {
 
 /// JSON text with single-quoted strings (`{'a':'b'}`, which pwsh's reader accepts)
 /// rewritten as double-quoted ones; everything else is left as it is.
-fn double_quoted(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn double_quoted(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('\'') {
         return text.into();
     }
