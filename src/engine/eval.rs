@@ -444,6 +444,11 @@ impl Engine {
     pub fn eval_statement_value(&mut self, st: &Statement) -> Result<Value, Flow> {
         match &st.kind {
             StatementKind::Pipeline(p) => self.eval_pipeline_value(p),
+            // `$a = $b = 5`: an assignment's value is what it assigned.
+            StatementKind::Assignment { target, .. } => {
+                self.exec_statement(st, &mut Vec::new())?;
+                self.eval_expr(target)
+            }
             _ => {
                 let mut out = Vec::new();
                 self.exec_statement(st, &mut out)?;

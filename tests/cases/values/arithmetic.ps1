@@ -46,3 +46,10 @@ $n
 # CHECK: 3
 1 -shl 4
 # CHECK: 16
+$a = $b = 4
+"$a $b"
+# CHECK: 4 4
+[math]::Sqrt(16)
+# CHECK: 4
+[math]::Pow(2, 10)
+# CHECK: 1024
