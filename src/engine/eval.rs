@@ -16,7 +16,7 @@ use super::runtime::{ActionPreference, Engine};
 use super::scope::FunctionValue;
 use super::value::Value;
 use crate::syntax::ast::{
-    AssignOp, CatchClause, Expr, ExprKind, Pipeline, PipelineElement, Span, Statement,
+    AssignOp, CatchClause, ChainOp, Expr, ExprKind, Pipeline, PipelineElement, Span, Statement,
     StatementBlock, StatementKind, SwitchClause, SwitchFlags,
 };
 
@@ -118,6 +118,15 @@ impl Engine {
     pub fn exec_statement(&mut self, st: &Statement, out: &mut dyn Sink) -> Result<(), Flow> {
         match &st.kind {
             StatementKind::Pipeline(p) => self.run_pipeline(p, out),
+            StatementKind::PipelineChain { first, rest } => {
+                self.run_pipeline(first, out)?;
+                for (op, next) in rest {
+                    if self.last_success == (*op == ChainOp::And) {
+                        self.run_pipeline(next, out)?;
+                    }
+                }
+                Ok(())
+            }
             StatementKind::Assignment { target, op, value } => {
                 self.exec_assignment(target, *op, value, st.span)
             }
@@ -464,9 +473,12 @@ impl Engine {
         value: &Statement,
         span: Span,
     ) -> Result<(), Flow> {
+        if op == AssignOp::Coalesce && !self.eval_expr(target)?.is_null() {
+            return Ok(());
+        }
         let rhs = self.eval_statement_value(value)?;
         let arith = match op {
-            AssignOp::Assign => return self.assign(target, rhs),
+            AssignOp::Assign | AssignOp::Coalesce => return self.assign(target, rhs),
             AssignOp::Add => ops::Arith::Add,
             AssignOp::Sub => ops::Arith::Sub,
             AssignOp::Mul => ops::Arith::Mul,
