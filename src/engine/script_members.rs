@@ -41,26 +41,66 @@ impl Engine {
         })
     }
 
-    /// `v` as engine-less readers should see it: an object with ScriptProperties becomes
-    /// a copy whose script properties are plain values, worked out now. Anything else is
-    /// returned as it is.
+    /// `v` as engine-less readers should see it: an object with ScriptProperties (its
+    /// own, or those of objects in its properties, a few levels down) becomes a copy whose
+    /// script properties are plain values, worked out now. Anything else is returned as
+    /// it is.
     pub fn resolve_script_properties(&mut self, v: &Value) -> Result<Value, Flow> {
-        let Value::Object(o) = v else {
-            return Ok(v.clone());
-        };
-        if !o.borrow().has_script_properties() {
+        self.resolve_within(v, RESOLVE_DEPTH)
+    }
+
+    fn resolve_within(&mut self, v: &Value, depth: usize) -> Result<Value, Flow> {
+        if !has_script_properties(v, depth) {
             return Ok(v.clone());
         }
-        let getters: Vec<(String, Rc<ScriptBlockValue>)> = o
+        match v {
+            Value::Object(o) => {
+                let props: Vec<(String, Value, Option<Rc<ScriptBlockValue>>)> = o
+                    .borrow()
+                    .properties()
+                    .map(|p| (p.name.clone(), p.value.clone(), p.getter.clone()))
+                    .collect();
+                let mut copy = o.borrow().clone();
+                for (name, value, getter) in props {
+                    let resolved = match getter {
+                        Some(getter) => self.script_property(&getter, v)?,
+                        None => self.resolve_within(&value, depth - 1)?,
+                    };
+                    copy.set(&name, resolved);
+                }
+                Ok(Value::object(copy))
+            }
+            Value::Array(items) => {
+                let items = items.borrow().clone();
+                let mut out = Vec::with_capacity(items.len());
+                for item in &items {
+                    out.push(self.resolve_within(item, depth - 1)?);
+                }
+                Ok(Value::array(out))
+            }
+            other => Ok(other.clone()),
+        }
+    }
+}
+
+/// How far down nested objects are searched for script properties (objects can refer to
+/// themselves; formatting and JSON rarely read deeper).
+const RESOLVE_DEPTH: usize = 4;
+
+/// Whether `v`, or an object within `depth` levels of it, has a ScriptProperty.
+fn has_script_properties(v: &Value, depth: usize) -> bool {
+    if depth == 0 {
+        return false;
+    }
+    match v {
+        Value::Object(o) => o
             .borrow()
             .properties()
-            .filter_map(|p| p.getter.clone().map(|g| (p.name.clone(), g)))
-            .collect();
-        let mut copy = o.borrow().clone();
-        for (name, getter) in getters {
-            let value = self.script_property(&getter, v)?;
-            copy.set(&name, value);
-        }
-        Ok(Value::object(copy))
+            .any(|p| p.getter.is_some() || has_script_properties(&p.value, depth - 1)),
+        Value::Array(items) => items
+            .borrow()
+            .iter()
+            .any(|item| has_script_properties(item, depth - 1)),
+        _ => false,
     }
 }

@@ -1,5 +1,5 @@
 //! Output formatting: what an admin sees. Out-Default's choices, Format-List,
-//! Format-Table, Format-Wide and the `Out-*` line layouts, following pwsh 7.4's
+//! Format-Table, Format-Wide, Format-Custom and the `Out-*` line layouts, following pwsh 7.4's
 //! `FormatAndOutput` (see each module for the rule it implements).
 //!
 //! The pieces, in the order data flows:

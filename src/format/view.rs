@@ -21,6 +21,8 @@ pub enum Shape {
     Table,
     List,
     Wide,
+    /// Format-Custom's `class Name { Property = value }` blocks.
+    Custom,
 }
 
 /// A registered view.

@@ -127,6 +127,16 @@ pub fn format_list() -> CommandInfo {
     CommandInfo::new(sig, || Box::new(Format::new(Shape::List)))
 }
 
+pub fn format_custom() -> CommandInfo {
+    let sig = common(
+        Signature::new("Format-Custom")
+            .alias("fc")
+            .synopsis("Uses a customized view to format the output."),
+    )
+    .param(Param::new("Depth", ParamType::Int));
+    CommandInfo::new(sig, || Box::new(Format::new(Shape::Custom)))
+}
+
 pub fn format_wide() -> CommandInfo {
     let sig = common(Signature::new("Format-Wide").alias("fw").synopsis(
         "Formats objects as a wide table that displays only one property of each object.",

@@ -60,6 +60,7 @@ fn register_output(r: &mut Registry) {
         format::format_table(),
         format::format_list(),
         format::format_wide(),
+        format::format_custom(),
         out::out_default(),
         out::out_host(),
         out::out_string(),

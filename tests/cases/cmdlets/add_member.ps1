@@ -35,3 +35,6 @@ $o.SizeKB
 # CHECK: 1
 ($first | Get-Member -MemberType ScriptProperty).Name
 # CHECK: SizeKB
+# Script properties of objects inside other objects are read too.
+[pscustomobject]@{ Box = $o } | ConvertTo-Json -Compress
+# CHECK: {"Box":{"Name":"Ken","Size":1024,"SizeKB":1,"Dept":"HR"}}
