@@ -635,7 +635,9 @@ impl Engine {
             RedirectTarget::File { .. } => return Ok(()),
         };
         stage.routes.set(r.from, route);
-        if route == StreamRoute::Discard && matches!(r.from, RedirectStream::Error | RedirectStream::All) {
+        if route == StreamRoute::Discard
+            && matches!(r.from, RedirectStream::Error | RedirectStream::All)
+        {
             stage.error_route = ErrorRoute::Discard;
         }
         Ok(())

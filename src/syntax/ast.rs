@@ -202,6 +202,12 @@ pub enum StatementKind {
         catches: Vec<CatchClause>,
         finally: Option<StatementBlock>,
     },
+    /// `trap [Type] { ... }`: handles the terminating errors of its block's statements
+    /// (wherever in the block it is written); no type traps every error.
+    Trap {
+        types: Vec<TypeName>,
+        body: StatementBlock,
+    },
     Throw(Option<Pipeline>),
     Return(Option<Pipeline>),
     Exit(Option<Pipeline>),

@@ -126,7 +126,9 @@ fn char_offset(text: &str, byte: usize) -> usize {
 
 /// The 1-based column (in characters) of a byte offset on its line.
 fn char_column(text: &str, byte: usize) -> usize {
-    let line_start = text[..byte.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = text[..byte.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
     char_offset(&text[line_start..], byte.saturating_sub(line_start)) + 1
 }
 

@@ -8,7 +8,7 @@ use super::types::Bracketed;
 use super::{PResult, Parser};
 use crate::syntax::ast::{
     AssignOp, CatchClause, ChainOp, Expr, ExprKind, Pipeline, PipelineElement, ScriptBlock, Span,
-    Statement, StatementBlock, StatementKind, SwitchClause, SwitchFlags,
+    Statement, StatementBlock, StatementKind, SwitchClause, SwitchFlags, TypeName,
 };
 use crate::syntax::error::ParseError;
 
@@ -114,6 +114,8 @@ impl Parser<'_> {
             self.function_statement(start)?
         } else if self.eat_keyword("try") {
             self.try_statement()?
+        } else if self.eat_keyword("trap") {
+            self.trap_statement()?
         } else if self.eat_keyword("throw") {
             StatementKind::Throw(self.optional_pipeline()?)
         } else if self.eat_keyword("return") {
@@ -657,28 +659,7 @@ impl Parser<'_> {
             let save = self.pos;
             self.skip_ws_nl();
             if self.eat_keyword("catch") {
-                let mut types = Vec::new();
-                loop {
-                    self.skip_ws();
-                    if self.peek() != Some('[') {
-                        break;
-                    }
-                    match self.bracketed()? {
-                        Bracketed::Type(t) => types.push(t),
-                        Bracketed::Attribute(a) => {
-                            return Err(ParseError::new(
-                                "UnexpectedAttribute",
-                                format!("Unexpected attribute '{}'.", a.name),
-                                a.span,
-                            ));
-                        }
-                    }
-                    self.skip_ws();
-                    if !self.eat(",") {
-                        break;
-                    }
-                    self.skip_ws_nl();
-                }
+                let types = self.handler_types(true)?;
                 let body = self.block_or(
                     "MissingCatchHandlerBlock",
                     "The Catch block is missing its statement block.",
@@ -709,6 +690,43 @@ impl Parser<'_> {
             catches,
             finally,
         })
+    }
+
+    /// `trap [Type] { ... }`, the cursor after `trap`.
+    fn trap_statement(&mut self) -> PResult<StatementKind> {
+        let types = self.handler_types(false)?;
+        let body = self.block_or(
+            "MissingTrapStatement",
+            "The Trap statement is missing its statement block.",
+        )?;
+        Ok(StatementKind::Trap { types, body })
+    }
+
+    /// The `[Type]` list of a `catch` (comma-separated when `several`) or a `trap`.
+    fn handler_types(&mut self, several: bool) -> PResult<Vec<TypeName>> {
+        let mut types = Vec::new();
+        loop {
+            self.skip_ws();
+            if self.peek() != Some('[') {
+                break;
+            }
+            match self.bracketed()? {
+                Bracketed::Type(t) => types.push(t),
+                Bracketed::Attribute(a) => {
+                    return Err(ParseError::new(
+                        "UnexpectedAttribute",
+                        format!("Unexpected attribute '{}'.", a.name),
+                        a.span,
+                    ));
+                }
+            }
+            self.skip_ws();
+            if !several || !self.eat(",") {
+                break;
+            }
+            self.skip_ws_nl();
+        }
+        Ok(types)
     }
 
     /// The pipeline after `throw`/`return`/`exit`, if any on the same line.

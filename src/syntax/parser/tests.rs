@@ -163,6 +163,10 @@ fn statement(s: &Statement) -> String {
             }
             out + ")"
         }
+        StatementKind::Trap { types, body } => {
+            let types: Vec<&str> = types.iter().map(|t| t.name.as_str()).collect();
+            format!("(trap[{}] {})", types.join(","), block(body))
+        }
         StatementKind::Throw(p) => format!("(throw{})", opt_pipeline(p)),
         StatementKind::Return(p) => format!("(return{})", opt_pipeline(p)),
         StatementKind::Exit(p) => format!("(exit{})", opt_pipeline(p)),
@@ -1019,4 +1023,14 @@ fn attribute_numbers_are_positional() {
     let decl = &sb.param_block.as_ref().map(|p| p.params[0].clone());
     let attr = decl.as_ref().map(|d| attribute(&d.attributes[0]));
     assert_eq!(attr.as_deref(), Some("[ValidateRange(1,5)]"));
+}
+
+#[test]
+fn trap_statements() {
+    assert_eq!(
+        show("trap [int] { 'x'; continue }"),
+        "(trap[int] {'x'; (continue)})"
+    );
+    assert_eq!(show("trap { break }"), "(trap[] {(break)})");
+    assert_eq!(error_id("trap [int]"), ("MissingTrapStatement", 10, true));
 }
