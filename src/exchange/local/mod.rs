@@ -234,6 +234,14 @@ impl Backend for LocalBackend {
             None => Err(not_local(&bound.cmdlet.name)),
         }
     }
+
+    fn begin_bulk(&self) {
+        self.store().begin_bulk();
+    }
+
+    fn end_bulk(&self) -> Result<(), ExchangeError> {
+        self.store().end_bulk()
+    }
 }
 
 /// What the local organisation does for a cmdlet.
