@@ -162,6 +162,49 @@ fn the_cas_mailbox_object_has_exchanges_property_order_and_type() {
     assert_eq!(cas["Identity"], "Yan Li");
 }
 
+/// Get-EXOCasMailbox returns the module's Minimum property set (Microsoft's "cmdlet
+/// property sets" page), and every property when asked for property sets.
+#[test]
+fn get_exocasmailbox_returns_the_minimum_property_set() {
+    let (_org, backend) = sample_org();
+    let cas = get_one(&backend, "Get-EXOCasMailbox", "JeffHay@contoso.com");
+    let keys: Vec<&str> = cas
+        .keys()
+        .map(String::as_str)
+        .filter(|k| !k.contains('@'))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "ActiveSyncEnabled",
+            "DisplayName",
+            "ECPEnabled",
+            "EmailAddresses",
+            "EwsEnabled",
+            "ExchangeVersion",
+            "Guid",
+            "Identity",
+            "ImapEnabled",
+            "MAPIEnabled",
+            "Name",
+            "OWAEnabled",
+            "OrganizationId",
+            "PopEnabled",
+            "PrimarySmtpAddress",
+            "ServerLegacyDN",
+        ]
+    );
+    assert_eq!(cas["MAPIEnabled"], true);
+    assert_eq!(cas["EwsEnabled"], Value::Null);
+    let all = run(
+        &backend,
+        "Get-EXOCasMailbox",
+        json!({"Identity": "JeffHay@contoso.com", "PropertySets": ["All"]}),
+    )
+    .expect("get");
+    assert_eq!(all.value[0]["PopUseProtocolDefaults"], true);
+}
+
 #[test]
 fn an_unknown_identity_is_refused_with_exchanges_text_and_changes_nothing() {
     let (_org, backend) = sample_org();

@@ -272,6 +272,9 @@ pub struct RecipientView {
     pub head: &'static [&'static str],
     /// Whether settings kept in `Extra` are shown (after `head`).
     pub shows_extra: bool,
+    /// The directory properties after `head` (none for a property set that names all it
+    /// shows).
+    tail: &'static [&'static str],
     /// Each property's column position, worked out on first use.
     columns: std::sync::OnceLock<Vec<Option<usize>>>,
 }
@@ -286,13 +289,25 @@ impl RecipientView {
             type_name,
             head,
             shows_extra,
+            tail: COMMON_TAIL,
+            columns: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// A view showing exactly `properties`, in that order.
+    const fn property_set(type_name: &'static str, properties: &'static [&'static str]) -> Self {
+        RecipientView {
+            type_name,
+            head: properties,
+            shows_extra: false,
+            tail: &[],
             columns: std::sync::OnceLock::new(),
         }
     }
 
     /// Every property of the view, in order.
     pub fn properties(&self) -> impl Iterator<Item = &'static str> {
-        self.head.iter().chain(COMMON_TAIL.iter()).copied()
+        self.head.iter().chain(self.tail.iter()).copied()
     }
 
     /// Every property with the position of the column holding it (`None`: computed).
@@ -303,6 +318,33 @@ impl RecipientView {
         self.properties().zip(columns.iter().copied())
     }
 }
+
+/// Get-EXOCasMailbox without -Properties or -PropertySets: the module's Minimum property
+/// set, in the order Microsoft's "cmdlet property sets" page lists it. The objects are not
+/// CASMailbox objects (the module builds its own from the REST answer), so the CASMailbox
+/// table does not apply and, with more than four properties, they print as a list.
+/// **decision**: the type name.
+pub static EXO_CAS_MAILBOX_MINIMUM: RecipientView = RecipientView::property_set(
+    "Microsoft.Exchange.Management.RestApiClient.ExoCasMailbox",
+    &[
+        "ActiveSyncEnabled",
+        "DisplayName",
+        "ECPEnabled",
+        "EmailAddresses",
+        "EwsEnabled",
+        "ExchangeVersion",
+        "Guid",
+        "Identity",
+        "ImapEnabled",
+        "MAPIEnabled",
+        "Name",
+        "OWAEnabled",
+        "OrganizationId",
+        "PopEnabled",
+        "PrimarySmtpAddress",
+        "ServerLegacyDN",
+    ],
+);
 
 /// Get-CASMailbox: exchange.md §2's order.
 pub static CAS_MAILBOX: RecipientView = RecipientView::new(

@@ -357,6 +357,19 @@ pub trait Backend {
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError>;
 
+    /// Starts a bulk change: the commands that follow may share store transactions,
+    /// committed in batches, until [`Backend::end_bulk`], so a pipeline such as
+    /// `Get-CASMailbox | Set-CASMailbox ...` pays one commit per batch instead of one per
+    /// object. Each command still changes all or nothing. The caller must call `end_bulk`
+    /// before it reports any command of the bulk change done. A backend without
+    /// transactions of its own ignores this.
+    fn begin_bulk(&self) {}
+
+    /// Makes the bulk change's commands durable and ends it.
+    fn end_bulk(&self) -> Result<(), ExchangeError> {
+        Ok(())
+    }
+
     /// Runs one command and collects its results.
     fn invoke(&self, request: &Request) -> Result<Response, ExchangeError> {
         let mut value = Vec::new();

@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
@@ -62,7 +62,27 @@ pub struct OrgInfo {
 pub struct Store {
     conn: Connection,
     org: OrgInfo,
+    bulk: Bulk,
 }
+
+/// A bulk change in progress ([`Store::begin_bulk`]): how many callers asked for one, and
+/// the store transaction its commands are sharing, if one is open.
+#[derive(Default)]
+struct Bulk {
+    depth: usize,
+    open: Option<OpenBatch>,
+}
+
+struct OpenBatch {
+    commands: usize,
+    since: Instant,
+}
+
+/// A bulk change commits after this many commands ...
+const BATCH_COMMANDS: usize = 500;
+/// ... or after this long, whichever comes first, so another process waiting for the
+/// store (and the work a kill would undo) stays small.
+const BATCH_WINDOW: Duration = Duration::from_millis(100);
 
 /// The schema's migrations, in order; migration `i` brings `user_version` to `i + 1`.
 /// Never edit a released migration: append a new one.
@@ -129,7 +149,11 @@ impl Store {
         .map_err(sql_error)?;
         migrate(&mut conn)?;
         let org = read_org(&conn)?;
-        Ok(Store { conn, org })
+        Ok(Store {
+            conn,
+            org,
+            bulk: Bulk::default(),
+        })
     }
 
     pub fn org(&self) -> &OrgInfo {
@@ -145,27 +169,82 @@ impl Store {
     /// (nothing changed) when it returns `Err` or panics.
     pub fn write<T>(
         &mut self,
-        f: impl FnOnce(&Transaction, &OrgInfo) -> Result<T, ExchangeError>,
+        f: impl FnOnce(&Connection, &OrgInfo) -> Result<T, ExchangeError>,
     ) -> Result<T, ExchangeError> {
         self.write_if(true, f)
     }
 
     /// As [`Store::write`], but with `commit` false the change is always rolled back:
     /// `-WhatIf` runs every check of the command and changes nothing.
+    ///
+    /// During a bulk change the command runs in a savepoint of the batch's transaction
+    /// instead: its own failure still undoes only its own changes, and its success is
+    /// durable once the batch commits (at the latest when the bulk change ends).
     pub fn write_if<T>(
         &mut self,
         commit: bool,
-        f: impl FnOnce(&Transaction, &OrgInfo) -> Result<T, ExchangeError>,
+        f: impl FnOnce(&Connection, &OrgInfo) -> Result<T, ExchangeError>,
     ) -> Result<T, ExchangeError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql_error)?;
-        let value = f(&tx, &self.org)?;
-        if commit {
-            tx.commit().map_err(sql_error)?;
+        if self.bulk.depth == 0 {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(sql_error)?;
+            let value = f(&tx, &self.org)?;
+            if commit {
+                tx.commit().map_err(sql_error)?;
+            }
+            return Ok(value);
+        }
+        if self.bulk.open.is_none() {
+            self.conn
+                .execute_batch("BEGIN IMMEDIATE")
+                .map_err(sql_error)?;
+            self.bulk.open = Some(OpenBatch {
+                commands: 0,
+                since: Instant::now(),
+            });
+        }
+        let value = {
+            let savepoint = self.conn.savepoint().map_err(sql_error)?;
+            let value = f(&savepoint, &self.org)?;
+            if commit {
+                savepoint.commit().map_err(sql_error)?;
+            }
+            value
+        };
+        if let Some(batch) = &mut self.bulk.open {
+            batch.commands += 1;
+            if batch.commands >= BATCH_COMMANDS || batch.since.elapsed() >= BATCH_WINDOW {
+                self.commit_batch()?;
+            }
         }
         Ok(value)
+    }
+
+    /// Starts (or joins) a bulk change: the commands that follow share store
+    /// transactions, committed in batches, until the matching [`Store::end_bulk`]. The
+    /// caller must not report a command done before `end_bulk` returns.
+    pub fn begin_bulk(&mut self) {
+        self.bulk.depth += 1;
+    }
+
+    /// Commits what the bulk change holds and leaves it (the last caller out returns the
+    /// store to one transaction per command).
+    pub fn end_bulk(&mut self) -> Result<(), ExchangeError> {
+        self.bulk.depth = self.bulk.depth.saturating_sub(1);
+        self.commit_batch()
+    }
+
+    fn commit_batch(&mut self) -> Result<(), ExchangeError> {
+        if self.bulk.open.take().is_none() {
+            return Ok(());
+        }
+        self.conn.execute_batch("COMMIT").map_err(|error| {
+            // Whatever happened, leave no transaction open behind the next command.
+            let _ = self.conn.execute_batch("ROLLBACK");
+            sql_error(error)
+        })
     }
 
     /// Whether the caller should load the sample organisation: true exactly once per
@@ -385,7 +464,7 @@ pub fn default_settings(kind: &ObjectKind) -> serde_json::Map<String, serde_json
 
 /// Inserts a document object; returns its row id.
 pub fn insert_object(
-    tx: &Transaction,
+    tx: &Connection,
     kind: &ObjectKind,
     name: &str,
     is_default: bool,
@@ -485,6 +564,53 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(a.len(), 36);
         assert_eq!(&a[14..15], "4");
+    }
+
+    #[test]
+    fn a_bulk_change_keeps_each_command_all_or_nothing_and_commits_at_its_end() {
+        let path = std::env::temp_dir().join(format!("exosh-bulk-{}.db", std::process::id()));
+        let mut store = Store::open(&path).expect("store");
+        let count = |conn: &Connection| -> i64 {
+            conn.query_row(
+                "SELECT count(*) FROM organization WHERE key LIKE 'bulk%'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count")
+        };
+        let insert = |key: &'static str| {
+            move |tx: &Connection, _: &OrgInfo| {
+                tx.execute(
+                    "INSERT INTO organization (key, value) VALUES (?1, 'x')",
+                    [key],
+                )
+                .map_err(sql_error)
+            }
+        };
+        store.begin_bulk();
+        store.write(insert("bulk-1")).expect("first command");
+        let failed = store.write(|tx, org| {
+            insert("bulk-2")(tx, org)?;
+            Err::<(), _>(ExchangeError::store("refused"))
+        });
+        assert!(failed.is_err());
+        store.write_if(false, insert("bulk-3")).expect("what-if");
+        let other = Connection::open(&path).expect("second connection");
+        assert_eq!(
+            count(&other),
+            0,
+            "nothing is visible before the batch commits"
+        );
+        store.end_bulk().expect("commit");
+        assert_eq!(count(&other), 1, "only the command that succeeded is kept");
+        store
+            .write(insert("bulk-4"))
+            .expect("after the bulk change");
+        assert_eq!(count(&other), 2);
+        drop((store, other));
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! `-IncludeTypeInformation`; rows read back as PSCustomObjects of strings.
 
 use super::files::{decode, save};
-use super::props::input_object;
+use super::props::{given, input_object};
 use super::select_object::strings;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
@@ -272,7 +272,7 @@ impl Processor for FromCsv {
             }
             return Ok(());
         }
-        let items = match input.or_else(|| cx.param("InputObject").cloned()) {
+        let items = match given(cx, input) {
             Some(Value::Array(a)) => a.borrow().clone(),
             Some(v) => vec![v],
             None => Vec::new(),

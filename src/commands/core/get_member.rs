@@ -2,6 +2,7 @@
 //! (methods, note/script properties of custom objects, the everyday .NET members of
 //! strings, integers, dates and hashtables).
 
+use super::props::given_non_null;
 use super::select_object::strings;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
@@ -18,10 +19,7 @@ struct GetMember {
 impl Processor for GetMember {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
         // `$null` has no members: like no input at all.
-        let Some(v) = input
-            .or_else(|| cx.param("InputObject").cloned())
-            .filter(|v| !v.is_null())
-        else {
+        let Some(v) = given_non_null(cx, input) else {
             return Ok(());
         };
         let type_name = v.type_name();

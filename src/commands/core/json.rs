@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Number, Value as Json};
 
+use super::props::given;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
 use crate::engine::object::PsObject;
@@ -194,7 +195,7 @@ pub fn convert_to_json() -> CommandInfo {
 
 /// JSON text with single-quoted strings (`{'a':'b'}`, which pwsh's reader accepts)
 /// rewritten as double-quoted ones; everything else is left as it is.
-fn double_quoted(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn double_quoted(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('\'') {
         return text.into();
     }
@@ -245,7 +246,7 @@ struct FromJson {
 
 impl Processor for FromJson {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        if let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) {
+        if let Some(v) = given(cx, input) {
             self.text.push(v.to_string());
         }
         Ok(())

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use super::props::given;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::convert::canonical_type;
 use crate::engine::error::ErrorCategory;
@@ -115,7 +116,7 @@ impl AddMember {
 
 impl Processor for AddMember {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let Some(target) = input.or_else(|| cx.param("InputObject").cloned()) else {
+        let Some(target) = given(cx, input) else {
             return Ok(());
         };
         if let Some(Value::Hashtable(h)) = cx.param("NotePropertyMembers").cloned() {

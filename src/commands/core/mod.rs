@@ -26,7 +26,9 @@ mod path;
 mod props;
 mod select_object;
 mod sort_object;
+mod string_data;
 mod tee_object;
+mod test_json;
 #[cfg(test)]
 pub(crate) mod testing;
 #[cfg(test)]
@@ -75,6 +77,8 @@ fn register_output(r: &mut Registry) {
         get_member::command(),
         json::convert_to_json(),
         json::convert_from_json(),
+        string_data::command(),
+        test_json::command(),
         csv::convert_to_csv(),
         csv::convert_from_csv(),
         csv::export_csv(),

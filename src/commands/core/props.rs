@@ -105,7 +105,7 @@ impl ScriptProps {
         cx: &mut Ctx,
         input: Option<Value>,
     ) -> Result<Option<(Value, Value)>, Flow> {
-        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+        let Some(v) = given(cx, input) else {
             return Ok(None);
         };
         if !self.is_empty() {
@@ -114,6 +114,17 @@ impl ScriptProps {
         let view = readable(cx, &v)?;
         Ok(Some((v, view)))
     }
+}
+
+/// The object a command is given: pipeline input, else `-InputObject`.
+pub fn given(cx: &Ctx, input: Option<Value>) -> Option<Value> {
+    input.or_else(|| cx.param("InputObject").cloned())
+}
+
+/// Like [`given`], with `$null` counting as no object (Select-Object and Get-Member skip
+/// it, as in pwsh).
+pub fn given_non_null(cx: &Ctx, input: Option<Value>) -> Option<Value> {
+    given(cx, input).filter(|v| !v.is_null())
 }
 
 /// An object as code without the engine reads it (layout, selection closures, JSON, CSV):
@@ -126,7 +137,7 @@ pub fn readable(cx: &mut Ctx, v: &Value) -> Result<Value, Flow> {
 /// The object a command reads and does not pass on (Out-*, Measure-Object, ConvertTo-Json,
 /// CSV): pipeline input, else `-InputObject`, as [`readable`] gives it.
 pub fn input_object(cx: &mut Ctx, input: Option<Value>) -> Result<Option<Value>, Flow> {
-    match input.or_else(|| cx.param("InputObject").cloned()) {
+    match given(cx, input) {
         Some(v) => readable(cx, &v).map(Some),
         None => Ok(None),
     }

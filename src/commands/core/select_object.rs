@@ -7,7 +7,7 @@
 //! as in pwsh.
 
 use super::order::equal;
-use super::props::{ScriptProps, count, keep_ends, readable};
+use super::props::{ScriptProps, count, given_non_null, keep_ends, readable};
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
 use crate::engine::object::{PSCUSTOMOBJECT, PsObject};
@@ -123,10 +123,7 @@ impl Processor for Select {
 
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
         // `$null` input selects nothing, as in pwsh.
-        let Some(v) = input
-            .or_else(|| cx.param("InputObject").cloned())
-            .filter(|v| !v.is_null())
-        else {
+        let Some(v) = given_non_null(cx, input) else {
             return Ok(());
         };
         let index = self.seen;

@@ -2,6 +2,7 @@
 //! would print them) or a variable.
 
 use super::files::save;
+use super::props::given;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::value::Value;
 use crate::format::formatter::FormatRequest;
@@ -14,7 +15,7 @@ struct Tee {
 
 impl Processor for Tee {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let Some(v) = input.or_else(|| cx.param("InputObject").cloned()) else {
+        let Some(v) = given(cx, input) else {
             return Ok(());
         };
         self.items.push(v.clone());

@@ -17,21 +17,31 @@ use crate::engine::command::{CommandInfo, Ctx, Flow, Processor, Registry};
 use crate::engine::error::{ErrorCategory, ErrorRecord};
 use crate::engine::value::Value;
 use crate::exchange::catalog::Catalog;
-use crate::exchange::{ExchangeError, Request};
+use crate::exchange::{Backend, ExchangeError, Request};
 
 /// Registers every Exchange Online cmdlet.
 pub fn register(r: &mut Registry) {
     for cmdlet in Catalog::get().cmdlets() {
         let name: Rc<str> = Rc::from(cmdlet.name.as_str());
         r.register(CommandInfo::new(signature::signature(cmdlet), move || {
-            Box::new(ExchangeCommand { name: name.clone() })
+            Box::new(ExchangeCommand {
+                name: name.clone(),
+                bulk: None,
+            })
         }));
     }
 }
 
 /// One invocation of an Exchange cmdlet: one request per pipeline object.
+///
+/// A cmdlet that changes something runs its pipeline objects as one bulk change
+/// ([`Backend::begin_bulk`]) while it has nothing to report, and ends it before it writes
+/// anything (an object, a warning, an error) and when it ends, so nothing is reported
+/// done before it is durable.
 struct ExchangeCommand {
     name: Rc<str>,
+    /// The backend holding this command's bulk change, while one is open.
+    bulk: Option<Rc<dyn Backend>>,
 }
 
 /// PowerShell's error category for Exchange's category name.
@@ -73,6 +83,14 @@ impl ExchangeCommand {
                 .insert(name.clone(), convert::to_json(value, identity));
         }
         request
+    }
+
+    /// Ends the bulk change, if one is open: what it holds is durable when this returns.
+    fn end_bulk(&mut self) -> Result<(), ExchangeError> {
+        match self.bulk.take() {
+            Some(backend) => backend.end_bulk(),
+            None => Ok(()),
+        }
     }
 
     /// Whether the cmdlet changes something (and so asks ShouldProcess).
@@ -119,18 +137,36 @@ impl Processor for ExchangeCommand {
             Ok(backend) => backend,
             Err(error) => return cx.write_error(error_record(&error, &self.name)),
         };
+        if self.changes() && self.bulk.is_none() {
+            backend.begin_bulk();
+            self.bulk = Some(backend.clone());
+        }
+        let mut bulk = self.bulk.take();
         let mut stopped: Option<Flow> = None;
-        let result = backend.invoke_each(&request, &mut |object| match cx
-            .write(Value::object(convert::to_object(&object)))
-        {
-            Ok(()) => ControlFlow::Continue(()),
-            Err(flow) => {
-                stopped = Some(flow);
-                ControlFlow::Break(())
+        let mut unsaved: Option<ExchangeError> = None;
+        let result = backend.invoke_each(&request, &mut |object| {
+            if let Some(error) = bulk.take().and_then(|b| b.end_bulk().err()) {
+                unsaved = Some(error);
+                return ControlFlow::Break(());
+            }
+            match cx.write(Value::object(convert::to_object(&object))) {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(flow) => {
+                    stopped = Some(flow);
+                    ControlFlow::Break(())
+                }
             }
         });
+        self.bulk = bulk;
+        if let Some(error) = unsaved {
+            return cx.write_error(error_record(&error, &self.name));
+        }
         if let Some(flow) = stopped {
             return Err(flow);
+        }
+        let nothing_to_report = matches!(&result, Ok(warnings) if warnings.is_empty());
+        if !nothing_to_report && let Err(error) = self.end_bulk() {
+            return cx.write_error(error_record(&error, &self.name));
         }
         match result {
             Ok(warnings) => {
@@ -141,6 +177,21 @@ impl Processor for ExchangeCommand {
             }
             Err(error) => cx.write_error(error_record(&error, &self.name)),
         }
+    }
+
+    fn end(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
+        match self.end_bulk() {
+            Ok(()) => Ok(()),
+            Err(error) => cx.write_error(error_record(&error, &self.name)),
+        }
+    }
+}
+
+impl Drop for ExchangeCommand {
+    /// A pipeline stopped early (an error, `Select-Object -First`) skips `end`: the bulk
+    /// change still ends here, so what it holds is kept.
+    fn drop(&mut self) {
+        let _ = self.end_bulk();
     }
 }
 

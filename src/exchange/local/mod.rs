@@ -221,7 +221,9 @@ impl Backend for LocalBackend {
     ) -> Result<Vec<String>, ExchangeError> {
         let bound = self.bind(request)?;
         match route(&bound.cmdlet.name) {
-            Some(Route::GetRecipients(view)) => self.get_recipients(view, &bound, sink),
+            Some(Route::GetRecipients(view)) => {
+                self.get_recipients(exo_property_set(view, &bound), &bound, sink)
+            }
             Some(Route::SetRecipient) => self.set_recipient(&bound),
             Some(Route::NewMailbox) => self.new_mailbox(&bound, sink),
             Some(Route::RemoveMailbox) => self.remove_mailbox(&bound),
@@ -231,6 +233,14 @@ impl Backend for LocalBackend {
             Some(Route::Remove(kind)) => self.remove_object(kind, &bound),
             None => Err(not_local(&bound.cmdlet.name)),
         }
+    }
+
+    fn begin_bulk(&self) {
+        self.store().begin_bulk();
+    }
+
+    fn end_bulk(&self) -> Result<(), ExchangeError> {
+        self.store().end_bulk()
     }
 }
 
@@ -250,7 +260,8 @@ fn route(cmdlet: &str) -> Option<Route> {
     let (verb, noun) = cmdlet.split_once('-')?;
     let (verb, noun) = (verb.to_ascii_lowercase(), noun.to_ascii_lowercase());
     Some(match (verb.as_str(), noun.as_str()) {
-        ("get", "casmailbox" | "exocasmailbox") => Route::GetRecipients(&model::CAS_MAILBOX),
+        ("get", "casmailbox") => Route::GetRecipients(&model::CAS_MAILBOX),
+        ("get", "exocasmailbox") => Route::GetRecipients(&model::EXO_CAS_MAILBOX_MINIMUM),
         ("get", "mailbox" | "exomailbox") => Route::GetRecipients(&model::MAILBOX),
         ("get", "user") => Route::GetRecipients(&model::USER),
         ("get", "recipient" | "exorecipient") => Route::GetRecipients(&model::RECIPIENT),
@@ -268,6 +279,18 @@ fn route(cmdlet: &str) -> Option<Route> {
             }
         }
     })
+}
+
+/// Get-EXOCasMailbox asked for more than its Minimum property set (`-Properties`,
+/// `-PropertySets`) answers with every CASMailbox property, a superset of any selection.
+fn exo_property_set<'v>(view: &'v model::RecipientView, bound: &Bound) -> &'v model::RecipientView {
+    if std::ptr::eq(view, &model::EXO_CAS_MAILBOX_MINIMUM)
+        && (bound.get("Properties").is_some() || bound.get("PropertySets").is_some())
+    {
+        &model::CAS_MAILBOX
+    } else {
+        view
+    }
 }
 
 /// Whether the local organisation runs this cmdlet (others need Exchange Online).

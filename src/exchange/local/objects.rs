@@ -4,7 +4,7 @@
 use std::ops::ControlFlow;
 
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, Row, Transaction, params, params_from_iter};
+use rusqlite::{Connection, Row, params, params_from_iter};
 use serde_json::{Map, Value, json};
 
 use super::recipients::{common_property, escape_dn};
@@ -110,7 +110,7 @@ fn reference(kind: &ObjectKind, parameter: &str) -> Option<&'static ObjectKind> 
 
 /// The settings after applying a command's parameters to `current`.
 fn apply(
-    tx: &Transaction,
+    tx: &Connection,
     kind: &ObjectKind,
     current: &Map<String, Value>,
     bound: &Bound,
@@ -169,7 +169,7 @@ fn wants_default(bound: &Bound) -> Result<Option<bool>, ExchangeError> {
         .transpose()
 }
 
-fn make_default(tx: &Transaction, kind: &ObjectKind, oid: i64) -> Result<(), ExchangeError> {
+fn make_default(tx: &Connection, kind: &ObjectKind, oid: i64) -> Result<(), ExchangeError> {
     tx.execute(
         "UPDATE objects SET is_default = (oid = ?2) WHERE kind = ?1",
         params![kind.noun, oid],
@@ -187,7 +187,7 @@ fn already_exists(name: &str) -> ExchangeError {
 }
 
 fn name_taken(
-    tx: &Transaction,
+    tx: &Connection,
     kind: &ObjectKind,
     name: &str,
     except: i64,

@@ -5,7 +5,7 @@
 use std::ops::ControlFlow;
 
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde_json::{Map, Value, json};
 
 use super::recipients::{Context, RecipientRow, read_recipient, render};
@@ -88,7 +88,7 @@ fn policy_reference(parameter: &str) -> Option<&'static model::ObjectKind> {
 
 /// Applies a Set-*'s parameters to one recipient; returns whether anything changed.
 fn apply_settings(
-    tx: &Transaction,
+    tx: &Connection,
     row: &RecipientRow,
     bound: &Bound,
 ) -> Result<bool, ExchangeError> {
@@ -257,7 +257,7 @@ fn apply_settings(
 
 /// Replaces a recipient's addresses (`SMTP:` marks the primary; it also becomes
 /// PrimarySmtpAddress).
-fn write_addresses(tx: &Transaction, rid: i64, list: &[String]) -> Result<(), ExchangeError> {
+fn write_addresses(tx: &Connection, rid: i64, list: &[String]) -> Result<(), ExchangeError> {
     tx.execute("DELETE FROM addresses WHERE rid = ?1", [rid])
         .map_err(sql_error)?;
     for (pos, entry) in list.iter().enumerate() {
@@ -282,7 +282,7 @@ fn write_addresses(tx: &Transaction, rid: i64, list: &[String]) -> Result<(), Ex
     Ok(())
 }
 
-fn check_name_free(tx: &Transaction, name: &str, except: Option<i64>) -> Result<(), ExchangeError> {
+fn check_name_free(tx: &Connection, name: &str, except: Option<i64>) -> Result<(), ExchangeError> {
     let taken: Option<i64> = tx
         .query_row(
             "SELECT rid FROM recipients WHERE \"Name\" = ?1 AND rid <> ?2 LIMIT 1",
@@ -302,7 +302,7 @@ fn check_name_free(tx: &Transaction, name: &str, except: Option<i64>) -> Result<
 }
 
 fn check_address_free(
-    tx: &Transaction,
+    tx: &Connection,
     address: &str,
     except: Option<i64>,
 ) -> Result<(), ExchangeError> {
@@ -342,7 +342,7 @@ fn alias_from(text: &str) -> String {
 /// New-Mailbox: a user mailbox, or with -Shared / -Room a shared or room mailbox, taking
 /// its quotas and client-access defaults from its mailbox plan (the default plan unless
 /// -MailboxPlan names one) and the CAS mailbox plan of the same name.
-fn create_mailbox(tx: &Transaction, org: &OrgInfo, bound: &Bound) -> Result<i64, ExchangeError> {
+fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, ExchangeError> {
     let name = bound.required_text("Name")?;
     check_name_free(tx, &name, None)?;
     let details = if bound.switch("Shared") {
