@@ -250,9 +250,10 @@ fn exchange_online_examples_have_their_documented_effect() {
     for file in ["cas-examples.jsonl", "client-access-docs.jsonl"] {
         for record in load_jsonl(&dir.join(file)) {
             let key = record_key(&record);
-            code_of.insert(
-                key.clone(),
-                record["code"].as_str().unwrap_or("").to_string(),
+            let code = record["code"].as_str().unwrap_or("").to_string();
+            assert!(
+                code_of.insert(key.clone(), code).is_none(),
+                "two examples share the key `{key}`: the data file could not tell them apart"
             );
             if in_scope(file, &record) {
                 in_scope_keys.push(key);

@@ -47,7 +47,7 @@
 use std::rc::Rc;
 
 use super::error::{ErrorCategory, ErrorRecord};
-use super::runtime::{ActionPreference, Engine};
+use super::runtime::{ActionPreference, Engine, StreamRoute};
 use super::value::{ScriptBlockValue, Value};
 use crate::format::color::{Accent, ColorMode, stream_line};
 
@@ -505,29 +505,63 @@ impl Ctx<'_> {
         Flow::Error(Rc::new(record))
     }
 
-    /// `WARNING: text` (unless -WarningAction SilentlyContinue/Ignore).
+    /// `WARNING: text` (unless -WarningAction SilentlyContinue/Ignore, or `3>`).
     pub fn warning(&mut self, text: &str) -> Result<(), Flow> {
         if let Some(var) = self.warning_var.as_deref_mut() {
             var.push(Value::str(text));
         }
-        self.engine.report_warning(text, self.prefs.warning)
-    }
-
-    /// `VERBOSE: text` when -Verbose (or `$VerbosePreference`) asks for it.
-    pub fn verbose(&mut self, text: &str) {
-        if self.prefs.verbose {
-            let mode = ColorMode::for_stdout();
-            let line = stream_line("VERBOSE", text, Accent::Verbose, mode);
-            self.engine.host_line(&line);
+        match self.engine.stream_routes.warning {
+            StreamRoute::Host => self.engine.report_warning(text, self.prefs.warning),
+            StreamRoute::Discard => Ok(()),
+            StreamRoute::Output => self.write(Value::str(text)),
         }
     }
 
+    /// `VERBOSE: text` when -Verbose (or `$VerbosePreference`) asks for it.
+    pub fn verbose(&mut self, text: &str) -> Result<(), Flow> {
+        let route = self.engine.stream_routes.verbose;
+        self.preference_stream(text, self.prefs.verbose, route, "VERBOSE", Accent::Verbose)
+    }
+
     /// `DEBUG: text` when -Debug asks for it.
-    pub fn debug(&mut self, text: &str) {
-        if self.prefs.debug {
-            let mode = ColorMode::for_stdout();
-            let line = stream_line("DEBUG", text, Accent::Debug, mode);
-            self.engine.host_line(&line);
+    pub fn debug(&mut self, text: &str) -> Result<(), Flow> {
+        let route = self.engine.stream_routes.debug;
+        self.preference_stream(text, self.prefs.debug, route, "DEBUG", Accent::Debug)
+    }
+
+    /// A verbose or debug message: shown when asked for; `4>&1` / `5>&1` make it output
+    /// (the record is written whatever the preference says, as pwsh does).
+    fn preference_stream(
+        &mut self,
+        text: &str,
+        shown: bool,
+        route: StreamRoute,
+        label: &str,
+        accent: Accent,
+    ) -> Result<(), Flow> {
+        match route {
+            StreamRoute::Host if shown => {
+                let line = stream_line(label, text, accent, ColorMode::for_stdout());
+                self.engine.host_line(&line);
+                Ok(())
+            }
+            StreamRoute::Output => self.write(Value::str(text)),
+            _ => Ok(()),
+        }
+    }
+
+    /// An information-stream message (Write-Host, Write-Information): `host_text` on the
+    /// host when there is any to show; `6>$null` drops it and `6>&1` outputs `message`.
+    pub fn information(&mut self, message: Value, host_text: Option<&str>) -> Result<(), Flow> {
+        match self.engine.stream_routes.information {
+            StreamRoute::Host => {
+                if let Some(text) = host_text {
+                    self.engine.host_write(text);
+                }
+                Ok(())
+            }
+            StreamRoute::Discard => Ok(()),
+            StreamRoute::Output => self.write(message),
         }
     }
 

@@ -386,12 +386,25 @@ pub fn cast(v: &Value, type_name: &str) -> Result<Value, ConvertError> {
             Value::String(s) if s.chars().count() == 1 => {
                 Value::Char(s.chars().next().unwrap_or('\0'))
             }
-            Value::Int(_) | Value::Long(_) | Value::Double(_) | Value::Decimal(_) => {
-                u32::try_from(to_i64(v)?)
+            // A .NET char is one UTF-16 unit; reals do not convert (`Invalid cast from
+            // 'Double' to 'Char'`).
+            Value::Int(_) | Value::Long(_) => {
+                u16::try_from(to_i64(v)?)
                     .ok()
-                    .and_then(char::from_u32)
+                    .and_then(|n| char::from_u32(n.into()))
                     .map(Value::Char)
-                    .ok_or_else(|| ConvertError::cannot(v, "System.Char", ""))?
+                    .ok_or_else(|| {
+                        let why = "Value was either too large or too small for a character.";
+                        ConvertError::cannot(v, "System.Char", why)
+                    })?
+            }
+            Value::Double(_) | Value::Decimal(_) => {
+                let from = if matches!(v, Value::Double(_)) { "Double" } else { "Decimal" };
+                return Err(ConvertError::cannot(
+                    v,
+                    "System.Char",
+                    &format!("Invalid cast from '{from}' to 'Char'."),
+                ));
             }
             _ => {
                 return Err(ConvertError::cannot(

@@ -16,8 +16,8 @@ use super::runtime::{ActionPreference, Engine};
 use super::scope::FunctionValue;
 use super::value::Value;
 use crate::syntax::ast::{
-    AssignOp, CatchClause, Expr, ExprKind, Pipeline, PipelineElement, Span, Statement,
-    StatementBlock, StatementKind, SwitchClause, SwitchFlags,
+    AssignOp, CatchClause, ChainOp, Expr, ExprKind, Pipeline, PipelineElement, Span, Statement,
+    StatementBlock, StatementKind, SwitchClause, SwitchFlags, TypeName,
 };
 
 /// Several output objects as one value: none is `$null`, one is itself, more an array.
@@ -72,10 +72,80 @@ impl Engine {
 
     /// Runs the statements of a block, each one's output to `out`.
     pub fn exec_block(&mut self, block: &StatementBlock, out: &mut dyn Sink) -> Result<(), Flow> {
+        let traps: Vec<(&[TypeName], &StatementBlock)> = block
+            .statements
+            .iter()
+            .filter_map(|st| match &st.kind {
+                StatementKind::Trap { types, body } => Some((types.as_slice(), body)),
+                _ => None,
+            })
+            .collect();
+        if traps.is_empty() {
+            for st in &block.statements {
+                self.exec_statement_guarded(st, out)?;
+            }
+            return Ok(());
+        }
         for st in &block.statements {
-            self.exec_statement_guarded(st, out)?;
+            // As inside `try`, errors propagate here (also from the commands called)
+            // instead of being shown where they happen.
+            self.try_depth += 1;
+            let result = self.exec_statement_guarded(st, out);
+            self.try_depth -= 1;
+            let (rec, thrown) = match result {
+                Err(Flow::Error(rec)) => (rec, false),
+                Err(Flow::Throw(rec)) => (rec, true),
+                other => {
+                    other?;
+                    continue;
+                }
+            };
+            let rec = self.with_position(rec, st.span);
+            let trap = traps.iter().find(|(types, _)| error_matches(types, &rec));
+            let rethrow = match trap {
+                Some((_, body)) => self.run_trap(body, rec.clone(), out)?,
+                None => true,
+            };
+            if rethrow {
+                // The error goes on as it came: a `throw` ends the script, a runtime
+                // error only the statement that called this block.
+                return Err(if thrown {
+                    Flow::Throw(rec)
+                } else {
+                    Flow::Error(rec)
+                });
+            }
         }
         Ok(())
+    }
+
+    /// Runs a trap's body for an error with `$_` set to it. Then, as pwsh does: after
+    /// `continue` the error is dropped, after `break` it goes on terminating the block
+    /// (returns true), otherwise it is shown and the next statement runs.
+    fn run_trap(
+        &mut self,
+        body: &StatementBlock,
+        rec: Rc<ErrorRecord>,
+        out: &mut dyn Sink,
+    ) -> Result<bool, Flow> {
+        self.last_success = false;
+        self.record_error(rec.clone());
+        let saved = self.scopes.get(None, "_");
+        self.scopes.set(None, "_", Value::Error(rec.clone()));
+        let result = self.exec_block(body, out);
+        self.scopes.set(None, "_", saved.unwrap_or(Value::Null));
+        match result {
+            Ok(()) => {
+                if self.suppress_errors == 0 && self.error_preference() != ActionPreference::Ignore
+                {
+                    self.show_error(&rec);
+                }
+                Ok(false)
+            }
+            Err(Flow::Continue(None)) => Ok(false),
+            Err(Flow::Break(None)) => Ok(true),
+            Err(other) => Err(other),
+        }
     }
 
     /// Runs a statement; outside any `try`, a statement-terminating error is shown and
@@ -118,6 +188,15 @@ impl Engine {
     pub fn exec_statement(&mut self, st: &Statement, out: &mut dyn Sink) -> Result<(), Flow> {
         match &st.kind {
             StatementKind::Pipeline(p) => self.run_pipeline(p, out),
+            StatementKind::PipelineChain { first, rest } => {
+                self.run_pipeline(first, out)?;
+                for (op, next) in rest {
+                    if self.last_success == (*op == ChainOp::And) {
+                        self.run_pipeline(next, out)?;
+                    }
+                }
+                Ok(())
+            }
             StatementKind::Assignment { target, op, value } => {
                 self.exec_assignment(target, *op, value, st.span)
             }
@@ -231,6 +310,8 @@ impl Engine {
                 catches,
                 finally,
             } => self.exec_try(body, catches, finally.as_ref(), out),
+            // Traps act through the block that holds them (see `exec_block`).
+            StatementKind::Trap { .. } => Ok(()),
             StatementKind::Throw(p) => {
                 let value = match p {
                     Some(p) => self.eval_pipeline_value(p)?,
@@ -464,9 +545,12 @@ impl Engine {
         value: &Statement,
         span: Span,
     ) -> Result<(), Flow> {
+        if op == AssignOp::Coalesce && !self.eval_expr(target)?.is_null() {
+            return Ok(());
+        }
         let rhs = self.eval_statement_value(value)?;
         let arith = match op {
-            AssignOp::Assign => return self.assign(target, rhs),
+            AssignOp::Assign | AssignOp::Coalesce => return self.assign(target, rhs),
             AssignOp::Add => ops::Arith::Add,
             AssignOp::Sub => ops::Arith::Sub,
             AssignOp::Mul => ops::Arith::Mul,
@@ -502,11 +586,16 @@ impl Engine {
 /// `RuntimeException` (what every PowerShell error derives from here) catch all;
 /// otherwise the exception type's full or short name must match.
 fn catch_matches(clause: &CatchClause, rec: &ErrorRecord) -> bool {
-    if clause.types.is_empty() {
+    error_matches(&clause.types, rec)
+}
+
+/// Whether a `catch`/`trap` for `types` (none: every error) handles the error.
+fn error_matches(types: &[TypeName], rec: &ErrorRecord) -> bool {
+    if types.is_empty() {
         return true;
     }
     let own_short = rec.exception_type.rsplit('.').next().unwrap_or("");
-    clause.types.iter().any(|t| {
+    types.iter().any(|t| {
         let name = t.name.trim();
         let short = name.rsplit('.').next().unwrap_or(name);
         short.eq_ignore_ascii_case("Exception")

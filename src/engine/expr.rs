@@ -68,6 +68,18 @@ impl Engine {
             ExprKind::StringLiteral(s) | ExprKind::BareWord(s) => Ok(Value::str(s)),
             ExprKind::ExpandableString(parts) => self.expand_string(parts).map(Value::str),
             ExprKind::Variable(v) => Ok(self.get_variable(v.scope.as_deref(), &v.name)),
+            ExprKind::Ternary {
+                condition,
+                if_true,
+                if_false,
+            } => {
+                let chosen = if self.eval_expr(condition)?.is_true() {
+                    if_true
+                } else {
+                    if_false
+                };
+                self.eval_expr(chosen)
+            }
             ExprKind::Splat(v) => Ok(self.get_variable(v.scope.as_deref(), &v.name)),
             ExprKind::ArrayLiteral(items) => {
                 let mut out = Vec::with_capacity(items.len());
@@ -494,6 +506,8 @@ impl Engine {
                 }
                 return Ok(Value::Bool(self.eval_expr(right)?.is_true()));
             }
+            BinaryOp::Coalesce if !l.is_null() => return Ok(l),
+            BinaryOp::Coalesce => return self.eval_expr(right),
             _ => {}
         }
         let r = self.eval_expr(right)?;
@@ -552,7 +566,7 @@ impl Engine {
                 }
                 Ok(c.value)
             }
-            BinaryOp::And | BinaryOp::Or => Ok(Value::Null),
+            BinaryOp::And | BinaryOp::Or | BinaryOp::Coalesce => Ok(Value::Null),
         }
     }
 

@@ -79,7 +79,7 @@ fn attr_literal(v: &Option<crate::syntax::ast::Expr>) -> Value {
 /// `[ValidatePattern('^x')]`, `[ValidateNotNull()]`, `[ValidateNotNullOrEmpty()]`).
 fn validation(a: &Attribute) -> Option<super::command::Validation> {
     use super::command::Validation;
-    let mut literals: Vec<Value> = a
+    let literals: Vec<Value> = a
         .positional
         .iter()
         .flat_map(|e| match &e.kind {
@@ -90,13 +90,6 @@ fn validation(a: &Attribute) -> Option<super::command::Validation> {
             _ => vec![attr_literal(&Some(e.clone()))],
         })
         .collect();
-    // (A bare number may come through as a flag-like named argument: `ValidateRange(1, 5)`.)
-    literals.extend(
-        a.named
-            .iter()
-            .filter(|(_, v)| v.is_none())
-            .filter_map(|(n, _)| convert::parse_number(n).filter(|_| !n.is_empty())),
-    );
     let number = |i: usize| literals.get(i).and_then(|v| convert::to_f64(v).ok());
     Some(match a.name.to_ascii_lowercase().as_str() {
         "validateset" => Validation::Set(literals.iter().map(|v| v.to_string()).collect()),

@@ -13,7 +13,7 @@ use super::convert;
 use super::error::{ErrorCategory, ErrorPosition, ErrorRecord};
 use super::flow::Flow;
 use super::function::ScriptCommand;
-use super::runtime::{ActionPreference, Engine};
+use super::runtime::{ActionPreference, Engine, StreamRoute, StreamRoutes};
 use super::value::{ScriptBlockValue, Value};
 use crate::syntax::ast::{
     Command, CommandElement, CommandName, ExprKind, Invocation, Pipeline, PipelineElement,
@@ -25,7 +25,6 @@ use crate::syntax::ast::{
 enum ErrorRoute {
     Show,
     Discard,
-    ToOutput,
 }
 
 /// One command of a running pipeline.
@@ -51,6 +50,9 @@ pub struct Stage {
     warning_var: Option<(String, bool)>,
     out_var: Option<(String, bool)>,
     error_route: ErrorRoute,
+    /// The stream routes while this command runs: the ones in effect where its pipeline
+    /// started, changed by its own redirections.
+    routes: StreamRoutes,
     /// A script file invoked as a command: its `exit` ends only it.
     catches_exit: bool,
 }
@@ -134,6 +136,7 @@ impl Stage {
         if discard {
             engine.suppress_errors += 1;
         }
+        let outer_routes = std::mem::replace(&mut engine.stream_routes, self.routes);
         let result = {
             let mut tee;
             let out: &mut dyn Sink = if self.out_var.is_some() {
@@ -155,10 +158,11 @@ impl Stage {
                 position: self.position.clone(),
                 error_var: Some(&mut self.errors),
                 warning_var: Some(&mut self.warnings),
-                merge_errors: self.error_route == ErrorRoute::ToOutput,
+                merge_errors: self.routes.error == StreamRoute::Output,
             };
             f(self.processor.as_mut(), &mut cx)
         };
+        engine.stream_routes = outer_routes;
         if discard {
             engine.suppress_errors -= 1;
         }
@@ -385,6 +389,7 @@ impl Engine {
             warnings: Vec::new(),
             outputs: Vec::new(),
             error_route: ErrorRoute::Show,
+            routes: self.stream_routes,
             catches_exit: false,
             binding,
         }
@@ -622,18 +627,18 @@ impl Engine {
     }
 
     fn apply_redirection(&mut self, stage: &mut Stage, r: &Redirection) -> Result<(), Flow> {
-        match (&r.from, &r.target) {
-            (RedirectStream::Error, RedirectTarget::Merge(_))
-            | (RedirectStream::All, RedirectTarget::Merge(_)) => {
-                stage.error_route = ErrorRoute::ToOutput;
+        let route = match &r.target {
+            RedirectTarget::Merge(_) => StreamRoute::Output,
+            RedirectTarget::File { path, .. } if self.eval_expr(path)?.is_null() => {
+                StreamRoute::Discard
             }
-            (RedirectStream::Error, RedirectTarget::File { path, .. })
-            | (RedirectStream::All, RedirectTarget::File { path, .. })
-                if self.eval_expr(path)?.is_null() =>
-            {
-                stage.error_route = ErrorRoute::Discard;
-            }
-            _ => {}
+            RedirectTarget::File { .. } => return Ok(()),
+        };
+        stage.routes.set(r.from, route);
+        if route == StreamRoute::Discard
+            && matches!(r.from, RedirectStream::Error | RedirectStream::All)
+        {
+            stage.error_route = ErrorRoute::Discard;
         }
         Ok(())
     }

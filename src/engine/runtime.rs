@@ -10,7 +10,7 @@ use super::error::ErrorRecord;
 use super::flow::Flow;
 use super::scope::Scopes;
 use super::value::{ScriptBlockValue, Value};
-use crate::syntax::ast::Source;
+use crate::syntax::ast::{RedirectStream, Source};
 
 /// `-ErrorAction` / `$ErrorActionPreference` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,11 +135,62 @@ pub struct Engine {
     pub(crate) try_depth: usize,
     /// Inside `2>$null`: errors are recorded but not shown.
     pub(crate) suppress_errors: usize,
+    /// Where the warning, verbose, debug and information streams go while the current
+    /// command runs (`3>$null`, `4>&1`, `*>&1` on it or on a command that called it).
+    pub(crate) stream_routes: StreamRoutes,
     /// The functions/scripts being run (name, call position), innermost last: errors
     /// written inside a function are shown as the function's.
     pub(crate) invocations: Vec<(String, Option<super::error::ErrorPosition>)>,
     /// Set (by a Ctrl-C handler) to stop what is running at the next step.
     interrupt: Option<Arc<AtomicBool>>,
+}
+
+/// Where one of the streams 2 to 6 goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StreamRoute {
+    /// Shown on the host as usual (`WARNING: ...`).
+    #[default]
+    Host,
+    /// `3>$null`: dropped.
+    Discard,
+    /// `3>&1`: written to the output, so it can be captured or piped.
+    Output,
+}
+
+/// The routes of the streams a redirection can move, in effect for a running command
+/// and everything it calls: `f 3>$null` silences the warnings of the commands inside `f`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct StreamRoutes {
+    /// Only [`StreamRoute::Output`] is kept here (`2>&1`); discarded errors are still
+    /// recorded in `$Error`, which `suppress_errors` handles.
+    pub error: StreamRoute,
+    pub warning: StreamRoute,
+    pub verbose: StreamRoute,
+    pub debug: StreamRoute,
+    pub information: StreamRoute,
+}
+
+impl StreamRoutes {
+    /// Applies `N>&1` / `N>$null` for one stream (`*` is every one).
+    pub fn set(&mut self, stream: RedirectStream, route: StreamRoute) {
+        match stream {
+            RedirectStream::Output => {}
+            RedirectStream::Error => self.error = route,
+            RedirectStream::Warning => self.warning = route,
+            RedirectStream::Verbose => self.verbose = route,
+            RedirectStream::Debug => self.debug = route,
+            RedirectStream::Information => self.information = route,
+            RedirectStream::All => {
+                *self = StreamRoutes {
+                    error: route,
+                    warning: route,
+                    verbose: route,
+                    debug: route,
+                    information: route,
+                }
+            }
+        }
+    }
 }
 
 impl Engine {
@@ -159,6 +210,7 @@ impl Engine {
             max_depth: MAX_CALL_DEPTH,
             try_depth: 0,
             suppress_errors: 0,
+            stream_routes: StreamRoutes::default(),
             invocations: Vec::new(),
             interrupt: None,
         }

@@ -104,7 +104,8 @@ impl Scopes {
         match scope.map(str::to_lowercase).as_deref() {
             Some("global") => Some(0),
             Some("script") => Some(self.script),
-            Some("local") | Some("private") | None => Some(self.stack.len() - 1),
+            // `$Variable:x` names the variable drive, which sees what `$x` sees.
+            Some("local") | Some("private") | Some("variable") | None => Some(self.stack.len() - 1),
             _ => None,
         }
     }
@@ -116,7 +117,8 @@ impl Scopes {
             if s.eq_ignore_ascii_case("env") {
                 return env_var(name).map(Value::str);
             }
-            if !s.eq_ignore_ascii_case("local") && !s.eq_ignore_ascii_case("private") {
+            let searches = ["local", "private", "variable"];
+            if !searches.iter().any(|p| s.eq_ignore_ascii_case(p)) {
                 let i = self.index_of(scope)?;
                 return self.stack.get(i)?.vars.get(&key(name)).cloned();
             }

@@ -145,6 +145,12 @@ pub struct Statement {
 #[derive(Debug, Clone, PartialEq)]
 pub enum StatementKind {
     Pipeline(Pipeline),
+    /// `a && b || c` (pwsh 7): the pipelines run in order, each one only when `$?` after
+    /// the one before agrees with its operator (`&&`: it succeeded, `||`: it failed).
+    PipelineChain {
+        first: Pipeline,
+        rest: Vec<(ChainOp, Pipeline)>,
+    },
     /// `target op value`: `$x = Get-Foo | Select -First 1`, `$h.A += 1`, `$x = if (...) {...}`.
     Assignment {
         target: Expr,
@@ -196,6 +202,12 @@ pub enum StatementKind {
         catches: Vec<CatchClause>,
         finally: Option<StatementBlock>,
     },
+    /// `trap [Type] { ... }`: handles the terminating errors of its block's statements
+    /// (wherever in the block it is written); no type traps every error.
+    Trap {
+        types: Vec<TypeName>,
+        body: StatementBlock,
+    },
     Throw(Option<Pipeline>),
     Return(Option<Pipeline>),
     Exit(Option<Pipeline>),
@@ -211,6 +223,17 @@ pub enum AssignOp {
     Mul,
     Div,
     Rem,
+    /// `??=`: assigns only when the target is `$null` (the value is not evaluated otherwise).
+    Coalesce,
+}
+
+/// The operator between two pipelines of a [`StatementKind::PipelineChain`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChainOp {
+    /// `&&`: run the next pipeline when the previous one succeeded.
+    And,
+    /// `||`: run the next pipeline when the previous one failed.
+    Or,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -378,6 +401,12 @@ pub enum ExprKind {
         left: Box<Expr>,
         right: Box<Expr>,
     },
+    /// `condition ? if_true : if_false` (pwsh 7): only the chosen branch is evaluated.
+    Ternary {
+        condition: Box<Expr>,
+        if_true: Box<Expr>,
+        if_false: Box<Expr>,
+    },
     /// `[int]$x`, `[ordered]@{}`, `[pscustomobject]@{}`.
     Cast {
         ty: TypeName,
@@ -506,6 +535,8 @@ pub enum BinaryOp {
     Range,
     /// `'{0}' -f $x`
     Format,
+    /// `a ?? b` (pwsh 7): `a` unless it is `$null`, else `b` (evaluated only then).
+    Coalesce,
     And,
     Or,
     Xor,

@@ -3,7 +3,9 @@
 //! Values are observed through a wrapper script that writes, for every object the case
 //! outputs, one record line `<type name>|<string form>` (newlines escaped), so a case is
 //! judged on the values themselves rather than on how Out-Default would lay them out.
-//! Parse-error cases are judged in-process on the parser's error ids and offsets.
+//! Parse-error cases are judged in-process on the parser's error ids and positions (the
+//! 0-based offset, or the 1-based column where the case says `position_kind: column`, as
+//! PowerShell's tests check `-CheckColumnNumber` cases).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -21,6 +23,8 @@ pub struct Case {
     expected: Json,
     expected_types: Vec<String>,
     positions: Vec<usize>,
+    /// The expected positions are 1-based columns rather than 0-based offsets.
+    positions_are_columns: bool,
     pub tags: Vec<String>,
 }
 
@@ -62,6 +66,7 @@ pub fn load(prefix: &'static str, path: &Path) -> Vec<Case> {
                         .collect()
                 })
                 .unwrap_or_default(),
+            positions_are_columns: rec["position_kind"].as_str() == Some("column"),
             tags: strings("tags"),
         });
     }
@@ -90,7 +95,15 @@ fn parse_error(case: &Case) -> Result<(), String> {
     };
     let got: Vec<(&str, usize)> = errors
         .iter()
-        .map(|e| (e.id, char_offset(&case.input, e.span.start)))
+        .map(|e| {
+            let offset = char_offset(&case.input, e.span.start);
+            let pos = if case.positions_are_columns {
+                char_column(&case.input, e.span.start)
+            } else {
+                offset
+            };
+            (e.id, pos)
+        })
         .collect();
     for (i, id) in expected.iter().enumerate() {
         let want_pos = case.positions.get(i).copied();
@@ -109,6 +122,14 @@ fn parse_error(case: &Case) -> Result<(), String> {
 
 fn char_offset(text: &str, byte: usize) -> usize {
     text.char_indices().take_while(|(i, _)| *i < byte).count()
+}
+
+/// The 1-based column (in characters) of a byte offset on its line.
+fn char_column(text: &str, byte: usize) -> usize {
+    let line_start = text[..byte.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    char_offset(&text[line_start..], byte.saturating_sub(line_start)) + 1
 }
 
 const MARK: &str = "exosh-conformance:";

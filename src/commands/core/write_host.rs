@@ -71,12 +71,12 @@ fn text_of(v: &Value, sep: &str) -> String {
 impl Processor for WriteHost {
     fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
         let sep = cx.string("Separator").unwrap_or_else(|| " ".to_string());
-        let mut text = match cx.param("Object") {
+        let message = match cx.param("Object") {
             Some(v) => text_of(v, &sep),
             None => String::new(),
         };
-        text = coloured(
-            &text,
+        let mut text = coloured(
+            &message,
             cx.string("ForegroundColor").as_deref(),
             cx.string("BackgroundColor").as_deref(),
             ColorMode::for_stdout(),
@@ -84,8 +84,7 @@ impl Processor for WriteHost {
         if !cx.switch("NoNewline") {
             text.push('\n');
         }
-        cx.host(&text);
-        Ok(())
+        cx.information(Value::str(&message), Some(&text))
     }
 }
 

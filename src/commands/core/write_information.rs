@@ -15,10 +15,8 @@ impl Processor for WriteInformation {
             cx.engine.scopes.get(None, "InformationPreference"),
             Some(v) if v.to_string().eq_ignore_ascii_case("Continue")
         );
-        if shown {
-            cx.host(&format!("{message}\n"));
-        }
-        Ok(())
+        let text = format!("{message}\n");
+        cx.information(message, shown.then_some(text.as_str()))
     }
 }
 

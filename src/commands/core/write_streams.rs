@@ -52,14 +52,8 @@ impl Processor for StreamWriter {
                 cx.write_error(r)
             }
             Stream::Warning => cx.warning(&message),
-            Stream::Verbose => {
-                cx.verbose(&message);
-                Ok(())
-            }
-            Stream::Debug => {
-                cx.debug(&message);
-                Ok(())
-            }
+            Stream::Verbose => cx.verbose(&message),
+            Stream::Debug => cx.debug(&message),
         }
     }
 }

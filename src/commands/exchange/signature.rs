@@ -36,6 +36,31 @@ fn param_type(cmdlet: &str, info: &ParameterInfo) -> ParamType {
     }
 }
 
+/// The full name of a catalog type, as PowerShell's binding errors print it
+/// (`Specify a parameter of type 'System.Boolean'`): the catalog, like the reference
+/// pages, gives short names. Exchange's identity parameters live in
+/// `Microsoft.Exchange.Configuration.Tasks` (the cmdlet reference's parameter tables); a
+/// type whose namespace is not known stays as the catalog gives it.
+fn full_type_name(short: &str) -> String {
+    if short.contains('.') {
+        return short.to_string();
+    }
+    let (base, array) = match short.strip_suffix("[]") {
+        Some(base) => (base, "[]"),
+        None => (short, ""),
+    };
+    let namespace = match base {
+        "Boolean" | "String" | "Int32" | "Int64" | "UInt32" | "Double" | "Guid" | "DateTime"
+        | "TimeSpan" | "Byte" | "Object" | "Uri" => "System",
+        "SwitchParameter" | "PSCredential" => "System.Management.Automation",
+        "SecureString" => "System.Security",
+        "CultureInfo" => "System.Globalization",
+        _ if base.ends_with("IdParameter") => "Microsoft.Exchange.Configuration.Tasks",
+        _ => return short.to_string(),
+    };
+    format!("{namespace}.{base}{array}")
+}
+
 /// The signature of one catalog cmdlet.
 pub fn signature(cmdlet: &CmdletInfo) -> Signature {
     let mut sig = Signature::new(&cmdlet.name).synopsis(if implements(&cmdlet.name) {
@@ -62,8 +87,8 @@ pub fn signature(cmdlet: &CmdletInfo) -> Signature {
             sig = sig.supports_should_process();
             continue;
         }
-        let mut param =
-            Param::new(&info.name, param_type(&cmdlet.name, info)).type_name(&info.type_name);
+        let mut param = Param::new(&info.name, param_type(&cmdlet.name, info))
+            .type_name(&full_type_name(&info.type_name));
         for alias in &info.aliases {
             param = param.alias(alias);
         }
@@ -103,7 +128,20 @@ mod tests {
         let identity = sig.find_param("Identity").expect("Identity");
         assert_eq!(identity.position, Some(0));
         assert!(identity.mandatory && identity.from_pipeline);
-        assert_eq!(identity.type_name, "MailboxIdParameter");
+        assert_eq!(
+            identity.type_name,
+            "Microsoft.Exchange.Configuration.Tasks.MailboxIdParameter"
+        );
+        assert_eq!(
+            sig.find_param("MAPIEnabled").map(|p| p.type_name.as_str()),
+            Some("System.Boolean")
+        );
+        assert_eq!(
+            sig.find_param("ActiveSyncAllowedDeviceIDs")
+                .map(|p| p.type_name.as_str()),
+            Some("MultiValuedProperty"),
+            "namespace not known: as the catalog says"
+        );
         assert_eq!(
             sig.find_param("MAPIEnabled").map(|p| p.ty.clone()),
             Some(ParamType::Bool)

@@ -3,10 +3,10 @@
 //! (variables, literals, `(...)`, `$(...)`, `@(...)`, `@{...}`, `{...}`).
 //!
 //! Precedence, loosest first (pwsh's `TokenFlags.BinaryPrecedence*`):
-//! `-and -or -xor` < `-band -bor -bxor` < comparisons (`-eq`, `-like`, `-match`,
-//! `-replace`, `-split`, `-join`, `-is`, `-as`, `-shl`, ...) < `+ -` < `* / %` < `-f` <
-//! `..` < the comma (array literal) < unary operators and casts < postfix (`.`, `::`,
-//! `[]`, `()`, `++`).
+//! the ternary `? :` < `-and -or -xor` < `-band -bor -bxor` < comparisons (`-eq`,
+//! `-like`, `-match`, `-replace`, `-split`, `-join`, `-is`, `-as`, `-shl`, ...) < `??` <
+//! `+ -` < `* / %` < `-f` < `..` < the comma (array literal) < unary operators and casts
+//! < postfix (`.`, `::`, `[]`, `()`, `++`).
 
 use std::rc::Rc;
 
@@ -37,7 +37,7 @@ fn dash_operator(name: &str) -> Option<(BinaryOp, u8)> {
         "isnot" => Some((BinaryOp::IsNot, 3)),
         "as" => Some((BinaryOp::As, 3)),
         "join" => Some((BinaryOp::Join, 3)),
-        "f" => Some((BinaryOp::Format, 6)),
+        "f" => Some((BinaryOp::Format, 7)),
         _ => None,
     };
     if simple.is_some() {
@@ -163,12 +163,61 @@ impl Parser<'_> {
 
     /// A full expression, commas included (`1, 2 + 3`).
     pub(super) fn expression(&mut self) -> PResult<Expr> {
-        self.nested(|p| p.binary(1, true))
+        self.nested(|p| p.ternary(true))
     }
 
     /// An expression without a top-level comma: a method or attribute argument.
     pub(super) fn expression_no_comma(&mut self) -> PResult<Expr> {
-        self.nested(|p| p.binary(1, false))
+        self.nested(|p| p.ternary(false))
+    }
+
+    /// `condition ? if_true : if_false`, the loosest operator. The `?` must stand alone
+    /// (blank after it): `$a?` is a variable name and `?.` null-conditional access.
+    fn ternary(&mut self, comma: bool) -> PResult<Expr> {
+        let condition = self.binary(1, comma)?;
+        let save = self.pos;
+        self.skip_ws();
+        let standalone = self.peek() == Some('?')
+            && self
+                .peek_nth(1)
+                .is_none_or(|c| is_blank(c) || is_newline(c));
+        if !standalone {
+            self.pos = save;
+            return Ok(condition);
+        }
+        self.bump();
+        let if_true = self.ternary_branch("?", comma)?;
+        self.skip_ws_nl();
+        if self.peek() != Some(':') {
+            let err = ParseError::new(
+                "MissingColonInTernaryExpression",
+                "Missing ':' in the ternary expression.",
+                Span::new(self.pos, self.pos),
+            );
+            return Err(self.at_end_if_incomplete(err));
+        }
+        self.bump();
+        let if_false = self.ternary_branch(":", comma)?;
+        let span = condition.span.to(if_false.span);
+        Ok(Expr::new(
+            ExprKind::Ternary {
+                condition: Box::new(condition),
+                if_true: Box::new(if_true),
+                if_false: Box::new(if_false),
+            },
+            span,
+        ))
+    }
+
+    /// The expression after a ternary's `?` or `:` (itself possibly a ternary).
+    fn ternary_branch(&mut self, op: &str, comma: bool) -> PResult<Expr> {
+        let after = self.pos;
+        self.skip_ws_nl();
+        if !self.starts_expression() {
+            let err = expected_value(op, after);
+            return Err(self.at_end_if_incomplete(err));
+        }
+        self.nested(|p| p.ternary(comma))
     }
 
     /// Binary operators of precedence `min` and tighter (precedence climbing).
@@ -226,14 +275,17 @@ impl Parser<'_> {
             if next == Some('=') || next.is_some_and(is_dash) {
                 return None;
             }
-            return Some((BinaryOp::Sub, 4, c.len_utf8()));
+            return Some((BinaryOp::Sub, 5, c.len_utf8()));
         }
         let simple = match c {
-            '+' if next != Some('=') && next != Some('+') => (BinaryOp::Add, 4),
-            '*' if next != Some('=') => (BinaryOp::Mul, 5),
-            '/' if next != Some('=') => (BinaryOp::Div, 5),
-            '%' if next != Some('=') => (BinaryOp::Rem, 5),
-            '.' if next == Some('.') => return Some((BinaryOp::Range, 7, 2)),
+            '+' if next != Some('=') && next != Some('+') => (BinaryOp::Add, 5),
+            '*' if next != Some('=') => (BinaryOp::Mul, 6),
+            '/' if next != Some('=') => (BinaryOp::Div, 6),
+            '%' if next != Some('=') => (BinaryOp::Rem, 6),
+            '.' if next == Some('.') => return Some((BinaryOp::Range, 8, 2)),
+            '?' if next == Some('?') && !rest[2..].starts_with('=') => {
+                return Some((BinaryOp::Coalesce, 4, 2));
+            }
             _ => return None,
         };
         Some((simple.0, simple.1, 1))

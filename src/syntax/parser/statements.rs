@@ -7,8 +7,8 @@ use super::lexical::{is_dash, is_name_char, is_newline};
 use super::types::Bracketed;
 use super::{PResult, Parser};
 use crate::syntax::ast::{
-    AssignOp, CatchClause, Expr, ExprKind, Pipeline, PipelineElement, ScriptBlock, Span, Statement,
-    StatementBlock, StatementKind, SwitchClause, SwitchFlags,
+    AssignOp, CatchClause, ChainOp, Expr, ExprKind, Pipeline, PipelineElement, ScriptBlock, Span,
+    Statement, StatementBlock, StatementKind, SwitchClause, SwitchFlags, TypeName,
 };
 use crate::syntax::error::ParseError;
 
@@ -114,6 +114,8 @@ impl Parser<'_> {
             self.function_statement(start)?
         } else if self.eat_keyword("try") {
             self.try_statement()?
+        } else if self.eat_keyword("trap") {
+            self.trap_statement()?
         } else if self.eat_keyword("throw") {
             StatementKind::Throw(self.optional_pipeline()?)
         } else if self.eat_keyword("return") {
@@ -138,10 +140,7 @@ impl Parser<'_> {
         let start = self.pos;
         if !self.starts_expression() {
             let pipeline = self.pipeline()?;
-            return Ok(Statement {
-                kind: StatementKind::Pipeline(pipeline),
-                span: self.span_from(start),
-            });
+            return self.pipeline_chain(start, pipeline);
         }
         let expr = self.expression()?;
         let save = self.pos;
@@ -174,8 +173,44 @@ impl Parser<'_> {
         }
         self.pos = save;
         let pipeline = self.pipeline_from(start, Some(expr))?;
+        self.pipeline_chain(start, pipeline)
+    }
+
+    /// `first && next || ...`: the pipelines chained after `first`, if any (a lone
+    /// pipeline stays a plain pipeline statement).
+    fn pipeline_chain(&mut self, start: usize, first: Pipeline) -> PResult<Statement> {
+        let mut rest = Vec::new();
+        loop {
+            let save = self.pos;
+            self.skip_ws();
+            let op = if self.eat("&&") {
+                ChainOp::And
+            } else if self.eat("||") {
+                ChainOp::Or
+            } else {
+                self.pos = save;
+                break;
+            };
+            let after = self.pos;
+            self.skip_ws_nl();
+            if self.at_end() || matches!(self.peek(), Some(')' | '}' | ';' | '|' | '&')) {
+                let text = if op == ChainOp::And { "&&" } else { "||" };
+                let err = ParseError::new(
+                    "EmptyPipelineChainElement",
+                    format!("A pipeline chain operator '{text}' must be followed by a pipeline."),
+                    Span::new(after, after),
+                );
+                return Err(self.at_end_if_incomplete(err));
+            }
+            rest.push((op, self.pipeline()?));
+        }
+        let kind = if rest.is_empty() {
+            StatementKind::Pipeline(first)
+        } else {
+            StatementKind::PipelineChain { first, rest }
+        };
         Ok(Statement {
-            kind: StatementKind::Pipeline(pipeline),
+            kind,
             span: self.span_from(start),
         })
     }
@@ -186,6 +221,9 @@ impl Parser<'_> {
         let next = chars.next();
         if c == '=' {
             return Some((AssignOp::Assign, 1));
+        }
+        if self.rest().starts_with("??=") {
+            return Some((AssignOp::Coalesce, 3));
         }
         if next != Some('=') {
             return None;
@@ -621,28 +659,7 @@ impl Parser<'_> {
             let save = self.pos;
             self.skip_ws_nl();
             if self.eat_keyword("catch") {
-                let mut types = Vec::new();
-                loop {
-                    self.skip_ws();
-                    if self.peek() != Some('[') {
-                        break;
-                    }
-                    match self.bracketed()? {
-                        Bracketed::Type(t) => types.push(t),
-                        Bracketed::Attribute(a) => {
-                            return Err(ParseError::new(
-                                "UnexpectedAttribute",
-                                format!("Unexpected attribute '{}'.", a.name),
-                                a.span,
-                            ));
-                        }
-                    }
-                    self.skip_ws();
-                    if !self.eat(",") {
-                        break;
-                    }
-                    self.skip_ws_nl();
-                }
+                let types = self.handler_types(true)?;
                 let body = self.block_or(
                     "MissingCatchHandlerBlock",
                     "The Catch block is missing its statement block.",
@@ -673,6 +690,43 @@ impl Parser<'_> {
             catches,
             finally,
         })
+    }
+
+    /// `trap [Type] { ... }`, the cursor after `trap`.
+    fn trap_statement(&mut self) -> PResult<StatementKind> {
+        let types = self.handler_types(false)?;
+        let body = self.block_or(
+            "MissingTrapStatement",
+            "The Trap statement is missing its statement block.",
+        )?;
+        Ok(StatementKind::Trap { types, body })
+    }
+
+    /// The `[Type]` list of a `catch` (comma-separated when `several`) or a `trap`.
+    fn handler_types(&mut self, several: bool) -> PResult<Vec<TypeName>> {
+        let mut types = Vec::new();
+        loop {
+            self.skip_ws();
+            if self.peek() != Some('[') {
+                break;
+            }
+            match self.bracketed()? {
+                Bracketed::Type(t) => types.push(t),
+                Bracketed::Attribute(a) => {
+                    return Err(ParseError::new(
+                        "UnexpectedAttribute",
+                        format!("Unexpected attribute '{}'.", a.name),
+                        a.span,
+                    ));
+                }
+            }
+            self.skip_ws();
+            if !several || !self.eat(",") {
+                break;
+            }
+            self.skip_ws_nl();
+        }
+        Ok(types)
     }
 
     /// The pipeline after `throw`/`return`/`exit`, if any on the same line.

@@ -37,6 +37,13 @@ fn block(b: &StatementBlock) -> String {
 fn statement(s: &Statement) -> String {
     match &s.kind {
         StatementKind::Pipeline(p) => pipeline(p),
+        StatementKind::PipelineChain { first, rest } => {
+            let mut out = format!("(chain {}", pipeline(first));
+            for (op, p) in rest {
+                out.push_str(&format!(" {op:?} {}", pipeline(p)));
+            }
+            out + ")"
+        }
         StatementKind::Assignment { target, op, value } => {
             format!("(= {:?} {} {})", op, expr(target), statement(value))
         }
@@ -155,6 +162,10 @@ fn statement(s: &Statement) -> String {
                 out.push_str(&format!(" finally {}", block(f)));
             }
             out + ")"
+        }
+        StatementKind::Trap { types, body } => {
+            let types: Vec<&str> = types.iter().map(|t| t.name.as_str()).collect();
+            format!("(trap[{}] {})", types.join(","), block(body))
         }
         StatementKind::Throw(p) => format!("(throw{})", opt_pipeline(p)),
         StatementKind::Return(p) => format!("(return{})", opt_pipeline(p)),
@@ -339,6 +350,16 @@ fn expr(e: &Expr) -> String {
         ExprKind::Binary { op, left, right } => {
             format!("({:?} {} {})", op, expr(left), expr(right))
         }
+        ExprKind::Ternary {
+            condition,
+            if_true,
+            if_false,
+        } => format!(
+            "(? {} {} {})",
+            expr(condition),
+            expr(if_true),
+            expr(if_false)
+        ),
         ExprKind::Cast { ty, operand } => format!("([{}] {})", ty.name, expr(operand)),
         ExprKind::TypeLiteral(ty) => format!("[{}]", ty.name),
         ExprKind::Member {
@@ -973,4 +994,43 @@ fn admin_idioms_parse() {
     for idiom in idioms {
         parse(idiom);
     }
+}
+
+#[test]
+fn pwsh7_operators() {
+    assert_eq!(show("$a ?? 1 + 2"), "(Coalesce $a (Add 1 2))");
+    assert_eq!(
+        show("$a -eq $b ?? 'x'"),
+        "(Compare(Eq, Default) $a (Coalesce $b 'x'))"
+    );
+    assert_eq!(show("$a ??= 5"), "(= Coalesce $a 5)");
+    assert_eq!(
+        show("$n -gt 1 ? 'many' : $n ? 'one' : 'none'"),
+        "(? (Compare(Gt, Default) $n 1) 'many' (? $n 'one' 'none'))"
+    );
+    assert_eq!(
+        show("a && b || c"),
+        "(chain (cmd a) And (cmd b) Or (cmd c))"
+    );
+    assert_eq!(error_id("$true ? 3").0, "MissingColonInTernaryExpression");
+    assert_eq!(error_id("$true ?"), ("ExpectedValueExpression", 7, true));
+    assert_eq!(error_id("a &&"), ("EmptyPipelineChainElement", 4, true));
+}
+
+#[test]
+fn attribute_numbers_are_positional() {
+    let sb = parse("param([ValidateRange(1, 5)][int]$n)");
+    let decl = &sb.param_block.as_ref().map(|p| p.params[0].clone());
+    let attr = decl.as_ref().map(|d| attribute(&d.attributes[0]));
+    assert_eq!(attr.as_deref(), Some("[ValidateRange(1,5)]"));
+}
+
+#[test]
+fn trap_statements() {
+    assert_eq!(
+        show("trap [int] { 'x'; continue }"),
+        "(trap[int] {'x'; (continue)})"
+    );
+    assert_eq!(show("trap { break }"), "(trap[] {(break)})");
+    assert_eq!(error_id("trap [int]"), ("MissingTrapStatement", 10, true));
 }

@@ -160,7 +160,15 @@ impl Parser<'_> {
                 break;
             }
             let save = self.pos;
-            if let Some(name) = self.name().map(str::to_string) {
+            // A named argument starts like an identifier; `1` in `ValidateRange(1, 5)` is a
+            // positional number even though digits are name characters.
+            let starts_name = self.peek().is_some_and(|c| c.is_alphabetic() || c == '_');
+            let name = if starts_name {
+                self.name().map(str::to_string)
+            } else {
+                None
+            };
+            if let Some(name) = name {
                 self.skip_ws();
                 if self.peek() == Some('=') {
                     self.bump();

@@ -26,3 +26,9 @@ function Outer { $inner = 'outer var'; Inner }
 function Inner { "inner sees: $inner" }
 Outer
 # CHECK: inner sees: outer var
+# The variable drive sees what a plain name sees (about_Scopes, about_Variable_Provider).
+$Variable:driveVar = 'through the drive'
+$driveVar
+# CHECK: through the drive
+$Variable:driveVar
+# CHECK: through the drive

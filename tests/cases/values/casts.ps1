@@ -41,3 +41,18 @@ $ord.Keys
 # CHECK: 5
 $null -eq ("abc" -as [int])
 # CHECK: True
+# A char is one UTF-16 code unit: integers 0..65535 convert, reals do not.
+[char]65
+# CHECK: A
+[char]0.5
+# CHECK: InvalidArgument: {file}:47
+# CHECK: Line |
+# CHECK:   47 |  [char]0.5
+# CHECK:      |  ~~~~~~~~~
+# CHECK:      | Cannot convert value "0.5" to type "System.Char". Error: "Invalid cast from 'Double' to 'Char'."
+[char]65536
+# CHECK: InvalidArgument: {file}:53
+# CHECK: Line |
+# CHECK:   53 |  [char]65536
+# CHECK:      |  ~~~~~~~~~~~
+# CHECK:      | Cannot convert value "65536" to type "System.Char". Error: "Value was either too large or too small for a character."
