@@ -90,7 +90,7 @@ pub fn to_object(map: &Object) -> PsObject {
         type_names.push(name.to_string());
     }
     type_names.push("System.Object".to_string());
-    let mut object = PsObject::new(type_names);
+    let mut object = PsObject::with_capacity(type_names, map.len());
     for (name, value) in map.iter().filter(|(k, _)| !k.contains('@')) {
         let converted = match value {
             Json::String(text) if name.starts_with("When") => {
