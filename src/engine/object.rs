@@ -86,7 +86,17 @@ impl PsObject {
     /// Sets a property: an existing one keeps its place and display name, a new one is
     /// appended.
     pub fn set(&mut self, name: &str, value: Value) {
-        match self.properties.entry(Self::key(name)) {
+        self.put(Self::key(name), || name.to_string(), value);
+    }
+
+    /// As [`PsObject::set`], taking the name by value: an object built from owned names
+    /// (a result converted in bulk) keeps them without copying.
+    pub fn set_owned(&mut self, name: String, value: Value) {
+        self.put(Self::key(&name), || name, value);
+    }
+
+    fn put(&mut self, key: String, name: impl FnOnce() -> String, value: Value) {
+        match self.properties.entry(key) {
             indexmap::map::Entry::Occupied(mut entry) => {
                 let p = entry.get_mut();
                 p.value = value;
@@ -94,7 +104,7 @@ impl PsObject {
             }
             indexmap::map::Entry::Vacant(entry) => {
                 entry.insert(Property {
-                    name: name.to_string(),
+                    name: name(),
                     value,
                     getter: None,
                 });
