@@ -10,7 +10,7 @@
 //! and `%`, `_` and `\` are escaped inside LIKE patterns.
 
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
 use super::model::ObjectKind;
 use super::request::{ErrorCode, ExchangeError};
@@ -183,6 +183,22 @@ fn distinguished_name_cn(text: &str) -> Option<String> {
     (terminated && !name.is_empty()).then_some(name)
 }
 
+/// The GUID an identity spells (`8-4-4-4-12` hex digits, braces allowed), if it is one.
+fn guid_text(identity: &str) -> Option<&str> {
+    let identity = identity.trim();
+    let bare = identity
+        .strip_prefix('{')
+        .and_then(|s| s.strip_suffix('}'))
+        .unwrap_or(identity);
+    let groups: Vec<&str> = bare.split('-').collect();
+    let shaped = groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, len)| g.len() == len && g.bytes().all(|b| b.is_ascii_hexdigit()));
+    shaped.then_some(bare)
+}
+
 /// Resolves an identity to exactly one recipient within `scope` (a condition on `r`);
 /// returns its row id.
 pub fn resolve_recipient(
@@ -191,6 +207,30 @@ pub fn resolve_recipient(
     identity: &str,
     server: &str,
 ) -> Result<i64, ExchangeError> {
+    if let Some(guid) = guid_text(identity) {
+        // As Exchange's identity parameters do, a GUID names the object with that GUID
+        // before anything else: one probe of a unique index (a piped object arrives as
+        // its Guid), the full search only when no object has it.
+        let sql = format!(
+            "SELECT r.rid FROM recipients r WHERE ({}) AND r.\"Guid\" = ? LIMIT 1",
+            scope.sql
+        );
+        let params = scope
+            .params
+            .iter()
+            .cloned()
+            .chain(std::iter::once(SqlValue::Text(guid.to_string())));
+        let found: Option<i64> = conn
+            .prepare_cached(&sql)
+            .and_then(|mut stmt| {
+                stmt.query_row(params_from_iter(params), |row| row.get(0))
+                    .optional()
+            })
+            .map_err(sql_error)?;
+        if let Some(rid) = found {
+            return Ok(rid);
+        }
+    }
     let condition = recipient_condition(identity, false);
     let sql = format!(
         "SELECT r.rid FROM recipients r WHERE ({}) AND ({}) LIMIT 2",
@@ -275,6 +315,15 @@ mod tests {
     fn like_patterns_escape_sql_wildcards() {
         assert_eq!(like_pattern("a*"), "a%");
         assert_eq!(like_pattern("50%_off\\*"), "50\\%\\_off\\\\%");
+    }
+
+    #[test]
+    fn recognises_guids_with_or_without_braces() {
+        let guid = "8f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9";
+        assert_eq!(guid_text(guid), Some(guid));
+        assert_eq!(guid_text(&format!(" {{{guid}}} ")), Some(guid));
+        assert_eq!(guid_text("8f1e2d3c-4b5a-4978-8695-a4b3c2d1e0fz"), None);
+        assert_eq!(guid_text("Ken Sanchez"), None);
     }
 
     #[test]
