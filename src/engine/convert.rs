@@ -361,6 +361,10 @@ pub fn parse_guid(text: &str) -> Option<u128> {
 /// A cast `[T]$v` to a canonical type name. `Err` carries pwsh's message.
 pub fn cast(v: &Value, type_name: &str) -> Result<Value, ConvertError> {
     if let Some(elem) = type_name.strip_suffix("[]") {
+        // `[int[]]$null` stays $null (it is not an empty array).
+        if v.is_null() {
+            return Ok(Value::Null);
+        }
         if let (Value::String(s), "System.Char") = (v, elem) {
             return Ok(Value::array(s.chars().map(Value::Char).collect()));
         }
@@ -371,9 +375,10 @@ pub fn cast(v: &Value, type_name: &str) -> Result<Value, ConvertError> {
         return Ok(Value::array(items));
     }
     Ok(match type_name {
-        "System.Int32" | "System.Int16" | "System.Byte" | "System.UInt32" => {
-            Value::Int(to_i32(v)?)
-        }
+        // The narrow integers are kept as Int32, but their range is checked as .NET does.
+        "System.Byte" => Value::Int(narrow(v, type_name, 0, 255, "an unsigned byte")?),
+        "System.Int16" => Value::Int(narrow(v, type_name, -32768, 32767, "an Int16")?),
+        "System.Int32" | "System.UInt32" => Value::Int(to_i32(v)?),
         "System.Int64" | "System.UInt64" => Value::Long(to_i64(v)?),
         "System.Double" | "System.Single" => Value::Double(to_f64(v)?),
         "System.Decimal" => Value::Decimal(to_decimal(v)?),
@@ -550,6 +555,17 @@ pub fn is_type(v: &Value, type_name: &str) -> bool {
                 .any(|t| t.eq_ignore_ascii_case(other)),
             _ => false,
         },
+    }
+}
+
+/// `v` as an integer within `min..=max`, else .NET's overflow message for the type.
+fn narrow(v: &Value, type_name: &str, min: i32, max: i32, what: &str) -> Result<i32, ConvertError> {
+    let n = to_i32(v)?;
+    if (min..=max).contains(&n) {
+        Ok(n)
+    } else {
+        let why = format!("Value was either too large or too small for {what}.");
+        Err(ConvertError::cannot(v, type_name, &why))
     }
 }
 

@@ -194,11 +194,18 @@ impl Engine {
             self.invoke_script_block(sb, args, &mut out)?;
             return Ok(collect_value(out));
         }
+        // `PSWhere`/`PSForEach` are the intrinsics' other names; `$null` is an empty
+        // collection to them.
+        let intrinsic = match name.to_ascii_lowercase().as_str() {
+            "where" | "pswhere" => Some("where"),
+            "foreach" | "psforeach" => Some("foreach"),
+            _ => None,
+        };
         if !is_static
-            && (name.eq_ignore_ascii_case("Where") || name.eq_ignore_ascii_case("ForEach"))
+            && let Some(intrinsic) = intrinsic
             && !matches!(target, Value::Hashtable(_) | Value::Object(_))
         {
-            return self.intrinsic_where_foreach(target, name, &args, span);
+            return self.intrinsic_where_foreach(target, intrinsic, &args, span);
         }
         if let Value::Object(o) = target {
             let o = o.borrow().clone();

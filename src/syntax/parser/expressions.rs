@@ -102,6 +102,17 @@ fn ends_number(c: Option<char>) -> bool {
     }
 }
 
+/// Whether a numeric literal's text carries the `l` (long) type suffix, before any
+/// `kb`..`pb` multiplier.
+fn has_long_suffix(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let base = ["kb", "mb", "gb", "tb", "pb"]
+        .iter()
+        .find_map(|m| lower.strip_suffix(m))
+        .unwrap_or(&lower);
+    base.ends_with('l')
+}
+
 fn expected_value(op: &str, pos: usize) -> ParseError {
     ParseError::new(
         "ExpectedValueExpression",
@@ -390,7 +401,14 @@ impl Parser<'_> {
                         && ends_number(after_dash[len..].chars().next())
                     {
                         self.pos += dash_len + len;
-                        let lit = Expr::new(ExprKind::Number(negate(n)), self.span_from(start));
+                        let n = match n {
+                            // `-10L`: the suffix asks for a long whatever the value.
+                            Number::Long(v) if has_long_suffix(&after_dash[..len]) => {
+                                v.checked_neg().map_or(negate(n), Number::Long)
+                            }
+                            _ => negate(n),
+                        };
+                        let lit = Expr::new(ExprKind::Number(n), self.span_from(start));
                         return self.postfix(lit);
                     }
                 }
@@ -471,8 +489,15 @@ impl Parser<'_> {
                     while self.eat_if(is_blank).is_some() {}
                 }
                 let name = self.member_name()?;
-                if self.peek() == Some('(') {
-                    let args = self.method_arguments()?;
+                // `.ForEach{ ... }`, `.Where{ ... }`: a script block right after the name
+                // is the only argument.
+                let block_arg = !is_static && self.peek() == Some('{');
+                if self.peek() == Some('(') || block_arg {
+                    let args = if block_arg {
+                        vec![self.script_block_expr()?]
+                    } else {
+                        self.method_arguments()?
+                    };
                     let span = Span::new(expr.span.start, self.pos);
                     expr = Expr::new(
                         ExprKind::MethodCall {

@@ -53,3 +53,11 @@ $a = $b = 4
 # CHECK: 4
 [math]::Pow(2, 10)
 # CHECK: 1024
+# The l suffix makes a long, negative or not (about_Numeric_Literals); int and long
+# arithmetic gives a long.
+(-10L).GetType().Name
+# CHECK: Int64
+(12 + -10L).GetType().Name
+# CHECK: Int64
+12 * -10L
+# CHECK: -120

@@ -52,3 +52,21 @@ $x, $y = 1, 2
 $first, $rest = 1, 2, 3
 $rest -join ','
 # CHECK: 2,3
+# A script block right after .ForEach / .Where is their argument, parentheses left out
+# (about_Arrays); $null is an empty collection to them.
+(1..3).ForEach{ $_ * 2 }
+# CHECK: 2
+# CHECK: 4
+# CHECK: 6
+(1..6).Where{ $_ % 2 -eq 0 }
+# CHECK: 2
+# CHECK: 4
+# CHECK: 6
+$null.ForEach{ 'never' }.Count
+# CHECK: 0
+# Casting $null to an array type gives $null, which @() wraps as one element.
+$typedNull = [int[]]$null
+$null -eq $typedNull
+# CHECK: True
+@([int[]]$null).Count
+# CHECK: 1

@@ -56,3 +56,18 @@ $null -eq ("abc" -as [int])
 # CHECK:   53 |  [char]65536
 # CHECK:      |  ~~~~~~~~~~~
 # CHECK:      | Cannot convert value "65536" to type "System.Char". Error: "Value was either too large or too small for a character."
+# Narrow integer types keep their .NET range.
+[byte]255
+# CHECK: 255
+[byte]256
+# CHECK: InvalidArgument: {file}:62
+# CHECK: Line |
+# CHECK:   62 |  [byte]256
+# CHECK:      |  ~~~~~~~~~
+# CHECK:      | Cannot convert value "256" to type "System.Byte". Error: "Value was either too large or too small for an unsigned byte."
+[int16]-40000
+# CHECK: InvalidArgument: {file}:68
+# CHECK: Line |
+# CHECK:   68 |  [int16]-40000
+# CHECK:      |  ~~~~~~~~~~~~~
+# CHECK:      | Cannot convert value "-40000" to type "System.Int16". Error: "Value was either too large or too small for an Int16."
