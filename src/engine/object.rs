@@ -53,8 +53,22 @@ impl PsObject {
         ])
     }
 
+    /// An empty object with room for `capacity` properties (an object built from a
+    /// result of known size grows without rehashing).
+    pub fn with_capacity(type_names: Vec<String>, capacity: usize) -> Self {
+        PsObject {
+            type_names,
+            properties: IndexMap::with_capacity(capacity),
+        }
+    }
+
     fn key(name: &str) -> String {
-        name.to_lowercase()
+        // Property names are nearly always ASCII, whose lowercase needs no Unicode tables.
+        if name.is_ascii() {
+            name.to_ascii_lowercase()
+        } else {
+            name.to_lowercase()
+        }
     }
 
     pub fn get(&self, name: &str) -> Option<&Value> {
@@ -72,20 +86,28 @@ impl PsObject {
     /// Sets a property: an existing one keeps its place and display name, a new one is
     /// appended.
     pub fn set(&mut self, name: &str, value: Value) {
-        match self.properties.get_mut(&Self::key(name)) {
-            Some(p) => {
+        self.put(Self::key(name), || name.to_string(), value);
+    }
+
+    /// As [`PsObject::set`], taking the name by value: an object built from owned names
+    /// (a result converted in bulk) keeps them without copying.
+    pub fn set_owned(&mut self, name: String, value: Value) {
+        self.put(Self::key(&name), || name, value);
+    }
+
+    fn put(&mut self, key: String, name: impl FnOnce() -> String, value: Value) {
+        match self.properties.entry(key) {
+            indexmap::map::Entry::Occupied(mut entry) => {
+                let p = entry.get_mut();
                 p.value = value;
                 p.getter = None;
             }
-            None => {
-                self.properties.insert(
-                    Self::key(name),
-                    Property {
-                        name: name.to_string(),
-                        value,
-                        getter: None,
-                    },
-                );
+            indexmap::map::Entry::Vacant(entry) => {
+                entry.insert(Property {
+                    name: name(),
+                    value,
+                    getter: None,
+                });
             }
         }
     }

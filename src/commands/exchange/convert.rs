@@ -67,38 +67,39 @@ pub fn to_json(value: &Value, identity: bool) -> Json {
 }
 
 /// A JSON value from a response as a shell value.
-fn from_json(json: &Json) -> Value {
+fn from_json(json: Json) -> Value {
     match json {
         Json::Null => Value::Null,
-        Json::Bool(b) => Value::Bool(*b),
+        Json::Bool(b) => Value::Bool(b),
         Json::Number(n) => match n.as_i64() {
             Some(i) => i32::try_from(i).map_or(Value::Long(i), Value::Int),
             None => Value::Double(n.as_f64().unwrap_or(0.0)),
         },
         Json::String(s) => Value::str(s),
-        Json::Array(items) => Value::array(items.iter().map(from_json).collect()),
+        Json::Array(items) => Value::array(items.into_iter().map(from_json).collect()),
         Json::Object(map) => Value::object(to_object(map)),
     }
 }
 
 /// A result object as a PsObject: its type name first (so the Exchange views apply),
 /// properties in the order given, annotations left out. Date properties (`When...`)
-/// become DateTime values: `...UTC` ones in UTC, the others in local time.
-pub fn to_object(map: &Object) -> PsObject {
+/// become DateTime values: `...UTC` ones in UTC, the others in local time. Takes the
+/// object by value so its property names move into the PsObject.
+pub fn to_object(map: Object) -> PsObject {
     let mut type_names = Vec::new();
-    if let Some(name) = request::object_type_name(map) {
+    if let Some(name) = request::object_type_name(&map) {
         type_names.push(name.to_string());
     }
     type_names.push("System.Object".to_string());
-    let mut object = PsObject::new(type_names);
-    for (name, value) in map.iter().filter(|(k, _)| !k.contains('@')) {
+    let mut object = PsObject::with_capacity(type_names, map.len());
+    for (name, value) in map.into_iter().filter(|(k, _)| !k.contains('@')) {
         let converted = match value {
             Json::String(text) if name.starts_with("When") => {
-                date_value(text, name.ends_with("UTC"))
+                date_value(&text, name.ends_with("UTC"))
             }
             other => from_json(other),
         };
-        object.set(name, converted);
+        object.set_owned(name, converted);
     }
     object
 }

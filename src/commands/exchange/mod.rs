@@ -149,7 +149,7 @@ impl Processor for ExchangeCommand {
                 unsaved = Some(error);
                 return ControlFlow::Break(());
             }
-            match cx.write(Value::object(convert::to_object(&object))) {
+            match cx.write(Value::object(convert::to_object(object))) {
                 Ok(()) => ControlFlow::Continue(()),
                 Err(flow) => {
                     stopped = Some(flow);

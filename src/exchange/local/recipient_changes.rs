@@ -232,19 +232,19 @@ fn apply_settings(
         return Ok(false);
     }
     changed_columns.push(("WhenChangedUTC", SqlValue::Text(now_utc())));
+    if extra_changed {
+        changed_columns.push(("Extra", SqlValue::Text(Value::Object(extra).to_string())));
+    }
     let assignments: Vec<String> = changed_columns
         .iter()
         .enumerate()
-        .map(|(i, (name, _))| format!("\"{name}\" = ?{}", i + 3))
+        .map(|(i, (name, _))| format!("\"{name}\" = ?{}", i + 2))
         .collect();
     let sql = format!(
-        "UPDATE recipients SET \"Extra\" = ?2, {} WHERE rid = ?1",
+        "UPDATE recipients SET {} WHERE rid = ?1",
         assignments.join(", ")
     );
-    let mut values: Vec<SqlValue> = vec![
-        SqlValue::Integer(row.rid),
-        SqlValue::Text(Value::Object(extra).to_string()),
-    ];
+    let mut values: Vec<SqlValue> = vec![SqlValue::Integer(row.rid)];
     values.extend(changed_columns.into_iter().map(|(_, v)| v));
     tx.prepare_cached(&sql)
         .and_then(|mut stmt| stmt.execute(params_from_iter(values)))

@@ -169,7 +169,7 @@ fn runspace_id() -> &'static str {
 }
 
 pub(super) fn render(view: &RecipientView, row: &RecipientRow, ctx: &Context) -> Object {
-    let mut object = Map::new();
+    let mut object = Map::with_capacity(view.property_columns().count() + 1);
     object.insert(
         TYPE_ANNOTATION.to_string(),
         json!(format!("#{}", view.type_name)),
