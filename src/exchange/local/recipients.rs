@@ -388,10 +388,13 @@ fn get_condition(bound: &Bound, org: &OrgInfo) -> Result<SqlFragment, ExchangeEr
     Ok(condition)
 }
 
+/// The sort key of row order.
+const ROW_ORDER: &str = "r.rid";
+
 /// The sort key expression of `-SortBy` (a stored column), or row order.
 fn sort_key(bound: &Bound) -> Result<String, ExchangeError> {
     let Some(property) = bound.text("SortBy") else {
-        return Ok("r.rid".to_string());
+        return Ok(ROW_ORDER.to_string());
     };
     let property = property.trim().trim_start_matches('+');
     match recipient_column(property) {
@@ -418,9 +421,17 @@ impl LocalBackend {
             (condition, Context::load(store.connection(), store.org())?)
         };
         let key = sort_key(bound)?;
+        // Where the next page starts (after the last row's key ?1 and row id ?2). In row
+        // order it is a seek on the row id: the general form makes SQLite scan from the
+        // first row for every page, which made a whole-organisation Get quadratic.
+        let after = if key == ROW_ORDER {
+            "r.rid > ?2".to_string()
+        } else {
+            format!("(?1 IS NULL OR {key} > ?1 OR ({key} = ?1 AND r.rid > ?2))")
+        };
         let sql_page = format!(
-            "SELECT {}, {key} AS sort_key FROM recipients r WHERE ({}) AND \
-             (?1 IS NULL OR {key} > ?1 OR ({key} = ?1 AND r.rid > ?2)) ORDER BY {key}, r.rid LIMIT ?3",
+            "SELECT {}, {key} AS sort_key FROM recipients r WHERE ({}) AND {after} \
+             ORDER BY {key}, r.rid LIMIT ?3",
             select_list(),
             // Numbered parameters follow the condition's own (numbered after ?3).
             renumber(&condition.sql, 4),
