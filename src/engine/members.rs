@@ -11,6 +11,7 @@ use super::error::ErrorRecord;
 use super::format_op;
 use super::object::PsObject;
 use super::ops::{self, OpError};
+use super::regex_match;
 use super::value::Value;
 
 type MResult = Result<Value, OpError>;
@@ -899,6 +900,15 @@ pub fn call_static(t: &Value, name: &str, args: &[Value]) -> MResult {
         }
         ("System.Text.RegularExpressions.Regex", "escape") => {
             Value::str(regex::escape(&arg_str(args, 0)))
+        }
+        ("System.Text.RegularExpressions.Regex", "match") => {
+            let re = ops::regex(&arg_str(args, 1), true)?;
+            let text = arg_str(args, 0);
+            regex_match::match_value(&re, &text, re.captures(&text).as_ref())
+        }
+        ("System.Text.RegularExpressions.Regex", "matches") => {
+            let re = ops::regex(&arg_str(args, 1), true)?;
+            regex_match::matches_value(&re, &arg_str(args, 0))
         }
         ("System.Text.RegularExpressions.Regex", "ismatch") => {
             Value::Bool(ops::regex(&arg_str(args, 1), true)?.is_match(&arg_str(args, 0)))

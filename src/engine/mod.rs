@@ -42,6 +42,7 @@ pub mod members;
 pub mod object;
 pub mod ops;
 pub mod pipeline;
+pub mod regex_match;
 pub mod runtime;
 pub mod scope;
 pub mod script_members;

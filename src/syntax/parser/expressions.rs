@@ -526,10 +526,11 @@ impl Parser<'_> {
                 self.bump();
                 self.skip_ws_nl();
                 if self.peek() == Some(']') {
+                    // pwsh marks the place just after the `[`.
                     return Err(ParseError::new(
                         "MissingArrayIndexExpression",
                         "Array index expression is missing or not valid.",
-                        Span::new(open, self.pos + 1),
+                        Span::new(open + 1, open + 1),
                     ));
                 }
                 let index = self.expression()?;

@@ -768,7 +768,14 @@ pub(super) fn missing_curly(open: usize) -> ParseError {
 /// (`$a, $b = 1, 2`) only with plain `=`.
 fn check_assignable(target: &Expr, plain: bool) -> PResult<()> {
     let ok = match &target.kind {
-        ExprKind::Variable(_) | ExprKind::Member { .. } | ExprKind::Index { .. } => true,
+        ExprKind::Variable(_) => true,
+        // `$x?.Name = 1` is refused: a null-conditional access may have no target.
+        ExprKind::Member {
+            null_conditional, ..
+        }
+        | ExprKind::Index {
+            null_conditional, ..
+        } => !null_conditional,
         ExprKind::Cast { operand, .. } => check_assignable(operand, false).is_ok(),
         ExprKind::ArrayLiteral(items) => {
             plain && items.iter().all(|i| check_assignable(i, false).is_ok())

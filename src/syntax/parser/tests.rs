@@ -1034,3 +1034,10 @@ fn trap_statements() {
     assert_eq!(show("trap { break }"), "(trap[] {(break)})");
     assert_eq!(error_id("trap [int]"), ("MissingTrapStatement", 10, true));
 }
+
+#[test]
+fn index_and_null_conditional_errors() {
+    assert_eq!(error_id("$a[]"), ("MissingArrayIndexExpression", 3, false));
+    assert_eq!(error_id("${x}?.name = 1").0, "InvalidLeftHandSide");
+    assert_eq!(error_id("${x}?[0] = 1").0, "InvalidLeftHandSide");
+}
