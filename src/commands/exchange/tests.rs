@@ -184,3 +184,25 @@ fn a_cas_mailbox_prints_as_exchanges_table() {
         "Name        RecipientType\n----        -------------\nKen Sanchez UserMailbox"
     );
 }
+
+#[test]
+fn a_change_is_durable_for_other_processes_when_the_cmdlet_ends() {
+    let org = TempOrg::new("bulk");
+    let set = run(
+        &command("Set-CASMailbox"),
+        &[
+            ("Identity", Value::str("Ken Sanchez")),
+            ("MAPIEnabled", Value::Bool(false)),
+        ],
+        &[],
+    );
+    assert!(set.output.is_empty());
+    // Another connection (as another process would open it) sees the committed change.
+    let other = crate::exchange::local::LocalBackend::open(&org.0.join("org.db")).expect("open");
+    let got = crate::exchange::Backend::invoke(
+        &other,
+        &crate::exchange::Request::new("Get-CASMailbox").param("Identity", "Ken Sanchez"),
+    )
+    .expect("found");
+    assert_eq!(got.value[0]["MapiEnabled"], false);
+}
