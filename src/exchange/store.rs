@@ -88,6 +88,9 @@ const BATCH_WINDOW: Duration = Duration::from_millis(100);
 /// Never edit a released migration: append a new one.
 const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] = &[migrate_1, migrate_2];
 
+/// How many prepared statements the store keeps for reuse.
+const STATEMENT_CACHE: usize = 64;
+
 /// How long a command waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -133,6 +136,9 @@ impl Store {
 
     fn from_connection(mut conn: Connection) -> Result<Store, ExchangeError> {
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sql_error)?;
+        // Room for every statement a bulk of commands repeats (the default 16 let the
+        // Get's page query, the identity lookups and the updates evict each other).
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(sql_error)?;
         conn.pragma_update(None, "synchronous", "NORMAL")

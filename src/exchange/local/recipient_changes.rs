@@ -5,7 +5,7 @@
 use std::ops::ControlFlow;
 
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Params, Row, params, params_from_iter};
 use serde_json::{Map, Value, json};
 
 use super::recipients::{Context, RecipientRow, read_recipient, render};
@@ -56,7 +56,7 @@ impl LocalBackend {
         let commit = !bound.switch("WhatIf");
         self.store().write_if(commit, |tx, org| {
             let rid = identity::resolve_recipient(tx, &SqlFragment::all(), &identity, &org.server)?;
-            tx.execute("DELETE FROM recipients WHERE rid = ?1", [rid])
+            execute_cached(tx, "DELETE FROM recipients WHERE rid = ?1", [rid])
                 .map_err(sql_error)?;
             Ok(Vec::new())
         })
@@ -255,11 +255,26 @@ fn apply_settings(
     Ok(true)
 }
 
+/// Runs a statement through the connection's statement cache: a bulk of commands parses
+/// each SQL text once, not once per command.
+fn execute_cached(tx: &Connection, sql: &str, params: impl Params) -> rusqlite::Result<usize> {
+    tx.prepare_cached(sql)?.execute(params)
+}
+
+/// Reads one row through the connection's statement cache.
+fn query_cached<T>(
+    tx: &Connection,
+    sql: &str,
+    params: impl Params,
+    read: impl FnOnce(&Row) -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    tx.prepare_cached(sql)?.query_row(params, read)
+}
+
 /// Replaces a recipient's addresses (`SMTP:` marks the primary; it also becomes
 /// PrimarySmtpAddress).
 fn write_addresses(tx: &Connection, rid: i64, list: &[String]) -> Result<(), ExchangeError> {
-    tx.execute("DELETE FROM addresses WHERE rid = ?1", [rid])
-        .map_err(sql_error)?;
+    execute_cached(tx, "DELETE FROM addresses WHERE rid = ?1", [rid]).map_err(sql_error)?;
     for (pos, entry) in list.iter().enumerate() {
         let (prefix, address) = match entry.split_once(':') {
             Some((p, a)) if !p.contains('@') => (p.to_string(), a.to_string()),
@@ -267,13 +282,15 @@ fn write_addresses(tx: &Connection, rid: i64, list: &[String]) -> Result<(), Exc
         };
         check_address_free(tx, &address, Some(rid))?;
         if prefix == "SMTP" {
-            tx.execute(
+            execute_cached(
+                tx,
                 "UPDATE recipients SET \"PrimarySmtpAddress\" = ?2, \"WindowsEmailAddress\" = ?2 WHERE rid = ?1",
                 params![rid, address],
             )
             .map_err(sql_error)?;
         }
-        tx.execute(
+        execute_cached(
+            tx,
             "INSERT INTO addresses (rid, pos, prefix, address) VALUES (?1, ?2, ?3, ?4)",
             params![rid, pos as i64, prefix, address],
         )
@@ -283,14 +300,14 @@ fn write_addresses(tx: &Connection, rid: i64, list: &[String]) -> Result<(), Exc
 }
 
 fn check_name_free(tx: &Connection, name: &str, except: Option<i64>) -> Result<(), ExchangeError> {
-    let taken: Option<i64> = tx
-        .query_row(
-            "SELECT rid FROM recipients WHERE \"Name\" = ?1 AND rid <> ?2 LIMIT 1",
-            params![name, except.unwrap_or(-1)],
-            |r| r.get(0),
-        )
-        .optional()
-        .map_err(sql_error)?;
+    let taken: Option<i64> = query_cached(
+        tx,
+        "SELECT rid FROM recipients WHERE \"Name\" = ?1 AND rid <> ?2 LIMIT 1",
+        params![name, except.unwrap_or(-1)],
+        |r| r.get(0),
+    )
+    .optional()
+    .map_err(sql_error)?;
     match taken {
         Some(_) => Err(ExchangeError::invalid_operation(
             "ADObjectAlreadyExistsException",
@@ -306,14 +323,14 @@ fn check_address_free(
     address: &str,
     except: Option<i64>,
 ) -> Result<(), ExchangeError> {
-    let taken: Option<i64> = tx
-        .query_row(
-            "SELECT rid FROM addresses WHERE address = ?1 AND rid <> ?2 LIMIT 1",
-            params![address, except.unwrap_or(-1)],
-            |r| r.get(0),
-        )
-        .optional()
-        .map_err(sql_error)?;
+    let taken: Option<i64> = query_cached(
+        tx,
+        "SELECT rid FROM addresses WHERE address = ?1 AND rid <> ?2 LIMIT 1",
+        params![address, except.unwrap_or(-1)],
+        |r| r.get(0),
+    )
+    .optional()
+    .map_err(sql_error)?;
     match taken {
         Some(_) => Err(ExchangeError::invalid_operation(
             "ProxyAddressExistsException",
@@ -374,25 +391,25 @@ fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, 
     let plan_kind = &model::MAILBOX_PLAN;
     let plan_name = match bound.text("MailboxPlan") {
         Some(plan) => resolve_object(tx, plan_kind, &plan, || reference_missing(&plan))?.1,
-        None => tx
-            .query_row(
-                "SELECT name FROM objects WHERE kind = ?1 AND is_default = 1",
-                [plan_kind.noun],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(sql_error)?
-            .unwrap_or_else(|| "ExchangeOnlineEnterprise".to_string()),
+        None => query_cached(
+            tx,
+            "SELECT name FROM objects WHERE kind = ?1 AND is_default = 1",
+            [plan_kind.noun],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(sql_error)?
+        .unwrap_or_else(|| "ExchangeOnlineEnterprise".to_string()),
     };
     let settings_of = |kind: &model::ObjectKind| -> Result<Map<String, Value>, ExchangeError> {
-        let json: Option<String> = tx
-            .query_row(
-                "SELECT settings FROM objects WHERE kind = ?1 AND name = ?2",
-                params![kind.noun, plan_name],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(sql_error)?;
+        let json: Option<String> = query_cached(
+            tx,
+            "SELECT settings FROM objects WHERE kind = ?1 AND name = ?2",
+            params![kind.noun, plan_name],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(sql_error)?;
         Ok(json
             .and_then(|j| serde_json::from_str(&j).ok())
             .unwrap_or_default())
@@ -481,7 +498,8 @@ fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, 
     }
     let names: Vec<String> = columns.iter().map(|(n, _)| format!("\"{n}\"")).collect();
     let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-    tx.execute(
+    execute_cached(
+        tx,
         &format!(
             "INSERT INTO recipients ({}) VALUES ({})",
             names.join(", "),
