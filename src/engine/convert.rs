@@ -61,6 +61,7 @@ pub fn canonical_type(name: &str) -> Option<String> {
         "datetime" => "System.DateTime",
         "timespan" => "System.TimeSpan",
         "guid" => "System.Guid",
+        "version" | "system.version" => "System.Version",
         "object" => "System.Object",
         "array" => "System.Array",
         "void" => "System.Void",
@@ -483,6 +484,12 @@ pub fn cast(v: &Value, type_name: &str) -> Result<Value, ConvertError> {
         },
         "System.Text.RegularExpressions.Regex" => Value::str(v.to_string()),
         "System.Void" => Value::Null,
+        "System.Version" => match v {
+            Value::Object(o) if o.borrow().type_name() == super::version::TYPE => v.clone(),
+            _ => super::version::parse(&v.to_string()).ok_or_else(|| {
+                ConvertError::cannot(v, type_name, "Version string portion was too short or too long.")
+            })?,
+        },
         "System.Type" => match v {
             Value::Type(_) => v.clone(),
             Value::String(s) => match canonical_type(s) {

@@ -48,6 +48,7 @@ pub mod scope;
 pub mod script_members;
 pub mod session;
 pub mod value;
+pub mod version;
 
 pub use command::{CommandInfo, Ctx, Param, ParamType, Processor, Registry, Signature};
 pub use flow::Flow;

@@ -265,6 +265,9 @@ fn dec(v: &Value) -> Decimal {
 /// Compares two scalars with the left operand's type deciding. `None` when they cannot be
 /// ordered (e.g. a number and a non-numeric string).
 pub fn compare(left: &Value, right: &Value, case_sensitive: bool) -> Option<Ordering> {
+    if let Some(order) = super::version::compare(left, right) {
+        return Some(order);
+    }
     match (left, right) {
         (Value::Null, Value::Null) => Some(Ordering::Equal),
         // Ordered against a number or a string, $null is converted to its type (0, '').
