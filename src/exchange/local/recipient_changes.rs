@@ -8,7 +8,7 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Params, Row, params, params_from_iter};
 use serde_json::{Map, Value, json};
 
-use super::recipients::{Context, RecipientRow, read_recipient, render};
+use super::recipients::{Context, RecipientRow, read_recipient, read_recipient_columns, render};
 use super::values::{
     column_value, is_hashtable, is_size_parameter, multi_value, size_value, to_bool,
 };
@@ -24,7 +24,11 @@ impl LocalBackend {
         let commit = !bound.switch("WhatIf");
         self.store().write_if(commit, |tx, org| {
             let rid = identity::resolve_recipient(tx, &SqlFragment::all(), &identity, &org.server)?;
-            let row = read_recipient(tx, rid)?;
+            let row = if bound.get("EmailAddresses").is_some() {
+                read_recipient(tx, rid)?
+            } else {
+                read_recipient_columns(tx, rid)?
+            };
             let changed = apply_settings(tx, &row, bound)?;
             Ok(if changed {
                 Vec::new()

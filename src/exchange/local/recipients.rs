@@ -47,14 +47,23 @@ impl RecipientRow {
 fn select_list() -> &'static str {
     static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     LIST.get_or_init(|| {
+        format!(
+            "{}, (SELECT json_group_array(prefix || ':' || address) FROM \
+             (SELECT prefix, address FROM addresses a WHERE a.rid = r.rid ORDER BY pos))",
+            column_list()
+        )
+    })
+}
+
+/// The SELECT list reading a recipient's columns but not its addresses (read as none).
+fn column_list() -> &'static str {
+    static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
         let mut list = String::from("r.rid");
         for column in RECIPIENT_COLUMNS {
             list.push_str(&format!(", r.\"{}\"", column.name));
         }
-        list.push_str(
-            ", r.\"Extra\", (SELECT json_group_array(prefix || ':' || address) FROM \
-             (SELECT prefix, address FROM addresses a WHERE a.rid = r.rid ORDER BY pos))",
-        );
+        list.push_str(", r.\"Extra\"");
         list
     })
 }
@@ -66,7 +75,10 @@ fn read_row(row: &Row) -> rusqlite::Result<RecipientRow> {
     }
     let n = RECIPIENT_COLUMNS.len();
     let extra: String = row.get(n + 1)?;
-    let addresses: Option<String> = row.get(n + 2)?;
+    let addresses: Option<String> = match row.as_ref().column_count() > n + 2 {
+        true => row.get(n + 2)?,
+        false => None,
+    };
     Ok(RecipientRow {
         rid: row.get(0)?,
         columns,
@@ -85,6 +97,26 @@ pub(super) fn read_recipient(conn: &Connection, rid: i64) -> Result<RecipientRow
             select_list()
         )
     });
+    read_one(conn, sql, rid)
+}
+
+/// A recipient without its addresses (`addresses` empty): what a change that does not
+/// touch them needs, saving a lookup per object of a bulk change.
+pub(super) fn read_recipient_columns(
+    conn: &Connection,
+    rid: i64,
+) -> Result<RecipientRow, ExchangeError> {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let sql = SQL.get_or_init(|| {
+        format!(
+            "SELECT {} FROM recipients r WHERE r.rid = ?1",
+            column_list()
+        )
+    });
+    read_one(conn, sql, rid)
+}
+
+fn read_one(conn: &Connection, sql: &str, rid: i64) -> Result<RecipientRow, ExchangeError> {
     conn.prepare_cached(sql)
         .and_then(|mut stmt| stmt.query_row([rid], read_row))
         .map_err(sql_error)
