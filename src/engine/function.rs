@@ -33,6 +33,26 @@ pub struct ScriptCommand {
     pub dot_source: bool,
 }
 
+impl ScriptCommand {
+    /// A script block value run as a command (`& { ... }`, `. { ... }`, `$sb.Invoke()`).
+    pub fn from_block(sb: &ScriptBlockValue, dot_source: bool) -> ScriptCommand {
+        ScriptCommand {
+            name: String::new(),
+            ast: sb.ast.clone(),
+            source: sb.source.clone(),
+            params: sb
+                .ast
+                .param_block
+                .as_ref()
+                .map(|p| p.params.clone())
+                .unwrap_or_default(),
+            is_filter: false,
+            is_script: false,
+            dot_source,
+        }
+    }
+}
+
 fn attr_named<'a>(a: &'a Attribute, name: &str) -> Option<&'a Option<crate::syntax::ast::Expr>> {
     a.named
         .iter()
@@ -582,20 +602,7 @@ impl Engine {
         args: Vec<Value>,
         out: &mut dyn super::command::Sink,
     ) -> Result<(), Flow> {
-        let cmd = Rc::new(ScriptCommand {
-            name: String::new(),
-            ast: block.ast.clone(),
-            source: block.source.clone(),
-            params: block
-                .ast
-                .param_block
-                .as_ref()
-                .map(|p| p.params.clone())
-                .unwrap_or_default(),
-            is_filter: false,
-            is_script: false,
-            dot_source: false,
-        });
+        let cmd = Rc::new(ScriptCommand::from_block(block, false));
         let positional = args
             .into_iter()
             .map(|value| super::binder::Arg::Positional {

@@ -14,7 +14,7 @@ use super::error::{ErrorCategory, ErrorPosition, ErrorRecord};
 use super::flow::Flow;
 use super::function::ScriptCommand;
 use super::runtime::{ActionPreference, Engine, StreamRoute, StreamRoutes};
-use super::value::{ScriptBlockValue, Value};
+use super::value::Value;
 use crate::syntax::ast::{
     Command, CommandElement, CommandName, ExprKind, Invocation, Pipeline, PipelineElement,
     RedirectStream, RedirectTarget, Redirection, Source, UnaryOp,
@@ -577,7 +577,9 @@ impl Engine {
                 .resolve_command(name, dot)
                 .ok_or_else(|| self.not_found(name, c.span))?,
             CommandName::Expr(e) => match self.eval_expr(e)? {
-                Value::ScriptBlock(sb) => Resolved::Script(Rc::new(block_command(&sb, dot)), false),
+                Value::ScriptBlock(sb) => {
+                    Resolved::Script(Rc::new(ScriptCommand::from_block(&sb, dot)), false)
+                }
                 Value::Null => {
                     return Err(self.runtime_error(
                         "The expression after '&' in a pipeline element produced an object that was not valid. It must result in a command name, a script block, or a CommandInfo object.",
@@ -892,24 +894,6 @@ impl Engine {
 fn is_output_redirect(r: &Redirection) -> bool {
     matches!(r.from, RedirectStream::Output | RedirectStream::All)
         && matches!(r.target, RedirectTarget::File { .. })
-}
-
-/// A script block value run as a command (`& { ... }`).
-fn block_command(sb: &ScriptBlockValue, dot: bool) -> ScriptCommand {
-    ScriptCommand {
-        name: String::new(),
-        ast: sb.ast.clone(),
-        source: sb.source.clone(),
-        params: sb
-            .ast
-            .param_block
-            .as_ref()
-            .map(|p| p.params.clone())
-            .unwrap_or_default(),
-        is_filter: false,
-        is_script: false,
-        dot_source: dot,
-    }
 }
 
 /// The end of every top-level pipeline: the registered Out-Default, fed object by object
