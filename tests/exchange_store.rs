@@ -7,10 +7,9 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use common::{TempOrg, get_one, run};
+use common::{TempOrg, get_one, kill_after_done, run};
 use exosh::exchange::ExchangeError;
 use exosh::exchange::request::hashtable;
 use serde_json::json;
@@ -107,19 +106,7 @@ fn a_bulk_change_killed_midway_leaves_a_consistent_store() {
         .expect("new");
     }
     let mut child = worker("worker_disables_mapi", &org.path(), "");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut done = Vec::new();
-    for line in BufReader::new(stdout).lines() {
-        let Ok(line) = line else { break };
-        if let Some(name) = line.strip_prefix("done ") {
-            done.push(name.to_string());
-            if done.len() == 50 {
-                child.kill().expect("kill");
-                break;
-            }
-        }
-    }
-    let _ = child.wait();
+    let done = kill_after_done(&mut child, 50);
     assert_eq!(done.len(), 50);
     assert_eq!(backend.store().integrity_check().expect("check"), "ok");
     let all = run(

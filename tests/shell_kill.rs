@@ -4,10 +4,9 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use common::{TempOrg, run};
+use common::{TempOrg, kill_after_done, run};
 use serde_json::json;
 
 const MAILBOXES: usize = 1500;
@@ -80,19 +79,7 @@ fn a_reporting_bulk_script_killed_midway_keeps_what_it_reported() {
                   Set-CASMailbox -Identity $_.Name -MAPIEnabled $false -PopEnabled $false -ImapEnabled $false; \
                   \"done $($_.Name)\" }";
     let mut child = start(&org, script);
-    let stdout = child.stdout.take().expect("stdout");
-    let mut done = Vec::new();
-    for line in BufReader::new(stdout).lines() {
-        let Ok(line) = line else { break };
-        if let Some(name) = line.strip_prefix("done ") {
-            done.push(name.to_string());
-            if done.len() == 100 {
-                child.kill().expect("kill");
-                break;
-            }
-        }
-    }
-    let _ = child.wait();
+    let done = kill_after_done(&mut child, 100);
     assert_eq!(
         done.len(),
         100,

@@ -95,3 +95,23 @@ pub fn snapshot(backend: &LocalBackend) -> String {
     }
     text
 }
+
+/// Reads a child's `done <name>` lines and kills it once `n` have arrived: a process
+/// stopped without warning, right after it reported that much done. Returns the names.
+pub fn kill_after_done(child: &mut std::process::Child, n: usize) -> Vec<String> {
+    use std::io::{BufRead, BufReader};
+    let stdout = child.stdout.take().expect("stdout");
+    let mut done = Vec::new();
+    for line in BufReader::new(stdout).lines() {
+        let Ok(line) = line else { break };
+        if let Some(name) = line.strip_prefix("done ") {
+            done.push(name.to_string());
+            if done.len() == n {
+                child.kill().expect("kill");
+                break;
+            }
+        }
+    }
+    let _ = child.wait();
+    done
+}
