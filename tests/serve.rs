@@ -2,6 +2,7 @@
 //! port, spoken to in raw HTTP/1.1 so that every status, header and body byte is the
 //! server's own.
 
+mod common;
 #[path = "remote/server.rs"]
 mod server;
 
@@ -42,7 +43,7 @@ fn a_token_runs_commands_and_anything_else_is_refused_before_running() {
     // An expired token, one signed by another organisation, one for another tenant, a
     // tampered one and none at all: 401, and the change they carry is not made.
     let expired = {
-        let backend = exosh::exchange::local::LocalBackend::open(&scratch.org()).expect("org");
+        let backend = exosh::exchange::local::LocalBackend::open(&scratch.path()).expect("org");
         let mut store = backend.store();
         let key = TokenKey::load_or_create(&mut store).expect("key");
         let mut claims = Claims::for_user(ADMIN, TENANT, 60);

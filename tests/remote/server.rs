@@ -5,46 +5,19 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 pub const TENANT: &str = "contoso.onmicrosoft.com";
 pub const ADMIN: &str = "admin@contoso.onmicrosoft.com";
 
-/// A private folder holding an organisation file, removed when dropped.
-pub struct Scratch {
-    pub dir: PathBuf,
-}
-
-impl Scratch {
-    pub fn new() -> Scratch {
-        static COUNT: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "exosh-serve-test-{}-{}",
-            std::process::id(),
-            COUNT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        Scratch { dir }
-    }
-    pub fn org(&self) -> PathBuf {
-        self.dir.join("org.db")
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
+pub use crate::common::TempOrg as Scratch;
 
 /// `exosh` with the test's environment: the organisation, no colour, a private home.
 pub fn exosh(scratch: &Scratch) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_exosh"));
-    cmd.env("EXOSH_ORG", scratch.org())
+    cmd.env("EXOSH_ORG", scratch.path())
         .env("NO_COLOR", "1")
         .env("HOME", &scratch.dir)
         .env("XDG_DATA_HOME", scratch.dir.join("data"))
