@@ -665,7 +665,7 @@ fn innermost(e: &(dyn std::error::Error + 'static)) -> String {
 
 /// Sends the command's request and checks the answer's status as pwsh does; writes
 /// `-StatusCodeVariable` and `-ResponseHeadersVariable`.
-pub fn invoke(cx: &mut Ctx, body: Option<Value>) -> Result<Response, Flow> {
+fn invoke(cx: &mut Ctx, body: Option<Value>) -> Result<Response, Flow> {
     let request = Request::from_cx(cx, body)?;
     let seconds = request.timeout.as_secs();
     let max_redirects = request.max_redirects;
@@ -803,10 +803,12 @@ fn strip_tags(text: &str) -> String {
     out
 }
 
-/// Writes the body to `-OutFile` (relative paths from the current location).
-pub fn save_out_file(cx: &Ctx, response: &Response) -> Result<(), Flow> {
+/// Sends the request, saves the body to `-OutFile` when given, and returns the answer
+/// when the command is to write something (no `-OutFile`, or `-PassThru`).
+pub fn fetch(cx: &mut Ctx, body: Option<Value>) -> Result<Option<Response>, Flow> {
+    let response = invoke(cx, body)?;
     let Some(path) = cx.string("OutFile") else {
-        return Ok(());
+        return Ok(Some(response));
     };
     std::fs::write(&path, &response.body).map_err(|e| {
         web_error(
@@ -816,7 +818,8 @@ pub fn save_out_file(cx: &Ctx, response: &Response) -> Result<(), Flow> {
             ErrorCategory::WriteError,
             None,
         )
-    })
+    })?;
+    Ok(cx.switch("PassThru").then_some(response))
 }
 
 #[cfg(test)]

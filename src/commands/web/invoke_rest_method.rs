@@ -5,7 +5,7 @@
 //! **decision**: pwsh turns an XML answer into an XmlDocument and an RSS or Atom feed
 //! into its items; exosh has no XML objects, so XML answers come back as their text.
 
-use super::http::{common_params, invoke, is_xml, save_out_file};
+use super::http::{common_params, fetch, is_xml};
 use crate::commands::core::json::from_json;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Processor, Signature};
 use crate::engine::value::Value;
@@ -14,11 +14,9 @@ struct InvokeRestMethod;
 
 impl Processor for InvokeRestMethod {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let response = invoke(cx, input)?;
-        save_out_file(cx, &response)?;
-        if cx.string("OutFile").is_some() && !cx.switch("PassThru") {
+        let Some(response) = fetch(cx, input)? else {
             return Ok(());
-        }
+        };
         let text = response.text();
         // Any answer but XML is read as JSON when it is JSON (pwsh tries JSON for every
         // content type it does not know as XML), else it stays text, even empty.

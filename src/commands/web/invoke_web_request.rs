@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use super::http::{Response, common_params, invoke, is_text, save_out_file};
+use super::http::{Response, common_params, fetch, is_text};
 use crate::engine::command::{CommandInfo, Ctx, Flow, Processor, Signature};
 use crate::engine::object::PsObject;
 use crate::engine::value::Value;
@@ -21,11 +21,9 @@ struct InvokeWebRequest;
 
 impl Processor for InvokeWebRequest {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
-        let response = invoke(cx, input)?;
-        save_out_file(cx, &response)?;
-        if cx.string("OutFile").is_some() && !cx.switch("PassThru") {
+        let Some(response) = fetch(cx, input)? else {
             return Ok(());
-        }
+        };
         cx.write(response_object(&response))
     }
 }
