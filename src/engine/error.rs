@@ -38,6 +38,8 @@ error_categories!(
     NotImplemented,
     ConnectionError,
     CloseError,
+    AuthenticationError,
+    LimitsExceeded,
 );
 
 impl ErrorCategory {

@@ -30,6 +30,7 @@ pub mod identity;
 pub mod local;
 pub mod model;
 pub mod opath;
+pub mod remote;
 pub mod request;
 pub mod store;
 
