@@ -143,6 +143,8 @@ pub struct Engine {
     pub(crate) invocations: Vec<(String, Option<super::error::ErrorPosition>)>,
     /// Set (by a Ctrl-C handler) to stop what is running at the next step.
     interrupt: Option<Arc<AtomicBool>>,
+    /// The current location and the location stack.
+    pub location: super::location::Location,
 }
 
 /// Where one of the streams 2 to 6 goes.
@@ -213,6 +215,7 @@ impl Engine {
             stream_routes: StreamRoutes::default(),
             invocations: Vec::new(),
             interrupt: None,
+            location: super::location::Location::new(),
         }
     }
 

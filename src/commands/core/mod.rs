@@ -3,6 +3,7 @@
 
 use crate::engine::command::Registry;
 
+mod child_item;
 mod compare_object;
 mod content;
 mod csv;
@@ -10,6 +11,7 @@ mod date;
 mod files;
 mod foreach_object;
 mod format;
+mod fs_item;
 mod get_command;
 mod get_help;
 mod get_member;
@@ -17,12 +19,16 @@ mod group_object;
 pub mod history;
 mod host_io;
 mod invoke_expression;
+mod item_ops;
 mod json;
+mod locate;
+mod location;
 mod measure_object;
 mod members;
 mod order;
 mod out;
 mod path;
+mod path_parts;
 mod props;
 mod select_object;
 mod sort_object;
@@ -113,4 +119,31 @@ fn register_output(r: &mut Registry) {
     ] {
         r.register(info);
     }
+    register_shell(r);
+}
+
+/// The shell's own commands that scripts call around their work: locations and files.
+fn register_shell(r: &mut Registry) {
+    for info in [
+        location::set_location(),
+        location::get_location(),
+        location::push_location(),
+        location::pop_location(),
+        child_item::get_child_item(),
+        child_item::get_item(),
+        item_ops::new_item(),
+        item_ops::copy_item(),
+        item_ops::move_item(),
+        item_ops::rename_item(),
+        path_parts::resolve_path(),
+        path_parts::split_path(),
+    ] {
+        r.register(info);
+    }
+}
+
+/// The views of the objects these commands write.
+pub fn register_views(r: &mut crate::format::view::ViewRegistry) {
+    location::register_views(r);
+    fs_item::register_views(r);
 }
