@@ -162,6 +162,7 @@ impl ViewRegistry {
         crate::commands::exchange::views::register(&mut r);
         crate::commands::core::history::register_views(&mut r);
         crate::commands::core::register_views(&mut r);
+        crate::commands::web::register_views(&mut r);
         r
     }
 

@@ -20,7 +20,7 @@ pub mod history;
 mod host_io;
 mod invoke_expression;
 mod item_ops;
-mod json;
+pub(crate) mod json;
 mod locate;
 mod location;
 mod measure_object;
