@@ -24,12 +24,14 @@
 //! ```
 
 pub mod catalog;
+pub mod enums;
 pub mod identity;
 pub mod local;
 pub mod model;
 pub mod opath;
 pub mod request;
 pub mod store;
+pub mod validate;
 
 pub use request::{Backend, ErrorCode, ExchangeError, Object, Request, Response};
 
