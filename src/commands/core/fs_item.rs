@@ -16,7 +16,7 @@ use std::rc::Rc;
 use crate::engine::object::PsObject;
 use crate::engine::value::Value;
 use crate::format::select::{Align, Column, Expr, property_value};
-use crate::format::view::{View, ViewRegistry};
+use crate::format::view::{View, Views};
 
 pub const FILE_INFO: &str = "System.IO.FileInfo";
 pub const DIRECTORY_INFO: &str = "System.IO.DirectoryInfo";
@@ -374,7 +374,7 @@ fn wide_name(v: &Value) -> Value {
 }
 
 /// The FileSystem views.
-pub fn register_views(r: &mut ViewRegistry) {
+pub fn register_views(r: &Views) {
     let group = computed("PSParentPath", Align::Left, 0, parent_path);
     let header = "    Directory: ";
     let mut table = View::table(vec![

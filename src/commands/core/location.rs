@@ -9,10 +9,10 @@ use super::locate::{PathParams, drive_error, not_found, path_params};
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::location::{PATH_INFO, path_info};
 use crate::engine::value::Value;
-use crate::format::view::{View, ViewRegistry};
+use crate::format::view::{View, Views};
 
 /// The PathInfo view: a table of the Path alone.
-pub fn register_views(r: &mut ViewRegistry) {
+pub fn register_views(r: &Views) {
     r.register(PATH_INFO, View::table_of(&["Path"]));
 }
 

@@ -2,6 +2,8 @@
 //! Where-Object, and a plain Out-Default.
 
 use crate::engine::command::Registry;
+use crate::engine::state::SessionState;
+use crate::format::view::Views;
 
 mod child_item;
 mod compare_object;
@@ -119,6 +121,7 @@ fn register_output(r: &mut Registry) {
     ] {
         r.register(info);
     }
+    r.on_session_start(history::register_views);
     register_shell(r);
 }
 
@@ -140,10 +143,12 @@ fn register_shell(r: &mut Registry) {
     ] {
         r.register(info);
     }
+    r.on_session_start(register_views);
 }
 
-/// The views of the objects these commands write.
-pub fn register_views(r: &mut crate::format::view::ViewRegistry) {
-    location::register_views(r);
-    fs_item::register_views(r);
+/// The views of the objects the shell's commands write, for a new session.
+fn register_views(session: &SessionState) {
+    let views = session.get::<Views>();
+    location::register_views(&views);
+    fs_item::register_views(&views);
 }
