@@ -26,6 +26,7 @@
 pub mod audit;
 pub mod auth;
 pub mod catalog;
+pub mod enums;
 pub mod identity;
 pub mod local;
 pub mod model;
@@ -33,6 +34,7 @@ pub mod opath;
 pub mod remote;
 pub mod request;
 pub mod store;
+pub mod validate;
 
 pub use request::{Backend, ErrorCode, ExchangeError, Object, Request, Response};
 

@@ -22,7 +22,8 @@ use std::rc::Rc;
 
 use serde_json::Value as Json;
 
-use super::session;
+use super::session::ExchangeSession;
+use crate::engine::state::SessionState;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Processor, Registry};
 use crate::engine::error::ErrorCategory;
 use crate::engine::object::PsObject;
@@ -51,7 +52,7 @@ const MAX_PAGE_SIZE: u32 = 1000;
 
 /// What Get-ConnectionInformation tells about the connection in use.
 #[derive(Debug, Clone)]
-pub struct Connection {
+pub struct ConnectionInfo {
     pub id: String,
     /// `https://host[:port]` (or the local organisation's file, when rehearsing).
     pub uri: String,
@@ -68,18 +69,22 @@ pub struct Connection {
     pub delegated_organization: Option<String>,
 }
 
-thread_local! {
-    static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
-}
+/// The session's connection, if any (a slot of the session state).
+#[derive(Default)]
+struct Current(RefCell<Option<ConnectionInfo>>);
 
 /// The connection in use, if any.
-pub fn current() -> Option<Connection> {
-    CONNECTION.with(|c| c.borrow().clone())
+pub fn current(session: &SessionState) -> Option<ConnectionInfo> {
+    session.get::<Current>().0.borrow().clone()
+}
+
+fn set_current(session: &SessionState, info: Option<ConnectionInfo>) {
+    *session.get::<Current>().0.borrow_mut() = info;
 }
 
 /// The error for a cmdlet the connection does not run (`-CommandName`), if so.
-pub fn refuses(cmdlet: &str) -> Option<ExchangeError> {
-    let allowed = current()?.commands?;
+pub fn refuses(session: &SessionState, cmdlet: &str) -> Option<ExchangeError> {
+    let allowed = current(session)?.commands?;
     if allowed.iter().any(|c| c.eq_ignore_ascii_case(cmdlet)) {
         return None;
     }
@@ -124,7 +129,7 @@ impl Processor for Connect {
         } else {
             connect(cx)?
         };
-        if let Some(old) = current() {
+        if let Some(old) = current(cx.session()) {
             forget_prefix(cx, &old.prefix);
         }
         if !connection.prefix.is_empty() {
@@ -142,7 +147,7 @@ impl Processor for Connect {
                 .map(|u| format!(" as {u}"))
                 .unwrap_or_default()
         );
-        CONNECTION.with(|c| *c.borrow_mut() = Some(connection));
+        set_current(cx.session(), Some(connection));
         if banner {
             cx.host(&format!("{text}\n"));
         }
@@ -158,7 +163,7 @@ fn refused(cx: &Ctx, message: &str, id: &str, category: ErrorCategory) -> Flow {
     }
 }
 
-fn connect(cx: &mut Ctx) -> Result<Connection, Flow> {
+fn connect(cx: &mut Ctx) -> Result<ConnectionInfo, Flow> {
     let Some(token) = cx.string("AccessToken").filter(|t| !t.trim().is_empty()) else {
         return Err(refused(
             cx,
@@ -249,8 +254,8 @@ fn connect(cx: &mut Ctx) -> Result<Connection, Flow> {
             ));
         }
     };
-    session::set_backend(Some(Rc::new(backend)));
-    Ok(Connection {
+    cx.session().set_backend(Some(Rc::new(backend)));
+    Ok(ConnectionInfo {
         id: crate::exchange::store::new_guid(),
         uri: base,
         user,
@@ -266,8 +271,8 @@ fn connect(cx: &mut Ctx) -> Result<Connection, Flow> {
 }
 
 /// `EXOSH_REHEARSE`: the local organisation, as if it were the connection.
-fn rehearse(cx: &mut Ctx) -> Result<Connection, Flow> {
-    session::set_backend(None);
+fn rehearse(cx: &mut Ctx) -> Result<ConnectionInfo, Flow> {
+    cx.session().set_backend(None);
     let path = crate::exchange::store::Store::default_path();
     cx.warning(&format!(
         "{REHEARSE_ENV} is set: Connect-ExchangeOnline uses the local organisation '{}'; nothing is sent to Exchange Online.",
@@ -282,7 +287,7 @@ fn rehearse(cx: &mut Ctx) -> Result<Connection, Flow> {
                 .map(|(_, d)| d.to_string())
         })
         .unwrap_or_else(|| "contoso.onmicrosoft.com".to_string());
-    Ok(Connection {
+    Ok(ConnectionInfo {
         id: crate::exchange::store::new_guid(),
         uri: path.display().to_string(),
         user,
@@ -412,15 +417,15 @@ struct Disconnect;
 
 impl Processor for Disconnect {
     fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
-        let Some(connection) = current() else {
+        let Some(connection) = current(cx.session()) else {
             return Ok(());
         };
         if !cx.should_process(&connection.uri, "Disconnect-ExchangeOnline") {
             return Ok(());
         }
         forget_prefix(cx, &connection.prefix);
-        CONNECTION.with(|c| *c.borrow_mut() = None);
-        session::set_backend(None);
+        set_current(cx.session(), None);
+        cx.session().set_backend(None);
         Ok(())
     }
 }
@@ -429,7 +434,7 @@ struct Information;
 
 impl Processor for Information {
     fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
-        match current() {
+        match current(cx.session()) {
             Some(connection) => cx.write(Value::object(information(&connection))),
             None => Ok(()),
         }
@@ -437,7 +442,7 @@ impl Processor for Information {
 }
 
 /// The connection as Get-ConnectionInformation shows it (exo-rest.md's properties).
-fn information(c: &Connection) -> PsObject {
+fn information(c: &ConnectionInfo) -> PsObject {
     let text = |s: &Option<String>| s.as_deref().map_or(Value::Null, Value::str);
     let expiry = c
         .expires

@@ -19,13 +19,15 @@ use crate::engine::error::{ErrorCategory, ErrorRecord};
 use crate::engine::value::Value;
 use crate::exchange::catalog::Catalog;
 use crate::exchange::{Backend, ExchangeError, Request};
+use session::ExchangeSession;
 
-/// Registers every Exchange Online cmdlet.
+/// Registers every Exchange Online cmdlet, and their views for each new session.
 pub fn register(r: &mut Registry) {
     for cmdlet in Catalog::get().cmdlets() {
         r.register(command_info(cmdlet, &cmdlet.name));
     }
     connection::register(r);
+    r.on_session_start(views::register);
 }
 
 /// An Exchange cmdlet under a name (its own, or one with a connection's prefix).
@@ -126,7 +128,7 @@ impl ExchangeCommand {
 
 impl Processor for ExchangeCommand {
     fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
-        if let Some(error) = connection::refuses(&self.name) {
+        if let Some(error) = connection::refuses(cx.session(), &self.name) {
             return cx.write_error(error_record(&error, &self.name));
         }
         let request = self.request(cx);
@@ -139,7 +141,7 @@ impl Processor for ExchangeCommand {
                 return Ok(());
             }
         }
-        let backend = match session::backend() {
+        let backend = match cx.session().backend() {
             Ok(backend) => backend,
             Err(error) => return self.fail(cx, &error),
         };
