@@ -23,10 +23,10 @@ use std::rc::Rc;
 use serde_json::Value as Json;
 
 use super::session::ExchangeSession;
-use crate::engine::state::SessionState;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Processor, Registry};
 use crate::engine::error::ErrorCategory;
 use crate::engine::object::PsObject;
+use crate::engine::state::SessionState;
 use crate::engine::value::Value;
 use crate::exchange::catalog::Catalog;
 use crate::exchange::remote::{Endpoint, RestBackend};
