@@ -10,6 +10,9 @@
 //! - `exosh check FILE...` (`-` for stdin): parse only and print every parse error.
 //! - `exosh` alone: the interactive shell on a terminal; otherwise runs stdin.
 //!
+//! Script files and standard input are read as pwsh 7 reads them: a byte-order mark
+//! chooses UTF-8, UTF-16 or UTF-32, no mark means UTF-8 (`engine::encoding`).
+//!
 //! Exit codes are pwsh's (see `engine::session`).
 
 use std::io::{IsTerminal, Read};
@@ -18,6 +21,7 @@ use std::rc::Rc;
 
 use exosh::commands::builtin_registry;
 use exosh::engine::binder::Arg;
+use exosh::engine::encoding::decode;
 use exosh::engine::runtime::{Engine, StdHost};
 use exosh::engine::session::RunMode;
 use exosh::engine::value::Value;
@@ -186,26 +190,12 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
     }
 }
 
-/// Script text from bytes: a BOM is dropped; invalid UTF-8 is an error naming the offset.
-fn decode(name: &str, bytes: Vec<u8>) -> Result<String, String> {
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "exosh: {name}: the text is not valid UTF-8 (invalid byte at offset {}).",
-            e.utf8_error().valid_up_to()
-        )
-    })
-}
-
 fn read_stdin() -> Result<String, String> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| format!("exosh: cannot read standard input: {e}"))?;
-    decode("standard input", bytes)
+    Ok(decode(&bytes))
 }
 
 /// Reads a script file, named as pwsh names it in errors (its full path).
@@ -218,7 +208,7 @@ fn read_script(path: &str) -> Result<(String, String), (i32, String)> {
             ),
         )
     })?;
-    let text = decode(path, bytes).map_err(|m| (1, m))?;
+    let text = decode(&bytes);
     let full = std::fs::canonicalize(path)
         .map(|p| p.to_string_lossy().to_string())
         .unwrap_or_else(|_| path.to_string());
@@ -306,7 +296,7 @@ fn check(paths: Vec<String>) -> i32 {
         } else {
             match std::fs::read(&path)
                 .map_err(|e| format!("exosh: {path}: {e}"))
-                .and_then(|b| decode(&path, b))
+                .map(|b| decode(&b))
             {
                 Ok(t) => (path.clone(), t),
                 Err(m) => {

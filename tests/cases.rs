@@ -220,17 +220,60 @@ fn stdin_runs_as_a_script() {
 fn bad_files_give_clear_errors() {
     let dir = std::env::temp_dir().join(format!("exosh-cli-{}", std::process::id()));
     fs::create_dir_all(&dir).expect("temp dir");
-    let bad = dir.join("bad.ps1");
-    fs::write(&bad, b"'ok'\n\xff\xfe\n").expect("write");
-    let (out, code) = exosh(&[bad.to_str().unwrap_or_default()], None);
-    assert_eq!(code, 1);
-    assert!(out.contains("not valid UTF-8"), "{out}");
+    // Not UTF-8 (a Latin-1 é): read as pwsh 7 reads it, the byte replaced by U+FFFD.
+    let latin1 = dir.join("latin1.ps1");
+    fs::write(&latin1, b"'caf\xe9'\n").expect("write");
+    let (out, code) = exosh(&[latin1.to_str().unwrap_or_default()], None);
+    assert_eq!((out.as_str(), code), ("caf\u{FFFD}\n", 0));
     let (out, code) = exosh(&["no-such-file.ps1"], None);
     assert_eq!(code, 64);
     assert!(
         out.contains("The argument 'no-such-file.ps1' is not recognized"),
         "{out}"
     );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// Scripts saved by Windows editors: UTF-16 LE or BE with a byte-order mark (Windows
+/// PowerShell ISE), UTF-8 with a BOM, run as files, with -File and from standard input.
+#[test]
+fn scripts_in_windows_encodings_run() {
+    let dir = std::env::temp_dir().join(format!("exosh-encodings-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("temp dir");
+    let text = "$n = 'Ken Sánchez ✓'\r\n\"hello $n\"\r\n";
+    let utf16 = |big: bool| -> Vec<u8> {
+        let mut bytes = if big {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for unit in text.encode_utf16() {
+            bytes.extend(if big {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    };
+    let files = [
+        ("utf16le.ps1", utf16(false)),
+        ("utf16be.ps1", utf16(true)),
+        (
+            "utf8bom.ps1",
+            [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+        ),
+        ("utf8.ps1", text.as_bytes().to_vec()),
+    ];
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        fs::write(&path, &bytes).expect("write");
+        let path = path.to_str().unwrap_or_default();
+        let expected = ("hello Ken Sánchez ✓\n".to_string(), 0);
+        assert_eq!(exosh(&[path], None), expected, "{name}");
+        assert_eq!(exosh(&["-File", path], None), expected, "{name} with -File");
+        assert_eq!(exosh(&["-"], Some(&bytes)), expected, "{name} on stdin");
+    }
     let _ = fs::remove_dir_all(&dir);
 }
 
