@@ -241,24 +241,14 @@ fn scripts_in_windows_encodings_run() {
     let dir = std::env::temp_dir().join(format!("exosh-encodings-{}", std::process::id()));
     fs::create_dir_all(&dir).expect("temp dir");
     let text = "$n = 'Ken Sánchez ✓'\r\n\"hello $n\"\r\n";
-    let utf16 = |big: bool| -> Vec<u8> {
-        let mut bytes = if big {
-            vec![0xFE, 0xFF]
-        } else {
-            vec![0xFF, 0xFE]
-        };
-        for unit in text.encode_utf16() {
-            bytes.extend(if big {
-                unit.to_be_bytes()
-            } else {
-                unit.to_le_bytes()
-            });
-        }
-        bytes
+    let utf16 = |mark: [u8; 2], unit: fn(u16) -> [u8; 2]| -> Vec<u8> {
+        mark.into_iter()
+            .chain(text.encode_utf16().flat_map(unit))
+            .collect()
     };
     let files = [
-        ("utf16le.ps1", utf16(false)),
-        ("utf16be.ps1", utf16(true)),
+        ("utf16le.ps1", utf16([0xFF, 0xFE], u16::to_le_bytes)),
+        ("utf16be.ps1", utf16([0xFE, 0xFF], u16::to_be_bytes)),
         (
             "utf8bom.ps1",
             [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),

@@ -53,19 +53,15 @@ mod tests {
     use super::decode;
 
     fn utf16(text: &str, big: bool) -> Vec<u8> {
-        let mut out = if big {
-            vec![0xFE, 0xFF]
+        let mark = if big { [0xFE, 0xFF] } else { [0xFF, 0xFE] };
+        let unit = if big {
+            u16::to_be_bytes
         } else {
-            vec![0xFF, 0xFE]
+            u16::to_le_bytes
         };
-        for u in text.encode_utf16() {
-            out.extend(if big {
-                u.to_be_bytes()
-            } else {
-                u.to_le_bytes()
-            });
-        }
-        out
+        mark.into_iter()
+            .chain(text.encode_utf16().flat_map(unit))
+            .collect()
     }
 
     #[test]

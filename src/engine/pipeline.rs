@@ -475,7 +475,7 @@ impl Engine {
         let path = std::fs::canonicalize(&path)
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or(path);
-        let source = Source::new(path.clone(), super::encoding::decode(&bytes));
+        let source = Source::new(path, super::encoding::decode(&bytes));
         let ast = match crate::syntax::parser::parse_script(&source.text) {
             Ok(ast) => Rc::new(ast),
             Err(errors) => {
@@ -483,19 +483,7 @@ impl Engine {
                 return Some(Err(Flow::Error(Rc::new(ErrorRecord::parse(source, first)))));
             }
         };
-        let cmd = ScriptCommand {
-            name: path,
-            params: ast
-                .param_block
-                .as_ref()
-                .map(|p| p.params.clone())
-                .unwrap_or_default(),
-            ast,
-            source,
-            is_filter: false,
-            is_script: !dot,
-            dot_source: dot,
-        };
+        let cmd = ScriptCommand::from_file(ast, source, !dot, dot);
         Some(Ok(Resolved::Script(Rc::new(cmd), !dot)))
     }
 
