@@ -82,6 +82,11 @@ pub struct ErrorRecord {
     /// A script that did not parse (`& ./x.ps1`, `. ./lib.ps1`): shown as pwsh shows a
     /// parse error, with the script's own line.
     pub parse_error: Option<(Rc<Source>, ParseError)>,
+    /// `ErrorDetails.Message`: shown instead of the exception's message when set (the web
+    /// cmdlets put the server's answer here).
+    pub details: Option<String>,
+    /// More properties of the exception beside `Message` (`$_.Exception.Response`).
+    pub exception_properties: Vec<(String, crate::engine::value::Value)>,
 }
 
 /// `CategoryInfo`'s texts given explicitly; `None` keeps the default (the command, the
@@ -111,6 +116,8 @@ impl ErrorRecord {
             thrown: false,
             category_info: CategoryInfoText::default(),
             parse_error: None,
+            details: None,
+            exception_properties: Vec::new(),
         }
     }
 
@@ -127,5 +134,10 @@ impl ErrorRecord {
         });
         record.parse_error = Some((source, error));
         record
+    }
+
+    /// What the error views print as its message: the details when there are any.
+    pub fn shown_message(&self) -> &str {
+        self.details.as_deref().unwrap_or(&self.message)
     }
 }
