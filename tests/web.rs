@@ -3,9 +3,10 @@
 //! fixed bodies, echo the request back as JSON, fail with a status, redirect, or stall.
 //! The built `exosh` runs each script, and the test compares what it prints.
 
+mod loopback;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
-use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -176,18 +177,7 @@ fn server() -> &'static str {
 fn tls_server() -> &'static str {
     static URL: OnceLock<String> = OnceLock::new();
     URL.get_or_init(|| {
-        let made = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()])
-            .expect("self-signed certificate");
-        let key = rustls::pki_types::PrivatePkcs8KeyDer::from(made.signing_key.serialize_der());
-        #[allow(deprecated)]
-        let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
-        let config = rustls::ServerConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .expect("protocol versions")
-            .with_no_client_auth()
-            .with_single_cert(vec![made.cert.der().clone()], key.into())
-            .expect("server certificate");
-        let config = std::sync::Arc::new(config);
+        let config = loopback::self_signed_tls();
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let port = listener.local_addr().expect("address").port();
         std::thread::spawn(move || {
@@ -214,24 +204,10 @@ fn work_dir() -> std::path::PathBuf {
 /// Runs a script (with `{url}` replaced by the server's address) and returns its
 /// standard output and standard error.
 fn run(script: &str) -> (String, String) {
-    let dir = work_dir();
     let text = script
         .replace("{url}", server())
         .replace("{https}", tls_server());
-    let out = Command::new(env!("CARGO_BIN_EXE_exosh"))
-        .args(["-NoProfile", "-Command", &text])
-        .current_dir(&dir)
-        .env("NO_COLOR", "1")
-        .env("HOME", &dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .stdin(Stdio::null())
-        .output()
-        .expect("run exosh");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    loopback::run_in(&work_dir(), &text)
 }
 
 fn stdout(script: &str) -> String {
