@@ -32,6 +32,7 @@ error_categories!(
     ParserError,
     PermissionDenied,
     ResourceUnavailable,
+    ResourceExists,
     WriteError,
     ReadError,
     OperationStopped,

@@ -469,12 +469,10 @@ impl Engine {
         if !looks_like_path {
             return None;
         }
-        let path = name.replace('\\', "/");
-        let bytes = std::fs::read(&path).ok()?;
         // Positions and `$PSScriptRoot` name the script by its full path, as pwsh does.
-        let path = std::fs::canonicalize(&path)
-            .map(|p| p.to_string_lossy().into_owned())
-            .unwrap_or(path);
+        let path = self.location.resolve_file(name).ok()?;
+        let path = path.to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).ok()?;
         let source = Source::new(path, super::encoding::decode(&bytes));
         let ast = match crate::syntax::parser::parse_script(&source.text) {
             Ok(ast) => Rc::new(ast),
@@ -723,11 +721,26 @@ impl Engine {
         let redirect_target = match output_redirect {
             Some(r) => match &r.target {
                 RedirectTarget::File { path, append } => {
-                    let path = self.eval_expr(path)?;
-                    if path.is_null() {
+                    let text = self.eval_expr(path)?;
+                    if text.is_null() {
                         None
                     } else {
-                        Some((path.to_string(), *append))
+                        match self.location.resolve_file(&text.to_string()) {
+                            Ok(full) => Some((full.to_string_lossy().into_owned(), *append)),
+                            Err(e) => {
+                                // Redirection is Out-File's work, and its error is.
+                                let (message, id) = e.message();
+                                let mut r = ErrorRecord::new(
+                                    message,
+                                    format!("{id},Out-File"),
+                                    ErrorCategory::ObjectNotFound,
+                                );
+                                r.command = Some("Out-File".into());
+                                r.target = Some(e.drive().to_string());
+                                r.position = self.position(path.span);
+                                return Err(Flow::Error(Rc::new(r)));
+                            }
+                        }
                     }
                 }
                 RedirectTarget::Merge(_) => None,
