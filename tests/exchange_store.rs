@@ -178,9 +178,8 @@ fn processes_starting_on_a_new_organisation_all_see_the_whole_sample() {
     let org = TempOrg::new();
     let children: Vec<_> = (0..3)
         .map(|_| {
-            Command::new(env!("CARGO_BIN_EXE_exosh"))
+            org.exosh()
                 .args(["-Command", "(Get-Mailbox -ResultSize Unlimited).Count"])
-                .env("EXOSH_ORG", org.path())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
                 .spawn()
