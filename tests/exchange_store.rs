@@ -152,11 +152,12 @@ fn a_new_store_is_created_once_with_its_schema_and_sample_claim() {
     let org = TempOrg::new();
     let nested = org.dir.join("a").join("b").join("org.db");
     let backend = exosh::exchange::local::LocalBackend::open(&nested).expect("creates folders");
-    assert!(backend.store().claim_sample_load().expect("claim"));
+    assert!(backend.store().begin_sample_load().expect("claim"));
+    backend.store().finish_sample_load().expect("loaded");
     drop(backend);
     let again = exosh::exchange::local::LocalBackend::open(&nested).expect("reopens");
     assert!(
-        !again.store().claim_sample_load().expect("claim"),
+        !again.store().begin_sample_load().expect("claim"),
         "loaded once only"
     );
     let version: i64 = again
@@ -164,7 +165,7 @@ fn a_new_store_is_created_once_with_its_schema_and_sample_claim() {
         .connection()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
     let mode: String = again
         .store()
         .connection()
@@ -197,4 +198,169 @@ fn processes_starting_on_a_new_organisation_all_see_the_whole_sample() {
     }
     let backend = org.open();
     assert_eq!(backend.store().integrity_check().expect("check"), "ok");
+}
+
+/// Runs `exosh -Command script` on the organisation at `path`: (stdout, stderr, success).
+fn exosh(path: &std::path::Path, script: &str) -> (String, String, bool) {
+    let output = Command::new(env!("CARGO_BIN_EXE_exosh"))
+        .args(["-NoProfile", "-NonInteractive", "-Command", script])
+        .env("EXOSH_ORG", path)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("exosh runs");
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        output.status.success(),
+    )
+}
+
+#[test]
+fn a_new_organisation_is_private_to_its_owner() {
+    use std::os::unix::fs::PermissionsExt;
+    let org = TempOrg::new();
+    let path = org.dir.join("new").join("deeper").join("org.db");
+    let (out, err, ok) = exosh(&path, "(Get-Mailbox -ResultSize Unlimited).Count");
+    assert!(ok && out.trim() == "32", "{out}{err}");
+    let mode =
+        |p: &std::path::Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&org.dir.join("new")), 0o700);
+    assert_eq!(mode(&org.dir.join("new").join("deeper")), 0o700);
+    let application_id: i64 = rusqlite::Connection::open(&path)
+        .and_then(|c| c.query_row("PRAGMA application_id", [], |r| r.get(0)))
+        .expect("header");
+    assert_eq!(application_id, exosh::exchange::store::APPLICATION_ID);
+}
+
+#[test]
+fn another_applications_database_is_refused_and_left_as_it_was() {
+    let org = TempOrg::new();
+    let sqlite_file = org.dir.join("notes.db");
+    {
+        let conn = rusqlite::Connection::open(&sqlite_file).expect("create");
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; CREATE TABLE notes (body TEXT);
+             INSERT INTO notes VALUES ('keep me'); PRAGMA user_version = 2;",
+        )
+        .expect("fill");
+    }
+    let marked = org.dir.join("marked.db");
+    {
+        let conn = rusqlite::Connection::open(&marked).expect("create");
+        conn.execute_batch("PRAGMA application_id = 42; CREATE TABLE recipients (x);")
+            .expect("fill");
+    }
+    let text_file = org.dir.join("notes.txt");
+    std::fs::write(&text_file, "not a database\n").expect("text");
+    for path in [&sqlite_file, &marked, &text_file] {
+        let before = std::fs::read(path).expect("read");
+        let (out, err, ok) = exosh(
+            path,
+            "Get-Mailbox ken; Set-CASMailbox ken -PopEnabled $false",
+        );
+        assert!(!ok && out.is_empty(), "{out}");
+        assert!(
+            err.contains(&format!(
+                "Get-Mailbox: The file '{}' isn't an exosh organisation store",
+                path.display()
+            )) && err.contains("exosh left it unchanged. Set EXOSH_ORG to another file."),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read(path).expect("read"),
+            before,
+            "{}",
+            path.display()
+        );
+        let library = exosh::exchange::local::LocalBackend::open(path);
+        assert_eq!(
+            library.err().map(|e| e.error_id),
+            Some("ForeignOrganizationStore".to_string())
+        );
+        assert_eq!(
+            std::fs::read(path).expect("read"),
+            before,
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn a_read_only_organisation_can_be_read_but_not_changed() {
+    use std::os::unix::fs::PermissionsExt;
+    let org = TempOrg::new();
+    let (out, _, _) = exosh(
+        &org.path(),
+        "Set-CASMailbox ken -PopEnabled $false; 'ready'",
+    );
+    assert_eq!(out.trim(), "ready");
+    std::fs::set_permissions(org.path(), std::fs::Permissions::from_mode(0o444))
+        .expect("read-only");
+    let before = std::fs::read(org.path()).expect("read");
+    let (out, err, ok) = exosh(
+        &org.path(),
+        "(Get-CASMailbox ken).PopEnabled; (Get-Mailbox -ResultSize Unlimited).Count; \
+         Set-CASMailbox ken -PopEnabled $true; New-Mailbox -Name 'Not Kept'",
+    );
+    assert!(!ok);
+    assert_eq!(out, "False\n32\n");
+    let refusal = format!(
+        "The organisation store '{}' is read-only: exosh can show the organisation but not change it. Make the file writable to change it.",
+        org.path().display()
+    );
+    assert_eq!(
+        err,
+        format!("Set-CASMailbox: {refusal}\nNew-Mailbox: {refusal}\n")
+    );
+    assert_eq!(std::fs::read(org.path()).expect("read"), before);
+}
+
+/// Starts exosh on a new organisation and kills it `delay` into its first start: the
+/// organisation is then empty or whole, and the next start finds (or builds) all of it.
+fn first_start_killed_after(delay: std::time::Duration) {
+    let org = TempOrg::new();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_exosh"))
+        .args([
+            "-NoProfile",
+            "-Command",
+            "(Get-Mailbox -ResultSize Unlimited).Count",
+        ])
+        .env("EXOSH_ORG", org.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("exosh starts");
+    std::thread::sleep(delay);
+    let _ = child.kill();
+    let _ = child.wait();
+    if org.path().exists() {
+        let backend = org.open();
+        assert_eq!(backend.store().integrity_check().expect("check"), "ok");
+        let count: i64 = backend
+            .store()
+            .connection()
+            .query_row("SELECT count(*) FROM recipients", [], |r| r.get(0))
+            .expect("count");
+        assert!(
+            count == 0 || count == 32,
+            "killed after {delay:?}: {count} mailboxes"
+        );
+        println!("killed after {delay:?}: {count} mailboxes");
+    }
+    let (out, err, ok) = exosh(&org.path(), "(Get-Mailbox -ResultSize Unlimited).Count");
+    assert!(ok && err.is_empty(), "after a kill at {delay:?}: {err}");
+    assert_eq!(out.trim(), "32", "after a kill at {delay:?}");
+}
+
+#[test]
+fn a_first_start_killed_at_any_moment_leaves_nothing_or_the_whole_sample() {
+    // Moments spread over a first start (about 0.1 s in a debug build), in an order that
+    // changes from run to run.
+    let seed = std::process::id() as u64;
+    for i in 0..12u64 {
+        let millis = (i * 17 + seed) % 200;
+        first_start_killed_after(std::time::Duration::from_millis(millis));
+    }
 }

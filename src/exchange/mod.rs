@@ -34,5 +34,5 @@ pub mod store;
 pub use request::{Backend, ErrorCode, ExchangeError, Object, Request, Response};
 
 /// The sample organisation (exchange.md §6) as the plain Exchange commands that build it;
-/// run once through the shell when [`store::Store::claim_sample_load`] says so.
+/// run once, in one transaction, when [`store::Store::begin_sample_load`] says so.
 pub const SAMPLE_ORGANIZATION_SCRIPT: &str = include_str!("../../scripts/sample-tenant.ps1");

@@ -232,6 +232,10 @@ pub struct ExchangeError {
     pub message: String,
     /// The object the error is about (the identity given), if any.
     pub target: Option<String>,
+    /// What went wrong underneath, for `-Verbose` (a store's own words, which never
+    /// reach the message). **Decision**: details stay where they arose; the REST body
+    /// carries only the admin's message, as Exchange Online's does.
+    pub details: Option<Box<str>>,
 }
 
 impl std::fmt::Display for ExchangeError {
@@ -256,11 +260,17 @@ impl ExchangeError {
             category: category.to_string(),
             message: message.into(),
             target: None,
+            details: None,
         }
     }
 
     pub fn with_target(mut self, target: impl Into<String>) -> Self {
         self.target = Some(target.into());
+        self
+    }
+
+    pub fn with_details(mut self, details: impl Into<String>) -> Self {
+        self.details = Some(details.into().into_boxed_str());
         self
     }
 
@@ -342,6 +352,7 @@ impl ExchangeError {
             category,
             message,
             target,
+            details: None,
         })
     }
 }

@@ -5,16 +5,26 @@
 //! every command's change is one `BEGIN IMMEDIATE` transaction (all of it or none), and a
 //! read-modify-write (a multi-valued `@{Add=...}`) happens inside that transaction, so no
 //! update is lost. The schema evolves by numbered migrations recorded in
-//! `PRAGMA user_version`. Every value reaches SQL as a bound parameter, never as text.
+//! `PRAGMA user_version`, each a SQL file in `migrations/` frozen as it was released (a
+//! test opens a file made by an earlier release after every change). Every value reaches
+//! SQL as a bound parameter, never as text.
+//!
+//! The file is the organisation's only copy, so the store is careful with it: a new file
+//! is private (0600, in folders made 0700); SQLite's `application_id` marks it as exosh's,
+//! and a database of any other application is refused without a byte of it changed; a
+//! file without write permission is opened read-only (reads work, changes are refused
+//! with a clear error); the sample organisation is loaded in the same transaction that
+//! claims the load, so a first start killed midway leaves nothing or all of it.
 
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, MAIN_DB, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
-use super::model::{self, Kind, ObjectKind, RECIPIENT_COLUMNS};
+use super::model::ObjectKind;
 use super::request::ExchangeError;
 
 /// A piece of SQL with its bound parameters (`?` placeholders, in order).
@@ -63,6 +73,9 @@ pub struct Store {
     conn: Connection,
     org: OrgInfo,
     bulk: Bulk,
+    path: PathBuf,
+    /// Opened read-only: every change is refused ([`read_only`]).
+    read_only: bool,
 }
 
 /// A bulk change in progress ([`Store::begin_bulk`]): how many callers asked for one, and
@@ -71,6 +84,9 @@ pub struct Store {
 struct Bulk {
     depth: usize,
     open: Option<OpenBatch>,
+    /// The sample organisation is loading: its commands share one transaction, never
+    /// committed in batches.
+    whole: bool,
 }
 
 struct OpenBatch {
@@ -85,8 +101,20 @@ const BATCH_COMMANDS: usize = 500;
 const BATCH_WINDOW: Duration = Duration::from_millis(100);
 
 /// The schema's migrations, in order; migration `i` brings `user_version` to `i + 1`.
-/// Never edit a released migration: append a new one.
-const MIGRATIONS: &[fn(&Transaction) -> rusqlite::Result<()>] = &[migrate_1, migrate_2];
+/// Never edit a released migration (nor build one from today's constants): append a new
+/// file.
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/1.sql"),
+    include_str!("migrations/2.sql"),
+    include_str!("migrations/3.sql"),
+];
+
+/// exosh's mark in the SQLite header (`PRAGMA application_id`): "exoS". Set by
+/// migration 3; files written before it are recognised by their schema.
+pub const APPLICATION_ID: i64 = 0x6578_6F53;
+
+/// The schema versions released before the mark, whose files carry application_id 0.
+const UNMARKED_VERSIONS: std::ops::RangeInclusive<i64> = 1..=2;
 
 /// How many prepared statements the store keeps for reuse.
 const STATEMENT_CACHE: usize = 64;
@@ -115,32 +143,43 @@ impl Store {
     /// Opens (creating when missing) the store at `path`, bringing its schema up to date.
     /// A new file holds an empty organisation with Exchange Online's built-in policies,
     /// plans and settings; the sample people are loaded by whoever wins
-    /// [`Store::claim_sample_load`].
+    /// [`Store::begin_sample_load`].
     pub fn open(path: &Path) -> Result<Store, ExchangeError> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                ExchangeError::store(format!(
-                    "Cannot create the organisation folder '{}': {e}",
-                    dir.display()
-                ))
-            })?;
-        }
-        let conn = Connection::open(path).map_err(|e| {
-            ExchangeError::store(format!(
-                "Cannot open the organisation store '{}': {e}",
-                path.display()
-            ))
+        create_private(path)?;
+        // **Decision**: a file with no write permission bits is opened read-only even for
+        // root, who could write it anyway: whoever took the bits away meant it.
+        let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| {
+            let error = sql_error(e);
+            ExchangeError {
+                message: format!(
+                    "Cannot open the organisation store '{}'. {}",
+                    path.display(),
+                    error.message
+                ),
+                ..error
+            }
         })?;
-        Self::from_connection(conn)
+        Self::from_connection(conn, path)
     }
 
-    fn from_connection(mut conn: Connection) -> Result<Store, ExchangeError> {
+    fn from_connection(mut conn: Connection, path: &Path) -> Result<Store, ExchangeError> {
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sql_error)?;
+        // Nothing is written before the file is known to be exosh's.
+        check_identity(&conn, path)?;
         // Room for every statement a bulk of commands repeats (the default 16 let the
         // Get's page query, the identity lookups and the updates evict each other).
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(sql_error)?;
+        let read_only = conn.is_readonly(MAIN_DB).map_err(sql_error)?;
+        if !read_only {
+            conn.pragma_update(None, "journal_mode", "WAL")
+                .map_err(sql_error)?;
+        }
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sql_error)?;
         conn.pragma_update(None, "foreign_keys", true)
@@ -153,12 +192,26 @@ impl Store {
             true,
         )
         .map_err(sql_error)?;
-        migrate(&mut conn)?;
+        if read_only {
+            if schema_version(&conn)? != MIGRATIONS.len() {
+                return Err(ExchangeError {
+                    message: format!(
+                        "The organisation store '{}' is read-only and was written by another version of exosh: make it writable once so that exosh can bring it up to date.",
+                        path.display()
+                    ),
+                    ..read_only_error(path)
+                });
+            }
+        } else {
+            migrate(&mut conn)?;
+        }
         let org = read_org(&conn)?;
         Ok(Store {
             conn,
             org,
             bulk: Bulk::default(),
+            path: path.to_path_buf(),
+            read_only,
         })
     }
 
@@ -191,6 +244,9 @@ impl Store {
         commit: bool,
         f: impl FnOnce(&Connection, &OrgInfo) -> Result<T, ExchangeError>,
     ) -> Result<T, ExchangeError> {
+        if self.read_only {
+            return Err(read_only_error(&self.path));
+        }
         if self.bulk.depth == 0 {
             let tx = self
                 .conn
@@ -221,7 +277,8 @@ impl Store {
         };
         if let Some(batch) = &mut self.bulk.open {
             batch.commands += 1;
-            if batch.commands >= BATCH_COMMANDS || batch.since.elapsed() >= BATCH_WINDOW {
+            let full = batch.commands >= BATCH_COMMANDS || batch.since.elapsed() >= BATCH_WINDOW;
+            if full && !self.bulk.whole {
                 self.commit_batch()?;
             }
         }
@@ -255,51 +312,77 @@ impl Store {
 
     /// Whether the caller should load the sample organisation: true exactly once per
     /// store, for the first process that asks (so two processes starting on a new file
-    /// don't both load it). The winner calls [`Store::finish_sample_load`] when done;
-    /// the others [`Store::wait_for_sample_load`].
-    pub fn claim_sample_load(&mut self) -> Result<bool, ExchangeError> {
-        self.write(|tx, _| {
-            let changed = tx
-                .execute(
-                    "UPDATE organization SET value = '1' WHERE key = 'sample_loaded' AND value = '0'",
-                    [],
-                )
-                .map_err(sql_error)?;
-            Ok(changed == 1)
-        })
-    }
-
-    /// Records that the sample organisation is fully loaded.
-    pub fn finish_sample_load(&mut self) -> Result<(), ExchangeError> {
-        self.write(|tx, _| {
-            tx.execute(
-                "UPDATE organization SET value = '2' WHERE key = 'sample_loaded'",
-                [],
-            )
-            .map_err(sql_error)?;
-            Ok(())
-        })
-    }
-
-    /// Waits (up to `timeout`) while another process is loading the sample organisation,
-    /// so a command run at the same moment sees the whole of it. Gives up quietly: a
-    /// loader that died leaves what it loaded.
-    pub fn wait_for_sample_load(&self, timeout: Duration) {
-        let start = std::time::Instant::now();
-        while start.elapsed() < timeout {
-            let state: Option<String> = self
-                .conn
-                .query_row(
-                    "SELECT value FROM organization WHERE key = 'sample_loaded'",
-                    [],
-                    |r| r.get(0),
-                )
-                .ok();
-            if state.as_deref() != Some("1") {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
+    /// don't both load it). When true, a transaction is open that holds the claim: the
+    /// commands that follow all join it, and nothing of the load is visible (nor kept,
+    /// if the process dies) until [`Store::finish_sample_load`] commits the whole of it.
+    /// A process asking while another loads waits for that load to commit.
+    pub fn begin_sample_load(&mut self) -> Result<bool, ExchangeError> {
+        if self.read_only || self.bulk.depth > 0 || !self.sample_pending()? {
+            return Ok(false);
         }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(sql_error)?;
+        // Another process may have loaded it while we waited for the lock.
+        let claimed = self.sample_pending().and_then(|pending| {
+            if pending {
+                self.conn
+                    .execute(
+                        "UPDATE organization SET value = '2' WHERE key = 'sample_loaded'",
+                        [],
+                    )
+                    .map_err(sql_error)?;
+            }
+            Ok(pending)
+        });
+        if !matches!(claimed, Ok(true)) {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            return claimed;
+        }
+        self.bulk = Bulk {
+            depth: 1,
+            open: Some(OpenBatch {
+                commands: 0,
+                since: Instant::now(),
+            }),
+            whole: true,
+        };
+        Ok(true)
+    }
+
+    /// Commits the sample organisation, claim and all.
+    pub fn finish_sample_load(&mut self) -> Result<(), ExchangeError> {
+        self.bulk.whole = false;
+        self.end_bulk()
+    }
+
+    /// Gives the load up: nothing of it is kept, and the next start tries again.
+    pub fn abandon_sample_load(&mut self) {
+        if self.bulk.open.take().is_some() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        self.bulk = Bulk::default();
+    }
+
+    /// Whether the sample organisation is still to be loaded. (A store an earlier exosh
+    /// left at `1`, a load that died midway, is not loaded again: the people it holds
+    /// would clash.)
+    fn sample_pending(&self) -> Result<bool, ExchangeError> {
+        let state: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM organization WHERE key = 'sample_loaded'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sql_error)?;
+        Ok(state.as_deref() == Some("0"))
+    }
+
+    /// Whether the store was opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// `PRAGMA integrity_check`'s verdict (`ok` when sound).
@@ -310,17 +393,156 @@ impl Store {
     }
 }
 
-/// Turns a SQLite failure into the error a command reports.
+/// Turns a SQLite failure into the error a command reports: an admin's message, with
+/// SQLite's own words kept as the error's details (shown under `-Verbose`).
 pub fn sql_error(error: rusqlite::Error) -> ExchangeError {
-    ExchangeError::store(format!("The organisation store failed: {error}"))
+    use rusqlite::ErrorCode as Code;
+    let text = error.to_string();
+    let message = match error.sqlite_error_code() {
+        Some(Code::DatabaseBusy | Code::DatabaseLocked) => format!(
+            "The organisation store is busy: another exosh process has held it for more than {} seconds. Try the command again.",
+            BUSY_TIMEOUT.as_secs()
+        ),
+        Some(Code::ReadOnly) => {
+            "The organisation store is read-only: exosh can show the organisation but not change it. Make the file writable to change it.".to_string()
+        }
+        Some(Code::DiskFull) => {
+            "The organisation store couldn't be changed: the disk is full.".to_string()
+        }
+        Some(Code::DatabaseCorrupt | Code::NotADatabase) => {
+            "The organisation store is damaged. Restore it from a copy, or set EXOSH_ORG to a new file.".to_string()
+        }
+        Some(Code::CannotOpen | Code::PermissionDenied | Code::SystemIoFailure) => {
+            "The organisation store's file couldn't be read or written.".to_string()
+        }
+        Some(Code::TooBig) => "The command is too large for the organisation store: use fewer or shorter values.".to_string(),
+        _ if [
+            "too complex",
+            "too large",
+            "too many",
+            "too big",
+            "too long",
+            "variable number",
+        ]
+            .iter()
+            .any(|t| text.contains(t)) =>
+        {
+            "The command is too complex for the organisation store: use a shorter filter, pattern or list of values.".to_string()
+        }
+        _ => "The organisation store couldn't run the command.".to_string(),
+    };
+    ExchangeError::store(message)
+        .with_details(format!("The organisation store (SQLite) reported: {text}"))
 }
 
-fn migrate(conn: &mut Connection) -> Result<(), ExchangeError> {
-    let current: usize = conn
+/// Creates the folders leading to `path` (0700) and the file itself (0600) when missing.
+/// Folders and files that exist keep their permissions.
+fn create_private(path: &Path) -> Result<(), ExchangeError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| {
+                ExchangeError::store(format!(
+                    "Cannot create the organisation folder '{}': {}.",
+                    dir.display(),
+                    io_reason(&e)
+                ))
+            })?;
+    }
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(ExchangeError::store(format!(
+            "Cannot create the organisation store '{}': {}.",
+            path.display(),
+            io_reason(&e)
+        ))),
+    }
+}
+
+/// An I/O failure in an admin's words (the OS's own text, without the error number).
+fn io_reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.split_once(" (os error") {
+        Some((reason, _)) => reason.to_string(),
+        None => text,
+    }
+}
+
+/// Refuses a file that is not an exosh organisation, reading only: its application_id
+/// is exosh's, or it is empty (a new store), or it has the schema of an exosh release
+/// from before the mark.
+fn check_identity(conn: &Connection, path: &Path) -> Result<(), ExchangeError> {
+    let foreign = || {
+        ExchangeError::new(
+            super::request::ErrorCode::InternalServerError,
+            "ForeignOrganizationStore",
+            "InvalidData",
+            format!(
+                "The file '{}' isn't an exosh organisation store: it belongs to another application. exosh left it unchanged. Set EXOSH_ORG to another file.",
+                path.display()
+            ),
+        )
+    };
+    let application_id: i64 = conn
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => foreign(),
+            _ => sql_error(e),
+        })?;
+    if application_id == APPLICATION_ID {
+        return Ok(());
+    }
+    if application_id != 0 {
+        return Err(foreign());
+    }
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+        .map_err(sql_error)?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(sql_error)?;
+    let ours = ["addresses", "objects", "organization", "recipients"];
+    if (tables.is_empty() && version == 0)
+        || (UNMARKED_VERSIONS.contains(&version) && tables == ours)
+    {
+        Ok(())
+    } else {
+        Err(foreign())
+    }
+}
+
+/// A change asked of a store opened read-only.
+fn read_only_error(path: &Path) -> ExchangeError {
+    ExchangeError::new(
+        super::request::ErrorCode::Forbidden,
+        "OrganizationStoreReadOnly",
+        "PermissionDenied",
+        format!(
+            "The organisation store '{}' is read-only: exosh can show the organisation but not change it. Make the file writable to change it.",
+            path.display()
+        ),
+    )
+}
+
+fn schema_version(conn: &Connection) -> Result<usize, ExchangeError> {
+    Ok(conn
         .pragma_query_value(None, "user_version", |row| row.get::<_, i64>(0))
         .map_err(sql_error)?
         .try_into()
-        .unwrap_or(0);
+        .unwrap_or(0))
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), ExchangeError> {
+    let current = schema_version(conn)?;
     if current > MIGRATIONS.len() {
         return Err(ExchangeError::store(format!(
             "The organisation store was written by a newer exosh (schema version {current}; this one knows up to {}).",
@@ -334,133 +556,13 @@ fn migrate(conn: &mut Connection) -> Result<(), ExchangeError> {
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(sql_error)?;
     // Another process may have migrated while we waited for the lock: read again.
-    let current: usize = tx
-        .pragma_query_value(None, "user_version", |row| row.get::<_, i64>(0))
-        .map_err(sql_error)?
-        .try_into()
-        .unwrap_or(0);
+    let current = schema_version(&tx)?;
     for (index, migration) in MIGRATIONS.iter().enumerate().skip(current) {
-        migration(&tx).map_err(sql_error)?;
+        tx.execute_batch(migration).map_err(sql_error)?;
         tx.pragma_update(None, "user_version", (index + 1) as i64)
             .map_err(sql_error)?;
     }
     tx.commit().map_err(sql_error)
-}
-
-/// Version 1: recipients, their addresses, the document objects and the organisation,
-/// with Exchange Online's built-in policies, plans and settings.
-fn migrate_1(tx: &Transaction) -> rusqlite::Result<()> {
-    let mut columns = String::new();
-    for column in RECIPIENT_COLUMNS {
-        let sql_type = match column.kind {
-            Kind::Bool | Kind::NullBool | Kind::Int => "INTEGER",
-            Kind::Text | Kind::Multi => "TEXT",
-        };
-        let not_null = matches!(column.kind, Kind::Bool | Kind::Multi);
-        columns.push_str(&format!(
-            ", \"{}\" {}{}{}{}",
-            column.name,
-            sql_type,
-            if column.kind == Kind::Text {
-                " COLLATE NOCASE"
-            } else {
-                ""
-            },
-            if not_null { " NOT NULL" } else { "" },
-            column
-                .default
-                .map(|d| format!(" DEFAULT {d}"))
-                .unwrap_or_default()
-        ));
-    }
-    tx.execute_batch(&format!(
-        "CREATE TABLE organization (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-         CREATE TABLE recipients (rid INTEGER PRIMARY KEY{columns},
-             \"Extra\" TEXT NOT NULL DEFAULT '{{}}');
-         CREATE UNIQUE INDEX recipients_guid ON recipients(\"Guid\");
-         CREATE INDEX recipients_name ON recipients(\"Name\");
-         CREATE INDEX recipients_alias ON recipients(\"Alias\");
-         CREATE INDEX recipients_display_name ON recipients(\"DisplayName\");
-         CREATE INDEX recipients_primary_smtp ON recipients(\"PrimarySmtpAddress\");
-         CREATE INDEX recipients_upn ON recipients(\"UserPrincipalName\");
-         CREATE INDEX recipients_edoid ON recipients(\"ExternalDirectoryObjectId\");
-         CREATE TABLE addresses (
-             rid INTEGER NOT NULL REFERENCES recipients(rid) ON DELETE CASCADE,
-             pos INTEGER NOT NULL,
-             prefix TEXT NOT NULL,
-             address TEXT NOT NULL COLLATE NOCASE,
-             PRIMARY KEY (rid, pos));
-         CREATE INDEX addresses_address ON addresses(address);
-         CREATE TABLE objects (
-             oid INTEGER PRIMARY KEY,
-             kind TEXT NOT NULL,
-             name TEXT NOT NULL COLLATE NOCASE,
-             guid TEXT NOT NULL,
-             is_default INTEGER NOT NULL DEFAULT 0,
-             settings TEXT NOT NULL,
-             created TEXT NOT NULL,
-             changed TEXT NOT NULL,
-             UNIQUE (kind, name));"
-    ))?;
-    let org: [(&str, String); 6] = [
-        ("tenant", "contoso.onmicrosoft.com".to_string()),
-        ("domain", "contoso.com".to_string()),
-        (
-            "server",
-            "CY4PR01A001DC01.NAMPR01A001.prod.outlook.com".to_string(),
-        ),
-        ("mailbox_server", "CY4PR01MB1234".to_string()),
-        ("database", "NAMPR01DG001-db001".to_string()),
-        ("sample_loaded", "0".to_string()),
-    ];
-    for (key, value) in org {
-        tx.execute(
-            "INSERT INTO organization (key, value) VALUES (?1, ?2)",
-            params![key, value],
-        )?;
-    }
-    let plans = [
-        "ExchangeOnline",
-        "ExchangeOnlineEnterprise",
-        "ExchangeOnlineEssentials",
-        "ExchangeOnlineDeskless",
-    ];
-    let mut builtins: Vec<(&ObjectKind, &str, bool)> = vec![
-        (&model::OWA_MAILBOX_POLICY, "OwaMailboxPolicy-Default", true),
-        (&model::MOBILE_DEVICE_MAILBOX_POLICY, "Default", true),
-    ];
-    for plan in plans {
-        builtins.push((&model::CAS_MAILBOX_PLAN, plan, false));
-        builtins.push((
-            &model::MAILBOX_PLAN,
-            plan,
-            plan == "ExchangeOnlineEnterprise",
-        ));
-    }
-    for kind in [
-        &model::TRANSPORT_CONFIG,
-        &model::ORGANIZATION_CONFIG,
-        &model::ACTIVESYNC_ORGANIZATION_SETTINGS,
-    ] {
-        builtins.push((kind, kind.singleton.unwrap_or(kind.noun), false));
-    }
-    for (kind, name, is_default) in builtins {
-        let mut settings = default_settings(kind);
-        if let Some(display) = settings.get_mut("DisplayName").filter(|v| v.is_null()) {
-            *display = serde_json::Value::String(name.to_string());
-        }
-        insert_object(tx, kind, name, is_default, &settings)?;
-    }
-    Ok(())
-}
-
-/// Version 2: indexes for every identity form, so resolving an identity never scans.
-fn migrate_2(tx: &Transaction) -> rusqlite::Result<()> {
-    tx.execute_batch(
-        "CREATE INDEX recipients_exchange_guid ON recipients(\"ExchangeGuid\");
-         CREATE INDEX recipients_sam ON recipients(\"SamAccountName\");
-         CREATE INDEX recipients_legacy_dn ON recipients(\"LegacyExchangeDN\");",
-    )
 }
 
 /// A kind's default settings as an ordered JSON object.
@@ -564,6 +666,37 @@ mod tests {
     }
 
     #[test]
+    fn no_sqlite_wording_reaches_the_message() {
+        let conn = Connection::open_in_memory().expect("memory db");
+        let failures = [
+            "SELECT 'a' LIKE '%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%' || zeroblob(60000)",
+            "SELECT * FROM nowhere",
+            "SELECT ?40000",
+        ];
+        for sql in failures {
+            let error = conn
+                .prepare(sql)
+                .and_then(|mut s| s.query_row([], |r| r.get::<_, SqlValue>(0)))
+                .map(|_| ())
+                .expect_err(sql);
+            let error = sql_error(error);
+            for word in ["SQL", "SELECT", "GLOB", "LIKE", "nowhere", "variable"] {
+                assert!(!error.message.contains(word), "{}", error.message);
+            }
+            assert!(error.details.is_some_and(|d| d.contains("SQLite")));
+        }
+        let deep = (0..1200).fold("1".to_string(), |e, i| format!("({e} + {i})"));
+        let error = sql_error(
+            conn.query_row(&format!("SELECT {deep}"), [], |r| r.get::<_, i64>(0))
+                .expect_err("too deep"),
+        );
+        assert_eq!(
+            error.message,
+            "The command is too complex for the organisation store: use a shorter filter, pattern or list of values."
+        );
+    }
+
+    #[test]
     fn guids_are_unique_and_well_formed() {
         let a = new_guid();
         let b = new_guid();
@@ -622,7 +755,7 @@ mod tests {
     #[test]
     fn a_new_store_has_the_builtin_objects() {
         let conn = Connection::open_in_memory().expect("memory db");
-        let store = Store::from_connection(conn).expect("store");
+        let store = Store::from_connection(conn, Path::new(":memory:")).expect("store");
         let count: i64 = store
             .connection()
             .query_row("SELECT count(*) FROM objects", [], |r| r.get(0))

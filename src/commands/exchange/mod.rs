@@ -59,6 +59,15 @@ fn category(name: &str) -> ErrorCategory {
     }
 }
 
+/// Writes a failed command's error; what went wrong underneath (a store's own words) goes
+/// to the verbose stream first, shown with `-Verbose`.
+fn report(cx: &mut Ctx, error: &ExchangeError, cmdlet: &str) -> Result<(), Flow> {
+    if let Some(details) = &error.details {
+        cx.verbose(details)?;
+    }
+    cx.write_error(error_record(error, cmdlet))
+}
+
 fn error_record(error: &ExchangeError, cmdlet: &str) -> ErrorRecord {
     let mut record = ErrorRecord::new(
         error.message.clone(),
@@ -135,7 +144,7 @@ impl Processor for ExchangeCommand {
         }
         let backend = match session::backend() {
             Ok(backend) => backend,
-            Err(error) => return cx.write_error(error_record(&error, &self.name)),
+            Err(error) => return report(cx, &error, &self.name),
         };
         if self.changes() && self.bulk.is_none() {
             backend.begin_bulk();
@@ -159,14 +168,14 @@ impl Processor for ExchangeCommand {
         });
         self.bulk = bulk;
         if let Some(error) = unsaved {
-            return cx.write_error(error_record(&error, &self.name));
+            return report(cx, &error, &self.name);
         }
         if let Some(flow) = stopped {
             return Err(flow);
         }
         let nothing_to_report = matches!(&result, Ok(warnings) if warnings.is_empty());
         if !nothing_to_report && let Err(error) = self.end_bulk() {
-            return cx.write_error(error_record(&error, &self.name));
+            return report(cx, &error, &self.name);
         }
         match result {
             Ok(warnings) => {
@@ -175,14 +184,14 @@ impl Processor for ExchangeCommand {
                 }
                 Ok(())
             }
-            Err(error) => cx.write_error(error_record(&error, &self.name)),
+            Err(error) => report(cx, &error, &self.name),
         }
     }
 
     fn end(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
         match self.end_bulk() {
             Ok(()) => Ok(()),
-            Err(error) => cx.write_error(error_record(&error, &self.name)),
+            Err(error) => report(cx, &error, &self.name),
         }
     }
 }

@@ -11,10 +11,6 @@ use crate::exchange::{Backend, ExchangeError};
 
 use super::sample;
 
-/// How long a process opening a new organisation waits for another one that is loading
-/// the sample organisation into it.
-const SAMPLE_LOAD_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
-
 thread_local! {
     static CURRENT: RefCell<Option<Rc<dyn Backend>>> = const { RefCell::new(None) };
 }
@@ -38,17 +34,22 @@ pub fn set_backend(backend: Option<Rc<dyn Backend>>) {
 }
 
 /// Opens a local organisation, loading the sample organisation if this is the first
-/// process to open it since it was created.
+/// process to open it since it was created: all of it in one transaction, so a start
+/// killed midway leaves none of it (the next start loads it again), and a process
+/// starting meanwhile waits for the whole of it.
 pub fn open_local(path: &std::path::Path) -> Result<LocalBackend, ExchangeError> {
     let local = LocalBackend::open(path)?;
-    let claimed = local.store().claim_sample_load()?;
-    if claimed {
-        for request in sample::requests() {
-            local.invoke(&request)?;
+    if local.store().begin_sample_load()? {
+        let loaded = sample::requests()
+            .iter()
+            .try_for_each(|request| local.invoke(request).map(drop));
+        match loaded {
+            Ok(()) => local.store().finish_sample_load()?,
+            Err(error) => {
+                local.store().abandon_sample_load();
+                return Err(error);
+            }
         }
-        local.store().finish_sample_load()?;
-    } else {
-        local.store().wait_for_sample_load(SAMPLE_LOAD_WAIT);
     }
     Ok(local)
 }

@@ -376,7 +376,7 @@ fn get_condition(bound: &Bound, org: &OrgInfo) -> Result<SqlFragment, ExchangeEr
         ));
     }
     if let Some(types) = bound.get("RecipientTypeDetails") {
-        let list: Vec<String> = match types {
+        let mut list: Vec<String> = match types {
             Value::Array(items) => items
                 .iter()
                 .filter_map(crate::exchange::request::scalar_text)
@@ -385,6 +385,9 @@ fn get_condition(bound: &Bound, org: &OrgInfo) -> Result<SqlFragment, ExchangeEr
                 .map(|s| s.split(',').map(|t| t.trim().to_string()).collect())
                 .unwrap_or_default(),
         };
+        // Each value once: a long repeated list is still one short condition.
+        list.sort_by_key(|t| t.to_ascii_lowercase());
+        list.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
         let placeholders = vec!["?"; list.len().max(1)].join(", ");
         let mut params: Vec<SqlValue> = list.into_iter().map(SqlValue::Text).collect();
         if params.is_empty() {

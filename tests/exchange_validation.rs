@@ -1,0 +1,51 @@
+//! What an admin sees when a command is refused before it changes anything: the store's
+//! own wording never reaches the message, values outside an enumeration, references to
+//! objects that don't exist, filters whose literal doesn't fit the property, names and
+//! addresses Exchange would refuse. Each refusal leaves the organisation as it was.
+
+mod common;
+
+use std::process::Command;
+
+use common::TempOrg;
+
+/// Runs `exosh -Command script` on a new sample organisation in `org`: (stdout, stderr).
+fn exosh(org: &TempOrg, script: &str) -> (String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_exosh"))
+        .args(["-NoProfile", "-NonInteractive", "-Command", script])
+        .env("EXOSH_ORG", org.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("exosh runs");
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+const TOO_COMPLEX: &str = "The command is too complex for the organisation store: use a shorter filter, pattern or list of values.";
+
+#[test]
+fn the_stores_limits_are_reported_in_an_admins_words_with_details_under_verbose() {
+    let org = TempOrg::new();
+    let (out, err) = exosh(
+        &org,
+        "$p = ('a' * 60000) + '*'; Get-Mailbox -Identity $p; \
+         $f = (1..999 | ForEach-Object { \"Name -eq 'x$_'\" }) -join ' -or '; Get-Mailbox -Filter $f; \
+         Get-Mailbox -RecipientTypeDetails (1..40000 | ForEach-Object { 'UserMailbox' }) | Measure-Object | ForEach-Object Count",
+    );
+    assert_eq!(out, "29\n");
+    assert_eq!(
+        err,
+        format!("Get-Mailbox: {TOO_COMPLEX}\nGet-Mailbox: {TOO_COMPLEX}\n")
+    );
+    let (out, err) = exosh(
+        &org,
+        "$p = ('a' * 60000) + '*'; Get-Mailbox -Identity $p -Verbose",
+    );
+    assert_eq!(
+        out,
+        "VERBOSE: The organisation store (SQLite) reported: LIKE or GLOB pattern too complex\n"
+    );
+    assert_eq!(err, format!("Get-Mailbox: {TOO_COMPLEX}\n"));
+}
