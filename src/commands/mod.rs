@@ -5,6 +5,7 @@
 
 pub mod core;
 pub mod exchange;
+pub mod web;
 
 pub use crate::engine::command::Registry;
 
@@ -13,6 +14,7 @@ pub fn builtin_registry() -> Registry {
     let mut r = Registry::new();
     core::register(&mut r);
     exchange::register(&mut r);
+    web::register(&mut r);
     r
 }
 

@@ -48,7 +48,7 @@ pub fn render_error_wrapped(
     let reason = reason(record);
     // In the position block the message is one line (pwsh replaces its newlines).
     let message = record
-        .message
+        .shown_message()
         .replace("\r\n", " ")
         .replace(['\n', '\t'], " ");
     let position = match (view, &record.position) {
@@ -56,7 +56,7 @@ pub fn render_error_wrapped(
         _ => None,
     };
     let Some(pos) = position else {
-        return format!("{e}{reason}: {e}{}{r}\n", record.message);
+        return format!("{e}{reason}: {e}{}{r}\n", record.shown_message());
     };
     let (line, col) = pos.source.line_col(pos.span.start);
     let line_text = pos.source.line_text(line).replace('\t', " ");

@@ -78,6 +78,11 @@ pub struct ErrorRecord {
     /// What `CategoryInfo` shows instead of its defaults (Write-Error's `-CategoryActivity`,
     /// `-CategoryReason`, `-CategoryTargetName`, `-CategoryTargetType`).
     pub category_info: CategoryInfoText,
+    /// `ErrorDetails.Message`: shown instead of the exception's message when set (the web
+    /// cmdlets put the server's answer here).
+    pub details: Option<String>,
+    /// More properties of the exception beside `Message` (`$_.Exception.Response`).
+    pub exception_properties: Vec<(String, crate::engine::value::Value)>,
 }
 
 /// `CategoryInfo`'s texts given explicitly; `None` keeps the default (the command, the
@@ -106,6 +111,13 @@ impl ErrorRecord {
             position: None,
             thrown: false,
             category_info: CategoryInfoText::default(),
+            details: None,
+            exception_properties: Vec::new(),
         }
+    }
+
+    /// What the error views print as its message: the details when there are any.
+    pub fn shown_message(&self) -> &str {
+        self.details.as_deref().unwrap_or(&self.message)
     }
 }

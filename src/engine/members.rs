@@ -144,8 +144,19 @@ fn error_member(e: &ErrorRecord, lower: &str) -> Value {
         "exception" => {
             let mut ex = PsObject::new(vec![e.exception_type.clone()]);
             ex.set("Message", Value::str(&e.message));
+            for (name, value) in &e.exception_properties {
+                ex.set(name, value.clone());
+            }
             Value::object(ex)
         }
+        "errordetails" => match &e.details {
+            Some(details) => {
+                let mut d = PsObject::new(vec!["System.Management.Automation.ErrorDetails".into()]);
+                d.set("Message", Value::str(details));
+                Value::object(d)
+            }
+            None => Value::Null,
+        },
         "fullyqualifiederrorid" => Value::str(&e.error_id),
         "categoryinfo" => {
             let mut c = PsObject::new(vec![

@@ -266,7 +266,7 @@ impl fmt::Display for Value {
             Value::ScriptBlock(sb) => f.write_str(sb.text()),
             Value::Type(t) => f.write_str(t),
             Value::SecureString(_) => f.write_str("System.Security.SecureString"),
-            Value::Error(e) => f.write_str(&e.message),
+            Value::Error(e) => f.write_str(e.shown_message()),
         }
     }
 }

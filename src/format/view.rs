@@ -137,6 +137,7 @@ impl ViewRegistry {
         r.register(DICTIONARY_ENTRY, name_value);
         crate::commands::exchange::views::register(&mut r);
         crate::commands::core::history::register_views(&mut r);
+        crate::commands::web::register_views(&mut r);
         r
     }
 

@@ -17,7 +17,7 @@ mod group_object;
 pub mod history;
 mod host_io;
 mod invoke_expression;
-mod json;
+pub(crate) mod json;
 mod measure_object;
 mod members;
 mod order;
