@@ -9,4 +9,5 @@ pub mod engine;
 pub mod exchange;
 pub mod format;
 pub mod repl;
+pub mod server;
 pub mod syntax;

@@ -8,6 +8,9 @@
 //! - `-NoExit -Command TEXT`: on a terminal, runs TEXT, then the interactive shell.
 //!   Flags are case-insensitive and may be abbreviated, as pwsh's.
 //! - `exosh check FILE...` (`-` for stdin): parse only and print every parse error.
+//! - `exosh serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--http] [--rate-limit N]`:
+//!   the organisation as an admin endpoint (exo-rest.md's contract).
+//! - `exosh token UPN [--valid-for 8h]`: prints a bearer token for that user.
 //! - `exosh` alone: the interactive shell on a terminal; otherwise runs stdin.
 //!
 //! Exit codes are pwsh's (see `engine::session`).
@@ -37,6 +40,11 @@ enum Action {
         mode: RunMode,
     },
     Check(Vec<String>),
+    Serve(exosh::server::Options),
+    Token {
+        upn: String,
+        valid_for: i64,
+    },
     /// `exosh` on a terminal: the interactive shell.
     Interactive(exosh::repl::StartOptions),
 }
@@ -90,8 +98,11 @@ fn resolve_flag(name: &str) -> Result<&'static str, String> {
 }
 
 fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
-    if argv.first().is_some_and(|a| a == "check") {
-        return Ok(Action::Check(argv[1..].to_vec()));
+    match argv.first().map(String::as_str) {
+        Some("check") => return Ok(Action::Check(argv[1..].to_vec())),
+        Some("serve") => return exosh::server::Options::parse(&argv[1..]).map(Action::Serve),
+        Some("token") => return parse_token_args(&argv[1..]),
+        _ => {}
     }
     let mut i = 0;
     let mut start = exosh::repl::StartOptions {
@@ -183,6 +194,78 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
             args: Vec::new(),
             mode: RunMode::Command,
         })
+    }
+}
+
+/// The default validity of a minted token.
+const TOKEN_VALIDITY: &str = "8h";
+
+/// `exosh token UPN [--valid-for D]`.
+fn parse_token_args(args: &[String]) -> Result<Action, String> {
+    const USAGE: &str = "usage: exosh token UPN [--valid-for 8h]";
+    let mut upn = None;
+    let mut valid_for = TOKEN_VALIDITY.to_string();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.split_once('=') {
+            Some((flag, value)) if flag.eq_ignore_ascii_case("--valid-for") => {
+                valid_for = value.to_string()
+            }
+            _ if arg.eq_ignore_ascii_case("--valid-for") => {
+                valid_for = args
+                    .next()
+                    .ok_or(format!(
+                        "exosh token: --valid-for needs a duration such as 8h.\n{USAGE}"
+                    ))?
+                    .clone();
+            }
+            _ if arg.starts_with('-') => {
+                return Err(format!("exosh token: unknown option '{arg}'.\n{USAGE}"));
+            }
+            _ if upn.is_none() => upn = Some(arg.clone()),
+            _ => return Err(format!("exosh token: one user at a time.\n{USAGE}")),
+        }
+    }
+    let upn = upn.ok_or(USAGE)?;
+    let valid_for = exosh::exchange::auth::token::parse_duration(&valid_for).ok_or(format!(
+        "exosh token: '{valid_for}' is not a duration (such as 8h, 30m, 1d, 1h30m)."
+    ))?;
+    Ok(Action::Token { upn, valid_for })
+}
+
+/// `exosh serve`: the organisation of `$EXOSH_ORG` as an admin endpoint.
+fn serve(options: &exosh::server::Options) -> i32 {
+    let path = exosh::exchange::store::Store::default_path();
+    let served = exosh::commands::exchange::session::open_local(&path)
+        .map_err(|e| e.message)
+        .and_then(|backend| exosh::server::run(options, backend, &path));
+    match served {
+        Ok(()) => 0,
+        Err(message) => {
+            eprintln!("exosh serve: {message}");
+            1
+        }
+    }
+}
+
+/// `exosh token`: a bearer token for `upn`, signed with the organisation's key.
+fn token(upn: &str, valid_for: i64) -> i32 {
+    use exosh::exchange::auth::token::{Claims, TokenKey};
+    let path = exosh::exchange::store::Store::default_path();
+    let minted = exosh::commands::exchange::session::open_local(&path).and_then(|backend| {
+        let mut store = backend.store();
+        let key = TokenKey::load_or_create(&mut store)?;
+        Ok(key.mint(&Claims::for_user(upn, &store.org().tenant, valid_for)))
+    });
+    match minted {
+        Ok(token) => {
+            println!("{token}");
+            0
+        }
+        Err(error) => {
+            eprintln!("exosh token: {}", error.message);
+            1
+        }
     }
 }
 
@@ -355,6 +438,8 @@ fn main() -> ExitCode {
     };
     let code = match action {
         Action::Check(paths) => check(paths),
+        Action::Serve(options) => serve(&options),
+        Action::Token { upn, valid_for } => token(&upn, valid_for),
         Action::Interactive(options) => on_large_stack(move || exosh::repl::start(&options)),
         Action::Run { source, args, mode } => on_large_stack(move || run(source, args, mode)),
     };

@@ -4,10 +4,10 @@
 //! The built `exosh` runs each script, and the test compares what it prints.
 
 mod common;
+mod loopback;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
-use std::process::Stdio;
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -180,18 +180,7 @@ fn server() -> &'static str {
 fn tls_server() -> &'static str {
     static URL: OnceLock<String> = OnceLock::new();
     URL.get_or_init(|| {
-        let made = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()])
-            .expect("self-signed certificate");
-        let key = rustls::pki_types::PrivatePkcs8KeyDer::from(made.signing_key.serialize_der());
-        #[allow(deprecated)]
-        let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
-        let config = rustls::ServerConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .expect("protocol versions")
-            .with_no_client_auth()
-            .with_single_cert(vec![made.cert.der().clone()], key.into())
-            .expect("server certificate");
-        let config = std::sync::Arc::new(config);
+        let config = loopback::self_signed_tls();
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let port = listener.local_addr().expect("address").port();
         std::thread::spawn(move || {
@@ -219,16 +208,7 @@ fn run_in(org: &TempOrg, script: &str) -> (String, String) {
     let text = script
         .replace("{url}", server())
         .replace("{https}", tls_server());
-    let out = org
-        .exosh()
-        .args(["-NoProfile", "-Command", &text])
-        .stdin(Stdio::null())
-        .output()
-        .expect("run exosh");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    loopback::run_in(org, &text)
 }
 
 fn stdout(script: &str) -> String {

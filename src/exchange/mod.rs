@@ -23,6 +23,8 @@
 //! # }
 //! ```
 
+pub mod audit;
+pub mod auth;
 pub mod catalog;
 pub mod identity;
 pub mod local;

@@ -50,9 +50,15 @@ impl TempOrg {
     pub fn data_dir(&self) -> PathBuf {
         self.dir.join("data")
     }
-    /// The `exosh` binary, to run in this folder on this organisation, without colour.
+    /// The `exosh` binary, to run in this folder on this organisation, without colour and
+    /// without any `EXOSH_*` setting of the environment the tests run in.
     pub fn exosh(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_exosh"));
+        for (name, _) in std::env::vars_os() {
+            if name.to_string_lossy().starts_with("EXOSH_") {
+                cmd.env_remove(name);
+            }
+        }
         cmd.current_dir(&self.dir)
             .env("EXOSH_ORG", self.path())
             .env("HOME", self.dir.join("home"))

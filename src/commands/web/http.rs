@@ -556,7 +556,7 @@ impl Failure {
 
 /// Makes the rustls `ring` provider the process default once (reqwest builds its TLS
 /// configuration from it).
-fn install_crypto() {
+pub(super) fn install_crypto() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         // rustls marks its ring provider deprecated for lacking post-quantum key

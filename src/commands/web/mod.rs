@@ -1,5 +1,5 @@
-//! The commands that reach other machines and the person at the terminal beyond the
-//! console: the web cmdlets (Invoke-RestMethod, Invoke-WebRequest).
+//! The commands that reach other machines: the web cmdlets (Invoke-RestMethod,
+//! Invoke-WebRequest) and Send-MailMessage.
 
 use crate::engine::command::Registry;
 use crate::format::view::ViewRegistry;
@@ -7,9 +7,14 @@ use crate::format::view::ViewRegistry;
 mod http;
 mod invoke_rest_method;
 mod invoke_web_request;
+mod send_mail_message;
 
 pub fn register(r: &mut Registry) {
-    for info in [invoke_rest_method::command(), invoke_web_request::command()] {
+    for info in [
+        invoke_rest_method::command(),
+        invoke_web_request::command(),
+        send_mail_message::command(),
+    ] {
         r.register(info);
     }
 }
