@@ -12,6 +12,8 @@
 //!   property it lacks is an empty cell), as pwsh does;
 //! - in a generated list, each object shows its own properties.
 
+use std::rc::Rc;
+
 use super::packet::{DocShape, Entry, HeaderColumn, OutOfBand, Packet, Start};
 use super::select::{self, Align, Column, PropertySpec, property_value};
 use super::text::{self, DEFAULT_ENUMERATION_LIMIT, field_text};
@@ -96,7 +98,7 @@ enum Active {
 /// Turns objects into packets, one document per formatter.
 pub struct Formatter {
     req: FormatRequest,
-    views: ViewRegistry,
+    views: Rc<ViewRegistry>,
     active: Option<Active>,
     /// The grouping in force: the request's `-GroupBy`, else the chosen view's.
     group_by: Option<Column>,
@@ -106,7 +108,7 @@ pub struct Formatter {
 
 impl Formatter {
     /// A formatter consulting `views` (usually the session's, see [`super::view`]).
-    pub fn new(req: FormatRequest, views: ViewRegistry) -> Formatter {
+    pub fn new(req: FormatRequest, views: Rc<ViewRegistry>) -> Formatter {
         Formatter {
             req,
             views,

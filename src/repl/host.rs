@@ -172,7 +172,8 @@ impl ReplHost for EngineHost {
             _ if self.engine.last_success => Status::Completed,
             _ => Status::Failed,
         };
-        history::record(text, status, start, chrono::Local::now().naive_local());
+        let end = chrono::Local::now().naive_local();
+        history::record(&self.engine.session, text, status, start, end);
         match end_of {
             InputEnd::Exit(code) => Some(code),
             InputEnd::Done | InputEnd::Stopped => None,

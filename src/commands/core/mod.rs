@@ -113,4 +113,5 @@ fn register_output(r: &mut Registry) {
     ] {
         r.register(info);
     }
+    r.on_session_start(history::register_views);
 }
