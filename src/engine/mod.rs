@@ -39,6 +39,7 @@ pub mod expr;
 pub mod flow;
 pub mod format_op;
 pub mod function;
+pub mod location;
 pub mod members;
 pub mod object;
 pub mod ops;

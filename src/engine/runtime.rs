@@ -146,6 +146,8 @@ pub struct Engine {
     interrupt: Option<Arc<AtomicBool>>,
     /// What commands keep for the session (the Exchange connection, views, history).
     pub session: SessionState,
+    /// The current location and the location stack.
+    pub location: super::location::Location,
 }
 
 /// Where one of the streams 2 to 6 goes.
@@ -220,6 +222,7 @@ impl Engine {
             stream_routes: StreamRoutes::default(),
             invocations: Vec::new(),
             interrupt: None,
+            location: super::location::Location::new(),
         }
     }
 

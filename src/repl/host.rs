@@ -156,10 +156,10 @@ impl ReplHost for EngineHost {
                 .filter(|p| !p.is_empty())
                 .unwrap_or_else(|| "PS>".to_string());
         }
-        let location = std::env::current_dir()
-            .map(|d| d.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        format!("PS {location}> ")
+        // The line editor completes file names from the process's directory: it follows
+        // the session's location.
+        let _ = std::env::set_current_dir(self.engine.location.current());
+        format!("PS {}> ", self.engine.location.current_text())
     }
 
     fn run(&mut self, text: &str) -> Option<i32> {
