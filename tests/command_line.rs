@@ -32,7 +32,11 @@ fn help_prints_the_usage_under_every_spelling() {
 fn version_names_exosh_and_its_version() {
     let expected = format!("exosh {}\n", env!("CARGO_PKG_VERSION"));
     for flag in ["-Version", "-v", "--version", "-ver"] {
-        assert_eq!(exosh(&[flag]), (expected.clone(), String::new(), 0), "{flag}");
+        assert_eq!(
+            exosh(&[flag]),
+            (expected.clone(), String::new(), 0),
+            "{flag}"
+        );
     }
     // What follows the flag is not run.
     assert_eq!(exosh(&["-v", "-Command", "exit 3"]).2, 0);
