@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use common::run;
 use serde_json::json;
-use server::{ADMIN, Scratch, Server, exosh, token};
+use server::{ADMIN, Scratch, Server, token};
 
 /// The line that connects a script to `server` as `upn`.
 fn connect_line(server: &Server, token: &str) -> String {
@@ -28,7 +28,8 @@ fn connect_line(server: &Server, token: &str) -> String {
 /// Runs `exosh -Command text` with a client-side organisation of its own.
 fn client(text: &str) -> Output {
     let scratch = Scratch::new();
-    exosh(&scratch)
+    scratch
+        .exosh()
         .args(["-NonInteractive", "-Command", text])
         .output()
         .expect("exosh runs")
@@ -58,7 +59,7 @@ fn the_seeds_procedures_print_the_same_bytes_over_the_wire() {
         // Locally, on a fresh sample organisation.
         std::fs::write(&copy, &original).expect("write");
         let local_org = Scratch::new();
-        let local = exosh(&local_org).arg(&copy).output().expect("runs");
+        let local = local_org.exosh().arg(&copy).output().expect("runs");
         // Over the wire: the first line (a comment) begins with the connection, so every
         // line keeps its number.
         let served = Scratch::new();
@@ -67,7 +68,7 @@ fn the_seeds_procedures_print_the_same_bytes_over_the_wire() {
         let connected = format!("{} {original}", connect_line(&server, &token));
         std::fs::write(&copy, connected).expect("write");
         let client_org = Scratch::new();
-        let remote = exosh(&client_org).arg(&copy).output().expect("runs");
+        let remote = client_org.exosh().arg(&copy).output().expect("runs");
         let name = script.display();
         if local.stdout != remote.stdout || local.stderr != remote.stderr {
             differences.push(format!(
@@ -145,7 +146,7 @@ fn without_a_token_connecting_stops_the_script() {
 #[test]
 fn a_rehearsal_connects_to_the_local_organisation_without_editing_the_script() {
     let scratch = Scratch::new();
-    let out = exosh(&scratch)
+    let out = scratch.exosh()
         .env("EXOSH_REHEARSE", "1")
         .args([
             "-Command",
@@ -408,7 +409,7 @@ fn four_clients_at_once_lose_no_update() {
     let children: Vec<_> = (0..4)
         .map(|c| {
             let scratch = Scratch::new();
-            let child = exosh(&scratch)
+            let child = scratch.exosh()
                 .args([
                     "-Command",
                     &format!(
@@ -440,7 +441,7 @@ fn a_server_killed_mid_pipeline_stops_the_client_with_a_clear_error() {
     let token = token(&served, ADMIN, None);
     let mut server = Server::start(&served, &[]);
     let scratch = Scratch::new();
-    let mut child = exosh(&scratch)
+    let mut child = scratch.exosh()
         .args([
             "-NonInteractive",
             "-Command",
@@ -534,14 +535,16 @@ fn https_with_the_servers_own_certificate_trusted_through_ssl_cert_file() {
     );
     let cert = served.dir.join("org.db.cert.pem");
     let scratch = Scratch::new();
-    let trusted = exosh(&scratch)
+    let trusted = scratch
+        .exosh()
         .env("SSL_CERT_FILE", &cert)
         .args(["-Command", &script])
         .output()
         .expect("runs");
     assert_eq!(text(&trusted.stderr), "");
     assert_eq!(text(&trusted.stdout), "Ken Sanchez\n");
-    let untrusted = exosh(&scratch)
+    let untrusted = scratch
+        .exosh()
         .env_remove("SSL_CERT_FILE")
         .env_remove("SSL_CERT_DIR")
         .args(["-Command", &script])
