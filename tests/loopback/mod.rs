@@ -2,8 +2,6 @@
 //! certificate for `127.0.0.1`, and running the built `exosh` on a script in a folder of
 //! its own.
 
-#![allow(dead_code)]
-
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
@@ -13,14 +11,13 @@ pub fn self_signed_tls() -> Arc<rustls::ServerConfig> {
     let made = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()])
         .expect("self-signed certificate");
     let key = rustls::pki_types::PrivatePkcs8KeyDer::from(made.signing_key.serialize_der());
-    #[allow(deprecated)]
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ServerConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .expect("protocol versions")
-        .with_no_client_auth()
-        .with_single_cert(vec![made.cert.der().clone()], key.into())
-        .expect("server certificate");
+    let config =
+        rustls::ServerConfig::builder_with_provider(exosh::exchange::auth::crypto_provider())
+            .with_safe_default_protocol_versions()
+            .expect("protocol versions")
+            .with_no_client_auth()
+            .with_single_cert(vec![made.cert.der().clone()], key.into())
+            .expect("server certificate");
     Arc::new(config)
 }
 
