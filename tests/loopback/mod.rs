@@ -1,6 +1,8 @@
 //! What the loopback server tests share: a TLS configuration with a fresh self-signed
 //! certificate for `127.0.0.1`, and running the built `exosh` on a script in a folder of
-//! its own.
+//! its own. (Each test file uses what it needs.)
+
+#![allow(dead_code)]
 
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -23,7 +23,7 @@ mod members;
 mod order;
 mod out;
 mod path;
-mod props;
+pub(crate) mod props;
 mod select_object;
 mod sort_object;
 mod string_data;
