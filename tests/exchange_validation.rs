@@ -7,7 +7,8 @@ mod common;
 
 use std::process::Command;
 
-use common::TempOrg;
+use common::{TempOrg, run, sample_org, snapshot};
+use serde_json::json;
 
 /// Runs `exosh -Command script` on a new sample organisation in `org`: (stdout, stderr).
 fn exosh(org: &TempOrg, script: &str) -> (String, String) {
@@ -48,4 +49,55 @@ fn the_stores_limits_are_reported_in_an_admins_words_with_details_under_verbose(
         "VERBOSE: The organisation store (SQLite) reported: LIKE or GLOB pattern too complex\n"
     );
     assert_eq!(err, format!("Get-Mailbox: {TOO_COMPLEX}\n"));
+}
+
+#[test]
+fn a_value_outside_an_enumeration_changes_nothing() {
+    let (_org, backend) = sample_org();
+    let before = snapshot(&backend);
+    let refused = [
+        (
+            "Set-CASMailbox",
+            json!({"Identity": "ken", "PopEnabled": false, "PopMessagesRetrievalMimeFormat": "Whatever"}),
+        ),
+        (
+            "Set-CASMailbox",
+            json!({"Identity": "ken", "MAPIEnabled": false, "EwsApplicationAccessPolicy": "Bogus"}),
+        ),
+        (
+            "New-MobileDeviceMailboxPolicy",
+            json!({"Name": "Travel", "AllowBluetooth": "Sometimes"}),
+        ),
+        (
+            "Set-OwaMailboxPolicy",
+            json!({"Identity": "OwaMailboxPolicy-Default", "OutboundCharset": "Latin1"}),
+        ),
+        (
+            "Set-MobileDeviceMailboxPolicy",
+            json!({"Identity": "Default", "MaxEmailAgeFilter": ["OneWeek", "Forever"]}),
+        ),
+    ];
+    for (cmdlet, params) in refused {
+        let error = run(&backend, cmdlet, params.clone()).expect_err(cmdlet);
+        assert_eq!(error.error_id, "CannotConvertArgumentNoMessage", "{params}");
+        assert!(
+            error
+                .message
+                .contains("Specify one of the following enumerator names and try again:\n"),
+            "{}",
+            error.message
+        );
+    }
+    assert_eq!(snapshot(&backend), before);
+    run(
+        &backend,
+        "Set-CASMailbox",
+        json!({"Identity": "ken", "PopMessagesRetrievalMimeFormat": 2}),
+    )
+    .expect("a number the reference gives");
+    let ken = run(&backend, "Get-CASMailbox", json!({"Identity": "ken"})).expect("get");
+    assert_eq!(
+        ken.value[0]["PopMessagesRetrievalMimeFormat"],
+        "HtmlAndTextAlternative"
+    );
 }

@@ -187,6 +187,13 @@ fn tab_completes_cmdlets_parameters_and_identities_with_spaces() {
     sh.expect("SharedMailbox");
     sh.keys("\x03");
     sh.expect_prompt();
+    // The values the backend accepts, from the same table.
+    sh.keys("Set-CASMailbox ken -PopMessagesRetrievalMimeFormat Tne\t");
+    sh.expect("Tnef");
+    sh.keys(" -EwsApplicationAccessPolicy EnforceB\t");
+    sh.expect("EnforceBlockList");
+    sh.keys("\x03");
+    sh.expect_prompt();
     // Variables and their members.
     sh.run(r#"$ken = Get-CASMailbox "Ken Sanchez""#);
     sh.keys("$ke\t");

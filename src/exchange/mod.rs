@@ -26,12 +26,14 @@
 pub mod audit;
 pub mod auth;
 pub mod catalog;
+pub mod enums;
 pub mod identity;
 pub mod local;
 pub mod model;
 pub mod opath;
 pub mod request;
 pub mod store;
+pub mod validate;
 
 pub use request::{Backend, ErrorCode, ExchangeError, Object, Request, Response};
 

@@ -4,7 +4,7 @@
 
 use std::ops::ControlFlow;
 
-use crate::commands::exchange::session::backend;
+use crate::commands::exchange::session::ExchangeSession;
 use crate::engine::binder::common_params;
 use crate::engine::command::{Param, ParamType, Signature};
 use crate::engine::function::ScriptCommand;
@@ -12,6 +12,7 @@ use crate::engine::runtime::Engine;
 use crate::engine::value::Value;
 use crate::exchange::Request;
 use crate::exchange::catalog::Catalog;
+use crate::exchange::enums;
 use crate::exchange::model;
 use crate::format::select::{property_names, property_value};
 use crate::repl::complete::Argument;
@@ -21,75 +22,14 @@ use crate::syntax::ast::{ExprKind, ParameterDecl};
 /// prefix narrows down, bounded so a large organisation never stalls the prompt.
 const MAX_OBJECTS: usize = 5000;
 
-/// The values of Exchange's enumerations that admins type most, by the parameter's type
-/// name (the catalog knows types, not their values).
-fn enum_values(type_name: &str) -> &'static [&'static str] {
-    match type_name.trim_end_matches("[]") {
-        "RecipientTypeDetails" => &[
-            "DiscoveryMailbox",
-            "DynamicDistributionGroup",
-            "EquipmentMailbox",
-            "GroupMailbox",
-            "GuestMailUser",
-            "LegacyMailbox",
-            "LinkedMailbox",
-            "LinkedRoomMailbox",
-            "MailContact",
-            "MailForestContact",
-            "MailNonUniversalGroup",
-            "MailUniversalDistributionGroup",
-            "MailUniversalSecurityGroup",
-            "MailUser",
-            "PublicFolder",
-            "PublicFolderMailbox",
-            "RemoteEquipmentMailbox",
-            "RemoteRoomMailbox",
-            "RemoteSharedMailbox",
-            "RemoteTeamMailbox",
-            "RemoteUserMailbox",
-            "RoleGroup",
-            "RoomList",
-            "RoomMailbox",
-            "SchedulingMailbox",
-            "SharedMailbox",
-            "TeamMailbox",
-            "User",
-            "UserMailbox",
-        ],
-        "MimeTextFormat" => &[
-            "TextOnly",
-            "HtmlOnly",
-            "HtmlAndTextAlternative",
-            "TextEnrichedOnly",
-            "TextEnrichedAndTextAlternative",
-            "BestBodyFormat",
-            "Tnef",
-        ],
-        "EwsApplicationAccessPolicy" => &["EnforceAllowList", "EnforceBlockList"],
-        "DeviceAccessLevel" => &["Allow", "Block", "Quarantine"],
-        "DeviceAccessCharacteristic" => &[
-            "DeviceType",
-            "DeviceModel",
-            "DeviceOS",
-            "UserAgent",
-            "XMSWLHeader",
-        ],
-        "RuleState" => &["Enabled", "Disabled"],
-        "Importance" => &["Low", "Normal", "High"],
-        "SpamFilteringOption" => &["Off", "On", "Test"],
-        "TransportModerationNotificationFlags" => &["Never", "Internal", "Always"],
-        "WellKnownRecipientType" => &[
-            "None",
-            "MailboxUsers",
-            "Resources",
-            "MailContacts",
-            "MailGroups",
-            "MailUsers",
-            "AllRecipients",
-        ],
+/// The values of an Exchange enumeration, by the parameter's type name: the table the
+/// backend checks values against (the catalog knows types, not their values).
+fn enum_values(type_name: &str) -> Vec<String> {
+    match enums::lookup(type_name) {
+        Some(enumeration) => enumeration.names.clone(),
         // Quotas and sizes: the one word among the numbers.
-        "Unlimited" => &["Unlimited"],
-        _ => &[],
+        None if type_name.trim_end_matches("[]") == "Unlimited" => vec!["Unlimited".to_string()],
+        None => Vec::new(),
     }
 }
 
@@ -256,7 +196,7 @@ pub fn values(engine: &Engine, argument: &Argument) -> Vec<String> {
     }
     let fixed = enum_values(&param.type_name);
     if !fixed.is_empty() {
-        return fixed.iter().map(|s| s.to_string()).collect();
+        return fixed;
     }
     let Some(cmdlet) = engine
         .registry
@@ -269,7 +209,7 @@ pub fn values(engine: &Engine, argument: &Argument) -> Vec<String> {
         return Vec::new();
     }
     for getter in getters(&cmdlet.name, &param) {
-        if let Some(names) = object_names(&getter, prefix) {
+        if let Some(names) = object_names(engine, &getter, prefix) {
             return names;
         }
     }
@@ -359,9 +299,9 @@ fn getters(cmdlet: &str, param: &Param) -> Vec<String> {
 /// The names of the objects a Get-* cmdlet lists, those starting with `prefix` (a
 /// server-side filter when the cmdlet takes one); `None` when the cmdlet cannot run
 /// here.
-fn object_names(getter: &str, prefix: &str) -> Option<Vec<String>> {
+fn object_names(engine: &Engine, getter: &str, prefix: &str) -> Option<Vec<String>> {
     let info = Catalog::get().cmdlet(getter)?;
-    let backend = backend().ok()?;
+    let backend = engine.session.backend().ok()?;
     let mut request = Request::new(getter);
     if info.parameter("ResultSize").is_some() {
         request = request.param("ResultSize", "Unlimited");
@@ -385,7 +325,7 @@ fn object_names(getter: &str, prefix: &str) -> Option<Vec<String>> {
     match backend.invoke_each(&request, &mut collect) {
         Ok(_) => Some(names),
         // A filter the organisation cannot evaluate: list everything instead.
-        Err(_) if filtered => object_names(getter, ""),
+        Err(_) if filtered => object_names(engine, getter, ""),
         Err(_) => None,
     }
 }

@@ -1,7 +1,8 @@
 //! LocalBackend: executes requests against the organisation store on this machine.
 //!
 //! Each request is checked against the catalog first (an unknown or on-premises-only
-//! parameter is refused as Exchange Online refuses it), then runs as one transaction.
+//! parameter is refused as Exchange Online refuses it, and so is a value Exchange would
+//! not take: [`super::validate`]), then runs as one transaction.
 //! Get-* cmdlets read in pages and release the store between pages, so a pipeline such as
 //! `Get-CASMailbox -ResultSize Unlimited | Set-CASMailbox ...` streams in flat memory and
 //! its Set commands can write while the Get is still producing.
@@ -219,7 +220,8 @@ impl Backend for LocalBackend {
         request: &Request,
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError> {
-        let bound = self.bind(request)?;
+        let request = super::validate::request(request)?;
+        let bound = self.bind(&request)?;
         match route(&bound.cmdlet.name) {
             Some(Route::GetRecipients(view)) => {
                 self.get_recipients(exo_property_set(view, &bound), &bound, sink)
