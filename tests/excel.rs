@@ -2,23 +2,18 @@
 //! `exosh`, then reads the file back with calamine (values, tables, bold cells) and looks
 //! into the worksheet's XML for frozen panes and filters.
 
+mod common;
 mod loopback;
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
-/// A fresh folder for one test's workbook.
-fn folder(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("exosh-excel-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
+use common::TempOrg;
 
-fn run(dir: &Path, script: &str) -> (String, String) {
-    loopback::run_in(dir, script)
+fn run(org: &TempOrg, script: &str) -> (String, String) {
+    loopback::run_in(org, script)
 }
 
 /// A worksheet's cells as text rows (`""` for an empty cell).
@@ -62,9 +57,10 @@ const MAILBOXES: &str = "$rows = @(
 
 #[test]
 fn objects_become_a_header_and_typed_rows() {
-    let dir = folder("typed");
+    let org = TempOrg::new();
+    let dir = &org.dir;
     let (out, err) = run(
-        &dir,
+        &org,
         &format!("{MAILBOXES}\n$rows | Export-Excel -Path report.xlsx"),
     );
     assert_eq!((out.as_str(), err.as_str()), ("", ""));
@@ -89,9 +85,10 @@ fn objects_become_a_header_and_typed_rows() {
 
 #[test]
 fn worksheet_name_table_bold_header_frozen_row_and_sizes() {
-    let dir = folder("shaped");
+    let org = TempOrg::new();
+    let dir = &org.dir;
     let (out, err) = run(
-        &dir,
+        &org,
         &format!(
             "{MAILBOXES}\n$rows | Export-Excel report.xlsx -WorksheetName Mailboxes -TableName MailboxReport -BoldTopRow -FreezeTopRow -AutoSize"
         ),
@@ -125,9 +122,10 @@ fn worksheet_name_table_bold_header_frozen_row_and_sizes() {
 
 #[test]
 fn auto_filter_alone_and_with_a_table() {
-    let dir = folder("filter");
+    let org = TempOrg::new();
+    let dir = &org.dir;
     run(
-        &dir,
+        &org,
         &format!("{MAILBOXES}\n$rows | Export-Excel f.xlsx -AutoFilter -BoldTopRow"),
     );
     let path = dir.join("f.xlsx");
@@ -137,7 +135,7 @@ fn auto_filter_alone_and_with_a_table() {
     let font = styles.get((0, 1)).and_then(|s| s.font.as_ref());
     assert!(font.is_some_and(|f| f.is_bold()));
     let (out, _) = run(
-        &dir,
+        &org,
         &format!("{MAILBOXES}\n$rows | Export-Excel t.xlsx -AutoFilter -TableName Report"),
     );
     assert_eq!(
@@ -149,9 +147,10 @@ fn auto_filter_alone_and_with_a_table() {
 
 #[test]
 fn append_adds_rows_under_the_existing_columns_and_keeps_other_sheets() {
-    let dir = folder("append");
+    let org = TempOrg::new();
+    let dir = &org.dir;
     let (_, err) = run(
-        &dir,
+        &org,
         "[pscustomobject]@{Name='Ken'; Size=1} | Export-Excel book.xlsx -WorksheetName Data
 [pscustomobject]@{Owner='admin'} | Export-Excel book.xlsx -WorksheetName About
 [pscustomobject]@{Size=2; Name='Pilar'} | Export-Excel book.xlsx -WorksheetName Data -Append",
@@ -166,7 +165,7 @@ fn append_adds_rows_under_the_existing_columns_and_keeps_other_sheets() {
     // Without -Append the sheet is written again from A1 (cells beyond the new data
     // stay, as ImportExcel leaves them); -ClearSheet empties it first.
     run(
-        &dir,
+        &org,
         "[pscustomobject]@{Name='Ann'} | Export-Excel book.xlsx -WorksheetName Data",
     );
     assert_eq!(
@@ -174,7 +173,7 @@ fn append_adds_rows_under_the_existing_columns_and_keeps_other_sheets() {
         [["'Name", "'Size"], ["'Ann", "1"], ["'Pilar", "2"]]
     );
     run(
-        &dir,
+        &org,
         "[pscustomobject]@{Name='Ann'} | Export-Excel book.xlsx -WorksheetName Data -ClearSheet",
     );
     assert_eq!(cells(&path, "Data"), [["'Name"], ["'Ann"]]);
@@ -182,9 +181,10 @@ fn append_adds_rows_under_the_existing_columns_and_keeps_other_sheets() {
 
 #[test]
 fn numbers_kept_as_text_and_plain_values() {
-    let dir = folder("plain");
+    let org = TempOrg::new();
+    let dir = &org.dir;
     run(
-        &dir,
+        &org,
         "[pscustomobject]@{Id='007'; Zip='02134'} | Export-Excel a.xlsx -NoNumberConversion Zip
 'one', 2 | Export-Excel b.xlsx",
     );
@@ -197,8 +197,9 @@ fn numbers_kept_as_text_and_plain_values() {
 
 #[test]
 fn show_saves_and_says_so() {
-    let dir = folder("show");
-    let (out, _) = run(&dir, "1 | Export-Excel s.xlsx -Show");
+    let org = TempOrg::new();
+    let dir = &org.dir;
+    let (out, _) = run(&org, "1 | Export-Excel s.xlsx -Show");
     assert_eq!(
         out,
         "WARNING: exosh cannot open a spreadsheet program: the workbook is saved at 's.xlsx'.\n"
