@@ -52,7 +52,7 @@ impl Processor for ResolvePath {
                 Some(p) => p,
                 None => return Ok(()),
             },
-            None => cx.engine.location.current().to_path_buf(),
+            None => cx.engine.location.current(),
         };
         for text in paths {
             for path in existing(cx, &text, literal)? {
