@@ -20,7 +20,7 @@ use std::rc::Rc;
 
 use super::files::{decode, file_lines};
 use super::fs_item::FILE_INFO;
-use super::locate::{existing, has_wildcard};
+use super::locate::{existing, has_wildcard, literal_path};
 use super::select_object::strings;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
@@ -476,12 +476,7 @@ pub fn command() -> CommandInfo {
                 .position(1)
                 .from_pipeline_by_name(),
         )
-        .param(
-            Param::new("LiteralPath", ParamType::StringArray)
-                .alias("PSPath")
-                .alias("LP")
-                .from_pipeline_by_name(),
-        )
+        .param(literal_path(ParamType::StringArray))
         .param(Param::new("InputObject", ParamType::Any).from_pipeline())
         .param(Param::switch("SimpleMatch"))
         .param(Param::switch("CaseSensitive"))
