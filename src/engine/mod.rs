@@ -53,6 +53,7 @@ pub mod scope;
 pub mod script_members;
 pub mod session;
 pub mod state;
+pub mod timespan;
 pub mod value;
 pub mod version;
 
