@@ -48,6 +48,7 @@ use std::rc::Rc;
 
 use super::error::{ErrorCategory, ErrorRecord};
 use super::runtime::{ActionPreference, Engine, StreamRoute};
+use super::state::SessionState;
 use super::value::{ScriptBlockValue, Value};
 use crate::format::color::{Accent, ColorMode, stream_line};
 
@@ -416,6 +417,13 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The session's state: what commands keep between invocations (see
+    /// [`super::state`]), such as the Exchange connection
+    /// (`crate::commands::exchange::session::ExchangeSession`).
+    pub fn session(&self) -> &SessionState {
+        &self.engine.session
+    }
+
     /// Sends one object down the pipeline; the next command processes it before this
     /// returns.
     pub fn write(&mut self, value: Value) -> Result<(), Flow> {
@@ -615,6 +623,8 @@ impl Ctx<'_> {
 pub struct Registry {
     commands: indexmap::IndexMap<String, CommandInfo>,
     aliases: indexmap::IndexMap<String, String>,
+    /// What each module sets up in a new session, in registration order.
+    session_start: Vec<fn(&SessionState)>,
 }
 
 impl Registry {
@@ -660,5 +670,18 @@ impl Registry {
     /// All `(alias, target)` pairs.
     pub fn aliases(&self) -> impl Iterator<Item = (&str, &str)> {
         self.aliases.iter().map(|(a, t)| (a.as_str(), t.as_str()))
+    }
+
+    /// Adds what a module sets up in every new session before any command runs (its
+    /// commands' views, for instance); see [`super::state`].
+    pub fn on_session_start(&mut self, start: fn(&SessionState)) {
+        self.session_start.push(start);
+    }
+
+    /// Sets up a new session for these commands.
+    pub fn start_session(&self, session: &SessionState) {
+        for start in &self.session_start {
+            start(session);
+        }
     }
 }

@@ -31,6 +31,7 @@ error_categories!(
     ParserError,
     PermissionDenied,
     ResourceUnavailable,
+    ResourceExists,
     WriteError,
     ReadError,
     OperationStopped,

@@ -26,7 +26,8 @@
 //! [`format_op`] `-f`, [`members`] properties/methods/indexing, [`expr`] expressions,
 //! [`eval`] statements, [`scope`] variables, [`pipeline`] streaming pipelines,
 //! [`binder`] parameter binding, [`function`] script-defined commands, [`session`]
-//! whole texts and exit codes, [`flow`] non-local control flow.
+//! whole texts and exit codes, [`state`] what commands keep for the session, [`flow`]
+//! non-local control flow.
 
 pub mod binder;
 pub mod command;
@@ -38,6 +39,7 @@ pub mod expr;
 pub mod flow;
 pub mod format_op;
 pub mod function;
+pub mod location;
 pub mod members;
 pub mod object;
 pub mod ops;
@@ -47,6 +49,7 @@ pub mod runtime;
 pub mod scope;
 pub mod script_members;
 pub mod session;
+pub mod state;
 pub mod value;
 pub mod version;
 

@@ -466,7 +466,8 @@ impl Engine {
         }
         let looks_like_path = name.ends_with(".ps1") || name.contains('/') || name.contains('\\');
         if looks_like_path {
-            let path = name.replace('\\', "/");
+            let path = self.location.resolve_file(name).ok()?;
+            let path = path.to_string_lossy().into_owned();
             let bytes = std::fs::read(&path).ok()?;
             let text = String::from_utf8(bytes).ok()?;
             let ast = crate::syntax::parser::parse_script(&text).ok()?;
@@ -725,11 +726,26 @@ impl Engine {
         let redirect_target = match output_redirect {
             Some(r) => match &r.target {
                 RedirectTarget::File { path, append } => {
-                    let path = self.eval_expr(path)?;
-                    if path.is_null() {
+                    let text = self.eval_expr(path)?;
+                    if text.is_null() {
                         None
                     } else {
-                        Some((path.to_string(), *append))
+                        match self.location.resolve_file(&text.to_string()) {
+                            Ok(full) => Some((full.to_string_lossy().into_owned(), *append)),
+                            Err(e) => {
+                                // Redirection is Out-File's work, and its error is.
+                                let (message, id) = e.message();
+                                let mut r = ErrorRecord::new(
+                                    message,
+                                    format!("{id},Out-File"),
+                                    ErrorCategory::ObjectNotFound,
+                                );
+                                r.command = Some("Out-File".into());
+                                r.target = Some(e.drive().to_string());
+                                r.position = self.position(path.span);
+                                return Err(Flow::Error(Rc::new(r)));
+                            }
+                        }
                     }
                 }
                 RedirectTarget::Merge(_) => None,

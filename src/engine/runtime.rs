@@ -9,6 +9,7 @@ use super::display;
 use super::error::ErrorRecord;
 use super::flow::Flow;
 use super::scope::Scopes;
+use super::state::SessionState;
 use super::value::{ScriptBlockValue, Value};
 use crate::syntax::ast::{RedirectStream, Source};
 
@@ -143,6 +144,10 @@ pub struct Engine {
     pub(crate) invocations: Vec<(String, Option<super::error::ErrorPosition>)>,
     /// Set (by a Ctrl-C handler) to stop what is running at the next step.
     interrupt: Option<Arc<AtomicBool>>,
+    /// What commands keep for the session (the Exchange connection, views, history).
+    pub session: SessionState,
+    /// The current location and the location stack.
+    pub location: super::location::Location,
 }
 
 /// Where one of the streams 2 to 6 goes.
@@ -194,9 +199,13 @@ impl StreamRoutes {
 }
 
 impl Engine {
-    /// An engine with the given commands, writing to the given host.
+    /// An engine with the given commands, writing to the given host, in a new session
+    /// set up by the commands' modules ([`Registry::on_session_start`]).
     pub fn new(registry: Registry, host: Box<dyn Host>) -> Engine {
+        let session = SessionState::default();
+        registry.start_session(&session);
         Engine {
+            session,
             registry,
             scopes: Scopes::new(),
             host,
@@ -213,6 +222,7 @@ impl Engine {
             stream_routes: StreamRoutes::default(),
             invocations: Vec::new(),
             interrupt: None,
+            location: super::location::Location::new(),
         }
     }
 

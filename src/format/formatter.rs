@@ -12,6 +12,8 @@
 //!   property it lacks is an empty cell), as pwsh does;
 //! - in a generated list, each object shows its own properties.
 
+use std::rc::Rc;
+
 use super::packet::{DocShape, Entry, HeaderColumn, OutOfBand, Packet, Start};
 use super::select::{self, Align, Column, PropertySpec, property_value};
 use super::text::{self, DEFAULT_ENUMERATION_LIMIT, field_text};
@@ -74,17 +76,17 @@ impl FormatRequest {
 /// The view chosen for a document.
 #[derive(Debug, Clone)]
 enum Active {
-    /// A table with fixed columns; `view_type` is set for a registered view (the type it
-    /// is registered for); `wrap` from the request or the view.
+    /// A table with fixed columns; `view_type` is set for a registered view (the types it
+    /// is for); `wrap` from the request or the view.
     Table {
         columns: Vec<Column>,
-        view_type: Option<String>,
+        view_type: Option<Vec<String>>,
         wrap: bool,
     },
     /// A list: a registered view's lines, or each object's own (`None`).
     List {
         columns: Option<Vec<Column>>,
-        view_type: Option<String>,
+        view_type: Option<Vec<String>>,
     },
     Wide(Column),
     /// Dates: their long form, one per line.
@@ -96,22 +98,25 @@ enum Active {
 /// Turns objects into packets, one document per formatter.
 pub struct Formatter {
     req: FormatRequest,
-    views: ViewRegistry,
+    views: Rc<ViewRegistry>,
     active: Option<Active>,
     /// The grouping in force: the request's `-GroupBy`, else the chosen view's.
     group_by: Option<Column>,
+    /// The view's own group header text (see [`super::view::View::group_header`]).
+    group_header: Option<String>,
     group: Option<String>,
     in_group: bool,
 }
 
 impl Formatter {
     /// A formatter consulting `views` (usually the session's, see [`super::view`]).
-    pub fn new(req: FormatRequest, views: ViewRegistry) -> Formatter {
+    pub fn new(req: FormatRequest, views: Rc<ViewRegistry>) -> Formatter {
         Formatter {
             req,
             views,
             active: None,
             group_by: None,
+            group_header: None,
             group: None,
             in_group: false,
         }
@@ -227,13 +232,18 @@ impl Formatter {
                 }
             }
         };
-        let view_types = view_type;
-        let group_by = self
-            .req
-            .group_by
-            .clone()
-            .or_else(|| registered.as_ref().and_then(|r| r.group_by.clone()));
-        self.group_by = group_by;
+        let view_types = view_type.map(|t| {
+            let also = registered.iter().flat_map(|r| r.also_for.iter().cloned());
+            std::iter::once(t).chain(also).collect::<Vec<_>>()
+        });
+        self.group_header = None;
+        self.group_by = match &self.req.group_by {
+            Some(g) => Some(g.clone()),
+            None => registered.as_ref().and_then(|r| {
+                self.group_header = r.group_header.clone();
+                r.group_by.clone()
+            }),
+        };
         match shape {
             Shape::Table => {
                 let (columns, generated) = match &registered {
@@ -316,7 +326,7 @@ impl Formatter {
 
     /// An object a registered view is not for is shown apart, as a list.
     fn out_of_band(&self, v: &Value) -> Option<OutOfBand> {
-        let view_type = match self.active.as_ref()? {
+        let view_types = match self.active.as_ref()? {
             Active::Table { view_type, .. } | Active::List { view_type, .. } => {
                 view_type.as_ref()?
             }
@@ -324,7 +334,7 @@ impl Formatter {
         };
         if type_names(v)
             .iter()
-            .any(|t| t.eq_ignore_ascii_case(view_type))
+            .any(|t| view_types.iter().any(|vt| t.eq_ignore_ascii_case(vt)))
         {
             return None;
         }
@@ -341,9 +351,8 @@ impl Formatter {
         if !self.in_group {
             self.in_group = true;
             self.group = key.as_ref().map(|(_, k)| k.clone());
-            out.push(Packet::GroupStart {
-                header: key.map(|(l, k)| group_header(&l, &k)),
-            });
+            let header = key.map(|(l, k)| self.header(&l, &k));
+            out.push(Packet::GroupStart { header });
             return;
         }
         if let Some((label, k)) = key
@@ -351,10 +360,17 @@ impl Formatter {
         {
             out.push(Packet::OutOfBand(OutOfBand::Blank));
             out.push(Packet::GroupEnd);
-            out.push(Packet::GroupStart {
-                header: Some(group_header(&label, &k)),
-            });
+            let header = Some(self.header(&label, &k));
+            out.push(Packet::GroupStart { header });
             self.group = Some(k);
+        }
+    }
+
+    /// A group's header line: the view's own text, or `   Label: value`.
+    fn header(&self, label: &str, value: &str) -> String {
+        match &self.group_header {
+            Some(text) => format!("{text}{value}"),
+            None => group_header(label, value),
         }
     }
 
@@ -370,7 +386,12 @@ impl Formatter {
             },
             Some(Active::List { columns, .. }) => {
                 let cols = match columns {
-                    Some(cols) => cols.clone(),
+                    // A view for several types lists each object by its own type's entry
+                    // (`entrySelectedByType`), when it has one.
+                    Some(cols) => match self.views.find(&type_names(v), Some(Shape::List)) {
+                        Some(own) => own.columns.clone(),
+                        None => cols.clone(),
+                    },
                     None if self.req.properties.is_empty() => select::all_columns(v),
                     None => self.resolve(v, false),
                 };

@@ -25,10 +25,13 @@ pub mod text;
 pub mod view;
 pub mod width;
 
+use std::rc::Rc;
+
 use color::ColorMode;
 use formatter::{FormatRequest, Formatter};
 use packet::Packet;
 use render::Renderer;
+use view::ViewRegistry;
 
 use crate::engine::value::Value;
 
@@ -40,16 +43,16 @@ pub struct OutDefault {
 }
 
 impl OutDefault {
-    /// Output `width` cells wide, with the session's registered views.
-    pub fn new(width: usize, color: ColorMode) -> OutDefault {
-        Self::with_request(FormatRequest::default(), width, color)
-    }
-
-    /// Output that formats with a request (what `Format-Table ... | Out-String` does in
-    /// one step).
-    pub fn with_request(req: FormatRequest, width: usize, color: ColorMode) -> OutDefault {
+    /// Output `width` cells wide that formats with a request (what `Format-Table ... |
+    /// Out-String` does in one step), with `views` (the session's, [`view::Views`]).
+    pub fn with_request(
+        req: FormatRequest,
+        width: usize,
+        color: ColorMode,
+        views: Rc<ViewRegistry>,
+    ) -> OutDefault {
         OutDefault {
-            formatter: Formatter::new(req, view::with_registry(Clone::clone)),
+            formatter: Formatter::new(req, views),
             renderer: Renderer::new(width, color),
         }
     }
@@ -82,8 +85,13 @@ impl OutDefault {
 
 /// All the lines objects print as, at a width, without colour (what `Out-String
 /// -Stream` yields).
-pub fn lines_of(values: &[Value], req: FormatRequest, width: usize) -> Vec<String> {
-    let mut out = OutDefault::with_request(req, width, ColorMode::Off);
+pub fn lines_of(
+    values: &[Value],
+    req: FormatRequest,
+    width: usize,
+    views: Rc<ViewRegistry>,
+) -> Vec<String> {
+    let mut out = OutDefault::with_request(req, width, ColorMode::Off, views);
     let mut lines = Vec::new();
     for v in values {
         lines.extend(out.push(v));
@@ -93,16 +101,21 @@ pub fn lines_of(values: &[Value], req: FormatRequest, width: usize) -> Vec<Strin
 }
 
 /// The text objects print as (`Out-String`): every line followed by a newline.
-pub fn text_of(values: &[Value], req: FormatRequest, width: usize) -> String {
-    lines_of(values, req, width)
+pub fn text_of(
+    values: &[Value],
+    req: FormatRequest,
+    width: usize,
+    views: Rc<ViewRegistry>,
+) -> String {
+    lines_of(values, req, width, views)
         .into_iter()
         .map(|l| l + "\n")
         .collect()
 }
 
 /// Packets a `Format-*` command emits for its input, as pipeline objects.
-pub fn format_values(values: &[Value], req: FormatRequest) -> Vec<Value> {
-    let mut f = Formatter::new(req, view::with_registry(Clone::clone));
+pub fn format_values(values: &[Value], req: FormatRequest, views: Rc<ViewRegistry>) -> Vec<Value> {
+    let mut f = Formatter::new(req, views);
     let mut packets = Vec::new();
     for v in values {
         f.push(v, &mut packets);

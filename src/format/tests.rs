@@ -9,6 +9,19 @@ use super::*;
 use crate::engine::object::PsObject;
 use crate::engine::value::{Hashtable, Value};
 
+/// The built-in views only, as a session before any command module registers its own.
+fn builtin() -> Rc<view::ViewRegistry> {
+    Rc::new(view::ViewRegistry::builtin())
+}
+
+fn text_of(values: &[Value], req: FormatRequest, width: usize) -> String {
+    super::text_of(values, req, width, builtin())
+}
+
+fn lines_of(values: &[Value], req: FormatRequest, width: usize) -> Vec<String> {
+    super::lines_of(values, req, width, builtin())
+}
+
 fn out(values: &[Value]) -> String {
     text_of(values, FormatRequest::default(), 120)
 }
@@ -200,7 +213,7 @@ fn registered_view_is_left_aligned_and_others_go_apart() {
     o.set("Size", Value::Int(10));
     o.set("Hidden", s("h"));
     let other = obj(&[("X", Value::Int(1))]);
-    let mut f = formatter::Formatter::new(FormatRequest::default(), views);
+    let mut f = formatter::Formatter::new(FormatRequest::default(), Rc::new(views));
     let mut packets = Vec::new();
     f.push(&Value::object(o), &mut packets);
     f.push(&other, &mut packets);
@@ -320,7 +333,7 @@ fn format_wide_columns() {
 #[test]
 fn format_packets_render_at_the_consumers_width() {
     let a = obj(&[("Name", s("abcdefghij"))]);
-    let packets = format_values(&[a], FormatRequest::shape(Shape::Table));
+    let packets = format_values(&[a], FormatRequest::shape(Shape::Table), builtin());
     assert_eq!(
         lines_of(&packets, FormatRequest::default(), 6),
         ["", "Name", "----", "abcde…", ""]
@@ -334,8 +347,12 @@ fn format_packets_render_at_the_consumers_width() {
 #[test]
 fn colour_on_a_terminal() {
     let ken = obj(&[("Name", s("Ken"))]);
-    let mut o =
-        OutDefault::with_request(FormatRequest::shape(Shape::List), 120, color::ColorMode::On);
+    let mut o = OutDefault::with_request(
+        FormatRequest::shape(Shape::List),
+        120,
+        color::ColorMode::On,
+        builtin(),
+    );
     let mut lines = o.push(&ken);
     lines.extend(o.finish());
     assert_eq!(lines, ["", "\x1b[32;1mName : \x1b[0mKen", ""]);

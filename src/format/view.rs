@@ -4,14 +4,28 @@
 //! looks the object's type names up most-derived first; `Format-Table`/`Format-List`
 //! without properties use the view of their shape when there is one.
 //!
+//! The session's views ([`Views`]) live in the engine's session state; a command module
+//! registers the views of the types its commands output when a session starts:
+//!
 //! ```
-//! use exosh::format::view::{self, View};
-//! use exosh::format::select::Column;
-//! view::register("Contoso.Widget", View::table(vec![Column::property("Name")]));
+//! use exosh::engine::command::Registry;
+//! use exosh::engine::state::SessionState;
+//! use exosh::format::view::{View, Views};
+//!
+//! fn widget_views(session: &SessionState) {
+//!     session.get::<Views>().register("Contoso.Widget", View::table_of(&["Name", "Size"]));
+//! }
+//! let mut commands = Registry::new();
+//! commands.on_session_start(widget_views);
+//! # let session = SessionState::default();
+//! # commands.start_session(&session);
+//! # let names = ["Contoso.Widget".to_string()];
+//! # assert!(session.get::<Views>().registry().find(&names, None).is_some());
 //! ```
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::select::{Align, Column, Expr};
 
@@ -36,6 +50,12 @@ pub struct View {
     /// Groups consecutive objects by this expression (`<GroupBy>`), each group under a
     /// `   Label: value` line.
     pub group_by: Option<Column>,
+    /// A group header of the view's own (`<GroupBy>` with a custom control): this text,
+    /// then the group's value, instead of `   Label: `.
+    pub group_header: Option<String>,
+    /// The other types this view is for (pwsh's selection sets: one view for FileInfo
+    /// and DirectoryInfo), so their objects stay in the same document.
+    pub also_for: Vec<String>,
 }
 
 impl View {
@@ -46,6 +66,8 @@ impl View {
             columns,
             wrap: false,
             group_by: None,
+            group_header: None,
+            also_for: Vec::new(),
         }
     }
 
@@ -56,12 +78,28 @@ impl View {
             columns,
             wrap: false,
             group_by: None,
+            group_header: None,
+            also_for: Vec::new(),
         }
     }
 
     /// The view grouped by a property.
     pub fn grouped_by(mut self, property: &str) -> View {
         self.group_by = Some(Column::property(property));
+        self
+    }
+
+    /// The view grouped by an expression, each group under `header` and the value
+    /// (pwsh's `    Directory: /tmp`).
+    pub fn grouped_under(mut self, column: Column, header: &str) -> View {
+        self.group_by = Some(column);
+        self.group_header = Some(header.to_string());
+        self
+    }
+
+    /// The view, also for objects of these types.
+    pub fn also_for(mut self, types: &[&str]) -> View {
+        self.also_for = types.iter().map(|t| t.to_string()).collect();
         self
     }
 
@@ -83,8 +121,8 @@ pub struct ViewRegistry {
 }
 
 impl ViewRegistry {
-    /// The views of built-in types: PowerShell's own that exosh objects meet. A module
-    /// with types of its own adds a call here, so every thread's registry has them.
+    /// The views of PowerShell's own types that the formatter meets whatever commands
+    /// produced them. Command modules register their types' views in [`Views`].
     pub fn builtin() -> ViewRegistry {
         let mut r = ViewRegistry::default();
         let col = |name: &str, width: usize, align: Align| Column {
@@ -135,9 +173,6 @@ impl ViewRegistry {
         ]);
         r.register(PS_VARIABLE, name_value.clone());
         r.register(DICTIONARY_ENTRY, name_value);
-        crate::commands::exchange::views::register(&mut r);
-        crate::commands::core::history::register_views(&mut r);
-        crate::commands::web::register_views(&mut r);
         r
     }
 
@@ -191,20 +226,28 @@ pub const MEMBER_DEFINITION: &str = "Microsoft.PowerShell.Commands.MemberDefinit
 /// The type name of a hashtable entry, under which hashtables print as Name/Value tables.
 pub const DICTIONARY_ENTRY: &str = "System.Collections.DictionaryEntry";
 
-// Views may hold closures (not `Send`), so each thread has its registry, built from
-// `ViewRegistry::builtin()`; `register` adds to the current thread's.
-thread_local! {
-    static REGISTRY: RefCell<ViewRegistry> = RefCell::new(ViewRegistry::builtin());
+/// The session's views, a slot of the engine's session state
+/// (`cx.session().get::<Views>()`): the built-in ones, then those command modules register.
+/// Formatters take a snapshot ([`Views::registry`]), so a view registered while a
+/// pipeline prints applies from the next one.
+pub struct Views(RefCell<Rc<ViewRegistry>>);
+
+impl Default for Views {
+    fn default() -> Self {
+        Views(RefCell::new(Rc::new(ViewRegistry::builtin())))
+    }
 }
 
-/// Registers a view in the session's registry (what Out-Default and Format-* consult).
-pub fn register(type_name: &str, view: View) {
-    REGISTRY.with(|r| r.borrow_mut().register(type_name, view));
-}
+impl Views {
+    /// Registers a view for a type (a later view of the same shape replaces an earlier one).
+    pub fn register(&self, type_name: &str, view: View) {
+        Rc::make_mut(&mut self.0.borrow_mut()).register(type_name, view);
+    }
 
-/// Runs `f` with the session's registry.
-pub fn with_registry<T>(f: impl FnOnce(&ViewRegistry) -> T) -> T {
-    REGISTRY.with(|r| f(&r.borrow()))
+    /// The views as they are now.
+    pub fn registry(&self) -> Rc<ViewRegistry> {
+        self.0.borrow().clone()
+    }
 }
 
 #[cfg(test)]

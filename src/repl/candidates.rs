@@ -4,7 +4,7 @@
 
 use std::ops::ControlFlow;
 
-use crate::commands::exchange::session::backend;
+use crate::commands::exchange::session::ExchangeSession;
 use crate::engine::binder::common_params;
 use crate::engine::command::{Param, ParamType, Signature};
 use crate::engine::function::ScriptCommand;
@@ -209,7 +209,7 @@ pub fn values(engine: &Engine, argument: &Argument) -> Vec<String> {
         return Vec::new();
     }
     for getter in getters(&cmdlet.name, &param) {
-        if let Some(names) = object_names(&getter, prefix) {
+        if let Some(names) = object_names(engine, &getter, prefix) {
             return names;
         }
     }
@@ -299,9 +299,9 @@ fn getters(cmdlet: &str, param: &Param) -> Vec<String> {
 /// The names of the objects a Get-* cmdlet lists, those starting with `prefix` (a
 /// server-side filter when the cmdlet takes one); `None` when the cmdlet cannot run
 /// here.
-fn object_names(getter: &str, prefix: &str) -> Option<Vec<String>> {
+fn object_names(engine: &Engine, getter: &str, prefix: &str) -> Option<Vec<String>> {
     let info = Catalog::get().cmdlet(getter)?;
-    let backend = backend().ok()?;
+    let backend = engine.session.backend().ok()?;
     let mut request = Request::new(getter);
     if info.parameter("ResultSize").is_some() {
         request = request.param("ResultSize", "Unlimited");
@@ -325,7 +325,7 @@ fn object_names(getter: &str, prefix: &str) -> Option<Vec<String>> {
     match backend.invoke_each(&request, &mut collect) {
         Ok(_) => Some(names),
         // A filter the organisation cannot evaluate: list everything instead.
-        Err(_) if filtered => object_names(getter, ""),
+        Err(_) if filtered => object_names(engine, getter, ""),
         Err(_) => None,
     }
 }

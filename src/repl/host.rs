@@ -156,10 +156,10 @@ impl ReplHost for EngineHost {
                 .filter(|p| !p.is_empty())
                 .unwrap_or_else(|| "PS>".to_string());
         }
-        let location = std::env::current_dir()
-            .map(|d| d.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        format!("PS {location}> ")
+        // The line editor completes file names from the process's directory: it follows
+        // the session's location.
+        let _ = std::env::set_current_dir(self.engine.location.current());
+        format!("PS {}> ", self.engine.location.current_text())
     }
 
     fn run(&mut self, text: &str) -> Option<i32> {
@@ -172,7 +172,8 @@ impl ReplHost for EngineHost {
             _ if self.engine.last_success => Status::Completed,
             _ => Status::Failed,
         };
-        history::record(text, status, start, chrono::Local::now().naive_local());
+        let end = chrono::Local::now().naive_local();
+        history::record(&self.engine.session, text, status, start, end);
         match end_of {
             InputEnd::Exit(code) => Some(code),
             InputEnd::Done | InputEnd::Stopped => None,

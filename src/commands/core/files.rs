@@ -86,7 +86,7 @@ pub fn encoded(cx: &Ctx, text: &str) -> Result<Vec<u8>, Flow> {
 }
 
 /// Writes `bytes` to `path`, replacing the file or appending to it.
-pub fn write_bytes(path: &str, bytes: &[u8], append: bool) -> std::io::Result<()> {
+pub fn write_bytes(path: &Path, bytes: &[u8], append: bool) -> std::io::Result<()> {
     std::fs::OpenOptions::new()
         .create(true)
         .write(true)
@@ -101,6 +101,10 @@ pub fn write_bytes(path: &str, bytes: &[u8], append: bool) -> std::io::Result<()
 /// non-terminating error.
 pub fn save(cx: &mut Ctx, path: &str, text: &str, append: bool) -> Result<(), Flow> {
     let bytes = encoded(cx, text)?;
+    let Some(full) = super::locate::file_path(cx, path)? else {
+        return Ok(());
+    };
+    let path = &*full.to_string_lossy();
     if cx.switch("NoClobber") && !append && Path::new(path).exists() {
         return cx.error(
             &format!("The file '{path}' already exists."),
@@ -108,7 +112,7 @@ pub fn save(cx: &mut Ctx, path: &str, text: &str, append: bool) -> Result<(), Fl
             ErrorCategory::ResourceUnavailable,
         );
     }
-    if let Err(e) = write_bytes(path, &bytes, append) {
+    if let Err(e) = write_bytes(&full, &bytes, append) {
         return cx.error(
             &format!("Could not write to '{path}': {e}."),
             "FileOpenFailure",

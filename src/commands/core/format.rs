@@ -8,7 +8,7 @@ use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor
 use crate::engine::value::Value;
 use crate::format::formatter::{FormatRequest, Formatter};
 use crate::format::select::{PropertySpec, SpecContext};
-use crate::format::view::{self, Shape};
+use crate::format::view::{Shape, Views};
 
 /// One Format-* invocation.
 struct Format {
@@ -55,7 +55,8 @@ impl Format {
 impl Processor for Format {
     fn begin(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
         let req = self.request(cx)?;
-        self.formatter = Some(Formatter::new(req, view::with_registry(Clone::clone)));
+        let views = cx.session().get::<Views>().registry();
+        self.formatter = Some(Formatter::new(req, views));
         Ok(())
     }
 

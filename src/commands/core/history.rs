@@ -2,8 +2,8 @@
 //! at the interactive prompt in this session, as pwsh keeps them. The console records
 //! each input with [`record`]; scripts see an empty history, as in pwsh.
 //!
-//! The list lives with the session's thread (like the session's views), so the console
-//! and the cmdlets share it without the engine knowing about consoles.
+//! The list is kept in the engine's session state ([`History`]), so the console and the
+//! cmdlets share it without the engine knowing about consoles.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,9 +13,10 @@ use chrono::NaiveDateTime;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
 use crate::engine::object::PsObject;
+use crate::engine::state::SessionState;
 use crate::engine::value::{ScriptBlockValue, Value};
 use crate::format::select::{Align, Column, Expr};
-use crate::format::view::{View, ViewRegistry};
+use crate::format::view::{View, Views};
 use crate::syntax::ast::Source;
 use crate::syntax::parser::parse_script;
 
@@ -50,16 +51,16 @@ struct Entry {
     end: NaiveDateTime,
 }
 
+/// The session's history, a slot of its state.
 #[derive(Default)]
-struct History {
-    entries: Vec<Entry>,
+pub struct History(RefCell<Entries>);
+
+#[derive(Default)]
+struct Entries {
+    list: Vec<Entry>,
     /// The command line Invoke-History ran during the current input: the input is
     /// recorded as that line rather than as `r`, as pwsh does.
     invoked: Option<String>,
-}
-
-thread_local! {
-    static HISTORY: RefCell<History> = RefCell::new(History::default());
 }
 
 /// pwsh's `$MaximumHistoryCount` default: older entries are dropped.
@@ -67,27 +68,32 @@ const MAXIMUM_HISTORY_COUNT: usize = 4096;
 
 /// Adds an input to the session's history (the line Invoke-History re-ran, when it
 /// did); returns its Id.
-pub fn record(command_line: &str, status: Status, start: NaiveDateTime, end: NaiveDateTime) -> i64 {
-    HISTORY.with(|h| {
-        let mut h = h.borrow_mut();
-        let command_line = h.invoked.take().unwrap_or_else(|| command_line.to_string());
-        let id = h.entries.last().map_or(1, |e| e.id + 1);
-        h.entries.push(Entry {
-            id,
-            command_line,
-            status,
-            start,
-            end,
-        });
-        if h.entries.len() > MAXIMUM_HISTORY_COUNT {
-            h.entries.remove(0);
-        }
-        id
-    })
+pub fn record(
+    session: &SessionState,
+    command_line: &str,
+    status: Status,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+) -> i64 {
+    let history = session.get::<History>();
+    let mut h = history.0.borrow_mut();
+    let command_line = h.invoked.take().unwrap_or_else(|| command_line.to_string());
+    let id = h.list.last().map_or(1, |e| e.id + 1);
+    h.list.push(Entry {
+        id,
+        command_line,
+        status,
+        start,
+        end,
+    });
+    if h.list.len() > MAXIMUM_HISTORY_COUNT {
+        h.list.remove(0);
+    }
+    id
 }
 
-fn entries() -> Vec<Entry> {
-    HISTORY.with(|h| h.borrow().entries.clone())
+fn entries(cx: &Ctx) -> Vec<Entry> {
+    cx.session().get::<History>().0.borrow().list.clone()
 }
 
 fn history_info(e: &Entry) -> Value {
@@ -138,8 +144,8 @@ fn duration_cell(v: &Value) -> Value {
 }
 
 /// pwsh 7.4's view: Id (4 cells, right), Duration (12 cells, right), CommandLine.
-pub fn register_views(r: &mut ViewRegistry) {
-    r.register(
+pub fn register_views(session: &SessionState) {
+    session.get::<Views>().register(
         HISTORY_INFO,
         View::table(vec![
             Column {
@@ -180,7 +186,7 @@ struct GetHistory;
 
 impl Processor for GetHistory {
     fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
-        let all = entries();
+        let all = entries(cx);
         let wanted = ids(cx.param("Id"));
         let count = cx
             .param("Count")
@@ -210,7 +216,7 @@ struct InvokeHistory;
 
 impl Processor for InvokeHistory {
     fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
-        let all = entries();
+        let all = entries(cx);
         let spec = cx.string("Id").filter(|s| !s.trim().is_empty());
         let found = match &spec {
             None => all.last().ok_or_else(|| {
@@ -247,7 +253,7 @@ impl Processor for InvokeHistory {
             },
         };
         let line = found.command_line.clone();
-        HISTORY.with(|h| h.borrow_mut().invoked = Some(line.clone()));
+        cx.session().get::<History>().0.borrow_mut().invoked = Some(line.clone());
         // pwsh shows the command line it is about to run.
         cx.host(&format!("{line}\n"));
         let ast = parse_script(&line).map_err(|errors| {
@@ -300,7 +306,8 @@ pub fn invoke_history() -> CommandInfo {
 mod tests {
     use super::*;
     use crate::commands::builtin_registry;
-    use crate::engine::session::run_to_string;
+    use crate::engine::runtime::{CaptureHost, Engine};
+    use crate::engine::session::{RunMode, run_to_string};
 
     fn at(secs: i64) -> NaiveDateTime {
         chrono::DateTime::from_timestamp(1_700_000_000 + secs, 0)
@@ -310,27 +317,49 @@ mod tests {
 
     #[test]
     fn history_lists_and_reruns_what_was_typed() {
-        record("Write-Output one", Status::Completed, at(0), at(1));
-        record("Write-Output two", Status::Completed, at(2), at(63));
+        let host = CaptureHost::default();
+        let printed = host.text.clone();
+        let mut engine = Engine::new(builtin_registry(), Box::new(host));
+        engine.init_session_variables();
+        record(
+            &engine.session,
+            "Write-Output one",
+            Status::Completed,
+            at(0),
+            at(1),
+        );
+        record(
+            &engine.session,
+            "Write-Output two",
+            Status::Completed,
+            at(2),
+            at(63),
+        );
+        let mut run = |text: &str| {
+            engine.run_source(Source::new("", text), Vec::new(), RunMode::Command);
+            printed.take()
+        };
         assert_eq!(
-            run_to_string(builtin_registry(), "Get-History"),
+            run("Get-History"),
             "\n  Id     Duration CommandLine\n  --     -------- -----------\n   1        1.000 Write-Output one\n   2     1:01.000 Write-Output two\n\n"
         );
         assert_eq!(
-            run_to_string(builtin_registry(), "(Get-History -Count 1).CommandLine"),
+            run("(Get-History -Count 1).CommandLine"),
             "Write-Output two\n"
         );
+        assert_eq!(run("r 1"), "Write-Output one\none\n");
         assert_eq!(
-            run_to_string(builtin_registry(), "r 1"),
-            "Write-Output one\none\n"
-        );
-        assert_eq!(
-            run_to_string(builtin_registry(), "Invoke-History Write-Output"),
+            run("Invoke-History Write-Output"),
             "Write-Output two\ntwo\n"
         );
         assert_eq!(
-            run_to_string(builtin_registry(), "r 9"),
+            run("r 9"),
             "Invoke-History: Cannot locate history for Id 9.\n"
+        );
+        assert_eq!(
+            run_to_string(builtin_registry(), "@(Get-History).Count"),
+            "0\n",
+            "another session has its own history"
         );
     }
 

@@ -8,6 +8,7 @@ use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor
 use crate::engine::value::Value;
 use crate::format::color::ColorMode;
 use crate::format::formatter::FormatRequest;
+use crate::format::view::Views;
 use crate::format::{OutDefault, terminal_width};
 
 /// Where laid-out lines go.
@@ -80,7 +81,8 @@ impl Out {
                 enumeration_limit: enumeration_limit(cx),
                 ..FormatRequest::default()
             };
-            OutDefault::with_request(req, Self::width(cx), color)
+            let views = cx.session().get::<Views>().registry();
+            OutDefault::with_request(req, Self::width(cx), color, views)
         })
     }
 }

@@ -6,6 +6,7 @@ use super::props::given;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::value::Value;
 use crate::format::formatter::FormatRequest;
+use crate::format::view::Views;
 use crate::format::{terminal_width, text_of};
 
 #[derive(Default)]
@@ -31,7 +32,13 @@ impl Processor for Tee {
             cx.engine.scopes.set(None, &name, value);
         }
         if let Some(path) = cx.string("FilePath") {
-            let text = text_of(&self.items, FormatRequest::default(), terminal_width());
+            let views = cx.session().get::<Views>().registry();
+            let text = text_of(
+                &self.items,
+                FormatRequest::default(),
+                terminal_width(),
+                views,
+            );
             let append = cx.switch("Append");
             save(cx, &path, &text, append)?;
         }

@@ -18,8 +18,9 @@ use crate::engine::error::{ErrorCategory, ErrorRecord};
 use crate::engine::value::Value;
 use crate::exchange::catalog::Catalog;
 use crate::exchange::{Backend, ExchangeError, Request};
+use session::ExchangeSession;
 
-/// Registers every Exchange Online cmdlet.
+/// Registers every Exchange Online cmdlet, and their views for each new session.
 pub fn register(r: &mut Registry) {
     for cmdlet in Catalog::get().cmdlets() {
         let name: Rc<str> = Rc::from(cmdlet.name.as_str());
@@ -30,6 +31,7 @@ pub fn register(r: &mut Registry) {
             })
         }));
     }
+    r.on_session_start(views::register);
 }
 
 /// One invocation of an Exchange cmdlet: one request per pipeline object.
@@ -120,7 +122,7 @@ fn connection_command(name: &str, cx: &mut Ctx) -> Option<Result<(), Flow>> {
             )))
         }
         "disconnect-exchangeonline" => {
-            session::set_backend(None);
+            cx.session().set_backend(None);
             Some(Ok(()))
         }
         _ => None,
@@ -142,7 +144,7 @@ impl Processor for ExchangeCommand {
                 return Ok(());
             }
         }
-        let backend = match session::backend() {
+        let backend = match cx.session().backend() {
             Ok(backend) => backend,
             Err(error) => return report(cx, &error, &self.name),
         };

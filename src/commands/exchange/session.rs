@@ -1,36 +1,70 @@
 //! Which backend the Exchange cmdlets talk to: the local organisation by default (opened
 //! on first use, and filled with the sample organisation when it is new), or whatever a
 //! connection installs.
+//!
+//! The choice is part of the shell session: [`Connection`] is a slot of the engine's
+//! session state, reached from a command's context through [`ExchangeSession`]:
+//!
+//! - `cx.session().backend()` is the backend in use (the local organisation at
+//!   `EXOSH_ORG`, else the default path, opened on first use);
+//! - `cx.session().set_backend(Some(Rc::new(rest)))` makes every later Exchange cmdlet of
+//!   the session talk to `rest` (what Connect-ExchangeOnline does with a remote backend);
+//! - `cx.session().set_backend(None)` returns to the local organisation
+//!   (Disconnect-ExchangeOnline).
+//!
+//! ```
+//! use std::rc::Rc;
+//! use exosh::commands::exchange::session::{ExchangeSession, open_local};
+//! use exosh::engine::state::SessionState;
+//!
+//! let dir = std::env::temp_dir().join(format!("exosh-session-doc-{}", std::process::id()));
+//! let session = SessionState::default();
+//! session.set_backend(Some(Rc::new(open_local(&dir.join("org.db")).expect("sample"))));
+//! let got = session.backend().expect("installed").invoke(
+//!     &exosh::exchange::Request::new("Get-Mailbox").param("Identity", "Ken Sanchez"),
+//! );
+//! assert_eq!(got.expect("found").value[0]["Alias"], "ken");
+//! # drop(session);
+//! # let _ = std::fs::remove_dir_all(&dir);
+//! ```
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::engine::state::SessionState;
 use crate::exchange::local::LocalBackend;
 use crate::exchange::store::Store;
 use crate::exchange::{Backend, ExchangeError};
 
 use super::sample;
 
-thread_local! {
-    static CURRENT: RefCell<Option<Rc<dyn Backend>>> = const { RefCell::new(None) };
+/// The session's Exchange connection: the backend installed, if any.
+#[derive(Default)]
+pub struct Connection(RefCell<Option<Rc<dyn Backend>>>);
+
+/// The Exchange connection of a session (see the module's documentation).
+pub trait ExchangeSession {
+    /// The backend in use, opening the local organisation on first use.
+    fn backend(&self) -> Result<Rc<dyn Backend>, ExchangeError>;
+    /// Installs a backend for the rest of the session (a connection, or a test's
+    /// organisation); `None` returns to the local organisation on next use.
+    fn set_backend(&self, backend: Option<Rc<dyn Backend>>);
 }
 
-/// The backend in use, opening the local organisation (`EXOSH_ORG`, else the default
-/// path) on first use.
-pub fn backend() -> Result<Rc<dyn Backend>, ExchangeError> {
-    if let Some(current) = CURRENT.with(|c| c.borrow().clone()) {
-        return Ok(current);
+impl ExchangeSession for SessionState {
+    fn backend(&self) -> Result<Rc<dyn Backend>, ExchangeError> {
+        let connection = self.get::<Connection>();
+        if let Some(current) = connection.0.borrow().clone() {
+            return Ok(current);
+        }
+        let backend: Rc<dyn Backend> = Rc::new(open_local(&Store::default_path())?);
+        *connection.0.borrow_mut() = Some(backend.clone());
+        Ok(backend)
     }
-    let local = open_local(&Store::default_path())?;
-    let backend: Rc<dyn Backend> = Rc::new(local);
-    set_backend(Some(backend.clone()));
-    Ok(backend)
-}
 
-/// Installs a backend (a connection, or a test's organisation); `None` returns to the
-/// local organisation on next use.
-pub fn set_backend(backend: Option<Rc<dyn Backend>>) {
-    CURRENT.with(|c| *c.borrow_mut() = backend);
+    fn set_backend(&self, backend: Option<Rc<dyn Backend>>) {
+        *self.get::<Connection>().0.borrow_mut() = backend;
+    }
 }
 
 /// Opens a local organisation, loading the sample organisation if this is the first

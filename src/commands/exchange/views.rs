@@ -3,11 +3,13 @@
 //! own, `Format-List` shows every property in the order the backend gives them, which
 //! is Exchange's Format-List order.
 
+use crate::engine::state::SessionState;
 use crate::exchange::model;
-use crate::format::view::{View, ViewRegistry};
+use crate::format::view::{View, Views};
 
-/// Adds the Exchange views to a registry.
-pub fn register(r: &mut ViewRegistry) {
+/// Adds the Exchange views to a new session.
+pub fn register(session: &SessionState) {
+    let r = session.get::<Views>();
     r.register(
         model::CAS_MAILBOX.type_name,
         View::table_of(&[

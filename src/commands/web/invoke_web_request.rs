@@ -12,7 +12,7 @@ use crate::engine::command::{CommandInfo, Ctx, Flow, Processor, Signature};
 use crate::engine::object::PsObject;
 use crate::engine::value::Value;
 use crate::format::select::{Align, Column, Expr};
-use crate::format::view::{View, ViewRegistry};
+use crate::format::view::{View, Views};
 
 const HTML_RESPONSE: &str = "Microsoft.PowerShell.Commands.BasicHtmlWebResponseObject";
 const WEB_RESPONSE: &str = "Microsoft.PowerShell.Commands.WebResponseObject";
@@ -175,7 +175,7 @@ fn first_200(property: &'static str) -> Column {
 }
 
 /// The list views of pwsh's PowerShellCore format data for both response types.
-pub fn register_views(r: &mut ViewRegistry) {
+pub fn register_views(r: &Views) {
     let p = Column::property;
     r.register(
         HTML_RESPONSE,

@@ -2,7 +2,8 @@
 //! Invoke-WebRequest) and Send-MailMessage.
 
 use crate::engine::command::Registry;
-use crate::format::view::ViewRegistry;
+use crate::engine::state::SessionState;
+use crate::format::view::Views;
 
 mod http;
 mod invoke_rest_method;
@@ -17,9 +18,10 @@ pub fn register(r: &mut Registry) {
     ] {
         r.register(info);
     }
+    r.on_session_start(register_views);
 }
 
-/// The views of the objects these commands return.
-pub fn register_views(r: &mut ViewRegistry) {
-    invoke_web_request::register_views(r);
+/// The views of the objects these commands return, for a new session.
+fn register_views(session: &SessionState) {
+    invoke_web_request::register_views(&session.get::<Views>());
 }
