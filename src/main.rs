@@ -17,6 +17,9 @@
 //!   **decision**: exosh names itself and its own version (the package's), where pwsh
 //!   prints `PowerShell 7.4.x`; `$PSVersionTable` still says 7.4 for scripts that check.
 //!
+//! Script files and standard input are read as pwsh 7 reads them: a byte-order mark
+//! chooses UTF-8, UTF-16 or UTF-32, no mark means UTF-8 (`engine::encoding`).
+//!
 //! Exit codes are pwsh's (see `engine::session`).
 
 use std::io::{IsTerminal, Read};
@@ -25,6 +28,7 @@ use std::rc::Rc;
 
 use exosh::commands::builtin_registry;
 use exosh::engine::binder::Arg;
+use exosh::engine::encoding::decode;
 use exosh::engine::runtime::{Engine, StdHost};
 use exosh::engine::session::RunMode;
 use exosh::engine::value::Value;
@@ -342,26 +346,12 @@ fn token(upn: &str, valid_for: i64) -> i32 {
     }
 }
 
-/// Script text from bytes: a BOM is dropped; invalid UTF-8 is an error naming the offset.
-fn decode(name: &str, bytes: Vec<u8>) -> Result<String, String> {
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "exosh: {name}: the text is not valid UTF-8 (invalid byte at offset {}).",
-            e.utf8_error().valid_up_to()
-        )
-    })
-}
-
 fn read_stdin() -> Result<String, String> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| format!("exosh: cannot read standard input: {e}"))?;
-    decode("standard input", bytes)
+    Ok(decode(&bytes))
 }
 
 /// Reads a script file, named as pwsh names it in errors (its full path).
@@ -374,7 +364,7 @@ fn read_script(path: &str) -> Result<(String, String), (i32, String)> {
             ),
         )
     })?;
-    let text = decode(path, bytes).map_err(|m| (1, m))?;
+    let text = decode(&bytes);
     let full = std::fs::canonicalize(path)
         .map(|p| p.to_string_lossy().to_string())
         .unwrap_or_else(|_| path.to_string());
@@ -462,7 +452,7 @@ fn check(paths: Vec<String>) -> i32 {
         } else {
             match std::fs::read(&path)
                 .map_err(|e| format!("exosh: {path}: {e}"))
-                .and_then(|b| decode(&path, b))
+                .map(|b| decode(&b))
             {
                 Ok(t) => (path.clone(), t),
                 Err(m) => {
