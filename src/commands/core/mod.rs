@@ -32,7 +32,7 @@ mod order;
 mod out;
 mod path;
 mod path_parts;
-mod props;
+pub(crate) mod props;
 mod select_object;
 mod sort_object;
 mod string_data;
