@@ -228,17 +228,48 @@ fn stdin_runs_as_a_script() {
 #[test]
 fn bad_files_give_clear_errors() {
     let org = TempOrg::new();
-    let bad = org.dir.join("bad.ps1");
-    fs::write(&bad, b"'ok'\n\xff\xfe\n").expect("write");
-    let (out, code) = exosh(&[bad.to_str().unwrap_or_default()], None);
-    assert_eq!(code, 1);
-    assert!(out.contains("not valid UTF-8"), "{out}");
+    // Not UTF-8 (a Latin-1 é): read as pwsh 7 reads it, the byte replaced by U+FFFD.
+    let latin1 = org.dir.join("latin1.ps1");
+    fs::write(&latin1, b"'caf\xe9'\n").expect("write");
+    let (out, code) = exosh(&[latin1.to_str().unwrap_or_default()], None);
+    assert_eq!((out.as_str(), code), ("caf\u{FFFD}\n", 0));
     let (out, code) = exosh(&["no-such-file.ps1"], None);
     assert_eq!(code, 64);
     assert!(
         out.contains("The argument 'no-such-file.ps1' is not recognized"),
         "{out}"
     );
+}
+
+/// Scripts saved by Windows editors: UTF-16 LE or BE with a byte-order mark (Windows
+/// PowerShell ISE), UTF-8 with a BOM, run as files, with -File and from standard input.
+#[test]
+fn scripts_in_windows_encodings_run() {
+    let org = TempOrg::new();
+    let text = "$n = 'Ken Sánchez ✓'\r\n\"hello $n\"\r\n";
+    let utf16 = |mark: [u8; 2], unit: fn(u16) -> [u8; 2]| -> Vec<u8> {
+        mark.into_iter()
+            .chain(text.encode_utf16().flat_map(unit))
+            .collect()
+    };
+    let files = [
+        ("utf16le.ps1", utf16([0xFF, 0xFE], u16::to_le_bytes)),
+        ("utf16be.ps1", utf16([0xFE, 0xFF], u16::to_be_bytes)),
+        (
+            "utf8bom.ps1",
+            [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+        ),
+        ("utf8.ps1", text.as_bytes().to_vec()),
+    ];
+    for (name, bytes) in files {
+        let path = org.dir.join(name);
+        fs::write(&path, &bytes).expect("write");
+        let path = path.to_str().unwrap_or_default();
+        let expected = ("hello Ken Sánchez ✓\n".to_string(), 0);
+        assert_eq!(exosh(&[path], None), expected, "{name}");
+        assert_eq!(exosh(&["-File", path], None), expected, "{name} with -File");
+        assert_eq!(exosh(&["-"], Some(&bytes)), expected, "{name} on stdin");
+    }
 }
 
 #[test]

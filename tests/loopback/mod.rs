@@ -14,14 +14,13 @@ pub fn self_signed_tls() -> Arc<rustls::ServerConfig> {
     let made = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()])
         .expect("self-signed certificate");
     let key = rustls::pki_types::PrivatePkcs8KeyDer::from(made.signing_key.serialize_der());
-    #[allow(deprecated)]
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ServerConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .expect("protocol versions")
-        .with_no_client_auth()
-        .with_single_cert(vec![made.cert.der().clone()], key.into())
-        .expect("server certificate");
+    let config =
+        rustls::ServerConfig::builder_with_provider(exosh::exchange::auth::crypto_provider())
+            .with_safe_default_protocol_versions()
+            .expect("protocol versions")
+            .with_no_client_auth()
+            .with_single_cert(vec![made.cert.der().clone()], key.into())
+            .expect("server certificate");
     Arc::new(config)
 }
 

@@ -27,11 +27,12 @@ mod locate;
 mod location;
 mod measure_object;
 mod members;
+mod modules;
 mod order;
 mod out;
 mod path;
 mod path_parts;
-mod props;
+pub(crate) mod props;
 mod select_object;
 mod sort_object;
 mod string_data;
@@ -140,6 +141,13 @@ fn register_shell(r: &mut Registry) {
         item_ops::rename_item(),
         path_parts::resolve_path(),
         path_parts::split_path(),
+        modules::get_module(),
+        modules::import_module(),
+        modules::remove_module(),
+        modules::get_installed_module(),
+        modules::install_module(),
+        modules::update_module(),
+        modules::find_module(),
     ] {
         r.register(info);
     }
@@ -151,4 +159,5 @@ fn register_views(session: &SessionState) {
     let views = session.get::<Views>();
     location::register_views(&views);
     fs_item::register_views(&views);
+    modules::register_views(&views);
 }
