@@ -51,6 +51,7 @@ pub mod scope;
 pub mod script_members;
 pub mod session;
 pub mod state;
+pub mod timespan;
 pub mod value;
 pub mod version;
 
