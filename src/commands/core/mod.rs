@@ -34,6 +34,7 @@ mod path;
 mod path_parts;
 pub(crate) mod props;
 mod select_object;
+mod select_string;
 mod sort_object;
 mod string_data;
 mod tee_object;
@@ -42,6 +43,7 @@ mod test_json;
 pub(crate) mod testing;
 #[cfg(test)]
 mod tests;
+mod time_span;
 mod variables;
 mod where_object;
 mod write_host;
@@ -148,6 +150,9 @@ fn register_shell(r: &mut Registry) {
         modules::install_module(),
         modules::update_module(),
         modules::find_module(),
+        time_span::new_time_span(),
+        time_span::new_guid(),
+        select_string::command(),
     ] {
         r.register(info);
     }
@@ -160,4 +165,7 @@ fn register_views(session: &SessionState) {
     location::register_views(&views);
     fs_item::register_views(&views);
     modules::register_views(&views);
+    time_span::register_views(&views);
+    let location = session.get::<crate::engine::location::Location>();
+    select_string::register_views(&views, location);
 }

@@ -420,7 +420,7 @@ impl Processor for Disconnect {
         let Some(connection) = current(cx.session()) else {
             return Ok(());
         };
-        if !cx.should_process(&connection.uri, "Disconnect-ExchangeOnline") {
+        if !cx.should_process(&connection.uri, "Disconnect-ExchangeOnline")? {
             return Ok(());
         }
         forget_prefix(cx, &connection.prefix);
