@@ -11,6 +11,8 @@
 //! - `exosh serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--http] [--rate-limit N]`:
 //!   the organisation as an admin endpoint (exo-rest.md's contract).
 //! - `exosh token UPN [--valid-for 8h]`: prints a bearer token for that user.
+//! - `exosh app add APPID --certificate FILE.pem` (`list`, `remove`): the applications
+//!   that may sign in to `exosh serve` with a certificate.
 //! - `exosh` alone: the interactive shell on a terminal; otherwise runs stdin.
 //!
 //! Exit codes are pwsh's (see `engine::session`).
@@ -45,6 +47,7 @@ enum Action {
         upn: String,
         valid_for: i64,
     },
+    App(exosh::server::apps::AppCommand),
     /// `exosh` on a terminal: the interactive shell.
     Interactive(exosh::repl::StartOptions),
 }
@@ -102,6 +105,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
         Some("check") => return Ok(Action::Check(argv[1..].to_vec())),
         Some("serve") => return exosh::server::Options::parse(&argv[1..]).map(Action::Serve),
         Some("token") => return parse_token_args(&argv[1..]),
+        Some("app") => return exosh::server::apps::AppCommand::parse(&argv[1..]).map(Action::App),
         _ => {}
     }
     let mut i = 0;
@@ -264,6 +268,26 @@ fn token(upn: &str, valid_for: i64) -> i32 {
         }
         Err(error) => {
             eprintln!("exosh token: {}", error.message);
+            1
+        }
+    }
+}
+
+/// `exosh app ...` on the organisation of `$EXOSH_ORG`.
+fn app(command: &exosh::server::apps::AppCommand) -> i32 {
+    let path = exosh::exchange::store::Store::default_path();
+    let done = exosh::commands::exchange::session::open_local(&path)
+        .map_err(|e| e.message)
+        .and_then(|backend| command.run(&mut backend.store()));
+    match done {
+        Ok(text) => {
+            if !text.is_empty() {
+                println!("{text}");
+            }
+            0
+        }
+        Err(message) => {
+            eprintln!("{message}");
             1
         }
     }
@@ -440,6 +464,7 @@ fn main() -> ExitCode {
         Action::Check(paths) => check(paths),
         Action::Serve(options) => serve(&options),
         Action::Token { upn, valid_for } => token(&upn, valid_for),
+        Action::App(command) => app(&command),
         Action::Interactive(options) => on_large_stack(move || exosh::repl::start(&options)),
         Action::Run { source, args, mode } => on_large_stack(move || run(source, args, mode)),
     };
