@@ -14,6 +14,13 @@
 //! - `exosh app add APPID --certificate FILE.pem` (`list`, `remove`): the applications
 //!   that may sign in to `exosh serve` with a certificate.
 //! - `exosh` alone: the interactive shell on a terminal; otherwise runs stdin.
+//! - `-Help` (`-?`, `-h`, `--help`, `/?`) prints the usage text; `-Version` (`-v`) prints
+//!   `exosh VERSION`. As pwsh, both answer and exit 0, whatever follows them.
+//!   **decision**: exosh names itself and its own version (the package's), where pwsh
+//!   prints `PowerShell 7.4.x`; `$PSVersionTable` still says 7.4 for scripts that check.
+//!
+//! Script files and standard input are read as pwsh 7 reads them: a byte-order mark
+//! chooses UTF-8, UTF-16 or UTF-32, no mark means UTF-8 (`engine::encoding`).
 //!
 //! Exit codes are pwsh's (see `engine::session`).
 
@@ -23,6 +30,7 @@ use std::rc::Rc;
 
 use exosh::commands::builtin_registry;
 use exosh::engine::binder::Arg;
+use exosh::engine::encoding::decode;
 use exosh::engine::runtime::{Engine, StdHost};
 use exosh::engine::session::RunMode;
 use exosh::engine::value::Value;
@@ -50,7 +58,71 @@ enum Action {
     App(exosh::server::apps::AppCommand),
     /// `exosh` on a terminal: the interactive shell.
     Interactive(exosh::repl::StartOptions),
+    /// `-Help`, `-?`: the usage text.
+    Help,
+    /// `-Version`: `exosh VERSION`.
+    Version,
 }
+
+/// What `exosh -Help` prints.
+const USAGE: &str = "\
+Usage: exosh [[-File] <filePath> [args]]
+             [-Command { - | <string> }]
+             [-NoProfile] [-NonInteractive] [-NoLogo] [-NoExit]
+             [-ExecutionPolicy <policy>] [-Help] [-Version]
+       exosh check <filePath>...
+       exosh serve [--listen <address:port>] [--tls-cert <file> --tls-key <file>]
+                   [--http] [--rate-limit <n>] [--token-lifetime <duration>]
+                   [--device-code-lifetime <duration>] [--poll-interval <seconds>]
+                   [--clock-skew <seconds>]
+       exosh token <user> [--valid-for <duration>]
+       exosh app add <appId> --certificate <file> | list | remove <appId>
+
+exosh is a PowerShell-compatible shell for Exchange Online administration. Without
+arguments it starts the interactive shell (or, when standard input is not a terminal,
+runs what it reads there as a script).
+
+  All flags are case-insensitive and may be shortened while they stay unambiguous.
+
+-File | -f
+    Runs the script file named, with the arguments that follow it. A path that is not
+    a flag may be given without -File: exosh report.ps1 -Days 30
+
+-Command | -c
+    Runs the text that follows as PowerShell commands. - reads them from standard
+    input. Exits with 1 when the last command failed.
+
+-NoProfile | -nop
+    Does not run the profile ($PROFILE) when the interactive shell starts.
+
+-NonInteractive | -noni
+    Nothing asks the user: a prompt that would be needed is an error instead.
+
+-NoLogo | -nol
+    Starts the interactive shell without its banner.
+
+-NoExit | -noe
+    With -Command, starts the interactive shell after running the text.
+
+-ExecutionPolicy | -ex | -ep
+    Accepted, as pwsh accepts it; exosh runs every script it is given.
+
+-Help | -h | -?
+    Shows this text.
+
+-Version | -v
+    Shows exosh's version.
+
+check
+    Parses the files named (- for standard input) and prints every parse error,
+    running nothing. Exits with 1 when a file does not parse.
+
+serve, token
+    The organisation as an admin endpoint for a team, and a bearer token for it.
+
+Environment: EXOSH_ORG names the organisation database (by default
+$XDG_DATA_HOME/exosh/org.db); NO_COLOR turns colour off.
+";
 
 /// Where the script text comes from.
 enum Input {
@@ -60,7 +132,7 @@ enum Input {
 }
 
 /// The pwsh flags exosh knows, for prefix matching.
-const FLAGS: [&str; 9] = [
+const FLAGS: [&str; 11] = [
     "File",
     "Command",
     "NoProfile",
@@ -70,6 +142,8 @@ const FLAGS: [&str; 9] = [
     "NoExit",
     "InputFormat",
     "OutputFormat",
+    "Help",
+    "Version",
 ];
 
 /// Resolves a flag name (without its dash) like pwsh: exact `c`/`f` shortcuts, otherwise
@@ -80,6 +154,7 @@ fn resolve_flag(name: &str) -> Result<&'static str, String> {
         "c" => return Ok("Command"),
         "f" => return Ok("File"),
         "ep" | "ex" => return Ok("ExecutionPolicy"),
+        "?" => return Ok("Help"),
         _ => {}
     }
     let hits: Vec<&'static str> = FLAGS
@@ -123,6 +198,9 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                 args: argv[i + 1..].to_vec(),
                 mode: RunMode::Command,
             });
+        }
+        if arg == "/?" {
+            return Ok(Action::Help);
         }
         let Some(name) = arg.strip_prefix('-') else {
             return Ok(Action::Run {
@@ -175,6 +253,8 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                 });
             }
             "ExecutionPolicy" | "InputFormat" | "OutputFormat" => i += 2,
+            "Help" => return Ok(Action::Help),
+            "Version" => return Ok(Action::Version),
             "NoExit" => {
                 no_exit = true;
                 i += 1;
@@ -293,26 +373,12 @@ fn app(command: &exosh::server::apps::AppCommand) -> i32 {
     }
 }
 
-/// Script text from bytes: a BOM is dropped; invalid UTF-8 is an error naming the offset.
-fn decode(name: &str, bytes: Vec<u8>) -> Result<String, String> {
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "exosh: {name}: the text is not valid UTF-8 (invalid byte at offset {}).",
-            e.utf8_error().valid_up_to()
-        )
-    })
-}
-
 fn read_stdin() -> Result<String, String> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| format!("exosh: cannot read standard input: {e}"))?;
-    decode("standard input", bytes)
+    Ok(decode(&bytes))
 }
 
 /// Reads a script file, named as pwsh names it in errors (its full path).
@@ -325,7 +391,7 @@ fn read_script(path: &str) -> Result<(String, String), (i32, String)> {
             ),
         )
     })?;
-    let text = decode(path, bytes).map_err(|m| (1, m))?;
+    let text = decode(&bytes);
     let full = std::fs::canonicalize(path)
         .map(|p| p.to_string_lossy().to_string())
         .unwrap_or_else(|_| path.to_string());
@@ -413,7 +479,7 @@ fn check(paths: Vec<String>) -> i32 {
         } else {
             match std::fs::read(&path)
                 .map_err(|e| format!("exosh: {path}: {e}"))
-                .and_then(|b| decode(&path, b))
+                .map(|b| decode(&b))
             {
                 Ok(t) => (path.clone(), t),
                 Err(m) => {
@@ -462,6 +528,14 @@ fn main() -> ExitCode {
     };
     let code = match action {
         Action::Check(paths) => check(paths),
+        Action::Help => {
+            print!("{USAGE}");
+            0
+        }
+        Action::Version => {
+            println!("exosh {}", env!("CARGO_PKG_VERSION"));
+            0
+        }
         Action::Serve(options) => serve(&options),
         Action::Token { upn, valid_for } => token(&upn, valid_for),
         Action::App(command) => app(&command),

@@ -5,17 +5,14 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::{TempOrg, run, sample_org, snapshot};
 use serde_json::json;
 
 /// Runs `exosh -Command script` on a new sample organisation in `org`: (stdout, stderr).
 fn exosh(org: &TempOrg, script: &str) -> (String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_exosh"))
+    let output = org
+        .exosh()
         .args(["-NoProfile", "-NonInteractive", "-Command", script])
-        .env("EXOSH_ORG", org.path())
-        .env("NO_COLOR", "1")
         .output()
         .expect("exosh runs");
     (

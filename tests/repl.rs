@@ -4,9 +4,12 @@
 
 #![cfg(unix)]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::TempOrg;
 
 use rexpect::process::WaitStatus;
 use rexpect::session::PtySession;
@@ -22,48 +25,29 @@ const UP: &str = "\x1b[A";
 /// prompt and line on every key.
 const ACCEPTED: &str = "\x1b[?2004l";
 
-/// A private folder for one test's home, data, config and organisation.
-struct Sandbox {
-    root: PathBuf,
-}
+/// A private folder for one test's home, data, config and organisation (a
+/// `common::TempOrg`), where the shell starts.
+struct Sandbox(TempOrg);
 
 impl Sandbox {
     fn new() -> Sandbox {
-        static COUNT: AtomicUsize = AtomicUsize::new(0);
-        let root = std::env::temp_dir().join(format!(
-            "exosh-repl-{}-{}",
-            std::process::id(),
-            COUNT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&root);
-        std::fs::create_dir_all(root.join("home")).expect("temp home");
-        // The prompt shows the directory as the system resolves it.
-        let root = std::fs::canonicalize(&root).unwrap_or(root);
-        Sandbox { root }
+        Sandbox(TempOrg::new())
     }
 
-    fn config_dir(&self) -> PathBuf {
-        self.root.join("config")
+    fn root(&self) -> &Path {
+        &self.0.dir
     }
 
     /// The prompt pwsh shows in this folder.
     fn prompt(&self) -> String {
-        format!("PS {}> ", self.root.display())
+        format!("PS {}> ", self.root().display())
     }
 
     fn command(&self, args: &[&str], color: bool) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_exosh"));
-        cmd.args(args)
-            .current_dir(&self.root)
-            .env("HOME", self.root.join("home"))
-            .env("XDG_DATA_HOME", self.root.join("data"))
-            .env("XDG_CONFIG_HOME", self.config_dir())
-            .env("EXOSH_ORG", self.root.join("org.db"))
-            .env("TERM", "xterm");
+        let mut cmd = self.0.exosh();
+        cmd.args(args).env("TERM", "xterm");
         if color {
             cmd.env_remove("NO_COLOR");
-        } else {
-            cmd.env("NO_COLOR", "1");
         }
         cmd
     }
@@ -81,12 +65,6 @@ impl Sandbox {
         };
         shell.expect_prompt();
         shell
-    }
-}
-
-impl Drop for Sandbox {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.root);
     }
 }
 
@@ -208,7 +186,7 @@ fn tab_completes_cmdlets_parameters_and_identities_with_spaces() {
     let screen = sh.run("");
     assert!(screen.contains("MapiEnabled : False"), "{screen}");
     // File paths where nothing else is known.
-    std::fs::write(sandbox.root.join("report-2024.csv"), "Name\nKen\n").expect("file written");
+    std::fs::write(sandbox.root().join("report-2024.csv"), "Name\nKen\n").expect("file written");
     sh.keys("Import-Csv ./rep\t");
     sh.expect("report-2024.csv");
     let screen = sh.run(" | ForEach-Object Name");
@@ -353,7 +331,7 @@ fn exit_gives_its_code_and_the_session_keeps_its_state() {
     let screen = sh.run("$kept");
     assert!(screen.contains("42"), "{screen}");
     // A script's exit code stays in $LASTEXITCODE; typed commands leave it alone.
-    std::fs::write(sandbox.root.join("five.ps1"), "exit 5\n").expect("script written");
+    std::fs::write(sandbox.root().join("five.ps1"), "exit 5\n").expect("script written");
     sh.run("./five.ps1");
     sh.run("Get-Mailbox -Identity Nobody");
     let screen = sh.run("\"code=$LASTEXITCODE\"");
@@ -399,7 +377,7 @@ fn errors_of_a_typed_line_are_concise() {
 #[test]
 fn banner_profile_and_prompt_function() {
     let sandbox = Sandbox::new();
-    let profile = sandbox.config_dir().join("exosh").join("profile.ps1");
+    let profile = sandbox.0.config_dir().join("exosh").join("profile.ps1");
     std::fs::create_dir_all(profile.parent().unwrap_or(Path::new("."))).expect("config dir");
     std::fs::write(&profile, "$fromProfile = 'loaded'\n").expect("profile written");
 

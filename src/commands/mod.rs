@@ -4,6 +4,7 @@
 //! registers its commands in [`builtin_registry`].
 
 pub mod core;
+pub mod excel;
 pub mod exchange;
 pub mod web;
 
@@ -15,6 +16,7 @@ pub fn builtin_registry() -> Registry {
     core::register(&mut r);
     exchange::register(&mut r);
     web::register(&mut r);
+    r.register(excel::command());
     r
 }
 

@@ -34,6 +34,29 @@ pub struct ScriptCommand {
 }
 
 impl ScriptCommand {
+    /// A script file run as a command: named by its path, its `param()` its parameters.
+    /// `is_script` gives it the script scope; `dot_source` runs it in the caller's.
+    pub fn from_file(
+        ast: Rc<ScriptBlock>,
+        source: Rc<Source>,
+        is_script: bool,
+        dot_source: bool,
+    ) -> ScriptCommand {
+        ScriptCommand {
+            name: source.name.clone(),
+            params: ast
+                .param_block
+                .as_ref()
+                .map(|p| p.params.clone())
+                .unwrap_or_default(),
+            ast,
+            source,
+            is_filter: false,
+            is_script,
+            dot_source,
+        }
+    }
+
     /// A script block value run as a command (`& { ... }`, `. { ... }`, `$sb.Invoke()`).
     pub fn from_block(sb: &ScriptBlockValue, dot_source: bool) -> ScriptCommand {
         ScriptCommand {
@@ -636,19 +659,12 @@ impl Engine {
         in_global: bool,
         out: &mut dyn super::command::Sink,
     ) -> Result<Option<i32>, Flow> {
-        let cmd = Rc::new(ScriptCommand {
-            name: source.name.clone(),
-            params: ast
-                .param_block
-                .as_ref()
-                .map(|p| p.params.clone())
-                .unwrap_or_default(),
+        let cmd = Rc::new(ScriptCommand::from_file(
             ast,
-            source: source.clone(),
-            is_filter: false,
-            is_script: true,
-            dot_source: in_global,
-        });
+            source.clone(),
+            true,
+            in_global,
+        ));
         self.source = source;
         let mut stage = self.script_stage(cmd, args, None)?;
         match stage.run_alone(self, None, out) {

@@ -12,6 +12,7 @@
 //! (`C:\x`, `HKLM:\x`) names a drive; the file system has none on Linux but `Temp:`, and
 //! `Env:` is the environment, so any other is pwsh's "Cannot find drive".
 
+use std::cell::RefCell;
 use std::path::{Component, Path, PathBuf};
 
 use super::object::PsObject;
@@ -64,9 +65,16 @@ impl PathError {
     }
 }
 
-/// The current location and the default location stack.
-#[derive(Debug, Clone)]
+/// The current location and the default location stack. It lives in the session's
+/// state (views that show paths relative to it, such as Select-String's, hold it too),
+/// so it changes through a shared reference.
+#[derive(Debug)]
 pub struct Location {
+    state: RefCell<Places>,
+}
+
+#[derive(Debug, Clone)]
+struct Places {
     current: PathBuf,
     stack: Vec<PathBuf>,
     /// Where `Set-Location -` and `Set-Location +` lead (pwsh 6.2+).
@@ -91,63 +99,70 @@ impl Location {
     pub fn new() -> Location {
         let current = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
         Location {
-            current: normalize(&current),
-            stack: Vec::new(),
-            back: Vec::new(),
-            forward: Vec::new(),
+            state: RefCell::new(Places {
+                current: normalize(&current),
+                stack: Vec::new(),
+                back: Vec::new(),
+                forward: Vec::new(),
+            }),
         }
     }
 
     /// The current location.
-    pub fn current(&self) -> &Path {
-        &self.current
+    pub fn current(&self) -> PathBuf {
+        self.state.borrow().current.clone()
     }
 
     /// The current location as text (`/home/ken`), as the prompt and `$PWD` show it.
     pub fn current_text(&self) -> String {
-        self.current.to_string_lossy().into_owned()
+        self.state.borrow().current.to_string_lossy().into_owned()
     }
 
     /// Moves to `dir` (already resolved and checked by the caller); `Set-Location -`
     /// comes back.
-    pub fn set(&mut self, dir: PathBuf) {
-        let old = std::mem::replace(&mut self.current, dir);
-        self.back.push(old);
-        if self.back.len() > HISTORY {
-            self.back.remove(0);
+    pub fn set(&self, dir: PathBuf) {
+        let mut p = self.state.borrow_mut();
+        let old = std::mem::replace(&mut p.current, dir);
+        p.back.push(old);
+        if p.back.len() > HISTORY {
+            p.back.remove(0);
         }
-        self.forward.clear();
+        p.forward.clear();
     }
 
     /// `Set-Location -`: the location before the last move, if any.
-    pub fn back(&mut self) -> Option<PathBuf> {
-        let dir = self.back.pop()?;
-        self.forward
-            .push(std::mem::replace(&mut self.current, dir.clone()));
+    pub fn back(&self) -> Option<PathBuf> {
+        let mut p = self.state.borrow_mut();
+        let dir = p.back.pop()?;
+        let old = std::mem::replace(&mut p.current, dir.clone());
+        p.forward.push(old);
         Some(dir)
     }
 
     /// `Set-Location +`: undoes a `Set-Location -`.
-    pub fn forward(&mut self) -> Option<PathBuf> {
-        let dir = self.forward.pop()?;
-        self.back
-            .push(std::mem::replace(&mut self.current, dir.clone()));
+    pub fn forward(&self) -> Option<PathBuf> {
+        let mut p = self.state.borrow_mut();
+        let dir = p.forward.pop()?;
+        let old = std::mem::replace(&mut p.current, dir.clone());
+        p.back.push(old);
         Some(dir)
     }
 
     /// The locations pushed, oldest first.
-    pub fn stack(&self) -> &[PathBuf] {
-        &self.stack
+    pub fn stack(&self) -> Vec<PathBuf> {
+        self.state.borrow().stack.clone()
     }
 
     /// `Push-Location`: remembers the current location.
-    pub fn push(&mut self) {
-        self.stack.push(self.current.clone());
+    pub fn push(&self) {
+        let mut p = self.state.borrow_mut();
+        let here = p.current.clone();
+        p.stack.push(here);
     }
 
     /// `Pop-Location`: the location last pushed, if any.
-    pub fn pop(&mut self) -> Option<PathBuf> {
-        self.stack.pop()
+    pub fn pop(&self) -> Option<PathBuf> {
+        self.state.borrow_mut().stack.pop()
     }
 
     /// Where `path` leads from the current location.
@@ -179,7 +194,7 @@ impl Location {
             let home = super::scope::env_var("HOME").unwrap_or_else(|| "/".into());
             Path::new(&home).join(text[1..].trim_start_matches('/'))
         } else {
-            self.current.join(&text)
+            self.state.borrow().current.join(&text)
         };
         Ok(Resolved::File(normalize(&joined)))
     }
@@ -220,7 +235,7 @@ impl Engine {
 
     /// Keeps `$PWD` in step with the current location after it moved.
     pub fn location_moved(&mut self) {
-        let info = path_info(self.location.current());
+        let info = path_info(&self.location.current());
         self.scopes.set_global("PWD", info);
     }
 }
@@ -258,7 +273,7 @@ mod tests {
     use super::*;
 
     fn at(dir: &str) -> Location {
-        let mut l = Location::new();
+        let l = Location::new();
         l.set(PathBuf::from(dir));
         l
     }

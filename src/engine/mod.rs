@@ -26,13 +26,14 @@
 //! [`format_op`] `-f`, [`members`] properties/methods/indexing, [`expr`] expressions,
 //! [`eval`] statements, [`scope`] variables, [`pipeline`] streaming pipelines,
 //! [`binder`] parameter binding, [`function`] script-defined commands, [`session`]
-//! whole texts and exit codes, [`state`] what commands keep for the session, [`flow`]
-//! non-local control flow.
+//! whole texts and exit codes, [`state`] what commands keep for the session, [`encoding`]
+//! script and text file bytes, [`flow`] non-local control flow.
 
 pub mod binder;
 pub mod command;
 pub mod convert;
 pub mod display;
+pub mod encoding;
 pub mod error;
 pub mod eval;
 pub mod expr;
@@ -50,6 +51,7 @@ pub mod scope;
 pub mod script_members;
 pub mod session;
 pub mod state;
+pub mod timespan;
 pub mod value;
 pub mod version;
 

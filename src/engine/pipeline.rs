@@ -430,8 +430,9 @@ impl Engine {
         binder::to_flow(e, name, position)
     }
 
-    /// Finds what a command name means: alias → function → cmdlet → script file.
-    fn resolve_command(&self, name: &str, dot: bool) -> Option<Resolved> {
+    /// Finds what a command name means: alias → function → cmdlet → script file. A
+    /// script file that does not parse is its parse error.
+    fn resolve_command(&self, name: &str, dot: bool) -> Option<Result<Resolved, Flow>> {
         let target = self
             .registry
             .resolve_alias(name)
@@ -459,35 +460,29 @@ impl Engine {
                 is_script: false,
                 dot_source: dot,
             };
-            return Some(Resolved::Script(Rc::new(cmd), false));
+            return Some(Ok(Resolved::Script(Rc::new(cmd), false)));
         }
         if let Some(info) = self.registry.lookup(&target) {
-            return Some(Resolved::Cmdlet(info.clone()));
+            return Some(Ok(Resolved::Cmdlet(info.clone())));
         }
         let looks_like_path = name.ends_with(".ps1") || name.contains('/') || name.contains('\\');
-        if looks_like_path {
-            let path = self.location.resolve_file(name).ok()?;
-            let path = path.to_string_lossy().into_owned();
-            let bytes = std::fs::read(&path).ok()?;
-            let text = String::from_utf8(bytes).ok()?;
-            let ast = crate::syntax::parser::parse_script(&text).ok()?;
-            let ast = Rc::new(ast);
-            let cmd = ScriptCommand {
-                name: path.clone(),
-                params: ast
-                    .param_block
-                    .as_ref()
-                    .map(|p| p.params.clone())
-                    .unwrap_or_default(),
-                ast,
-                source: Source::new(path, text),
-                is_filter: false,
-                is_script: !dot,
-                dot_source: dot,
-            };
-            return Some(Resolved::Script(Rc::new(cmd), !dot));
+        if !looks_like_path {
+            return None;
         }
-        None
+        // Positions and `$PSScriptRoot` name the script by its full path, as pwsh does.
+        let path = self.location.resolve_file(name).ok()?;
+        let path = path.to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).ok()?;
+        let source = Source::new(path, super::encoding::decode(&bytes));
+        let ast = match crate::syntax::parser::parse_script(&source.text) {
+            Ok(ast) => Rc::new(ast),
+            Err(errors) => {
+                let first = errors.into_iter().next()?;
+                return Some(Err(Flow::Error(Rc::new(ErrorRecord::parse(source, first)))));
+            }
+        };
+        let cmd = ScriptCommand::from_file(ast, source, !dot, dot);
+        Some(Ok(Resolved::Script(Rc::new(cmd), !dot)))
     }
 
     fn not_found(&self, name: &str, span: crate::syntax::ast::Span) -> Flow {
@@ -576,7 +571,7 @@ impl Engine {
         let resolved = match &c.name {
             CommandName::Bare(name) => self
                 .resolve_command(name, dot)
-                .ok_or_else(|| self.not_found(name, c.span))?,
+                .ok_or_else(|| self.not_found(name, c.span))??,
             CommandName::Expr(e) => match self.eval_expr(e)? {
                 Value::ScriptBlock(sb) => {
                     Resolved::Script(Rc::new(ScriptCommand::from_block(&sb, dot)), false)
@@ -591,7 +586,7 @@ impl Engine {
                 other => {
                     let name = other.to_string();
                     self.resolve_command(&name, dot)
-                        .ok_or_else(|| self.not_found(&name, c.span))?
+                        .ok_or_else(|| self.not_found(&name, c.span))??
                 }
             },
         };

@@ -146,8 +146,9 @@ pub struct Engine {
     interrupt: Option<Arc<AtomicBool>>,
     /// What commands keep for the session (the Exchange connection, views, history).
     pub session: SessionState,
-    /// The current location and the location stack.
-    pub location: super::location::Location,
+    /// The current location and the location stack (the session's, see
+    /// [`super::location::Location`]).
+    pub location: Rc<super::location::Location>,
 }
 
 /// Where one of the streams 2 to 6 goes.
@@ -205,6 +206,7 @@ impl Engine {
         let session = SessionState::default();
         registry.start_session(&session);
         Engine {
+            location: session.get::<super::location::Location>(),
             session,
             registry,
             scopes: Scopes::new(),
@@ -222,7 +224,6 @@ impl Engine {
             stream_routes: StreamRoutes::default(),
             invocations: Vec::new(),
             interrupt: None,
-            location: super::location::Location::new(),
         }
     }
 

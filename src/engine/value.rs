@@ -277,9 +277,11 @@ thread_local! {
 }
 
 /// Types whose `ToString()` is one of their properties: a path object prints as its
-/// path, a file as its full path (pwsh 7).
-const TO_STRING_PROPERTY: [(&str, &str); 3] = [
+/// path, a file as its full path (pwsh 7), a regex match as the text it matched.
+const TO_STRING_PROPERTY: [(&str, &str); 5] = [
     ("System.Management.Automation.PathInfo", "Path"),
+    ("System.Text.RegularExpressions.Match", "Value"),
+    ("System.Text.RegularExpressions.Group", "Value"),
     ("System.IO.FileInfo", "FullName"),
     ("System.IO.DirectoryInfo", "FullName"),
 ];
@@ -299,6 +301,11 @@ fn fmt_object(o: &PsObject, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             .map(|v| v.to_string())
             .collect();
         return f.write_str(&parts.join("."));
+    }
+    if o.type_name() == super::timespan::TYPE
+        && let Some(Value::Long(ticks)) = o.get("Ticks")
+    {
+        return f.write_str(&super::timespan::text(*ticks));
     }
     if let Some((_, property)) = TO_STRING_PROPERTY.iter().find(|(t, _)| o.type_name() == *t) {
         return write!(f, "{}", o.get(property).unwrap_or(&Value::Null));

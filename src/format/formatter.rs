@@ -93,6 +93,8 @@ enum Active {
     Custom,
     /// Format-Custom: each object as a `class` block of its properties.
     Class,
+    /// A registered custom view: each object as the text of one expression.
+    Text(Column),
 }
 
 /// Turns objects into packets, one document per formatter.
@@ -300,7 +302,10 @@ impl Formatter {
                 },
             ),
             Shape::Custom => (
-                Active::Class,
+                match registered.and_then(|r| r.columns.into_iter().next()) {
+                    Some(column) => Active::Text(column),
+                    None => Active::Class,
+                },
                 Start {
                     shape: DocShape::Custom,
                     autosize,
@@ -410,6 +415,7 @@ impl Formatter {
                 };
                 Entry::Text(class_block(v, &self.pairs(&cols, v)))
             }
+            Some(Active::Text(column)) => Entry::Text(column.expr.eval(v).to_string()),
             Some(Active::Custom | Active::Class) | None => Entry::Text(match v {
                 Value::DateTime(dt) => text::long_date(dt),
                 other => other.to_string(),

@@ -104,7 +104,7 @@ impl EngineHost {
     /// Runs the profile script in the global scope, as pwsh dot-sources `$PROFILE`;
     /// `Some(code)` when it ran `exit`. A missing profile is not an error.
     pub fn run_profile(&mut self, path: &Path) -> Option<i32> {
-        let text = std::fs::read_to_string(path).ok()?;
+        let text = crate::engine::encoding::decode(&std::fs::read(path).ok()?);
         self.run_unrecorded(Source::new(path.to_string_lossy(), text))
     }
 

@@ -8,6 +8,8 @@ use std::path::Path;
 use crate::engine::command::{Ctx, Flow};
 use crate::engine::error::ErrorCategory;
 
+pub use crate::engine::encoding::decode;
+
 /// A file's lines: `\n` or `\r\n` end a line, a final newline adds no empty line.
 pub fn file_lines(text: &str) -> Vec<String> {
     let mut lines: Vec<String> = text
@@ -18,21 +20,6 @@ pub fn file_lines(text: &str) -> Vec<String> {
         lines.pop();
     }
     lines
-}
-
-/// Text decoded from a file's bytes: UTF-16 and UTF-8 byte-order marks are honoured.
-pub fn decode(bytes: &[u8]) -> String {
-    match bytes {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
-        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
-        _ => String::from_utf8_lossy(bytes).into_owned(),
-    }
-}
-
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
-    String::from_utf16_lossy(&units)
 }
 
 /// Text in one of pwsh's encoding names; `None` for an unknown name.

@@ -28,15 +28,17 @@ pub fn path_params(sig: Signature, p: PathParams) -> Signature {
         .set(p.sets[0]);
     let path = if p.mandatory { path.mandatory() } else { path };
     sig.param(path)
-        .param(
-            Param::new("LiteralPath", p.ty)
-                .alias("PSPath")
-                .alias("LP")
-                .mandatory()
-                .from_pipeline_by_name()
-                .set(p.sets[1]),
-        )
+        .param(literal_path(p.ty).mandatory().set(p.sets[1]))
         .default_set(p.sets[0])
+}
+
+/// `-LiteralPath` (`PSPath`, `LP`), taken by property name so that an item piped in
+/// binds it.
+pub fn literal_path(ty: ParamType) -> Param {
+    Param::new("LiteralPath", ty)
+        .alias("PSPath")
+        .alias("LP")
+        .from_pipeline_by_name()
 }
 
 /// Whether a path or name holds wildcard characters (`*`, `?`, `[`).

@@ -35,7 +35,7 @@ fn pass_thru(cx: &mut Ctx) -> Result<(), Flow> {
     if !cx.switch("PassThru") {
         return Ok(());
     }
-    let info = path_info(cx.engine.location.current());
+    let info = path_info(&cx.engine.location.current());
     cx.write(info)
 }
 
@@ -127,7 +127,7 @@ impl Processor for GetLocation {
             }
             return Ok(());
         }
-        let info = path_info(cx.engine.location.current());
+        let info = path_info(&cx.engine.location.current());
         cx.write(info)
     }
 }

@@ -27,12 +27,14 @@ mod locate;
 mod location;
 mod measure_object;
 mod members;
+mod modules;
 mod order;
 mod out;
 mod path;
 mod path_parts;
-mod props;
+pub(crate) mod props;
 mod select_object;
+mod select_string;
 mod sort_object;
 mod string_data;
 mod tee_object;
@@ -41,6 +43,7 @@ mod test_json;
 pub(crate) mod testing;
 #[cfg(test)]
 mod tests;
+mod time_span;
 mod variables;
 mod where_object;
 mod write_host;
@@ -140,6 +143,16 @@ fn register_shell(r: &mut Registry) {
         item_ops::rename_item(),
         path_parts::resolve_path(),
         path_parts::split_path(),
+        modules::get_module(),
+        modules::import_module(),
+        modules::remove_module(),
+        modules::get_installed_module(),
+        modules::install_module(),
+        modules::update_module(),
+        modules::find_module(),
+        time_span::new_time_span(),
+        time_span::new_guid(),
+        select_string::command(),
     ] {
         r.register(info);
     }
@@ -151,4 +164,8 @@ fn register_views(session: &SessionState) {
     let views = session.get::<Views>();
     location::register_views(&views);
     fs_item::register_views(&views);
+    modules::register_views(&views);
+    time_span::register_views(&views);
+    let location = session.get::<crate::engine::location::Location>();
+    select_string::register_views(&views, location);
 }

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::locate::{PathParams, existing, path_params};
+use super::locate::{PathParams, existing, literal_path, path_params};
 use super::select_object::strings;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
@@ -52,7 +52,7 @@ impl Processor for ResolvePath {
                 Some(p) => p,
                 None => return Ok(()),
             },
-            None => cx.engine.location.current().to_path_buf(),
+            None => cx.engine.location.current(),
         };
         for text in paths {
             for path in existing(cx, &text, literal)? {
@@ -208,12 +208,7 @@ pub fn split_path() -> CommandInfo {
                 .from_pipeline()
                 .from_pipeline_by_name(),
         )
-        .param(
-            Param::new("LiteralPath", ParamType::StringArray)
-                .alias("PSPath")
-                .alias("LP")
-                .from_pipeline_by_name(),
-        )
+        .param(literal_path(ParamType::StringArray))
         .param(Param::switch("Parent").set("ParentSet"))
         .param(part("Leaf", "LeafSet"))
         .param(part("LeafBase", "LeafBaseSet"))
