@@ -21,7 +21,7 @@ use std::net::TcpStream;
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use server::{ADMIN, Reply, Scratch, Server, TENANT, body, exosh, read_reply, token};
+use server::{ADMIN, Reply, Scratch, Server, TENANT, body, read_reply, token};
 
 const MODULE: &str = "fb78d390-0c51-40cd-8e17-fdbfab77341b";
 const APP: &str = "6e0a1c2d-3b4f-4a5e-8d7c-9b1a2c3d4e5f";
@@ -572,7 +572,8 @@ fn a_device_code_is_approved_in_a_real_browser() {
 
 /// `exosh app add` on the scratch organisation; its output.
 fn app_add(scratch: &Scratch, app_id: &str, file: &std::path::Path) -> std::process::Output {
-    exosh(scratch)
+    scratch
+        .exosh()
         .args(["app", "add", app_id, "--certificate"])
         .arg(file)
         .output()
