@@ -16,36 +16,15 @@ mod keys;
 #[path = "remote/server.rs"]
 mod server;
 
-use std::io::Write;
-use std::net::TcpStream;
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use server::{ADMIN, Reply, Scratch, Server, TENANT, body, read_reply, token};
+use server::{ADMIN, Reply, Scratch, Server, TENANT, body, request, token};
 
 const MODULE: &str = "fb78d390-0c51-40cd-8e17-fdbfab77341b";
 const APP: &str = "6e0a1c2d-3b4f-4a5e-8d7c-9b1a2c3d4e5f";
 const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
 const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-
-/// One HTTP/1.1 request over a fresh connection.
-fn request(port: u16, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connects");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
-        .expect("timeout");
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: {}\r\nConnection: close\r\n",
-        body.len()
-    );
-    for (name, value) in headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).expect("writes");
-    let _ = stream.write_all(body);
-    read_reply(&mut stream)
-}
 
 fn form(fields: &[(&str, &str)]) -> Vec<u8> {
     form_urlencoded::Serializer::new(String::new())
@@ -570,6 +549,18 @@ fn a_device_code_is_approved_in_a_real_browser() {
     assert_eq!(reply.status, 200, "{}", reply.body);
 }
 
+/// A client-credentials request for the application, with `extra` fields (the assertion).
+fn client_credentials(port: u16, tenant: &str, extra: &[(&str, &str)]) -> Reply {
+    let mut fields = vec![
+        ("grant_type", "client_credentials"),
+        ("client_id", APP),
+        ("scope", "https://outlook.office365.com/.default"),
+        ("client_assertion_type", ASSERTION_TYPE),
+    ];
+    fields.extend_from_slice(extra);
+    post_form(port, &oauth(tenant, "token"), None, &fields)
+}
+
 /// `exosh app add` on the scratch organisation; its output.
 fn app_add(scratch: &Scratch, app_id: &str, file: &std::path::Path) -> std::process::Output {
     scratch
@@ -613,18 +604,10 @@ fn an_application_signs_in_with_its_certificate_and_nothing_else_passes() {
     let port = server.port;
     let endpoint = format!("{}/{TENANT}/oauth2/v2.0/token", server.base);
     let grant = |assertion: &str| {
-        post_form(
+        client_credentials(
             port,
-            &oauth(TENANT, "token"),
-            None,
-            &[
-                ("grant_type", "client_credentials"),
-                ("client_id", APP),
-                ("scope", "https://outlook.office365.com/.default"),
-                ("client_assertion_type", ASSERTION_TYPE),
-                ("client_assertion", assertion),
-                ("client_info", "1"),
-            ],
+            TENANT,
+            &[("client_assertion", assertion), ("client_info", "1")],
         )
     };
 
@@ -700,32 +683,9 @@ fn an_application_signs_in_with_its_certificate_and_nothing_else_passes() {
     }
 
     // The tenant aliases and client secrets are not for this grant.
-    let on_alias = post_form(
-        port,
-        &oauth("organizations", "token"),
-        None,
-        &[
-            ("grant_type", "client_credentials"),
-            ("client_id", APP),
-            ("scope", "https://outlook.office365.com/.default"),
-            ("client_assertion_type", ASSERTION_TYPE),
-            (
-                "client_assertion",
-                &key.msal_style_assertion(APP, &endpoint),
-            ),
-        ],
-    );
+    let assertion = key.msal_style_assertion(APP, &endpoint);
+    let on_alias = client_credentials(port, "organizations", &[("client_assertion", &assertion)]);
     assert_eq!(oauth_error(&on_alias), ("invalid_request".into(), 9001023));
-    let secret = post_form(
-        port,
-        &oauth(TENANT, "token"),
-        None,
-        &[
-            ("grant_type", "client_credentials"),
-            ("client_id", APP),
-            ("scope", "https://outlook.office365.com/.default"),
-            ("client_secret", "hunter2"),
-        ],
-    );
+    let secret = client_credentials(port, TENANT, &[("client_secret", "hunter2")]);
     assert_eq!(oauth_error(&secret), ("invalid_client".into(), 7000215));
 }

@@ -22,7 +22,7 @@ use axum::routing::{get, post};
 
 use super::html::{escape, page};
 use super::oauth::device::{FlowView, Lookup};
-use super::oauth::{EXO_MODULE_CLIENT_ID, EXO_MODULE_NAME, Form};
+use super::oauth::{EXO_MODULE_CLIENT_ID, EXO_MODULE_NAME, Form, address};
 use super::session::{self, Session};
 use super::{Peer, ServerState};
 use crate::exchange::auth::token;
@@ -81,13 +81,22 @@ fn code_form(status: StatusCode, session: &Session, error: Option<&str>) -> Resp
     )
 }
 
+/// A POST from one of this session's pages.
+struct Posted {
+    session: Session,
+    form: Form,
+    /// Where it came from.
+    address: String,
+}
+
 /// The session and form of a POST from one of this session's pages; otherwise the page
 /// that says why not.
 async fn posted(
     state: &ServerState,
+    peer: Option<axum::Extension<Peer>>,
     headers: &HeaderMap,
     body: axum::body::Body,
-) -> Result<(Session, Form), Response> {
+) -> Result<Posted, Response> {
     let Some(session) = session::current(state, headers) else {
         return Err(signed_out());
     };
@@ -108,7 +117,11 @@ async fn posted(
             "<p class=\"error\">This form did not come from your own sign-in page. Open <a href=\"/devicelogin\">the code page</a> again.</p>",
         ));
     }
-    Ok((session, form))
+    Ok(Posted {
+        session,
+        form,
+        address: address(peer),
+    })
 }
 
 async fn enter(
@@ -117,11 +130,14 @@ async fn enter(
     headers: HeaderMap,
     body: axum::body::Body,
 ) -> Response {
-    let (session, form) = match posted(&state, &headers, body).await {
+    let Posted {
+        session,
+        form,
+        address,
+    } = match posted(&state, peer, &headers, body).await {
         Ok(posted) => posted,
         Err(page) => return page,
     };
-    let address = peer.map_or_else(|| "-".to_string(), |p| p.0.0.ip().to_string());
     let code = form.get("code").unwrap_or("");
     let found = state
         .sign_in
@@ -168,6 +184,16 @@ async fn enter(
             )),
         ),
     }
+}
+
+fn no_longer_waiting(session: &Session) -> Response {
+    code_form(
+        StatusCode::BAD_REQUEST,
+        session,
+        Some(
+            "That sign-in is no longer waiting (it expired or was already answered). Start it again on your device.",
+        ),
+    )
 }
 
 /// Whether the flow asked for another user than the one signed in.
@@ -228,11 +254,11 @@ async fn decide(
     headers: HeaderMap,
     body: axum::body::Body,
 ) -> Response {
-    let (session, form) = match posted(&state, &headers, body).await {
+    let posted = match posted(&state, peer, &headers, body).await {
         Ok(posted) => posted,
         Err(page) => return page,
     };
-    let address = peer.map_or_else(|| "-".to_string(), |p| p.0.0.ip().to_string());
+    let (session, form, address) = (posted.session, posted.form, posted.address);
     let code = form.get("code").unwrap_or("");
     let now = token::now();
     // Look the flow up again: it may have expired or been decided in another tab.
@@ -243,13 +269,7 @@ async fn decide(
     {
         Lookup::Waiting(flow) => flow,
         _ => {
-            return code_form(
-                StatusCode::BAD_REQUEST,
-                &session,
-                Some(
-                    "That sign-in is no longer waiting (it expired or was already answered). Start it again on your device.",
-                ),
-            );
+            return no_longer_waiting(&session);
         }
     };
     let approve = form.get("decision") == Some("approve");
@@ -268,13 +288,7 @@ async fn decide(
     ));
     let name = escape(&app_name(&flow.client_id));
     match (decided, approve) {
-        (false, _) => code_form(
-            StatusCode::BAD_REQUEST,
-            &session,
-            Some(
-                "That sign-in is no longer waiting (it expired or was already answered). Start it again on your device.",
-            ),
-        ),
+        (false, _) => no_longer_waiting(&session),
         (true, true) => page(
             StatusCode::OK,
             "You're signed in",

@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::apps::Thumbprint;
-use super::certificate::{Algorithm, Certificate, SigningCertificate, hex};
+use super::certificate::{Algorithm, Certificate, SigningCertificate};
 use super::jwt;
+use super::{guid, hex};
 
 /// `client_assertion_type` of a JWT client assertion.
 pub const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -44,7 +45,7 @@ pub fn make(
         alg: Algorithm::Ps256.name().to_string(),
         typ: Some("JWT".to_string()),
         x5t: None,
-        x5t_s256: super::certificate::unhex(&certificate.certificate.thumbprint_sha256)
+        x5t_s256: super::unhex(&certificate.certificate.thumbprint_sha256)
             .map(|bytes| jwt::encode(&bytes)),
     };
     let claims = serde_json::json!({
@@ -66,15 +67,7 @@ pub fn random_id() -> String {
     let mut bytes = super::random::<16>();
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let h = hex(&bytes).to_ascii_lowercase();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..]
-    )
+    guid(&bytes)
 }
 
 /// Why an assertion is refused: Entra's `AADSTS` code and its description.

@@ -17,6 +17,8 @@ use ring::signature::{self, RsaKeyPair};
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 
+use super::hex;
+
 /// The signature algorithms of a client assertion (JWS `alg`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Algorithm {
@@ -191,22 +193,6 @@ impl SigningCertificate {
     }
 }
 
-/// Upper-case hex, as Windows and Entra print thumbprints.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).collect()
-}
-
-/// The bytes of a hex string (any case), if it is one.
-pub fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,13 +231,5 @@ mod tests {
         assert!(alone.contains("no private key"), "{alone}");
         assert!(Certificate::from_file_bytes(b"not a certificate").is_err());
         assert!(SigningCertificate::from_file_bytes(b"\x30\x03\x02\x01\x03", "pw").is_err());
-    }
-
-    #[test]
-    fn hex_round_trips() {
-        assert_eq!(hex(&[0xab, 0x01]), "AB01");
-        assert_eq!(unhex("ab01"), Some(vec![0xab, 0x01]));
-        assert_eq!(unhex("abc"), None);
-        assert_eq!(unhex("zz"), None);
     }
 }

@@ -6,6 +6,8 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::token::TokenKey;
+
 /// A token's three parts, not yet checked.
 pub struct Parts<'a> {
     pub header: &'a str,
@@ -63,6 +65,23 @@ pub fn decode_lenient(text: &str) -> Option<Vec<u8>> {
         .decode(bare)
         .ok()
         .or_else(|| STANDARD.decode(text).ok())
+}
+
+/// `value` as `<part>.<signature>`, signed with the organisation's key for `purpose`
+/// (browser sessions, refresh tokens): readable by anyone, changeable by no one.
+pub fn seal<T: Serialize>(key: &TokenKey, purpose: &str, value: &T) -> String {
+    let body = encode_part(value);
+    let signature = key.sign(purpose, body.as_bytes());
+    format!("{body}.{signature}")
+}
+
+/// The value [`seal`] sealed for `purpose`; `None` when the text is not one or was changed.
+pub fn unseal<T: DeserializeOwned>(key: &TokenKey, purpose: &str, text: &str) -> Option<T> {
+    let (body, signature) = text.split_once('.')?;
+    if !key.check(purpose, body.as_bytes(), signature) {
+        return None;
+    }
+    decode_part(body)
 }
 
 /// Bytes as unpadded base64url.

@@ -19,6 +19,35 @@ pub fn crypto_provider() -> Arc<rustls::crypto::CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
 }
 
+/// Upper-case hex, as Windows and Entra print thumbprints.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02X}")).collect()
+}
+
+/// The bytes of a hex string (any case), if it is one.
+pub fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+/// 16 bytes in a GUID's text form (`8-4-4-4-12`, lower case).
+pub fn guid(bytes: &[u8; 16]) -> String {
+    let h = hex(bytes).to_ascii_lowercase();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..]
+    )
+}
+
 /// `N` bytes from the system's random source.
 pub fn random<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
@@ -45,4 +74,18 @@ pub(crate) fn test_certificate() -> (String, String) {
         .self_signed(&key)
         .expect("certificate");
     (cert.pem(), key.serialize_pem())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_and_guids_read_and_write() {
+        assert_eq!(hex(&[0xab, 0x01]), "AB01");
+        assert_eq!(unhex("ab01"), Some(vec![0xab, 0x01]));
+        assert_eq!(unhex("abc"), None);
+        assert_eq!(unhex("zz"), None);
+        assert_eq!(guid(&[0x11; 16]), "11111111-1111-1111-1111-111111111111");
+    }
 }

@@ -96,7 +96,10 @@ impl TokenKey {
                     |row| row.get(0),
                 )
                 .ok();
-            if let Some(hex) = existing.and_then(|h| from_hex(&h)) {
+            if let Some(hex) = existing
+                .and_then(|h| super::unhex(&h))
+                .filter(|k| !k.is_empty())
+            {
                 return Ok(hex);
             }
             let mut bytes = [0u8; KEY_BYTES];
@@ -104,7 +107,7 @@ impl TokenKey {
                 .map_err(|_| ExchangeError::store("The system's random source failed."))?;
             tx.execute(
                 "INSERT OR REPLACE INTO organization (key, value) VALUES (?1, ?2)",
-                [KEY_SETTING, &to_hex(&bytes)],
+                [KEY_SETTING, &super::hex(&bytes).to_ascii_lowercase()],
             )
             .map_err(crate::exchange::store::sql_error)?;
             Ok(bytes.to_vec())
@@ -289,20 +292,6 @@ pub fn parse_duration(text: &str) -> Option<i64> {
         any = true;
     }
     (any && total > 0).then_some(total)
-}
-
-fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn from_hex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || text.is_empty() {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 #[cfg(test)]

@@ -14,11 +14,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use serde_json::json;
 
-use super::{OAuthError, SignInTimes, checked_scopes, json_response, read_form, tenant_known};
+use super::{OAuthError, SignInTimes, address, checked_scopes, respond, tenant_form};
 use crate::exchange::auth::{jwt, token};
 use crate::server::{Peer, ServerState};
 
@@ -353,12 +353,9 @@ pub async fn start(
     headers: HeaderMap,
     body: axum::body::Body,
 ) -> Response {
-    let requester = peer.map_or_else(|| "-".to_string(), |p| p.0.0.ip().to_string());
+    let requester = address(peer);
     let answer = async {
-        if !tenant_known(&state, &tenant) {
-            return Err(OAuthError::unknown_tenant(&tenant));
-        }
-        let form = read_form(body).await?;
+        let form = tenant_form(&state, &tenant, body).await?;
         let client_id = form.require("client_id")?;
         super::grants::known_public_client(&state, client_id)?;
         let scopes = checked_scopes(form.require("scope")?)?;
@@ -382,15 +379,7 @@ pub async fn start(
         }))
     }
     .await;
-    let response = match answer {
-        Ok(body) => json_response(StatusCode::OK, &body),
-        Err(error) => error.into_response(),
-    };
-    state.log(&format!(
-        "{requester} devicecode {}",
-        response.status().as_u16()
-    ));
-    response
+    respond(&state, answer, &format!("{requester} devicecode"))
 }
 
 #[cfg(test)]

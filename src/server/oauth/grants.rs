@@ -16,15 +16,15 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::device::Poll;
 use super::{
-    EXO_MODULE_CLIENT_ID, Form, OAuthError, REFRESH_LIFETIME, checked_scopes, has_scope, is_alias,
-    is_oidc, json_response, object_id, read_form, tenant_known, token_endpoint,
+    EXO_MODULE_CLIENT_ID, Form, OAuthError, REFRESH_LIFETIME, address, checked_scopes, has_scope,
+    is_alias, is_oidc, object_id, respond, tenant_form, token_endpoint,
 };
 use crate::exchange::auth::assertion::{self, ASSERTION_TYPE};
 use crate::exchange::auth::token::{self, AUDIENCE, Claims};
@@ -44,13 +44,9 @@ pub async fn token(
     headers: HeaderMap,
     body: axum::body::Body,
 ) -> Response {
-    let peer = peer.map_or_else(|| "-".to_string(), |p| p.0.0.ip().to_string());
-    let mut logged = (peer.clone(), "-".to_string());
+    let mut logged = (address(peer), "-".to_string());
     let answer = async {
-        if !tenant_known(&state, &tenant) {
-            return Err(OAuthError::unknown_tenant(&tenant));
-        }
-        let form = read_form(body).await?;
+        let form = tenant_form(&state, &tenant, body).await?;
         let grant = form.require("grant_type")?;
         logged.1 = grant.to_string();
         let request = TokenRequest {
@@ -75,17 +71,7 @@ pub async fn token(
         Ok(body)
     }
     .await;
-    let response = match answer {
-        Ok(body) => json_response(StatusCode::OK, &body),
-        Err(error) => error.into_response(),
-    };
-    state.log(&format!(
-        "{} token {} {}",
-        logged.0,
-        logged.1,
-        response.status().as_u16()
-    ));
-    response
+    respond(&state, answer, &format!("{} token {}", logged.0, logged.1))
 }
 
 /// The clients that may start a device flow: the ExchangeOnlineManagement module, and
@@ -315,7 +301,7 @@ impl TokenRequest<'_> {
                 iat: claims.iat,
                 exp: claims.iat.saturating_add(REFRESH_LIFETIME),
             };
-            body["refresh_token"] = Value::String(refresh.seal(state));
+            body["refresh_token"] = Value::String(jwt::seal(&state.key, REFRESH_PURPOSE, &refresh));
             body["refresh_token_expires_in"] = json!(REFRESH_LIFETIME);
         }
         if has_scope(scopes, "openid") {
@@ -358,12 +344,6 @@ struct Refresh {
 }
 
 impl Refresh {
-    fn seal(&self, state: &ServerState) -> String {
-        let body = jwt::encode_part(self);
-        let signature = state.key.sign(REFRESH_PURPOSE, body.as_bytes());
-        format!("{body}.{signature}")
-    }
-
     fn open(state: &ServerState, text: &str) -> Result<Refresh, OAuthError> {
         let invalid = || {
             OAuthError::new(
@@ -372,11 +352,8 @@ impl Refresh {
                 "Invalid request. Request is malformed or invalid: the refresh token is not one this server issued.",
             )
         };
-        let (body, signature) = text.split_once('.').ok_or_else(invalid)?;
-        if !state.key.check(REFRESH_PURPOSE, body.as_bytes(), signature) {
-            return Err(invalid());
-        }
-        let refresh: Refresh = jwt::decode_part(body).ok_or_else(invalid)?;
+        let refresh: Refresh =
+            jwt::unseal(&state.key, REFRESH_PURPOSE, text).ok_or_else(invalid)?;
         if token::now() >= refresh.exp {
             return Err(OAuthError::new(
                 "invalid_grant",

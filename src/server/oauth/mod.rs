@@ -35,7 +35,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 
-use super::ServerState;
+use super::{Peer, ServerState};
 pub use device::DeviceFlows;
 
 /// The sign-in state a server keeps: its times and the device flows in progress.
@@ -286,6 +286,33 @@ impl Form {
     }
 }
 
+/// The address a request came from, for logs and limits.
+pub fn address(peer: Option<axum::Extension<Peer>>) -> String {
+    peer.map_or_else(|| "-".to_string(), |p| p.0.0.ip().to_string())
+}
+
+/// The form of a request to `<tenant>`'s endpoint, once the tenant is known to be this one.
+async fn tenant_form(
+    state: &ServerState,
+    tenant: &str,
+    body: axum::body::Body,
+) -> Result<Form, OAuthError> {
+    if !tenant_known(state, tenant) {
+        return Err(OAuthError::unknown_tenant(tenant));
+    }
+    read_form(body).await
+}
+
+/// The answer to a sign-in request (its JSON, or the error's), logged as `what STATUS`.
+fn respond(state: &ServerState, answer: Result<Value, OAuthError>, what: &str) -> Response {
+    let response = match answer {
+        Ok(body) => json_response(StatusCode::OK, &body),
+        Err(error) => error.into_response(),
+    };
+    state.log(&format!("{what} {}", response.status().as_u16()));
+    response
+}
+
 /// The largest form body the sign-in endpoints read.
 const MAX_FORM: usize = 64 * 1024;
 
@@ -351,15 +378,9 @@ fn object_id(tenant: &str, upn: &str) -> String {
         )
         .as_bytes(),
     );
-    let h = crate::exchange::auth::certificate::hex(&digest.as_ref()[..16]).to_ascii_lowercase();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest.as_ref()[..16]);
+    crate::exchange::auth::guid(&bytes)
 }
 
 #[cfg(test)]
