@@ -59,21 +59,52 @@ impl Sandbox {
     fn start_with(&self, args: &[&str], color: bool) -> Shell {
         let session = rexpect::session::spawn_command(self.command(args, color), Some(TIMEOUT_MS))
             .expect("exosh starts in a pseudo-terminal");
-        let mut shell = Shell {
-            session,
-            prompt: self.prompt(),
-        };
+        let mut shell = Shell::new(session, self.prompt());
         shell.expect_prompt();
         shell
+    }
+
+    /// The history file the shell started here keeps.
+    fn history_file(&self) -> String {
+        let path = self.0.data_dir().join("exosh").join("history.txt");
+        std::fs::read_to_string(path).unwrap_or_default()
     }
 }
 
 struct Shell {
     session: PtySession,
     prompt: String,
+    /// Everything the shell has written so far.
+    transcript: String,
 }
 
 impl Shell {
+    fn new(session: PtySession, prompt: String) -> Shell {
+        Shell {
+            session,
+            prompt,
+            transcript: String::new(),
+        }
+    }
+
+    /// The terminal's rows as a user sees them now (80 columns, no scrolling), trailing
+    /// blanks left out.
+    fn screen(&self) -> Vec<String> {
+        let size = |n| std::num::NonZeroU16::new(n).expect("a size");
+        let mut terminal = vt100::Parser::new(size(2000), size(80), 0);
+        terminal.process(self.transcript.as_bytes());
+        let mut lines: Vec<String> = terminal
+            .screen()
+            .contents()
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect();
+        while lines.last().is_some_and(String::is_empty) {
+            lines.pop();
+        }
+        lines
+    }
+
     /// Sends keys as typed (no Enter).
     fn keys(&mut self, keys: &str) {
         self.session.send(keys).expect("keys sent");
@@ -88,7 +119,11 @@ impl Shell {
     /// Waits for `text` on the screen; returns what came before it.
     fn expect(&mut self, text: &str) -> String {
         match self.session.exp_string(text) {
-            Ok(before) => before,
+            Ok(before) => {
+                self.transcript.push_str(&before);
+                self.transcript.push_str(text);
+                before
+            }
             Err(e) => panic!("waiting for {text:?}: {e}"),
         }
     }
@@ -277,7 +312,7 @@ fn ctrl_c_stops_a_running_pipeline_and_the_prompt_returns() {
     assert!(!screen.contains("woke"), "{screen}");
     // Ctrl-C at the prompt abandons the line being typed.
     sh.keys("Write-Output abandoned\x03");
-    sh.expect_prompt();
+    sh.output();
     let screen = sh.run("Write-Output kept");
     assert!(
         screen.contains("kept") && !screen.contains("abandoned\r\n"),
@@ -394,10 +429,7 @@ fn banner_profile_and_prompt_function() {
         sandbox.command(&["-NoProfile", "-NoLogo"], false),
         Some(TIMEOUT_MS),
     );
-    let mut sh = Shell {
-        session: session.expect("exosh starts"),
-        prompt: sandbox.prompt(),
-    };
+    let mut sh = Shell::new(session.expect("exosh starts"), sandbox.prompt());
     let banner = sh.expect_prompt();
     assert!(!banner.contains("exosh "), "{banner}");
     let screen = sh.run("\"[$fromProfile]\"");
@@ -438,4 +470,115 @@ fn colour_on_a_terminal_unless_no_color() {
     let mut plain = sandbox.start(&["-NoLogo"]);
     let screen = plain.run("Get-Mailbox -Identity Nobody");
     assert!(!screen.contains("\x1b[3"), "{screen:?}");
+}
+
+#[test]
+fn ctrl_c_leaves_the_abandoned_line_as_typed_without_its_suggestion() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start_with(&["-NoLogo"], true);
+    sh.run("Write-Output predicted");
+    sh.keys("Write-Output pr");
+    sh.expect("\x1b[97;2;3medicted");
+    sh.keys("\x03");
+    sh.output();
+    let abandoned = format!("{}Write-Output pr", sandbox.prompt());
+    let screen = sh.screen();
+    assert_eq!(
+        screen.iter().rev().nth(1),
+        Some(&abandoned),
+        "the line above the new prompt: {screen:#?}"
+    );
+}
+
+#[test]
+fn a_recalled_block_shows_its_continuation_prompts_and_runs_whole() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.line("foreach ($i in 1..2) {");
+    sh.expect(">> ");
+    sh.line("  \"item $i\"");
+    sh.expect(">> ");
+    sh.line("}");
+    sh.output();
+    sh.keys(UP);
+    sh.expect(">> }");
+    let screen = sh.screen();
+    let prompt = sandbox.prompt();
+    let shown = [
+        format!("{prompt}foreach ($i in 1..2) {{"),
+        ">>   \"item $i\"".to_string(),
+        ">> }".to_string(),
+    ];
+    assert!(screen.ends_with(&shown), "{screen:#?}");
+    let screen = sh.run("");
+    assert!(
+        screen.contains("item 1\r\nitem 2"),
+        "the block ran whole: {screen:?}"
+    );
+    sh.line("exit");
+    assert_eq!(sh.exit_code(), 0);
+    // Kept in the file as typed, without the prompts.
+    let file = sandbox.history_file();
+    assert!(
+        file.contains(r#"foreach ($i in 1..2) {\n  "item $i"\n}"#),
+        "{file}"
+    );
+}
+
+#[test]
+fn tab_stays_on_a_single_match() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.keys("Get-CASMailbox -Identity \"Ken S\t");
+    sh.expect("\"Ken Sanchez\"");
+    // Tab again: still the match, not what was typed.
+    sh.keys("\t");
+    let screen = sh.run(" | ForEach-Object Name");
+    assert!(screen.contains("Ken Sanchez"), "{screen:?}");
+    let typed = format!(
+        "{}Get-CASMailbox -Identity \"Ken Sanchez\" | ForEach-Object Name",
+        sandbox.prompt()
+    );
+    // (The line is longer than the terminal is wide: its rows read as one.)
+    assert!(sh.screen().concat().contains(&typed), "{:#?}", sh.screen());
+}
+
+#[test]
+fn history_search_ignores_case() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.run("Write-Output MixedCase");
+    sh.run("Write-Output other");
+    sh.keys("\x12mixedc");
+    sh.expect("`mixedc': Write-Output MixedCase");
+    let screen = sh.run("");
+    assert!(screen.contains("MixedCase"), "{screen:?}");
+}
+
+#[test]
+fn sensitive_lines_stay_out_of_the_history_file_but_are_recalled_in_the_session() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.run("Write-Output plain");
+    sh.run("$token = 'eyJ0eXAi'");
+    sh.run("$Secure = 'p4ss' + 'word'; $ApiKey = 'k-123'");
+    sh.run("Write-Output 'my PASSWORD is hunter2'");
+    // Up recalls them in this session.
+    sh.keys(UP);
+    sh.keys(UP);
+    sh.expect("$ApiKey = 'k-123'");
+    sh.keys(UP);
+    sh.expect("$token = 'eyJ0eXAi'");
+    let screen = sh.run("; \"[$token]\"");
+    assert!(screen.contains("[eyJ0eXAi]"), "{screen:?}");
+    sh.line("exit");
+    assert_eq!(sh.exit_code(), 0);
+    let file = sandbox.history_file();
+    assert!(file.contains("Write-Output plain"), "{file}");
+    for secret in ["eyJ0eXAi", "k-123", "hunter2"] {
+        assert!(
+            !file.contains(secret),
+            "{secret} written to the history file:\n{file}"
+        );
+    }
 }
