@@ -522,17 +522,18 @@ fn a_device_code_is_approved_in_a_real_browser() {
     assert_eq!(browser.title(), "Enter code to allow access");
     browser.fill("Code", &user_code);
     browser.click_button("Next");
-    assert_eq!(
-        browser.title(),
-        "Are you trying to sign in to Microsoft Exchange REST API Based Powershell?"
-    );
+    let asking = "Are you trying to sign in to Microsoft Exchange REST API Based Powershell?";
+    assert_eq!(browser.wait_for_title(asking), asking);
     let text = browser.text();
     assert!(
         text.contains(MODULE) && text.contains("https://outlook.office365.com/.default"),
         "{text}"
     );
     browser.click_button("Continue");
-    assert_eq!(browser.title(), "You're signed in");
+    assert_eq!(
+        browser.wait_for_title("You're signed in"),
+        "You're signed in"
+    );
 
     let tokens = poll(server.port, &device_code);
     assert_eq!(tokens.status, 200, "{}", tokens.body);

@@ -182,6 +182,19 @@ impl Browser {
             .to_string()
     }
 
+    /// The title, once it is `expected` (a click's navigation may still be under way),
+    /// or whatever it is after 10 seconds.
+    pub fn wait_for_title(&self, expected: &str) -> String {
+        let until = Instant::now() + Duration::from_secs(10);
+        loop {
+            let title = self.title();
+            if title == expected || Instant::now() > until {
+                return title;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// The page's visible text.
     pub fn text(&self) -> String {
         let body = self.find_xpath("//body");
