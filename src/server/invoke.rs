@@ -98,7 +98,7 @@ async fn answer(
     logged.cmdlet = command.cmdlet_name.clone();
     let query = Query::parse(parts.uri.query().unwrap_or(""));
     let page_size = page_size(&parts.headers);
-    let caller = Caller::signed_in(&claims.upn, claims.appid.as_deref(), peer);
+    let caller = Caller::signed_in(claims.subject(), claims.appid.as_deref(), peer);
     let mut stream = match &query.skip_token {
         Some(token) => match state
             .cursors
