@@ -4,7 +4,9 @@
 //!   is bound from `args` (`-Name value`, `-Switch`, `-Name:value`, positional words).
 //! - `exosh -Command TEXT...` (`-c`): run text; `-Command -` or `exosh -` reads stdin.
 //! - `-NoProfile -NonInteractive -NoLogo -ExecutionPolicy X`: accepted; `-NoLogo` and
-//!   `-NoProfile` matter to the interactive shell (no banner, no `$PROFILE`).
+//!   `-NoProfile` matter to the interactive shell (no banner, no `$PROFILE`). A script or
+//!   command run from a terminal asks its confirmations there, unless `-NonInteractive`
+//!   (then, as with standard input not a terminal, a needed confirmation is an error).
 //! - `-NoExit -Command TEXT`: on a terminal, runs TEXT, then the interactive shell.
 //!   Flags are case-insensitive and may be abbreviated, as pwsh's.
 //! - `exosh check FILE...` (`-` for stdin): parse only and print every parse error.
@@ -12,6 +14,13 @@
 //!   the organisation as an admin endpoint (exo-rest.md's contract).
 //! - `exosh token UPN [--valid-for 8h]`: prints a bearer token for that user.
 //! - `exosh` alone: the interactive shell on a terminal; otherwise runs stdin.
+//! - `-Help` (`-?`, `-h`, `--help`, `/?`) prints the usage text; `-Version` (`-v`) prints
+//!   `exosh VERSION`. As pwsh, both answer and exit 0, whatever follows them.
+//!   **decision**: exosh names itself and its own version (the package's), where pwsh
+//!   prints `PowerShell 7.4.x`; `$PSVersionTable` still says 7.4 for scripts that check.
+//!
+//! Script files and standard input are read as pwsh 7 reads them: a byte-order mark
+//! chooses UTF-8, UTF-16 or UTF-32, no mark means UTF-8 (`engine::encoding`).
 //!
 //! Exit codes are pwsh's (see `engine::session`).
 
@@ -21,7 +30,8 @@ use std::rc::Rc;
 
 use exosh::commands::builtin_registry;
 use exosh::engine::binder::Arg;
-use exosh::engine::runtime::{Engine, StdHost};
+use exosh::engine::encoding::decode;
+use exosh::engine::runtime::{ConsoleHost, Engine, Host, StdHost};
 use exosh::engine::session::RunMode;
 use exosh::engine::value::Value;
 use exosh::syntax::ast::{Source, Span};
@@ -38,6 +48,8 @@ enum Action {
         source: Input,
         args: Vec<String>,
         mode: RunMode,
+        /// `-NonInteractive`: nobody is asked anything, even on a terminal.
+        non_interactive: bool,
     },
     Check(Vec<String>),
     Serve(exosh::server::Options),
@@ -47,7 +59,68 @@ enum Action {
     },
     /// `exosh` on a terminal: the interactive shell.
     Interactive(exosh::repl::StartOptions),
+    /// `-Help`, `-?`: the usage text.
+    Help,
+    /// `-Version`: `exosh VERSION`.
+    Version,
 }
+
+/// What `exosh -Help` prints.
+const USAGE: &str = "\
+Usage: exosh [[-File] <filePath> [args]]
+             [-Command { - | <string> }]
+             [-NoProfile] [-NonInteractive] [-NoLogo] [-NoExit]
+             [-ExecutionPolicy <policy>] [-Help] [-Version]
+       exosh check <filePath>...
+       exosh serve [--listen <address:port>] [--tls-cert <file> --tls-key <file>]
+                   [--http] [--rate-limit <n>]
+       exosh token <user> [--valid-for <duration>]
+
+exosh is a PowerShell-compatible shell for Exchange Online administration. Without
+arguments it starts the interactive shell (or, when standard input is not a terminal,
+runs what it reads there as a script).
+
+  All flags are case-insensitive and may be shortened while they stay unambiguous.
+
+-File | -f
+    Runs the script file named, with the arguments that follow it. A path that is not
+    a flag may be given without -File: exosh report.ps1 -Days 30
+
+-Command | -c
+    Runs the text that follows as PowerShell commands. - reads them from standard
+    input. Exits with 1 when the last command failed.
+
+-NoProfile | -nop
+    Does not run the profile ($PROFILE) when the interactive shell starts.
+
+-NonInteractive | -noni
+    Nothing asks the user: a prompt that would be needed is an error instead.
+
+-NoLogo | -nol
+    Starts the interactive shell without its banner.
+
+-NoExit | -noe
+    With -Command, starts the interactive shell after running the text.
+
+-ExecutionPolicy | -ex | -ep
+    Accepted, as pwsh accepts it; exosh runs every script it is given.
+
+-Help | -h | -?
+    Shows this text.
+
+-Version | -v
+    Shows exosh's version.
+
+check
+    Parses the files named (- for standard input) and prints every parse error,
+    running nothing. Exits with 1 when a file does not parse.
+
+serve, token
+    The organisation as an admin endpoint for a team, and a bearer token for it.
+
+Environment: EXOSH_ORG names the organisation database (by default
+$XDG_DATA_HOME/exosh/org.db); NO_COLOR turns colour off.
+";
 
 /// Where the script text comes from.
 enum Input {
@@ -57,7 +130,7 @@ enum Input {
 }
 
 /// The pwsh flags exosh knows, for prefix matching.
-const FLAGS: [&str; 9] = [
+const FLAGS: [&str; 11] = [
     "File",
     "Command",
     "NoProfile",
@@ -67,6 +140,8 @@ const FLAGS: [&str; 9] = [
     "NoExit",
     "InputFormat",
     "OutputFormat",
+    "Help",
+    "Version",
 ];
 
 /// Resolves a flag name (without its dash) like pwsh: exact `c`/`f` shortcuts, otherwise
@@ -77,6 +152,7 @@ fn resolve_flag(name: &str) -> Result<&'static str, String> {
         "c" => return Ok("Command"),
         "f" => return Ok("File"),
         "ep" | "ex" => return Ok("ExecutionPolicy"),
+        "?" => return Ok("Help"),
         _ => {}
     }
     let hits: Vec<&'static str> = FLAGS
@@ -111,6 +187,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
         command: None,
     };
     let mut no_exit = false;
+    let mut non_interactive = false;
     while i < argv.len() {
         let arg = &argv[i];
         if arg == "-" {
@@ -118,13 +195,18 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                 source: Input::Stdin,
                 args: argv[i + 1..].to_vec(),
                 mode: RunMode::Command,
+                non_interactive,
             });
+        }
+        if arg == "/?" {
+            return Ok(Action::Help);
         }
         let Some(name) = arg.strip_prefix('-') else {
             return Ok(Action::Run {
                 source: Input::File(arg.clone()),
                 args: argv[i + 1..].to_vec(),
                 mode: RunMode::File,
+                non_interactive,
             });
         };
         let name = name.trim_start_matches('-');
@@ -146,6 +228,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                     } else {
                         RunMode::File
                     },
+                    non_interactive,
                 });
             }
             "Command" => {
@@ -168,9 +251,12 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                     source,
                     args: Vec::new(),
                     mode: RunMode::Command,
+                    non_interactive,
                 });
             }
             "ExecutionPolicy" | "InputFormat" | "OutputFormat" => i += 2,
+            "Help" => return Ok(Action::Help),
+            "Version" => return Ok(Action::Version),
             "NoExit" => {
                 no_exit = true;
                 i += 1;
@@ -183,6 +269,10 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                 start.profile = false;
                 i += 1;
             }
+            "NonInteractive" => {
+                non_interactive = true;
+                i += 1;
+            }
             _ => i += 1,
         }
     }
@@ -193,6 +283,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
             source: Input::Stdin,
             args: Vec::new(),
             mode: RunMode::Command,
+            non_interactive,
         })
     }
 }
@@ -269,26 +360,12 @@ fn token(upn: &str, valid_for: i64) -> i32 {
     }
 }
 
-/// Script text from bytes: a BOM is dropped; invalid UTF-8 is an error naming the offset.
-fn decode(name: &str, bytes: Vec<u8>) -> Result<String, String> {
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "exosh: {name}: the text is not valid UTF-8 (invalid byte at offset {}).",
-            e.utf8_error().valid_up_to()
-        )
-    })
-}
-
 fn read_stdin() -> Result<String, String> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| format!("exosh: cannot read standard input: {e}"))?;
-    decode("standard input", bytes)
+    Ok(decode(&bytes))
 }
 
 /// Reads a script file, named as pwsh names it in errors (its full path).
@@ -301,7 +378,7 @@ fn read_script(path: &str) -> Result<(String, String), (i32, String)> {
             ),
         )
     })?;
-    let text = decode(path, bytes).map_err(|m| (1, m))?;
+    let text = decode(&bytes);
     let full = std::fs::canonicalize(path)
         .map(|p| p.to_string_lossy().to_string())
         .unwrap_or_else(|_| path.to_string());
@@ -345,7 +422,7 @@ fn script_args(args: &[String]) -> Vec<Arg> {
         .collect()
 }
 
-fn run(source: Input, args: Vec<String>, mode: RunMode) -> i32 {
+fn run(source: Input, args: Vec<String>, mode: RunMode, non_interactive: bool) -> i32 {
     let (name, text, mode) = match source {
         Input::File(path) => match read_script(&path) {
             Ok((name, text)) => (name, text, mode),
@@ -363,7 +440,14 @@ fn run(source: Input, args: Vec<String>, mode: RunMode) -> i32 {
         },
         Input::Text(t) => (String::new(), t, mode),
     };
-    let mut engine = Engine::new(builtin_registry(), Box::new(StdHost));
+    // A script or command run from a console asks its confirmations there, as pwsh
+    // does; with -NonInteractive, or with standard input not a terminal, nobody can.
+    let host: Box<dyn Host> = if !non_interactive && std::io::stdin().is_terminal() {
+        Box::new(ConsoleHost)
+    } else {
+        Box::new(StdHost)
+    };
+    let mut engine = Engine::new(builtin_registry(), host);
     engine.init_session_variables();
     engine.run_source(Source::new(name, text), script_args(&args), mode)
 }
@@ -389,7 +473,7 @@ fn check(paths: Vec<String>) -> i32 {
         } else {
             match std::fs::read(&path)
                 .map_err(|e| format!("exosh: {path}: {e}"))
-                .and_then(|b| decode(&path, b))
+                .map(|b| decode(&b))
             {
                 Ok(t) => (path.clone(), t),
                 Err(m) => {
@@ -438,10 +522,23 @@ fn main() -> ExitCode {
     };
     let code = match action {
         Action::Check(paths) => check(paths),
+        Action::Help => {
+            print!("{USAGE}");
+            0
+        }
+        Action::Version => {
+            println!("exosh {}", env!("CARGO_PKG_VERSION"));
+            0
+        }
         Action::Serve(options) => serve(&options),
         Action::Token { upn, valid_for } => token(&upn, valid_for),
         Action::Interactive(options) => on_large_stack(move || exosh::repl::start(&options)),
-        Action::Run { source, args, mode } => on_large_stack(move || run(source, args, mode)),
+        Action::Run {
+            source,
+            args,
+            mode,
+            non_interactive,
+        } => on_large_stack(move || run(source, args, mode, non_interactive)),
     };
     ExitCode::from(u8::try_from(code & 0xff).unwrap_or(1))
 }

@@ -8,10 +8,18 @@
 //! `# EXIT: N` gives the expected exit code (default 0); `# ARGS: a b c` the script's
 //! arguments (split on spaces). In expected text, `{file}` stands for the script's full
 //! path, as pwsh prints it in error positions.
+//!
+//! Each script runs in a private folder of its own (its working directory, home and
+//! organisation): what it writes is gone afterwards, and files beside it are reached
+//! through `$PSScriptRoot`.
+
+mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
+
+use common::TempOrg;
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
@@ -100,11 +108,11 @@ fn cases() {
             Err(e) => panic!("cannot create {}: {e}", tmp.display()),
         };
         let err = capture.try_clone().expect("clone capture file");
-        let status = Command::new(env!("CARGO_BIN_EXE_exosh"))
+        let org = TempOrg::new();
+        let status = org
+            .exosh()
             .arg(&full)
             .args(&exp.args)
-            .current_dir(path.parent().unwrap_or(&root))
-            .env("NO_COLOR", "1")
             .stdin(Stdio::null())
             .stdout(capture)
             .stderr(err)
@@ -145,9 +153,10 @@ fn cases() {
 /// Runs exosh with `args` and optional stdin; returns (stdout+stderr, exit code).
 fn exosh(args: &[&str], stdin: Option<&[u8]>) -> (String, i32) {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_exosh"))
+    let org = TempOrg::new();
+    let mut child = org
+        .exosh()
         .args(args)
-        .env("NO_COLOR", "1")
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
@@ -218,28 +227,56 @@ fn stdin_runs_as_a_script() {
 
 #[test]
 fn bad_files_give_clear_errors() {
-    let dir = std::env::temp_dir().join(format!("exosh-cli-{}", std::process::id()));
-    fs::create_dir_all(&dir).expect("temp dir");
-    let bad = dir.join("bad.ps1");
-    fs::write(&bad, b"'ok'\n\xff\xfe\n").expect("write");
-    let (out, code) = exosh(&[bad.to_str().unwrap_or_default()], None);
-    assert_eq!(code, 1);
-    assert!(out.contains("not valid UTF-8"), "{out}");
+    let org = TempOrg::new();
+    // Not UTF-8 (a Latin-1 é): read as pwsh 7 reads it, the byte replaced by U+FFFD.
+    let latin1 = org.dir.join("latin1.ps1");
+    fs::write(&latin1, b"'caf\xe9'\n").expect("write");
+    let (out, code) = exosh(&[latin1.to_str().unwrap_or_default()], None);
+    assert_eq!((out.as_str(), code), ("caf\u{FFFD}\n", 0));
     let (out, code) = exosh(&["no-such-file.ps1"], None);
     assert_eq!(code, 64);
     assert!(
         out.contains("The argument 'no-such-file.ps1' is not recognized"),
         "{out}"
     );
-    let _ = fs::remove_dir_all(&dir);
+}
+
+/// Scripts saved by Windows editors: UTF-16 LE or BE with a byte-order mark (Windows
+/// PowerShell ISE), UTF-8 with a BOM, run as files, with -File and from standard input.
+#[test]
+fn scripts_in_windows_encodings_run() {
+    let org = TempOrg::new();
+    let text = "$n = 'Ken Sánchez ✓'\r\n\"hello $n\"\r\n";
+    let utf16 = |mark: [u8; 2], unit: fn(u16) -> [u8; 2]| -> Vec<u8> {
+        mark.into_iter()
+            .chain(text.encode_utf16().flat_map(unit))
+            .collect()
+    };
+    let files = [
+        ("utf16le.ps1", utf16([0xFF, 0xFE], u16::to_le_bytes)),
+        ("utf16be.ps1", utf16([0xFE, 0xFF], u16::to_be_bytes)),
+        (
+            "utf8bom.ps1",
+            [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+        ),
+        ("utf8.ps1", text.as_bytes().to_vec()),
+    ];
+    for (name, bytes) in files {
+        let path = org.dir.join(name);
+        fs::write(&path, &bytes).expect("write");
+        let path = path.to_str().unwrap_or_default();
+        let expected = ("hello Ken Sánchez ✓\n".to_string(), 0);
+        assert_eq!(exosh(&[path], None), expected, "{name}");
+        assert_eq!(exosh(&["-File", path], None), expected, "{name} with -File");
+        assert_eq!(exosh(&["-"], Some(&bytes)), expected, "{name} on stdin");
+    }
 }
 
 #[test]
 fn check_parses_only() {
-    let dir = std::env::temp_dir().join(format!("exosh-check-{}", std::process::id()));
-    fs::create_dir_all(&dir).expect("temp dir");
-    let good = dir.join("good.ps1");
-    let bad = dir.join("bad.ps1");
+    let org = TempOrg::new();
+    let good = org.dir.join("good.ps1");
+    let bad = org.dir.join("bad.ps1");
     fs::write(&good, "Write-Host 'would run'\n").expect("write");
     fs::write(&bad, "$x = 1 +\n").expect("write");
     let good_s = good.to_str().unwrap_or_default();
@@ -263,5 +300,4 @@ fn check_parses_only() {
     let (out, code) = exosh(&["check", "-"], Some(b"Get-Mailbox |\n"));
     assert_eq!(code, 1);
     assert!(out.starts_with("At line:1 char:"), "{out}");
-    let _ = fs::remove_dir_all(&dir);
 }

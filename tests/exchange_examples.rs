@@ -9,7 +9,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::TempOrg;
 
@@ -43,12 +42,7 @@ fn every_example_prints_its_expected_output() {
     let mut failures = Vec::new();
     for script in &scripts {
         let org = TempOrg::new();
-        let output = Command::new(env!("CARGO_BIN_EXE_exosh"))
-            .arg(script)
-            .env("EXOSH_ORG", org.path())
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("exosh runs");
+        let output = org.exosh().arg(script).output().expect("exosh runs");
         let expected =
             std::fs::read_to_string(script.with_extension("out")).expect("expected output");
         let stdout = String::from_utf8_lossy(&output.stdout);

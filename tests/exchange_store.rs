@@ -179,9 +179,8 @@ fn processes_starting_on_a_new_organisation_all_see_the_whole_sample() {
     let org = TempOrg::new();
     let children: Vec<_> = (0..3)
         .map(|_| {
-            Command::new(env!("CARGO_BIN_EXE_exosh"))
+            org.exosh()
                 .args(["-Command", "(Get-Mailbox -ResultSize Unlimited).Count"])
-                .env("EXOSH_ORG", org.path())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -201,12 +200,13 @@ fn processes_starting_on_a_new_organisation_all_see_the_whole_sample() {
     assert_eq!(backend.store().integrity_check().expect("check"), "ok");
 }
 
-/// Runs `exosh -Command script` on the organisation at `path`: (stdout, stderr, success).
-fn exosh(path: &std::path::Path, script: &str) -> (String, String, bool) {
-    let output = Command::new(env!("CARGO_BIN_EXE_exosh"))
+/// Runs `exosh -Command script` in `org`'s folder on the organisation at `path`: (stdout,
+/// stderr, success).
+fn exosh(org: &TempOrg, path: &std::path::Path, script: &str) -> (String, String, bool) {
+    let output = org
+        .exosh()
         .args(["-NoProfile", "-NonInteractive", "-Command", script])
         .env("EXOSH_ORG", path)
-        .env("NO_COLOR", "1")
         .output()
         .expect("exosh runs");
     (
@@ -221,7 +221,7 @@ fn a_new_organisation_is_private_to_its_owner() {
     use std::os::unix::fs::PermissionsExt;
     let org = TempOrg::new();
     let path = org.dir.join("new").join("deeper").join("org.db");
-    let (out, err, ok) = exosh(&path, "(Get-Mailbox -ResultSize Unlimited).Count");
+    let (out, err, ok) = exosh(&org, &path, "(Get-Mailbox -ResultSize Unlimited).Count");
     assert!(ok && out.trim() == "32", "{out}{err}");
     let mode =
         |p: &std::path::Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
@@ -257,6 +257,7 @@ fn another_applications_database_is_refused_and_left_as_it_was() {
     for path in [&sqlite_file, &marked, &text_file] {
         let before = std::fs::read(path).expect("read");
         let (out, err, ok) = exosh(
+            &org,
             path,
             "Get-Mailbox ken; Set-CASMailbox ken -PopEnabled $false",
         );
@@ -293,6 +294,7 @@ fn a_read_only_organisation_can_be_read_but_not_changed() {
     use std::os::unix::fs::PermissionsExt;
     let org = TempOrg::new();
     let (out, _, _) = exosh(
+        &org,
         &org.path(),
         "Set-CASMailbox ken -PopEnabled $false; 'ready'",
     );
@@ -301,6 +303,7 @@ fn a_read_only_organisation_can_be_read_but_not_changed() {
         .expect("read-only");
     let before = std::fs::read(org.path()).expect("read");
     let (out, err, ok) = exosh(
+        &org,
         &org.path(),
         "(Get-CASMailbox ken).PopEnabled; (Get-Mailbox -ResultSize Unlimited).Count; \
          Set-CASMailbox ken -PopEnabled $true; New-Mailbox -Name 'Not Kept'",
@@ -322,13 +325,13 @@ fn a_read_only_organisation_can_be_read_but_not_changed() {
 /// organisation is then empty or whole, and the next start finds (or builds) all of it.
 fn first_start_killed_after(delay: std::time::Duration) {
     let org = TempOrg::new();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_exosh"))
+    let mut child = org
+        .exosh()
         .args([
             "-NoProfile",
             "-Command",
             "(Get-Mailbox -ResultSize Unlimited).Count",
         ])
-        .env("EXOSH_ORG", org.path())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -350,7 +353,11 @@ fn first_start_killed_after(delay: std::time::Duration) {
         );
         println!("killed after {delay:?}: {count} mailboxes");
     }
-    let (out, err, ok) = exosh(&org.path(), "(Get-Mailbox -ResultSize Unlimited).Count");
+    let (out, err, ok) = exosh(
+        &org,
+        &org.path(),
+        "(Get-Mailbox -ResultSize Unlimited).Count",
+    );
     assert!(ok && err.is_empty(), "after a kill at {delay:?}: {err}");
     assert_eq!(out.trim(), "32", "after a kill at {delay:?}");
 }

@@ -3,6 +3,7 @@
 //! asked to), takes MAIL, RCPT and DATA, refuses one mailbox, and hands the test what
 //! arrived: the envelope, the AUTH line and the message text.
 
+mod common;
 mod loopback;
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -114,12 +115,9 @@ fn receiver(starttls: bool) -> (u16, Receiver<Arrived>) {
 /// Runs a script (`{port}` replaced) in a fresh folder holding `report.csv`; returns
 /// stdout and stderr.
 fn run(script: &str, port: u16) -> (String, String) {
-    let dir = std::env::temp_dir().join(format!("exosh-mail-{}-{port}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    std::fs::write(dir.join("report.csv"), "Name,Size\nKen,10\n").expect("attachment");
-    let out = loopback::run_in(&dir, &script.replace("{port}", &port.to_string()));
-    let _ = std::fs::remove_dir_all(&dir);
-    out
+    let org = common::TempOrg::new();
+    std::fs::write(org.dir.join("report.csv"), "Name,Size\nKen,10\n").expect("attachment");
+    loopback::run_in(&org, &script.replace("{port}", &port.to_string()))
 }
 
 const WARNING: &str = "WARNING: The command 'Send-MailMessage' is obsolete. This cmdlet does not guarantee secure connections to SMTP servers. While there is no immediate replacement available in PowerShell, we recommend you do not use Send-MailMessage at this time. See https://aka.ms/SendMailMessage for more information.\n";

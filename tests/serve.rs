@@ -308,7 +308,8 @@ fn results_come_in_pages_linked_by_next_link() {
 #[test]
 fn https_by_default_with_a_self_signed_certificate_beside_the_organisation() {
     let scratch = Scratch::new();
-    let mut child = server::exosh(&scratch)
+    let mut child = scratch
+        .exosh()
         .args(["serve", "--listen", "127.0.0.1:0"])
         .stdout(std::process::Stdio::piped())
         .spawn()

@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use common::{TempOrg, kill_after_done, run};
 use serde_json::json;
@@ -27,10 +27,8 @@ fn org_with_bulk_mailboxes() -> TempOrg {
 
 /// Starts `exosh -Command script` on the organisation, reading its output lines.
 fn start(org: &TempOrg, script: &str) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_exosh"))
+    org.exosh()
         .args(["-NoProfile", "-NonInteractive", "-Command", script])
-        .env("EXOSH_ORG", org.path())
-        .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

@@ -3,12 +3,15 @@
 //! fixed bodies, echo the request back as JSON, fail with a status, redirect, or stall.
 //! The built `exosh` runs each script, and the test compares what it prints.
 
+mod common;
 mod loopback;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::sync::OnceLock;
 use std::time::Duration;
+
+use common::TempOrg;
 
 /// The request as the server read it.
 struct Seen {
@@ -194,20 +197,18 @@ fn tls_server() -> &'static str {
     })
 }
 
-/// The folder the scripts run in (their relative -OutFile paths land here).
-fn work_dir() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("exosh-web-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// Runs a script (with `{url}` replaced by the server's address) in a private folder and
+/// returns its standard output and standard error.
+fn run(script: &str) -> (String, String) {
+    run_in(&TempOrg::new(), script)
 }
 
-/// Runs a script (with `{url}` replaced by the server's address) and returns its
-/// standard output and standard error.
-fn run(script: &str) -> (String, String) {
+/// Runs a script as `run` does, in `org`'s folder (where relative -OutFile paths land).
+fn run_in(org: &TempOrg, script: &str) -> (String, String) {
     let text = script
         .replace("{url}", server())
         .replace("{https}", tls_server());
-    loopback::run_in(&work_dir(), &text)
+    loopback::run_in(org, &text)
 }
 
 fn stdout(script: &str) -> String {
@@ -434,12 +435,17 @@ fn web_request_properties() {
 
 #[test]
 fn out_file_saves_the_body() {
-    let out = stdout(
+    let org = TempOrg::new();
+    let (out, err) = run_in(
+        &org,
         "Invoke-WebRequest {url}/bytes -OutFile got.bin
 $r = Invoke-RestMethod {url}/text -OutFile t.txt -PassThru; $r; Get-Content t.txt",
     );
-    assert_eq!(out, "plain words\nplain words\n");
-    let saved = std::fs::read(work_dir().join("got.bin")).expect("saved file");
+    assert_eq!(
+        (out.as_str(), err.as_str()),
+        ("plain words\nplain words\n", "")
+    );
+    let saved = std::fs::read(org.dir.join("got.bin")).expect("saved file");
     assert_eq!(saved, [0, 1, 2, 255]);
 }
 

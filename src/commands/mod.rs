@@ -4,7 +4,9 @@
 //! registers its commands in [`builtin_registry`].
 
 pub mod core;
+pub mod excel;
 pub mod exchange;
+pub mod grid;
 pub mod web;
 
 pub use crate::engine::command::Registry;
@@ -15,6 +17,8 @@ pub fn builtin_registry() -> Registry {
     core::register(&mut r);
     exchange::register(&mut r);
     web::register(&mut r);
+    r.register(excel::command());
+    r.register(grid::command());
     r
 }
 

@@ -484,6 +484,14 @@ pub fn cast(v: &Value, type_name: &str) -> Result<Value, ConvertError> {
         },
         "System.Text.RegularExpressions.Regex" => Value::str(v.to_string()),
         "System.Void" => Value::Null,
+        "System.TimeSpan" => match v {
+            Value::Object(o) if o.borrow().type_name() == super::timespan::TYPE => v.clone(),
+            Value::Int(_) | Value::Long(_) => super::timespan::from_ticks(to_i64(v)?),
+            _ => super::timespan::parse(&v.to_string()).ok_or_else(|| {
+                let message = format!("String '{v}' was not recognized as a valid TimeSpan.");
+                ConvertError::cannot(v, type_name, &message)
+            })?,
+        },
         "System.Version" => match v {
             Value::Object(o) if o.borrow().type_name() == super::version::TYPE => v.clone(),
             _ => super::version::parse(&v.to_string()).ok_or_else(|| {

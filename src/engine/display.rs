@@ -45,6 +45,9 @@ pub fn render_error_wrapped(
         Accent::ErrorAccent.start(mode),
         reset(mode),
     );
+    if let Some((source, error)) = &record.parse_error {
+        return crate::syntax::error::render_one(source, error);
+    }
     let reason = reason(record);
     // In the position block the message is one line (pwsh replaces its newlines).
     let message = record

@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use crate::syntax::ast::{Source, Span};
+use crate::syntax::error::ParseError;
 
 /// Declares [`ErrorCategory`] and the list of its variants from one list of names, so
 /// a category can be looked up by name (`Write-Error -Category InvalidArgument`).
@@ -31,6 +32,7 @@ error_categories!(
     ParserError,
     PermissionDenied,
     ResourceUnavailable,
+    ResourceExists,
     WriteError,
     ReadError,
     OperationStopped,
@@ -78,6 +80,9 @@ pub struct ErrorRecord {
     /// What `CategoryInfo` shows instead of its defaults (Write-Error's `-CategoryActivity`,
     /// `-CategoryReason`, `-CategoryTargetName`, `-CategoryTargetType`).
     pub category_info: CategoryInfoText,
+    /// A script that did not parse (`& ./x.ps1`, `. ./lib.ps1`): shown as pwsh shows a
+    /// parse error, with the script's own line.
+    pub parse_error: Option<(Rc<Source>, ParseError)>,
     /// `ErrorDetails.Message`: shown instead of the exception's message when set (the web
     /// cmdlets put the server's answer here).
     pub details: Option<String>,
@@ -111,9 +116,25 @@ impl ErrorRecord {
             position: None,
             thrown: false,
             category_info: CategoryInfoText::default(),
+            parse_error: None,
             details: None,
             exception_properties: Vec::new(),
         }
+    }
+
+    /// The error of running a script file that does not parse: its first parse error,
+    /// as a `ParseException` (terminating for the statement that ran the script).
+    pub fn parse(source: Rc<Source>, error: ParseError) -> Self {
+        let mut record =
+            ErrorRecord::new(error.message.clone(), error.id, ErrorCategory::ParserError);
+        record.exception_type = "System.Management.Automation.ParseException".into();
+        record.target = Some(source.name.clone());
+        record.position = Some(ErrorPosition {
+            source: source.clone(),
+            span: error.span,
+        });
+        record.parse_error = Some((source, error));
+        record
     }
 
     /// What the error views print as its message: the details when there are any.

@@ -106,6 +106,8 @@ fn get_member_within(v: &Value, name: &str, depth: usize) -> Value {
         Value::Error(e) => intrinsic(error_member(e, &lower)),
         // Switch parameters are Booleans here; `$Force.IsPresent` reads them.
         Value::Bool(b) if lower == "ispresent" => Value::Bool(*b),
+        // types.ps1xml's `Guid` ScriptProperty: the GUID as text.
+        Value::Guid(g) if lower == "guid" => Value::str(super::value::format_guid(*g)),
         _ => intrinsic(Value::Null),
     }
 }
@@ -944,7 +946,7 @@ pub fn call_static(t: &Value, name: &str, args: &[Value]) -> MResult {
 }
 
 /// A random (version 4) GUID from the system's randomness where available.
-fn new_guid() -> u128 {
+pub fn new_guid() -> u128 {
     use std::hash::{BuildHasher, Hasher};
     let mut bytes = [0u8; 16];
     let ok = std::fs::File::open("/dev/urandom")

@@ -84,6 +84,9 @@ fn no_method(left: &Value, op: Arith) -> OpError {
 
 /// `left op right` for `+ - * / %`.
 pub fn arith(op: Arith, left: &Value, right: &Value) -> OpResult {
+    if let Some(v) = time_arith(op, left, right) {
+        return Ok(v);
+    }
     match (left, op) {
         (Value::Null, Arith::Add) => return Ok(right.clone()),
         (Value::Null, Arith::Mul) => return Ok(Value::Null),
@@ -155,6 +158,24 @@ pub fn arith(op: Arith, left: &Value, right: &Value) -> OpResult {
         _ => to_number(right)?,
     };
     numeric(op, &l, &r)
+}
+
+/// Dates and TimeSpans: `date - date` is the TimeSpan between them, `date ± span` a
+/// date, `span ± span` a TimeSpan.
+fn time_arith(op: Arith, left: &Value, right: &Value) -> Option<Value> {
+    use super::timespan::{between, from_ticks, shift, ticks};
+    let sign = match op {
+        Arith::Add => 1,
+        Arith::Sub => -1,
+        _ => return None,
+    };
+    match (left, right) {
+        (Value::DateTime(a), Value::DateTime(b)) if sign < 0 => Some(from_ticks(between(a, b))),
+        (Value::DateTime(a), r) => shift(a, ticks(r)?.checked_mul(sign)?).map(Value::DateTime),
+        (l, r) => Some(from_ticks(
+            ticks(l)?.checked_add(ticks(r)?.checked_mul(sign)?)?,
+        )),
+    }
 }
 
 /// Arithmetic on two numbers, widening as pwsh does.
@@ -266,6 +287,9 @@ fn dec(v: &Value) -> Decimal {
 /// ordered (e.g. a number and a non-numeric string).
 pub fn compare(left: &Value, right: &Value, case_sensitive: bool) -> Option<Ordering> {
     if let Some(order) = super::version::compare(left, right) {
+        return Some(order);
+    }
+    if let Some(order) = super::timespan::compare(left, right) {
         return Some(order);
     }
     match (left, right) {

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use super::binder::{self, Arg, BindOptions, Binding};
 use super::command::{Bound, CommandInfo, Ctx, Preferences, Processor, Signature, Sink};
+use super::confirm::ContinueStatus;
 use super::convert;
 use super::error::{ErrorCategory, ErrorPosition, ErrorRecord};
 use super::flow::Flow;
@@ -55,6 +56,9 @@ pub struct Stage {
     routes: StreamRoutes,
     /// A script file invoked as a command: its `exit` ends only it.
     catches_exit: bool,
+    /// The last confirmation answer of this invocation: "Yes to All" and "No to All"
+    /// stand for every object of the pipeline.
+    answered: ContinueStatus,
 }
 
 /// The stages after the current one, then the final sink.
@@ -159,6 +163,7 @@ impl Stage {
                 error_var: Some(&mut self.errors),
                 warning_var: Some(&mut self.warnings),
                 merge_errors: self.routes.error == StreamRoute::Output,
+                answered: &mut self.answered,
             };
             f(self.processor.as_mut(), &mut cx)
         };
@@ -351,7 +356,10 @@ impl Engine {
                 },
                 |v| v.is_true(),
             ),
-            confirm: get("Confirm").is_some_and(|v| v.is_true()),
+            confirm: super::confirm::threshold(
+                get("Confirm").map(|v| v.is_true()),
+                self.scopes.get(None, "ConfirmPreference").as_ref(),
+            ),
         }
     }
 
@@ -391,6 +399,7 @@ impl Engine {
             error_route: ErrorRoute::Show,
             routes: self.stream_routes,
             catches_exit: false,
+            answered: ContinueStatus::default(),
             binding,
         }
     }
@@ -430,8 +439,9 @@ impl Engine {
         binder::to_flow(e, name, position)
     }
 
-    /// Finds what a command name means: alias → function → cmdlet → script file.
-    fn resolve_command(&self, name: &str, dot: bool) -> Option<Resolved> {
+    /// Finds what a command name means: alias → function → cmdlet → script file. A
+    /// script file that does not parse is its parse error.
+    fn resolve_command(&self, name: &str, dot: bool) -> Option<Result<Resolved, Flow>> {
         let target = self
             .registry
             .resolve_alias(name)
@@ -459,34 +469,29 @@ impl Engine {
                 is_script: false,
                 dot_source: dot,
             };
-            return Some(Resolved::Script(Rc::new(cmd), false));
+            return Some(Ok(Resolved::Script(Rc::new(cmd), false)));
         }
         if let Some(info) = self.registry.lookup(&target) {
-            return Some(Resolved::Cmdlet(info.clone()));
+            return Some(Ok(Resolved::Cmdlet(info.clone())));
         }
         let looks_like_path = name.ends_with(".ps1") || name.contains('/') || name.contains('\\');
-        if looks_like_path {
-            let path = name.replace('\\', "/");
-            let bytes = std::fs::read(&path).ok()?;
-            let text = String::from_utf8(bytes).ok()?;
-            let ast = crate::syntax::parser::parse_script(&text).ok()?;
-            let ast = Rc::new(ast);
-            let cmd = ScriptCommand {
-                name: path.clone(),
-                params: ast
-                    .param_block
-                    .as_ref()
-                    .map(|p| p.params.clone())
-                    .unwrap_or_default(),
-                ast,
-                source: Source::new(path, text),
-                is_filter: false,
-                is_script: !dot,
-                dot_source: dot,
-            };
-            return Some(Resolved::Script(Rc::new(cmd), !dot));
+        if !looks_like_path {
+            return None;
         }
-        None
+        // Positions and `$PSScriptRoot` name the script by its full path, as pwsh does.
+        let path = self.location.resolve_file(name).ok()?;
+        let path = path.to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).ok()?;
+        let source = Source::new(path, super::encoding::decode(&bytes));
+        let ast = match crate::syntax::parser::parse_script(&source.text) {
+            Ok(ast) => Rc::new(ast),
+            Err(errors) => {
+                let first = errors.into_iter().next()?;
+                return Some(Err(Flow::Error(Rc::new(ErrorRecord::parse(source, first)))));
+            }
+        };
+        let cmd = ScriptCommand::from_file(ast, source, !dot, dot);
+        Some(Ok(Resolved::Script(Rc::new(cmd), !dot)))
     }
 
     fn not_found(&self, name: &str, span: crate::syntax::ast::Span) -> Flow {
@@ -575,7 +580,7 @@ impl Engine {
         let resolved = match &c.name {
             CommandName::Bare(name) => self
                 .resolve_command(name, dot)
-                .ok_or_else(|| self.not_found(name, c.span))?,
+                .ok_or_else(|| self.not_found(name, c.span))??,
             CommandName::Expr(e) => match self.eval_expr(e)? {
                 Value::ScriptBlock(sb) => {
                     Resolved::Script(Rc::new(ScriptCommand::from_block(&sb, dot)), false)
@@ -590,7 +595,7 @@ impl Engine {
                 other => {
                     let name = other.to_string();
                     self.resolve_command(&name, dot)
-                        .ok_or_else(|| self.not_found(&name, c.span))?
+                        .ok_or_else(|| self.not_found(&name, c.span))??
                 }
             },
         };
@@ -725,11 +730,26 @@ impl Engine {
         let redirect_target = match output_redirect {
             Some(r) => match &r.target {
                 RedirectTarget::File { path, append } => {
-                    let path = self.eval_expr(path)?;
-                    if path.is_null() {
+                    let text = self.eval_expr(path)?;
+                    if text.is_null() {
                         None
                     } else {
-                        Some((path.to_string(), *append))
+                        match self.location.resolve_file(&text.to_string()) {
+                            Ok(full) => Some((full.to_string_lossy().into_owned(), *append)),
+                            Err(e) => {
+                                // Redirection is Out-File's work, and its error is.
+                                let (message, id) = e.message();
+                                let mut r = ErrorRecord::new(
+                                    message,
+                                    format!("{id},Out-File"),
+                                    ErrorCategory::ObjectNotFound,
+                                );
+                                r.command = Some("Out-File".into());
+                                r.target = Some(e.drive().to_string());
+                                r.position = self.position(path.span);
+                                return Err(Flow::Error(Rc::new(r)));
+                            }
+                        }
                     }
                 }
                 RedirectTarget::Merge(_) => None,

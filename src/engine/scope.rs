@@ -242,6 +242,27 @@ thread_local! {
         std::cell::RefCell::new(HashMap::new());
 }
 
+/// Every environment variable, with the shell's own `$env:` assignments, by name.
+pub fn env_vars() -> Vec<(String, String)> {
+    let mut vars: std::collections::BTreeMap<String, String> = std::env::vars_os()
+        .map(|(k, v)| {
+            (
+                k.to_string_lossy().into_owned(),
+                v.to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    ENV_OVERLAY.with(|o| {
+        for (name, value) in o.borrow().iter() {
+            match value {
+                Some(v) => vars.insert(name.clone(), v.clone()),
+                None => vars.remove(name),
+            };
+        }
+    });
+    vars.into_iter().collect()
+}
+
 /// Reads an environment variable, seeing the shell's own `$env:` assignments.
 pub fn env_var(name: &str) -> Option<String> {
     let overlaid = ENV_OVERLAY.with(|o| o.borrow().get(name).cloned());

@@ -53,9 +53,7 @@ impl Engine {
         if let Some(home) = super::scope::env_var("HOME") {
             s.set_global("HOME", Value::str(home));
         }
-        if let Ok(dir) = std::env::current_dir() {
-            s.set_global("PWD", Value::str(dir.to_string_lossy()));
-        }
+        s.set_global("PWD", super::location::path_info(&self.location.current()));
         let mut v = Hashtable::new(false);
         let mut version = super::object::PsObject::new(vec![
             "System.Management.Automation.SemanticVersion".into(),

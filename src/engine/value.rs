@@ -276,6 +276,16 @@ thread_local! {
     static DISPLAY_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
+/// Types whose `ToString()` is one of their properties: a path object prints as its
+/// path, a file as its full path (pwsh 7), a regex match as the text it matched.
+const TO_STRING_PROPERTY: [(&str, &str); 5] = [
+    ("System.Management.Automation.PathInfo", "Path"),
+    ("System.Text.RegularExpressions.Match", "Value"),
+    ("System.Text.RegularExpressions.Group", "Value"),
+    ("System.IO.FileInfo", "FullName"),
+    ("System.IO.DirectoryInfo", "FullName"),
+];
+
 /// An object as text: `@{A=1; B=two}` for a custom object, else its identity or name,
 /// else its type name.
 fn fmt_object(o: &PsObject, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -291,6 +301,14 @@ fn fmt_object(o: &PsObject, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             .map(|v| v.to_string())
             .collect();
         return f.write_str(&parts.join("."));
+    }
+    if o.type_name() == super::timespan::TYPE
+        && let Some(Value::Long(ticks)) = o.get("Ticks")
+    {
+        return f.write_str(&super::timespan::text(*ticks));
+    }
+    if let Some((_, property)) = TO_STRING_PROPERTY.iter().find(|(t, _)| o.type_name() == *t) {
+        return write!(f, "{}", o.get(property).unwrap_or(&Value::Null));
     }
     if o.type_names
         .iter()

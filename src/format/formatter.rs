@@ -76,23 +76,25 @@ impl FormatRequest {
 /// The view chosen for a document.
 #[derive(Debug, Clone)]
 enum Active {
-    /// A table with fixed columns; `view_type` is set for a registered view (the type it
-    /// is registered for); `wrap` from the request or the view.
+    /// A table with fixed columns; `view_type` is set for a registered view (the types it
+    /// is for); `wrap` from the request or the view.
     Table {
         columns: Vec<Column>,
-        view_type: Option<String>,
+        view_type: Option<Vec<String>>,
         wrap: bool,
     },
     /// A list: a registered view's lines, or each object's own (`None`).
     List {
         columns: Option<Vec<Column>>,
-        view_type: Option<String>,
+        view_type: Option<Vec<String>>,
     },
     Wide(Column),
     /// Dates: their long form, one per line.
     Custom,
     /// Format-Custom: each object as a `class` block of its properties.
     Class,
+    /// A registered custom view: each object as the text of one expression.
+    Text(Column),
 }
 
 /// Turns objects into packets, one document per formatter.
@@ -102,6 +104,8 @@ pub struct Formatter {
     active: Option<Active>,
     /// The grouping in force: the request's `-GroupBy`, else the chosen view's.
     group_by: Option<Column>,
+    /// The view's own group header text (see [`super::view::View::group_header`]).
+    group_header: Option<String>,
     group: Option<String>,
     in_group: bool,
 }
@@ -114,6 +118,7 @@ impl Formatter {
             views,
             active: None,
             group_by: None,
+            group_header: None,
             group: None,
             in_group: false,
         }
@@ -229,13 +234,18 @@ impl Formatter {
                 }
             }
         };
-        let view_types = view_type;
-        let group_by = self
-            .req
-            .group_by
-            .clone()
-            .or_else(|| registered.as_ref().and_then(|r| r.group_by.clone()));
-        self.group_by = group_by;
+        let view_types = view_type.map(|t| {
+            let also = registered.iter().flat_map(|r| r.also_for.iter().cloned());
+            std::iter::once(t).chain(also).collect::<Vec<_>>()
+        });
+        self.group_header = None;
+        self.group_by = match &self.req.group_by {
+            Some(g) => Some(g.clone()),
+            None => registered.as_ref().and_then(|r| {
+                self.group_header = r.group_header.clone();
+                r.group_by.clone()
+            }),
+        };
         match shape {
             Shape::Table => {
                 let (columns, generated) = match &registered {
@@ -292,7 +302,10 @@ impl Formatter {
                 },
             ),
             Shape::Custom => (
-                Active::Class,
+                match registered.and_then(|r| r.columns.into_iter().next()) {
+                    Some(column) => Active::Text(column),
+                    None => Active::Class,
+                },
                 Start {
                     shape: DocShape::Custom,
                     autosize,
@@ -318,7 +331,7 @@ impl Formatter {
 
     /// An object a registered view is not for is shown apart, as a list.
     fn out_of_band(&self, v: &Value) -> Option<OutOfBand> {
-        let view_type = match self.active.as_ref()? {
+        let view_types = match self.active.as_ref()? {
             Active::Table { view_type, .. } | Active::List { view_type, .. } => {
                 view_type.as_ref()?
             }
@@ -326,7 +339,7 @@ impl Formatter {
         };
         if type_names(v)
             .iter()
-            .any(|t| t.eq_ignore_ascii_case(view_type))
+            .any(|t| view_types.iter().any(|vt| t.eq_ignore_ascii_case(vt)))
         {
             return None;
         }
@@ -343,9 +356,8 @@ impl Formatter {
         if !self.in_group {
             self.in_group = true;
             self.group = key.as_ref().map(|(_, k)| k.clone());
-            out.push(Packet::GroupStart {
-                header: key.map(|(l, k)| group_header(&l, &k)),
-            });
+            let header = key.map(|(l, k)| self.header(&l, &k));
+            out.push(Packet::GroupStart { header });
             return;
         }
         if let Some((label, k)) = key
@@ -353,10 +365,17 @@ impl Formatter {
         {
             out.push(Packet::OutOfBand(OutOfBand::Blank));
             out.push(Packet::GroupEnd);
-            out.push(Packet::GroupStart {
-                header: Some(group_header(&label, &k)),
-            });
+            let header = Some(self.header(&label, &k));
+            out.push(Packet::GroupStart { header });
             self.group = Some(k);
+        }
+    }
+
+    /// A group's header line: the view's own text, or `   Label: value`.
+    fn header(&self, label: &str, value: &str) -> String {
+        match &self.group_header {
+            Some(text) => format!("{text}{value}"),
+            None => group_header(label, value),
         }
     }
 
@@ -372,7 +391,12 @@ impl Formatter {
             },
             Some(Active::List { columns, .. }) => {
                 let cols = match columns {
-                    Some(cols) => cols.clone(),
+                    // A view for several types lists each object by its own type's entry
+                    // (`entrySelectedByType`), when it has one.
+                    Some(cols) => match self.views.find(&type_names(v), Some(Shape::List)) {
+                        Some(own) => own.columns.clone(),
+                        None => cols.clone(),
+                    },
                     None if self.req.properties.is_empty() => select::all_columns(v),
                     None => self.resolve(v, false),
                 };
@@ -391,6 +415,7 @@ impl Formatter {
                 };
                 Entry::Text(class_block(v, &self.pairs(&cols, v)))
             }
+            Some(Active::Text(column)) => Entry::Text(column.expr.eval(v).to_string()),
             Some(Active::Custom | Active::Class) | None => Entry::Text(match v {
                 Value::DateTime(dt) => text::long_date(dt),
                 other => other.to_string(),

@@ -50,6 +50,12 @@ pub struct View {
     /// Groups consecutive objects by this expression (`<GroupBy>`), each group under a
     /// `   Label: value` line.
     pub group_by: Option<Column>,
+    /// A group header of the view's own (`<GroupBy>` with a custom control): this text,
+    /// then the group's value, instead of `   Label: `.
+    pub group_header: Option<String>,
+    /// The other types this view is for (pwsh's selection sets: one view for FileInfo
+    /// and DirectoryInfo), so their objects stay in the same document.
+    pub also_for: Vec<String>,
 }
 
 impl View {
@@ -60,6 +66,8 @@ impl View {
             columns,
             wrap: false,
             group_by: None,
+            group_header: None,
+            also_for: Vec::new(),
         }
     }
 
@@ -70,12 +78,28 @@ impl View {
             columns,
             wrap: false,
             group_by: None,
+            group_header: None,
+            also_for: Vec::new(),
         }
     }
 
     /// The view grouped by a property.
     pub fn grouped_by(mut self, property: &str) -> View {
         self.group_by = Some(Column::property(property));
+        self
+    }
+
+    /// The view grouped by an expression, each group under `header` and the value
+    /// (pwsh's `    Directory: /tmp`).
+    pub fn grouped_under(mut self, column: Column, header: &str) -> View {
+        self.group_by = Some(column);
+        self.group_header = Some(header.to_string());
+        self
+    }
+
+    /// The view, also for objects of these types.
+    pub fn also_for(mut self, types: &[&str]) -> View {
+        self.also_for = types.iter().map(|t| t.to_string()).collect();
         self
     }
 

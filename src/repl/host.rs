@@ -104,7 +104,7 @@ impl EngineHost {
     /// Runs the profile script in the global scope, as pwsh dot-sources `$PROFILE`;
     /// `Some(code)` when it ran `exit`. A missing profile is not an error.
     pub fn run_profile(&mut self, path: &Path) -> Option<i32> {
-        let text = std::fs::read_to_string(path).ok()?;
+        let text = crate::engine::encoding::decode(&std::fs::read(path).ok()?);
         self.run_unrecorded(Source::new(path.to_string_lossy(), text))
     }
 
@@ -156,10 +156,10 @@ impl ReplHost for EngineHost {
                 .filter(|p| !p.is_empty())
                 .unwrap_or_else(|| "PS>".to_string());
         }
-        let location = std::env::current_dir()
-            .map(|d| d.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        format!("PS {location}> ")
+        // The line editor completes file names from the process's directory: it follows
+        // the session's location.
+        let _ = std::env::set_current_dir(self.engine.location.current());
+        format!("PS {}> ", self.engine.location.current_text())
     }
 
     fn run(&mut self, text: &str) -> Option<i32> {

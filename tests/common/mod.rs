@@ -1,16 +1,22 @@
-//! Shared helpers of the Exchange integration tests: a throw-away organisation store,
-//! the sample organisation, and shortcuts for requests.
+//! Shared helpers of the integration tests: a throw-away organisation and private folders
+//! to run the `exosh` binary in, the sample organisation, and shortcuts for requests.
+//!
+//! `TempOrg::exosh` is how a test starts the binary: never in the source tree, never with
+//! the user's home, history, profile or organisation.
 
 #![allow(dead_code)]
 
 use std::path::PathBuf;
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use exosh::exchange::local::LocalBackend;
 use exosh::exchange::{Backend, Object, Request};
 use serde_json::Value;
 
-/// A fresh database file in a private temporary folder, removed when dropped.
+/// A private temporary folder, removed when dropped: the working directory of the exosh it
+/// starts, with that exosh's home (`home/`), data (`data/`) and config (`config/`) folders
+/// and its organisation database (`org.db`, created on first use).
 pub struct TempOrg {
     pub dir: PathBuf,
 }
@@ -24,14 +30,42 @@ impl TempOrg {
             COUNT.fetch_add(1, Ordering::Relaxed)
         ));
         let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::create_dir_all(dir.join("home")).expect("temp dir");
+        // As the system resolves it, so that it reads as exosh shows it ($PWD, the prompt).
+        let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
         TempOrg { dir }
     }
+    /// The organisation database.
     pub fn path(&self) -> PathBuf {
         self.dir.join("org.db")
     }
     pub fn open(&self) -> LocalBackend {
         LocalBackend::open(&self.path()).expect("store opens")
+    }
+    /// `$XDG_CONFIG_HOME` of the exosh started here (the profile is `exosh/profile.ps1`).
+    pub fn config_dir(&self) -> PathBuf {
+        self.dir.join("config")
+    }
+    /// `$XDG_DATA_HOME` of the exosh started here (history is `exosh/history.txt`).
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.join("data")
+    }
+    /// The `exosh` binary, to run in this folder on this organisation, without colour and
+    /// without any `EXOSH_*` setting of the environment the tests run in.
+    pub fn exosh(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_exosh"));
+        for (name, _) in std::env::vars_os() {
+            if name.to_string_lossy().starts_with("EXOSH_") {
+                cmd.env_remove(name);
+            }
+        }
+        cmd.current_dir(&self.dir)
+            .env("EXOSH_ORG", self.path())
+            .env("HOME", self.dir.join("home"))
+            .env("XDG_DATA_HOME", self.data_dir())
+            .env("XDG_CONFIG_HOME", self.config_dir())
+            .env("NO_COLOR", "1");
+        cmd
     }
 }
 

@@ -13,6 +13,7 @@ use std::path::Path;
 use serde_json::Value as Json;
 
 use super::support::{load_jsonl, run_exosh};
+use crate::common::TempOrg;
 
 pub struct Case {
     pub id: String,
@@ -156,7 +157,11 @@ fn throws(case: &Case) -> Result<(), String> {
         "try {{ $null = & {{\n{}\n}}; '{MARK}no error' }} catch {{ '{MARK}' + $_.FullyQualifiedErrorId + '|' + $_.Exception.GetType().Name }}\n",
         case.input
     );
-    let out = run_exosh(&["-NoProfile", "-NonInteractive", "-"], &script, &[]);
+    let out = run_exosh(
+        &TempOrg::new(),
+        &["-NoProfile", "-NonInteractive", "-"],
+        &script,
+    );
     let line = out
         .stdout
         .lines()
@@ -184,7 +189,11 @@ fn throws(case: &Case) -> Result<(), String> {
 }
 
 fn output(case: &Case) -> Result<(), String> {
-    let out = run_exosh(&["-NoProfile", "-NonInteractive", "-"], &case.input, &[]);
+    let out = run_exosh(
+        &TempOrg::new(),
+        &["-NoProfile", "-NonInteractive", "-"],
+        &case.input,
+    );
     let got = out
         .stdout
         .strip_suffix('\n')
@@ -220,7 +229,11 @@ fn value(case: &Case) -> Result<(), String> {
         "& {{\n{}\n}} | ForEach-Object {{ if ($null -eq $_) {{ '{MARK}null|' }} else {{ '{MARK}' + $_.GetType().Name + '|' + ([string]$_).Replace(\"`r\", '').Replace(\"`n\", '\\n') }} }}\n",
         case.input
     );
-    let out = run_exosh(&["-NoProfile", "-NonInteractive", "-"], &script, &[]);
+    let out = run_exosh(
+        &TempOrg::new(),
+        &["-NoProfile", "-NonInteractive", "-"],
+        &script,
+    );
     let records: Vec<Record> = out
         .stdout
         .lines()

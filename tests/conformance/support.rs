@@ -1,26 +1,51 @@
-//! Finding the corpus and running the `exosh` binary with a time limit.
+//! Finding the corpus, counting the cases run, and running the `exosh` binary with a time
+//! limit.
+//!
+//! **decision**: the tests that read the corpus are marked `#[ignore]`, so that on a clone
+//! without it `cargo test` shows them as cargo shows any test it did not run
+//! (`... ignored, needs the external corpus ...`) instead of `ok` in no time. Cargo's test
+//! runner cannot decide at run time that a test is skipped, and deciding at build time
+//! would mean watching a folder outside the project. `scripts/test` runs them
+//! (`--include-ignored`) whenever the corpus is there, as does `cargo test -- --ignored` by
+//! hand; run so without the corpus, they fail saying where they looked.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-/// The corpus folder: `$EXOSH_CORPUS`, else `../shared/cases` beside the project. `None`
-/// (after saying so, visibly) when it is absent.
-pub fn corpus_dir() -> Option<PathBuf> {
+use crate::common::TempOrg;
+
+/// The corpus folder: `$EXOSH_CORPUS`, else `../shared/cases` beside the project.
+pub fn corpus_dir() -> PathBuf {
     let dir = match std::env::var_os("EXOSH_CORPUS") {
         Some(d) => PathBuf::from(d),
         None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/cases"),
     };
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!(
-            "skipped: corpus not found at {} (set EXOSH_CORPUS to run the conformance suite)",
-            dir.display()
+    assert!(
+        dir.is_dir(),
+        "corpus not found at {}: set EXOSH_CORPUS to the folder holding it",
+        dir.display()
+    );
+    dir
+}
+
+/// Adds `count` corpus cases run, under `label`, to the file named by `$EXOSH_CORPUS_TALLY`
+/// (when set): `scripts/test` sums it up in its summary line.
+pub fn tally(label: &str, count: usize) {
+    let Some(path) = std::env::var_os("EXOSH_CORPUS_TALLY") else {
+        return;
+    };
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path);
+    let written = file.and_then(|mut f| writeln!(f, "{label}\t{count}"));
+    if let Err(e) = written {
+        panic!(
+            "cannot add to the tally {}: {e}",
+            Path::new(&path).display()
         );
-        eprintln!("skipped: corpus not found at {}", dir.display());
-        None
     }
 }
 
@@ -46,25 +71,14 @@ pub struct Output {
     pub stderr: String,
 }
 
-/// Runs `exosh ARGS` with `stdin` as its standard input and a fresh, private organisation
-/// database; kills it after 20 seconds.
-pub fn run_exosh(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
-    let tmp = std::env::temp_dir().join(format!("exosh-conf-{}-{}", std::process::id(), unique()));
-    let _ = std::fs::create_dir_all(&tmp);
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_exosh"));
+/// Runs `exosh ARGS` with `stdin` as its standard input, in `org`'s private folder and on
+/// its organisation; kills it after 20 seconds.
+pub fn run_exosh(org: &TempOrg, args: &[&str], stdin: &str) -> Output {
+    let mut cmd = org.exosh();
     cmd.args(args)
-        .env("EXOSH_ORG", tmp.join("org.db"))
-        .env("NO_COLOR", "1")
-        .env("HOME", &tmp)
-        .env("XDG_DATA_HOME", tmp.join("data"))
-        .env("XDG_CONFIG_HOME", tmp.join("config"))
-        .current_dir(&tmp)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
     let mut child = cmd.spawn().expect("the exosh binary runs");
     let input = stdin.as_bytes().to_vec();
     let mut child_stdin = child.stdin.take();
@@ -105,16 +119,9 @@ pub fn run_exosh(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
     let _ = writer.join();
     let stdout = String::from_utf8_lossy(&out_reader.join().unwrap_or_default()).into_owned();
     let stderr = String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).into_owned();
-    let _ = std::fs::remove_dir_all(&tmp);
     Output {
         code,
         stdout,
         stderr,
     }
-}
-
-fn unique() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static N: AtomicU64 = AtomicU64::new(0);
-    N.fetch_add(1, Ordering::Relaxed)
 }

@@ -14,22 +14,9 @@ pub const ADMIN: &str = "admin@contoso.onmicrosoft.com";
 
 pub use crate::common::TempOrg as Scratch;
 
-/// `exosh` with the test's environment: the organisation, no colour, a private home.
-pub fn exosh(scratch: &Scratch) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_exosh"));
-    cmd.env("EXOSH_ORG", scratch.path())
-        .env("NO_COLOR", "1")
-        .env("HOME", &scratch.dir)
-        .env("XDG_DATA_HOME", scratch.dir.join("data"))
-        .env("XDG_CONFIG_HOME", scratch.dir.join("config"))
-        .env_remove("EXOSH_CONNECT_LOCAL")
-        .current_dir(&scratch.dir);
-    cmd
-}
-
 /// `exosh token UPN [--valid-for D]` on the scratch organisation.
 pub fn token(scratch: &Scratch, upn: &str, valid_for: Option<&str>) -> String {
-    let mut cmd = exosh(scratch);
+    let mut cmd = scratch.exosh();
     cmd.args(["token", upn]);
     if let Some(d) = valid_for {
         cmd.args(["--valid-for", d]);
@@ -56,7 +43,8 @@ pub struct Server {
 impl Server {
     /// Starts `exosh serve --http --listen 127.0.0.1:0 EXTRA...` and waits for its line.
     pub fn start(scratch: &Scratch, extra: &[&str]) -> Server {
-        let mut child = exosh(scratch)
+        let mut child = scratch
+            .exosh()
             .args(["serve", "--http", "--listen", "127.0.0.1:0"])
             .args(extra)
             .stdout(Stdio::piped())

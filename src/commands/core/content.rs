@@ -4,43 +4,51 @@
 use std::path::Path;
 
 use super::files::{decode, encoded, file_lines, write_bytes};
+use super::locate::{existing, file_path, not_found};
 use super::props::{count, keep_ends};
 use super::select_object::strings;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
 use crate::engine::value::Value;
 
-fn not_found(cx: &mut Ctx, path: &str) -> Result<(), Flow> {
-    cx.error(
-        &format!("Cannot find path '{path}' because it does not exist."),
-        "PathNotFound",
-        ErrorCategory::ObjectNotFound,
-    )
-}
-
 struct GetContent;
 
 impl Processor for GetContent {
     fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
-        let (head, tail) = (count(cx, "TotalCount"), count(cx, "Tail"));
-        for path in strings(cx.param("Path")) {
-            let Ok(bytes) = std::fs::read(&path) else {
-                not_found(cx, &path)?;
-                continue;
-            };
-            let text = decode(&bytes);
-            if cx.switch("Raw") {
-                cx.write(Value::str(text))?;
-                continue;
-            }
-            let mut lines = file_lines(&text);
-            keep_ends(&mut lines, head, tail);
-            for line in lines {
-                cx.write(Value::str(line))?;
+        for text in strings(cx.param("Path")) {
+            for path in existing(cx, &text, false)? {
+                read(cx, &path)?;
             }
         }
         Ok(())
     }
+}
+
+/// Writes one file's lines (or its whole text with `-Raw`).
+fn read(cx: &mut Ctx, path: &Path) -> Result<(), Flow> {
+    if path.is_dir() {
+        return cx.error(
+            &format!(
+                "Unable to get content because it is a directory: '{}'. Please use 'Get-ChildItem' instead.",
+                path.display()
+            ),
+            "GetContentReaderUnauthorizedAccessError",
+            ErrorCategory::ReadError,
+        );
+    }
+    let Ok(bytes) = std::fs::read(path) else {
+        return not_found(cx, path);
+    };
+    let text = decode(&bytes);
+    if cx.switch("Raw") {
+        return cx.write(Value::str(text));
+    }
+    let mut lines = file_lines(&text);
+    keep_ends(&mut lines, count(cx, "TotalCount"), count(cx, "Tail"));
+    for line in lines {
+        cx.write(Value::str(line))?;
+    }
+    Ok(())
 }
 
 pub fn get_content() -> CommandInfo {
@@ -98,16 +106,17 @@ impl Processor for SetContent {
             })
             .collect();
         let bytes = encoded(cx, &text)?;
-        for path in strings(cx.param("Path")) {
+        for text in strings(cx.param("Path")) {
+            let Some(path) = file_path(cx, &text)? else {
+                continue;
+            };
             if write_bytes(&path, &bytes, self.append).is_err() {
-                let parent_missing = Path::new(&path)
-                    .parent()
-                    .is_some_and(|p| !p.as_os_str().is_empty() && !p.exists());
+                let parent_missing = path.parent().is_some_and(|p| !p.exists());
                 if parent_missing {
                     not_found(cx, &path)?;
                 } else {
                     cx.error(
-                        &format!("Access to the path '{path}' is denied."),
+                        &format!("Access to the path '{}' is denied.", path.display()),
                         "UnauthorizedAccess",
                         ErrorCategory::PermissionDenied,
                     )?;

@@ -143,7 +143,8 @@ impl Processor for ToCsv {
         self.header = !cx.switch("NoHeader");
         if self.export && cx.switch("Append") {
             let path = cx.string("Path").unwrap_or_default();
-            if let Ok(existing) = std::fs::read_to_string(&path)
+            let full = cx.engine.location.resolve_file(&path).unwrap_or_default();
+            if let Ok(existing) = std::fs::read_to_string(full)
                 && let Some(first) = existing.lines().find(|l| !l.starts_with("#TYPE"))
             {
                 // Appending keeps the file's columns and does not repeat its header.
@@ -257,6 +258,10 @@ impl Processor for FromCsv {
     fn process(&mut self, cx: &mut Ctx, input: Option<Value>) -> Result<(), Flow> {
         if self.import {
             for path in strings(cx.param("Path")) {
+                let Some(path) = super::locate::file_path(cx, &path)? else {
+                    continue;
+                };
+                let path = path.display().to_string();
                 match std::fs::read(&path).map(|b| decode(&b)) {
                     Ok(text) => {
                         for o in objects(&text, Self::delimiter(cx), Self::header(cx)) {

@@ -8,6 +8,8 @@ use std::path::Path;
 use crate::engine::command::{Ctx, Flow};
 use crate::engine::error::ErrorCategory;
 
+pub use crate::engine::encoding::decode;
+
 /// A file's lines: `\n` or `\r\n` end a line, a final newline adds no empty line.
 pub fn file_lines(text: &str) -> Vec<String> {
     let mut lines: Vec<String> = text
@@ -18,21 +20,6 @@ pub fn file_lines(text: &str) -> Vec<String> {
         lines.pop();
     }
     lines
-}
-
-/// Text decoded from a file's bytes: UTF-16 and UTF-8 byte-order marks are honoured.
-pub fn decode(bytes: &[u8]) -> String {
-    match bytes {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
-        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
-        _ => String::from_utf8_lossy(bytes).into_owned(),
-    }
-}
-
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
-    String::from_utf16_lossy(&units)
 }
 
 /// Text in one of pwsh's encoding names; `None` for an unknown name.
@@ -86,7 +73,7 @@ pub fn encoded(cx: &Ctx, text: &str) -> Result<Vec<u8>, Flow> {
 }
 
 /// Writes `bytes` to `path`, replacing the file or appending to it.
-pub fn write_bytes(path: &str, bytes: &[u8], append: bool) -> std::io::Result<()> {
+pub fn write_bytes(path: &Path, bytes: &[u8], append: bool) -> std::io::Result<()> {
     std::fs::OpenOptions::new()
         .create(true)
         .write(true)
@@ -101,6 +88,10 @@ pub fn write_bytes(path: &str, bytes: &[u8], append: bool) -> std::io::Result<()
 /// non-terminating error.
 pub fn save(cx: &mut Ctx, path: &str, text: &str, append: bool) -> Result<(), Flow> {
     let bytes = encoded(cx, text)?;
+    let Some(full) = super::locate::file_path(cx, path)? else {
+        return Ok(());
+    };
+    let path = &*full.to_string_lossy();
     if cx.switch("NoClobber") && !append && Path::new(path).exists() {
         return cx.error(
             &format!("The file '{path}' already exists."),
@@ -108,7 +99,7 @@ pub fn save(cx: &mut Ctx, path: &str, text: &str, append: bool) -> Result<(), Fl
             ErrorCategory::ResourceUnavailable,
         );
     }
-    if let Err(e) = write_bytes(path, &bytes, append) {
+    if let Err(e) = write_bytes(&full, &bytes, append) {
         return cx.error(
             &format!("Could not write to '{path}': {e}."),
             "FileOpenFailure",

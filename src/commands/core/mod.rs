@@ -2,7 +2,10 @@
 //! Where-Object, and a plain Out-Default.
 
 use crate::engine::command::Registry;
+use crate::engine::state::SessionState;
+use crate::format::view::Views;
 
+mod child_item;
 mod compare_object;
 mod content;
 mod csv;
@@ -10,6 +13,7 @@ mod date;
 mod files;
 mod foreach_object;
 mod format;
+mod fs_item;
 mod get_command;
 mod get_help;
 mod get_member;
@@ -17,14 +21,20 @@ mod group_object;
 pub mod history;
 mod host_io;
 mod invoke_expression;
+mod item_ops;
 pub(crate) mod json;
+mod locate;
+mod location;
 mod measure_object;
 mod members;
+mod modules;
 mod order;
 mod out;
 mod path;
-mod props;
+mod path_parts;
+pub(crate) mod props;
 mod select_object;
+mod select_string;
 mod sort_object;
 mod string_data;
 mod tee_object;
@@ -33,6 +43,7 @@ mod test_json;
 pub(crate) mod testing;
 #[cfg(test)]
 mod tests;
+mod time_span;
 mod variables;
 mod where_object;
 mod write_host;
@@ -114,4 +125,47 @@ fn register_output(r: &mut Registry) {
         r.register(info);
     }
     r.on_session_start(history::register_views);
+    register_shell(r);
+}
+
+/// The shell's own commands that scripts call around their work: locations and files.
+fn register_shell(r: &mut Registry) {
+    for info in [
+        location::set_location(),
+        location::get_location(),
+        location::push_location(),
+        location::pop_location(),
+        child_item::get_child_item(),
+        child_item::get_item(),
+        item_ops::new_item(),
+        item_ops::copy_item(),
+        item_ops::move_item(),
+        item_ops::rename_item(),
+        path_parts::resolve_path(),
+        path_parts::split_path(),
+        modules::get_module(),
+        modules::import_module(),
+        modules::remove_module(),
+        modules::get_installed_module(),
+        modules::install_module(),
+        modules::update_module(),
+        modules::find_module(),
+        time_span::new_time_span(),
+        time_span::new_guid(),
+        select_string::command(),
+    ] {
+        r.register(info);
+    }
+    r.on_session_start(register_views);
+}
+
+/// The views of the objects the shell's commands write, for a new session.
+fn register_views(session: &SessionState) {
+    let views = session.get::<Views>();
+    location::register_views(&views);
+    fs_item::register_views(&views);
+    modules::register_views(&views);
+    time_span::register_views(&views);
+    let location = session.get::<crate::engine::location::Location>();
+    select_string::register_views(&views, location);
 }

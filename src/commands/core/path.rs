@@ -1,11 +1,11 @@
 //! Test-Path, Join-Path and Remove-Item: the file-system basics scripts around exports
-//! need.
+//! need. Paths resolve against the session's location and take wildcards.
 
-use std::path::Path;
-
+use super::locate::{existing, glob, has_wildcard};
 use super::select_object::strings;
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
+use crate::engine::location::Resolved;
 use crate::engine::value::Value;
 
 struct TestPath;
@@ -18,14 +18,27 @@ impl Processor for TestPath {
         };
         let kind = cx.string("PathType").unwrap_or_else(|| "Any".into());
         for path in paths {
-            let p = Path::new(&path);
             let ok = if cx.switch("IsValid") {
                 !path.is_empty() && !path.contains('\0')
             } else {
-                match kind.to_lowercase().as_str() {
-                    "leaf" => p.is_file(),
-                    "container" => p.is_dir(),
-                    _ => p.exists(),
+                // A path on a drive that does not exist is simply not there.
+                match cx.engine.location.resolve(&path) {
+                    Ok(Resolved::File(full)) => {
+                        let matches = if has_wildcard(&full.to_string_lossy()) {
+                            glob(&full)
+                        } else {
+                            vec![full]
+                        };
+                        matches.iter().any(|p| match kind.to_lowercase().as_str() {
+                            "leaf" => p.exists() && !p.is_dir(),
+                            "container" => p.is_dir(),
+                            _ => p.exists(),
+                        })
+                    }
+                    Ok(Resolved::Env(name)) => {
+                        name.is_empty() || crate::engine::scope::env_var(&name).is_some()
+                    }
+                    Err(_) => false,
                 }
             };
             cx.write(Value::Bool(ok))?;
@@ -120,34 +133,33 @@ impl Processor for RemoveItem {
             Some(v) => vec![v.to_string()],
             None => strings(cx.param("Path")),
         };
-        for path in paths {
-            let p = Path::new(&path);
-            if !p.exists() {
-                cx.error(
-                    &format!("Cannot find path '{path}' because it does not exist."),
-                    "PathNotFound",
-                    ErrorCategory::ObjectNotFound,
-                )?;
-                continue;
-            }
-            if !cx.should_process(&path, "Remove File") {
-                continue;
-            }
-            let result = if p.is_dir() {
-                if cx.switch("Recurse") {
-                    std::fs::remove_dir_all(p)
+        for text in paths {
+            for p in existing(cx, &text, false)? {
+                let is_dir = p.is_dir() && !p.is_symlink();
+                let action = if is_dir {
+                    "Remove Directory"
                 } else {
-                    std::fs::remove_dir(p)
+                    "Remove File"
+                };
+                if !cx.should_process(&p.to_string_lossy(), action)? {
+                    continue;
                 }
-            } else {
-                std::fs::remove_file(p)
-            };
-            if let Err(e) = result {
-                cx.error(
-                    &format!("Cannot remove item {path}: {e}."),
-                    "RemoveItemIOError",
-                    ErrorCategory::WriteError,
-                )?;
+                let result = if is_dir {
+                    if cx.switch("Recurse") {
+                        std::fs::remove_dir_all(&p)
+                    } else {
+                        std::fs::remove_dir(&p)
+                    }
+                } else {
+                    std::fs::remove_file(&p)
+                };
+                if let Err(e) = result {
+                    cx.error(
+                        &format!("Cannot remove item {}: {e}.", p.display()),
+                        "RemoveItemIOError",
+                        ErrorCategory::WriteError,
+                    )?;
+                }
             }
         }
         Ok(())
@@ -163,6 +175,7 @@ pub fn remove_item() -> CommandInfo {
         .param(
             Param::new("Path", ParamType::StringArray)
                 .alias("LiteralPath")
+                .alias("PSPath")
                 .position(0)
                 .mandatory()
                 .from_pipeline_by_name(),

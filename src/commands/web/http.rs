@@ -12,6 +12,9 @@
 
 use std::time::Duration;
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+
 use crate::engine::command::{Ctx, Flow, Param, ParamType, Signature};
 use crate::engine::error::{ErrorCategory, ErrorRecord};
 use crate::engine::object::PsObject;
@@ -419,7 +422,7 @@ impl Request {
                 set_header(
                     &mut headers,
                     "Authorization",
-                    format!("Basic {}", base64(format!("{name}:{password}").as_bytes())),
+                    format!("Basic {}", STANDARD.encode(format!("{name}:{password}"))),
                 );
             }
             _ => {}
@@ -505,26 +508,6 @@ impl Request {
     }
 }
 
-/// Standard base64 with padding (for Basic authentication).
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, b)| acc | (u32::from(*b) << (16 - 8 * i)));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 /// Why a request got no answer.
 enum Failure {
     Timeout,
@@ -559,10 +542,8 @@ impl Failure {
 pub(super) fn install_crypto() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        // rustls marks its ring provider deprecated for lacking post-quantum key
-        // exchange; the project builds on ring (no aws-lc), so this is the provider.
-        #[allow(deprecated)]
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        let provider = crate::exchange::auth::crypto_provider();
+        let _ = rustls::crypto::CryptoProvider::clone(&provider).install_default();
     });
 }
 
@@ -830,13 +811,6 @@ mod tests {
     fn url_encoding_is_webutility_s() {
         assert_eq!(url_encode("a b&c=d/é"), "a+b%26c%3Dd%2F%C3%A9");
         assert_eq!(url_encode("Ken-Sanchez_1.(x)*!"), "Ken-Sanchez_1.(x)*!");
-    }
-
-    #[test]
-    fn base64_pads() {
-        assert_eq!(base64(b"user:pass"), "dXNlcjpwYXNz");
-        assert_eq!(base64(b"ab"), "YWI=");
-        assert_eq!(base64(b"a"), "YQ==");
     }
 
     #[test]

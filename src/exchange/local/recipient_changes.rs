@@ -446,6 +446,22 @@ fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, 
         ("WhenChangedUTC", SqlValue::Text(now)),
         ("MailboxPlan", SqlValue::Text(plan_name.clone())),
     ];
+    // What the command says, then its plan's defaults for the rest.
+    for (info, value) in &bound.params {
+        let Some(column) = recipient_column(&info.name) else {
+            continue;
+        };
+        if columns
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(column.name))
+        {
+            continue;
+        }
+        columns.push((
+            column.name,
+            new_column_value(tx, column, &info.name, value)?,
+        ));
+    }
     for (key, value) in plan.iter().chain(cas_plan.iter()) {
         let Some(column) = recipient_column(key) else {
             continue;
@@ -463,21 +479,6 @@ fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, 
             _ => SqlValue::Null,
         };
         columns.push((column.name, stored));
-    }
-    for (info, value) in &bound.params {
-        let Some(column) = recipient_column(&info.name) else {
-            continue;
-        };
-        if columns
-            .iter()
-            .any(|(n, _)| n.eq_ignore_ascii_case(column.name))
-        {
-            continue;
-        }
-        columns.push((
-            column.name,
-            new_column_value(tx, column, &info.name, value)?,
-        ));
     }
     let names: Vec<String> = columns.iter().map(|(n, _)| format!("\"{n}\"")).collect();
     let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();

@@ -479,7 +479,9 @@ impl Parser<'_> {
             let next = self.peek_nth(1);
             let is_static = !null_conditional && c == Some(':') && next == Some(':');
             let member = (c == Some('.')
-                && next.is_some_and(|n| is_name_char(n) || n == '$' || is_quote(n) || is_blank(n))
+                && next.is_some_and(|n| {
+                    is_name_char(n) || n == '$' || n == '(' || is_quote(n) || is_blank(n)
+                })
                 && self.member_after_dot())
                 || is_static;
             if member {
@@ -588,7 +590,7 @@ impl Parser<'_> {
         self.rest()[1..]
             .chars()
             .find(|c| !is_blank(*c))
-            .is_some_and(|n| is_name_char(n) || n == '$' || is_quote(n))
+            .is_some_and(|n| is_name_char(n) || n == '$' || n == '(' || is_quote(n))
     }
 
     /// The name after `.` or `::`: a plain name (as a [`ExprKind::BareWord`]), a

@@ -571,6 +571,8 @@ mod expressions {
             "$s.Split(',')[0].ToUpper()"
         );
         assert_eq!(show("$h.$key; $h.'a b'"), "$h.$key\n$h.'a b'");
+        assert_eq!(show("$row.($column)"), "$row.($column)");
+        assert_eq!(show("$x.($name)(1)"), "$x.($name)(1)");
         assert_eq!(show("$a[1..3]"), "$a[(Range 1 3)]");
         assert_eq!(show("$a[0, 2]"), "$a[(, 0 2)]");
         assert_eq!(show("[string]::Join(',', $a)"), "[string]::Join(',', $a)");

@@ -1,6 +1,6 @@
 # Out-File writes what the screen would show (at -Width, 120 by default); -Append adds;
 # Tee-Object passes objects on and saves them to a variable.
-$path = "exosh-out-file-case-$PID.txt"
+$path = "out-file-case.txt"
 [pscustomobject]@{Name='Ken'; Count=5} | Out-File $path
 'done' | Out-File $path -Append
 Get-Content $path

@@ -1,0 +1,1 @@
+'café' -replace 'é', 'e'
