@@ -4,7 +4,9 @@
 //!   is bound from `args` (`-Name value`, `-Switch`, `-Name:value`, positional words).
 //! - `exosh -Command TEXT...` (`-c`): run text; `-Command -` or `exosh -` reads stdin.
 //! - `-NoProfile -NonInteractive -NoLogo -ExecutionPolicy X`: accepted; `-NoLogo` and
-//!   `-NoProfile` matter to the interactive shell (no banner, no `$PROFILE`).
+//!   `-NoProfile` matter to the interactive shell (no banner, no `$PROFILE`). A script or
+//!   command run from a terminal asks its confirmations there, unless `-NonInteractive`
+//!   (then, as with standard input not a terminal, a needed confirmation is an error).
 //! - `-NoExit -Command TEXT`: on a terminal, runs TEXT, then the interactive shell.
 //!   Flags are case-insensitive and may be abbreviated, as pwsh's.
 //! - `exosh check FILE...` (`-` for stdin): parse only and print every parse error.
@@ -29,7 +31,7 @@ use std::rc::Rc;
 use exosh::commands::builtin_registry;
 use exosh::engine::binder::Arg;
 use exosh::engine::encoding::decode;
-use exosh::engine::runtime::{Engine, StdHost};
+use exosh::engine::runtime::{ConsoleHost, Engine, Host, StdHost};
 use exosh::engine::session::RunMode;
 use exosh::engine::value::Value;
 use exosh::syntax::ast::{Source, Span};
@@ -46,6 +48,8 @@ enum Action {
         source: Input,
         args: Vec<String>,
         mode: RunMode,
+        /// `-NonInteractive`: nobody is asked anything, even on a terminal.
+        non_interactive: bool,
     },
     Check(Vec<String>),
     Serve(exosh::server::Options),
@@ -183,6 +187,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
         command: None,
     };
     let mut no_exit = false;
+    let mut non_interactive = false;
     while i < argv.len() {
         let arg = &argv[i];
         if arg == "-" {
@@ -190,6 +195,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                 source: Input::Stdin,
                 args: argv[i + 1..].to_vec(),
                 mode: RunMode::Command,
+                non_interactive,
             });
         }
         if arg == "/?" {
@@ -200,6 +206,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                 source: Input::File(arg.clone()),
                 args: argv[i + 1..].to_vec(),
                 mode: RunMode::File,
+                non_interactive,
             });
         };
         let name = name.trim_start_matches('-');
@@ -221,6 +228,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                     } else {
                         RunMode::File
                     },
+                    non_interactive,
                 });
             }
             "Command" => {
@@ -243,6 +251,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                     source,
                     args: Vec::new(),
                     mode: RunMode::Command,
+                    non_interactive,
                 });
             }
             "ExecutionPolicy" | "InputFormat" | "OutputFormat" => i += 2,
@@ -260,6 +269,10 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                 start.profile = false;
                 i += 1;
             }
+            "NonInteractive" => {
+                non_interactive = true;
+                i += 1;
+            }
             _ => i += 1,
         }
     }
@@ -270,6 +283,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
             source: Input::Stdin,
             args: Vec::new(),
             mode: RunMode::Command,
+            non_interactive,
         })
     }
 }
@@ -408,7 +422,7 @@ fn script_args(args: &[String]) -> Vec<Arg> {
         .collect()
 }
 
-fn run(source: Input, args: Vec<String>, mode: RunMode) -> i32 {
+fn run(source: Input, args: Vec<String>, mode: RunMode, non_interactive: bool) -> i32 {
     let (name, text, mode) = match source {
         Input::File(path) => match read_script(&path) {
             Ok((name, text)) => (name, text, mode),
@@ -426,7 +440,14 @@ fn run(source: Input, args: Vec<String>, mode: RunMode) -> i32 {
         },
         Input::Text(t) => (String::new(), t, mode),
     };
-    let mut engine = Engine::new(builtin_registry(), Box::new(StdHost));
+    // A script or command run from a console asks its confirmations there, as pwsh
+    // does; with -NonInteractive, or with standard input not a terminal, nobody can.
+    let host: Box<dyn Host> = if !non_interactive && std::io::stdin().is_terminal() {
+        Box::new(ConsoleHost)
+    } else {
+        Box::new(StdHost)
+    };
+    let mut engine = Engine::new(builtin_registry(), host);
     engine.init_session_variables();
     engine.run_source(Source::new(name, text), script_args(&args), mode)
 }
@@ -512,7 +533,12 @@ fn main() -> ExitCode {
         Action::Serve(options) => serve(&options),
         Action::Token { upn, valid_for } => token(&upn, valid_for),
         Action::Interactive(options) => on_large_stack(move || exosh::repl::start(&options)),
-        Action::Run { source, args, mode } => on_large_stack(move || run(source, args, mode)),
+        Action::Run {
+            source,
+            args,
+            mode,
+            non_interactive,
+        } => on_large_stack(move || run(source, args, mode, non_interactive)),
     };
     ExitCode::from(u8::try_from(code & 0xff).unwrap_or(1))
 }

@@ -582,3 +582,108 @@ fn sensitive_lines_stay_out_of_the_history_file_but_are_recalled_in_the_session(
         );
     }
 }
+
+/// The console's confirmation, in pwsh's layout: "Yes to All" and "No to All" stand for
+/// the rest of the pipeline, `?` explains the choices, anything else asks again, Suspend
+/// opens a nested prompt until `exit`, and Ctrl-C stops the command with nothing changed.
+#[test]
+fn confirmation_asks_at_the_console_as_pwsh_does() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.line(
+        "Get-CASMailbox | Select-Object -First 3 | Set-CASMailbox -MAPIEnabled $false -Confirm",
+    );
+    sh.expect("\r\nConfirm\r\nAre you sure you want to perform this action?\r\n");
+    sh.expect("Performing the operation \"Set-CASMailbox\" on target \"Ken Sanchez\".\r\n");
+    sh.expect("[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help ");
+    sh.expect("(default is \"Y\"):");
+    sh.line("?");
+    sh.expect("Y - Continue with only the next step of the operation.");
+    sh.expect("L - Skip this operation and all subsequent operations.");
+    sh.expect("S - Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline.");
+    sh.expect("(default is \"Y\"):");
+    sh.line("maybe");
+    sh.expect("(default is \"Y\"):");
+    sh.line("n");
+    sh.expect("on target \"Esther Valle\".");
+    sh.line("A");
+    let screen = sh.expect_prompt();
+    assert!(
+        !screen.contains("Yan Li"),
+        "Yes to All asks no more: {screen}"
+    );
+    let screen = sh.run("Get-CASMailbox | Select-Object -First 3 | ForEach-Object { \"$($_.Name)=$($_.MapiEnabled)\" }");
+    assert!(screen.contains("Ken Sanchez=True"), "{screen}");
+    assert!(screen.contains("Esther Valle=False"), "{screen}");
+    assert!(screen.contains("Yan Li=False"), "{screen}");
+
+    // Remove-Mailbox is High impact: it asks without -Confirm, in Exchange's words.
+    sh.line("Remove-Mailbox \"Yan Li\"");
+    sh.expect("Removing mailbox \"Yan Li\" will remove the Active Directory user object");
+    sh.line("L");
+    sh.expect_prompt();
+    let screen = sh.run("(Get-Mailbox \"Yan Li\").Name");
+    assert!(
+        screen.contains("Yan Li"),
+        "No to All removed nothing: {screen}"
+    );
+
+    // Suspend: a nested prompt in the same session, then the question again.
+    sh.line("Set-CASMailbox \"Ken Sanchez\" -PopEnabled $false -Confirm");
+    sh.expect("(default is \"Y\"):");
+    sh.line("s");
+    sh.expect(">> ");
+    sh.line("\"pop is $((Get-CASMailbox 'Ken Sanchez').PopEnabled)\"");
+    sh.expect("pop is True");
+    sh.expect(">> ");
+    sh.line("exit");
+    sh.expect("on target \"Ken Sanchez\".");
+    sh.line("y");
+    sh.expect_prompt();
+    let screen = sh.run("(Get-CASMailbox \"Ken Sanchez\").PopEnabled");
+    assert!(screen.contains("False"), "{screen}");
+
+    // Ctrl-C at the question stops the command; nothing changed.
+    sh.line("Set-CASMailbox \"Ken Sanchez\" -ImapEnabled $false -Confirm");
+    sh.expect("(default is \"Y\"):");
+    sh.keys("\x03");
+    sh.expect_prompt();
+    let screen = sh.run("(Get-CASMailbox \"Ken Sanchez\").ImapEnabled");
+    assert!(screen.contains("True"), "{screen}");
+}
+
+/// A script run from a terminal asks its confirmations there; with -NonInteractive it
+/// fails with pwsh's error instead, and nothing changes.
+#[test]
+fn scripts_on_a_terminal_ask_unless_noninteractive() {
+    let sandbox = Sandbox::new();
+    let script = sandbox.root().join("remove.ps1");
+    std::fs::write(
+        &script,
+        "Remove-Mailbox 'Yan Li'\n\"count: $(@(Get-Mailbox 'Yan Li' -ErrorAction SilentlyContinue).Count)\"\n",
+    )
+    .expect("script written");
+    let path = script.to_string_lossy().to_string();
+
+    let spawn = |args: &[&str]| {
+        rexpect::session::spawn_command(sandbox.command(args, false), Some(TIMEOUT_MS))
+            .expect("exosh starts in a pseudo-terminal")
+    };
+    let mut refused = spawn(&["-NonInteractive", "-File", &path]);
+    refused
+        .exp_string(
+            "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+        )
+        .expect("the non-interactive error");
+    refused.exp_string("count: 1").expect("nothing removed");
+
+    let mut asked = spawn(&["-File", &path]);
+    asked
+        .exp_string("Are you sure you want to perform this action?")
+        .expect("the question");
+    asked
+        .exp_string("(default is \"Y\"):")
+        .expect("the choices");
+    asked.send_line("n").expect("answered");
+    asked.exp_string("count: 1").expect("nothing removed");
+}

@@ -12,7 +12,7 @@
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
-use super::model::ObjectKind;
+use super::nouns::ObjectKind;
 use super::request::{ErrorCode, ExchangeError};
 use super::store::{SqlFragment, sql_error};
 

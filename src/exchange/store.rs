@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, MAIN_DB, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
-use super::model::ObjectKind;
+use super::nouns::ObjectKind;
 use super::request::ExchangeError;
 
 /// A piece of SQL with its bound parameters (`?` placeholders, in order).
