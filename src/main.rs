@@ -13,6 +13,8 @@
 //! - `exosh serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--http] [--rate-limit N]`:
 //!   the organisation as an admin endpoint (exo-rest.md's contract).
 //! - `exosh token UPN [--valid-for 8h]`: prints a bearer token for that user.
+//! - `exosh app add APPID --certificate FILE.pem` (`list`, `remove`): the applications
+//!   that may sign in to `exosh serve` with a certificate.
 //! - `exosh` alone: the interactive shell on a terminal; otherwise runs stdin.
 //! - `-Help` (`-?`, `-h`, `--help`, `/?`) prints the usage text; `-Version` (`-v`) prints
 //!   `exosh VERSION`. As pwsh, both answer and exit 0, whatever follows them.
@@ -57,6 +59,7 @@ enum Action {
         upn: String,
         valid_for: i64,
     },
+    App(exosh::server::apps::AppCommand),
     /// `exosh` on a terminal: the interactive shell.
     Interactive(exosh::repl::StartOptions),
     /// `-Help`, `-?`: the usage text.
@@ -73,8 +76,11 @@ Usage: exosh [[-File] <filePath> [args]]
              [-ExecutionPolicy <policy>] [-Help] [-Version]
        exosh check <filePath>...
        exosh serve [--listen <address:port>] [--tls-cert <file> --tls-key <file>]
-                   [--http] [--rate-limit <n>]
+                   [--http] [--rate-limit <n>] [--token-lifetime <duration>]
+                   [--device-code-lifetime <duration>] [--poll-interval <seconds>]
+                   [--clock-skew <seconds>]
        exosh token <user> [--valid-for <duration>]
+       exosh app add <appId> --certificate <file> | list | remove <appId>
 
 exosh is a PowerShell-compatible shell for Exchange Online administration. Without
 arguments it starts the interactive shell (or, when standard input is not a terminal,
@@ -178,6 +184,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
         Some("check") => return Ok(Action::Check(argv[1..].to_vec())),
         Some("serve") => return exosh::server::Options::parse(&argv[1..]).map(Action::Serve),
         Some("token") => return parse_token_args(&argv[1..]),
+        Some("app") => return exosh::server::apps::AppCommand::parse(&argv[1..]).map(Action::App),
         _ => {}
     }
     let mut i = 0;
@@ -360,6 +367,26 @@ fn token(upn: &str, valid_for: i64) -> i32 {
     }
 }
 
+/// `exosh app ...` on the organisation of `$EXOSH_ORG`.
+fn app(command: &exosh::server::apps::AppCommand) -> i32 {
+    let path = exosh::exchange::store::Store::default_path();
+    let done = exosh::commands::exchange::session::open_local(&path)
+        .map_err(|e| e.message)
+        .and_then(|backend| command.run(&mut backend.store()));
+    match done {
+        Ok(text) => {
+            if !text.is_empty() {
+                println!("{text}");
+            }
+            0
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            1
+        }
+    }
+}
+
 fn read_stdin() -> Result<String, String> {
     let mut bytes = Vec::new();
     std::io::stdin()
@@ -532,6 +559,7 @@ fn main() -> ExitCode {
         }
         Action::Serve(options) => serve(&options),
         Action::Token { upn, valid_for } => token(&upn, valid_for),
+        Action::App(command) => app(&command),
         Action::Interactive(options) => on_large_stack(move || exosh::repl::start(&options)),
         Action::Run {
             source,
