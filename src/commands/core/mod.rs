@@ -20,6 +20,7 @@ mod get_member;
 mod group_object;
 pub mod history;
 mod host_io;
+mod html;
 mod invoke_expression;
 mod item_ops;
 pub(crate) mod json;
@@ -153,6 +154,7 @@ fn register_shell(r: &mut Registry) {
         time_span::new_time_span(),
         time_span::new_guid(),
         select_string::command(),
+        html::command(),
     ] {
         r.register(info);
     }
