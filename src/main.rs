@@ -4,13 +4,17 @@
 //!   is bound from `args` (`-Name value`, `-Switch`, `-Name:value`, positional words).
 //! - `exosh -Command TEXT...` (`-c`): run text; `-Command -` or `exosh -` reads stdin.
 //! - `-NoProfile -NonInteractive -NoLogo -ExecutionPolicy X`: accepted; `-NoLogo` and
-//!   `-NoProfile` matter to the interactive shell (no banner, no `$PROFILE`).
+//!   `-NoProfile` matter to the interactive shell (no banner, no `$PROFILE`). A script or
+//!   command run from a terminal asks its confirmations there, unless `-NonInteractive`
+//!   (then, as with standard input not a terminal, a needed confirmation is an error).
 //! - `-NoExit -Command TEXT`: on a terminal, runs TEXT, then the interactive shell.
 //!   Flags are case-insensitive and may be abbreviated, as pwsh's.
 //! - `exosh check FILE...` (`-` for stdin): parse only and print every parse error.
 //! - `exosh serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--http] [--rate-limit N]`:
 //!   the organisation as an admin endpoint (exo-rest.md's contract).
 //! - `exosh token UPN [--valid-for 8h]`: prints a bearer token for that user.
+//! - `exosh app add APPID --certificate FILE.pem` (`list`, `remove`): the applications
+//!   that may sign in to `exosh serve` with a certificate.
 //! - `exosh` alone: the interactive shell on a terminal; otherwise runs stdin.
 //! - `-Help` (`-?`, `-h`, `--help`, `/?`) prints the usage text; `-Version` (`-v`) prints
 //!   `exosh VERSION`. As pwsh, both answer and exit 0, whatever follows them.
@@ -29,7 +33,7 @@ use std::rc::Rc;
 use exosh::commands::builtin_registry;
 use exosh::engine::binder::Arg;
 use exosh::engine::encoding::decode;
-use exosh::engine::runtime::{Engine, StdHost};
+use exosh::engine::runtime::{ConsoleHost, Engine, Host, StdHost};
 use exosh::engine::session::RunMode;
 use exosh::engine::value::Value;
 use exosh::syntax::ast::{Source, Span};
@@ -46,6 +50,8 @@ enum Action {
         source: Input,
         args: Vec<String>,
         mode: RunMode,
+        /// `-NonInteractive`: nobody is asked anything, even on a terminal.
+        non_interactive: bool,
     },
     Check(Vec<String>),
     Serve(exosh::server::Options),
@@ -53,6 +59,7 @@ enum Action {
         upn: String,
         valid_for: i64,
     },
+    App(exosh::server::apps::AppCommand),
     /// `exosh` on a terminal: the interactive shell.
     Interactive(exosh::repl::StartOptions),
     /// `-Help`, `-?`: the usage text.
@@ -69,8 +76,11 @@ Usage: exosh [[-File] <filePath> [args]]
              [-ExecutionPolicy <policy>] [-Help] [-Version]
        exosh check <filePath>...
        exosh serve [--listen <address:port>] [--tls-cert <file> --tls-key <file>]
-                   [--http] [--rate-limit <n>]
+                   [--http] [--rate-limit <n>] [--token-lifetime <duration>]
+                   [--device-code-lifetime <duration>] [--poll-interval <seconds>]
+                   [--clock-skew <seconds>]
        exosh token <user> [--valid-for <duration>]
+       exosh app add <appId> --certificate <file> | list | remove <appId>
 
 exosh is a PowerShell-compatible shell for Exchange Online administration. Without
 arguments it starts the interactive shell (or, when standard input is not a terminal,
@@ -174,6 +184,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
         Some("check") => return Ok(Action::Check(argv[1..].to_vec())),
         Some("serve") => return exosh::server::Options::parse(&argv[1..]).map(Action::Serve),
         Some("token") => return parse_token_args(&argv[1..]),
+        Some("app") => return exosh::server::apps::AppCommand::parse(&argv[1..]).map(Action::App),
         _ => {}
     }
     let mut i = 0;
@@ -183,6 +194,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
         command: None,
     };
     let mut no_exit = false;
+    let mut non_interactive = false;
     while i < argv.len() {
         let arg = &argv[i];
         if arg == "-" {
@@ -190,6 +202,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                 source: Input::Stdin,
                 args: argv[i + 1..].to_vec(),
                 mode: RunMode::Command,
+                non_interactive,
             });
         }
         if arg == "/?" {
@@ -200,6 +213,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                 source: Input::File(arg.clone()),
                 args: argv[i + 1..].to_vec(),
                 mode: RunMode::File,
+                non_interactive,
             });
         };
         let name = name.trim_start_matches('-');
@@ -221,6 +235,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                     } else {
                         RunMode::File
                     },
+                    non_interactive,
                 });
             }
             "Command" => {
@@ -243,6 +258,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                     source,
                     args: Vec::new(),
                     mode: RunMode::Command,
+                    non_interactive,
                 });
             }
             "ExecutionPolicy" | "InputFormat" | "OutputFormat" => i += 2,
@@ -260,6 +276,10 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
                 start.profile = false;
                 i += 1;
             }
+            "NonInteractive" => {
+                non_interactive = true;
+                i += 1;
+            }
             _ => i += 1,
         }
     }
@@ -270,6 +290,7 @@ fn parse_command_line(argv: Vec<String>) -> Result<Action, String> {
             source: Input::Stdin,
             args: Vec::new(),
             mode: RunMode::Command,
+            non_interactive,
         })
     }
 }
@@ -346,6 +367,26 @@ fn token(upn: &str, valid_for: i64) -> i32 {
     }
 }
 
+/// `exosh app ...` on the organisation of `$EXOSH_ORG`.
+fn app(command: &exosh::server::apps::AppCommand) -> i32 {
+    let path = exosh::exchange::store::Store::default_path();
+    let done = exosh::commands::exchange::session::open_local(&path)
+        .map_err(|e| e.message)
+        .and_then(|backend| command.run(&mut backend.store()));
+    match done {
+        Ok(text) => {
+            if !text.is_empty() {
+                println!("{text}");
+            }
+            0
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            1
+        }
+    }
+}
+
 fn read_stdin() -> Result<String, String> {
     let mut bytes = Vec::new();
     std::io::stdin()
@@ -408,7 +449,7 @@ fn script_args(args: &[String]) -> Vec<Arg> {
         .collect()
 }
 
-fn run(source: Input, args: Vec<String>, mode: RunMode) -> i32 {
+fn run(source: Input, args: Vec<String>, mode: RunMode, non_interactive: bool) -> i32 {
     let (name, text, mode) = match source {
         Input::File(path) => match read_script(&path) {
             Ok((name, text)) => (name, text, mode),
@@ -426,7 +467,14 @@ fn run(source: Input, args: Vec<String>, mode: RunMode) -> i32 {
         },
         Input::Text(t) => (String::new(), t, mode),
     };
-    let mut engine = Engine::new(builtin_registry(), Box::new(StdHost));
+    // A script or command run from a console asks its confirmations there, as pwsh
+    // does; with -NonInteractive, or with standard input not a terminal, nobody can.
+    let host: Box<dyn Host> = if !non_interactive && std::io::stdin().is_terminal() {
+        Box::new(ConsoleHost)
+    } else {
+        Box::new(StdHost)
+    };
+    let mut engine = Engine::new(builtin_registry(), host);
     engine.init_session_variables();
     engine.run_source(Source::new(name, text), script_args(&args), mode)
 }
@@ -511,8 +559,14 @@ fn main() -> ExitCode {
         }
         Action::Serve(options) => serve(&options),
         Action::Token { upn, valid_for } => token(&upn, valid_for),
+        Action::App(command) => app(&command),
         Action::Interactive(options) => on_large_stack(move || exosh::repl::start(&options)),
-        Action::Run { source, args, mode } => on_large_stack(move || run(source, args, mode)),
+        Action::Run {
+            source,
+            args,
+            mode,
+            non_interactive,
+        } => on_large_stack(move || run(source, args, mode, non_interactive)),
     };
     ExitCode::from(u8::try_from(code & 0xff).unwrap_or(1))
 }

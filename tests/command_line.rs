@@ -1,13 +1,13 @@
 //! `exosh -Help` and `exosh -Version`, answered as pwsh answers its own: the text on
 //! standard output, exit code 0, under every spelling pwsh takes.
 
-use std::process::Command;
+mod common;
+
+use common::TempOrg;
 
 fn exosh(args: &[&str]) -> (String, String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_exosh"))
-        .args(args)
-        .output()
-        .expect("run exosh");
+    let org = TempOrg::new();
+    let out = org.exosh().args(args).output().expect("run exosh");
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),

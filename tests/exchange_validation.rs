@@ -98,3 +98,80 @@ fn a_value_outside_an_enumeration_changes_nothing() {
         "HtmlAndTextAlternative"
     );
 }
+
+#[test]
+fn references_filters_lengths_and_addresses_are_refused_before_any_change() {
+    let (_org, backend) = sample_org();
+    let before = snapshot(&backend);
+    let refused = [
+        (
+            "New-Mailbox",
+            json!({"Name": "Pat Lee", "ActiveSyncMailboxPolicy": "Travellers"}),
+            "Couldn't find object \"Travellers\". Please make sure that it was spelled correctly or specify a different object.",
+        ),
+        (
+            "Set-CASMailbox",
+            json!({"Identity": "ken", "PopEnabled": false, "OwaMailboxPolicy": "Sales Associate"}),
+            "Couldn't find object \"Sales Associate\". Please make sure that it was spelled correctly or specify a different object.",
+        ),
+        (
+            "Set-MailboxPlan",
+            json!({"Identity": "ExchangeOnlineEnterprise", "RetentionPolicy": "Contoso Retention Policy"}),
+            "Couldn't find object \"Contoso Retention Policy\". Please make sure that it was spelled correctly or specify a different object.",
+        ),
+        (
+            "Set-Mailbox",
+            json!({"Identity": "ken", "CustomAttribute1": "kept?", "DisplayName": "K".repeat(300)}),
+            "The length of the property is too long. The maximum length is 256 and the length of the value provided is 300.",
+        ),
+        (
+            "New-Mailbox",
+            json!({"Name": "N".repeat(65)}),
+            "The length of the property is too long. The maximum length is 64 and the length of the value provided is 65.",
+        ),
+        (
+            "Set-User",
+            json!({"Identity": "ken", "Department": "Sales", "Title": "T".repeat(129)}),
+            "The length of the property is too long. The maximum length is 128 and the length of the value provided is 129.",
+        ),
+        (
+            "New-Mailbox",
+            json!({"Name": "Pat Lee", "PrimarySmtpAddress": "pat lee@contoso.com"}),
+            "Cannot process argument transformation on parameter 'PrimarySmtpAddress'. Cannot convert value \"pat lee@contoso.com\" to type \"Microsoft.Exchange.Data.SmtpAddress\". Error: \"The email address \"pat lee@contoso.com\" isn't correct. Please use this format: user name, the @ sign, followed by the domain name. For example, tonysmith@contoso.com or tony.smith@contoso.com.\"",
+        ),
+        (
+            "Set-Mailbox",
+            json!({"Identity": "ken", "EmailAddresses": exosh::exchange::request::hashtable([("Add".to_string(), json!("smtp:ken@@contoso.com"))])}),
+            "Cannot process argument transformation on parameter 'EmailAddresses'. Cannot convert value \"smtp:ken@@contoso.com\" to type \"Microsoft.Exchange.Data.ProxyAddressCollection\". Error: \"The email address \"ken@@contoso.com\" isn't correct. Please use this format: user name, the @ sign, followed by the domain name. For example, tonysmith@contoso.com or tony.smith@contoso.com.\"",
+        ),
+    ];
+    for (cmdlet, params, message) in refused {
+        let error = run(&backend, cmdlet, params.clone()).expect_err(cmdlet);
+        assert_eq!(error.message, message, "{cmdlet} {params}");
+    }
+    assert_eq!(snapshot(&backend), before);
+    run(
+        &backend,
+        "Set-Mailbox",
+        json!({"Identity": "ken", "RetentionPolicy": "Default MRM Policy", "DisplayName": "K".repeat(256)}),
+    )
+    .expect("the built-in policy and a name at the limit");
+}
+
+#[test]
+fn a_filter_literal_that_does_not_fit_the_property_is_an_error_not_a_match() {
+    let org = TempOrg::new();
+    let (out, err) = exosh(
+        &org,
+        "Set-CASMailbox ken -PopEnabled $false; \
+         (Get-CASMailbox -Filter \"PopEnabled -ne 'False'\" -ResultSize Unlimited).Count; \
+         Get-CASMailbox -Filter \"PopEnabled -ne 'flase'\"; \
+         Get-Mailbox -Filter \"ResourceCapacity -gt 'ten'\"",
+    );
+    assert_eq!(out, "31\n");
+    assert_eq!(
+        err,
+        "Get-CASMailbox: Cannot bind parameter 'Filter' to the target. Exception setting \"Filter\": \"The value \"flase\" can't be compared with the property 'PopEnabled', which holds a Boolean value: use $true or $false.\n\"PopEnabled -ne 'flase'\" at position 1.\"\n\
+         Get-Mailbox: Cannot bind parameter 'Filter' to the target. Exception setting \"Filter\": \"The value \"ten\" can't be compared with the property 'ResourceCapacity', which holds a number.\n\"ResourceCapacity -gt 'ten'\" at position 1.\"\n"
+    );
+}

@@ -59,21 +59,52 @@ impl Sandbox {
     fn start_with(&self, args: &[&str], color: bool) -> Shell {
         let session = rexpect::session::spawn_command(self.command(args, color), Some(TIMEOUT_MS))
             .expect("exosh starts in a pseudo-terminal");
-        let mut shell = Shell {
-            session,
-            prompt: self.prompt(),
-        };
+        let mut shell = Shell::new(session, self.prompt());
         shell.expect_prompt();
         shell
+    }
+
+    /// The history file the shell started here keeps.
+    fn history_file(&self) -> String {
+        let path = self.0.data_dir().join("exosh").join("history.txt");
+        std::fs::read_to_string(path).unwrap_or_default()
     }
 }
 
 struct Shell {
     session: PtySession,
     prompt: String,
+    /// Everything the shell has written so far.
+    transcript: String,
 }
 
 impl Shell {
+    fn new(session: PtySession, prompt: String) -> Shell {
+        Shell {
+            session,
+            prompt,
+            transcript: String::new(),
+        }
+    }
+
+    /// The terminal's rows as a user sees them now (80 columns, no scrolling), trailing
+    /// blanks left out.
+    fn screen(&self) -> Vec<String> {
+        let size = |n| std::num::NonZeroU16::new(n).expect("a size");
+        let mut terminal = vt100::Parser::new(size(2000), size(80), 0);
+        terminal.process(self.transcript.as_bytes());
+        let mut lines: Vec<String> = terminal
+            .screen()
+            .contents()
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect();
+        while lines.last().is_some_and(String::is_empty) {
+            lines.pop();
+        }
+        lines
+    }
+
     /// Sends keys as typed (no Enter).
     fn keys(&mut self, keys: &str) {
         self.session.send(keys).expect("keys sent");
@@ -88,7 +119,11 @@ impl Shell {
     /// Waits for `text` on the screen; returns what came before it.
     fn expect(&mut self, text: &str) -> String {
         match self.session.exp_string(text) {
-            Ok(before) => before,
+            Ok(before) => {
+                self.transcript.push_str(&before);
+                self.transcript.push_str(text);
+                before
+            }
             Err(e) => panic!("waiting for {text:?}: {e}"),
         }
     }
@@ -277,7 +312,7 @@ fn ctrl_c_stops_a_running_pipeline_and_the_prompt_returns() {
     assert!(!screen.contains("woke"), "{screen}");
     // Ctrl-C at the prompt abandons the line being typed.
     sh.keys("Write-Output abandoned\x03");
-    sh.expect_prompt();
+    sh.output();
     let screen = sh.run("Write-Output kept");
     assert!(
         screen.contains("kept") && !screen.contains("abandoned\r\n"),
@@ -394,10 +429,7 @@ fn banner_profile_and_prompt_function() {
         sandbox.command(&["-NoProfile", "-NoLogo"], false),
         Some(TIMEOUT_MS),
     );
-    let mut sh = Shell {
-        session: session.expect("exosh starts"),
-        prompt: sandbox.prompt(),
-    };
+    let mut sh = Shell::new(session.expect("exosh starts"), sandbox.prompt());
     let banner = sh.expect_prompt();
     assert!(!banner.contains("exosh "), "{banner}");
     let screen = sh.run("\"[$fromProfile]\"");
@@ -438,4 +470,220 @@ fn colour_on_a_terminal_unless_no_color() {
     let mut plain = sandbox.start(&["-NoLogo"]);
     let screen = plain.run("Get-Mailbox -Identity Nobody");
     assert!(!screen.contains("\x1b[3"), "{screen:?}");
+}
+
+#[test]
+fn ctrl_c_leaves_the_abandoned_line_as_typed_without_its_suggestion() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start_with(&["-NoLogo"], true);
+    sh.run("Write-Output predicted");
+    sh.keys("Write-Output pr");
+    sh.expect("\x1b[97;2;3medicted");
+    sh.keys("\x03");
+    sh.output();
+    let abandoned = format!("{}Write-Output pr", sandbox.prompt());
+    let screen = sh.screen();
+    assert_eq!(
+        screen.iter().rev().nth(1),
+        Some(&abandoned),
+        "the line above the new prompt: {screen:#?}"
+    );
+}
+
+#[test]
+fn a_recalled_block_shows_its_continuation_prompts_and_runs_whole() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.line("foreach ($i in 1..2) {");
+    sh.expect(">> ");
+    sh.line("  \"item $i\"");
+    sh.expect(">> ");
+    sh.line("}");
+    sh.output();
+    sh.keys(UP);
+    sh.expect(">> }");
+    let screen = sh.screen();
+    let prompt = sandbox.prompt();
+    let shown = [
+        format!("{prompt}foreach ($i in 1..2) {{"),
+        ">>   \"item $i\"".to_string(),
+        ">> }".to_string(),
+    ];
+    assert!(screen.ends_with(&shown), "{screen:#?}");
+    let screen = sh.run("");
+    assert!(
+        screen.contains("item 1\r\nitem 2"),
+        "the block ran whole: {screen:?}"
+    );
+    sh.line("exit");
+    assert_eq!(sh.exit_code(), 0);
+    // Kept in the file as typed, without the prompts.
+    let file = sandbox.history_file();
+    assert!(
+        file.contains(r#"foreach ($i in 1..2) {\n  "item $i"\n}"#),
+        "{file}"
+    );
+}
+
+#[test]
+fn tab_stays_on_a_single_match() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.keys("Get-CASMailbox -Identity \"Ken S\t");
+    sh.expect("\"Ken Sanchez\"");
+    // Tab again: still the match, not what was typed.
+    sh.keys("\t");
+    let screen = sh.run(" | ForEach-Object Name");
+    assert!(screen.contains("Ken Sanchez"), "{screen:?}");
+    let typed = format!(
+        "{}Get-CASMailbox -Identity \"Ken Sanchez\" | ForEach-Object Name",
+        sandbox.prompt()
+    );
+    // (The line is longer than the terminal is wide: its rows read as one.)
+    assert!(sh.screen().concat().contains(&typed), "{:#?}", sh.screen());
+}
+
+#[test]
+fn history_search_ignores_case() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.run("Write-Output MixedCase");
+    sh.run("Write-Output other");
+    sh.keys("\x12mixedc");
+    sh.expect("`mixedc': Write-Output MixedCase");
+    let screen = sh.run("");
+    assert!(screen.contains("MixedCase"), "{screen:?}");
+}
+
+#[test]
+fn sensitive_lines_stay_out_of_the_history_file_but_are_recalled_in_the_session() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.run("Write-Output plain");
+    sh.run("$token = 'eyJ0eXAi'");
+    sh.run("$Secure = 'p4ss' + 'word'; $ApiKey = 'k-123'");
+    sh.run("Write-Output 'my PASSWORD is hunter2'");
+    // Up recalls them in this session.
+    sh.keys(UP);
+    sh.keys(UP);
+    sh.expect("$ApiKey = 'k-123'");
+    sh.keys(UP);
+    sh.expect("$token = 'eyJ0eXAi'");
+    let screen = sh.run("; \"[$token]\"");
+    assert!(screen.contains("[eyJ0eXAi]"), "{screen:?}");
+    sh.line("exit");
+    assert_eq!(sh.exit_code(), 0);
+    let file = sandbox.history_file();
+    assert!(file.contains("Write-Output plain"), "{file}");
+    for secret in ["eyJ0eXAi", "k-123", "hunter2"] {
+        assert!(
+            !file.contains(secret),
+            "{secret} written to the history file:\n{file}"
+        );
+    }
+}
+
+/// The console's confirmation, in pwsh's layout: "Yes to All" and "No to All" stand for
+/// the rest of the pipeline, `?` explains the choices, anything else asks again, Suspend
+/// opens a nested prompt until `exit`, and Ctrl-C stops the command with nothing changed.
+#[test]
+fn confirmation_asks_at_the_console_as_pwsh_does() {
+    let sandbox = Sandbox::new();
+    let mut sh = sandbox.start(&["-NoLogo"]);
+    sh.line(
+        "Get-CASMailbox | Select-Object -First 3 | Set-CASMailbox -MAPIEnabled $false -Confirm",
+    );
+    sh.expect("\r\nConfirm\r\nAre you sure you want to perform this action?\r\n");
+    sh.expect("Performing the operation \"Set-CASMailbox\" on target \"Ken Sanchez\".\r\n");
+    sh.expect("[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help ");
+    sh.expect("(default is \"Y\"):");
+    sh.line("?");
+    sh.expect("Y - Continue with only the next step of the operation.");
+    sh.expect("L - Skip this operation and all subsequent operations.");
+    sh.expect("S - Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline.");
+    sh.expect("(default is \"Y\"):");
+    sh.line("maybe");
+    sh.expect("(default is \"Y\"):");
+    sh.line("n");
+    sh.expect("on target \"Esther Valle\".");
+    sh.line("A");
+    let screen = sh.expect_prompt();
+    assert!(
+        !screen.contains("Yan Li"),
+        "Yes to All asks no more: {screen}"
+    );
+    let screen = sh.run("Get-CASMailbox | Select-Object -First 3 | ForEach-Object { \"$($_.Name)=$($_.MapiEnabled)\" }");
+    assert!(screen.contains("Ken Sanchez=True"), "{screen}");
+    assert!(screen.contains("Esther Valle=False"), "{screen}");
+    assert!(screen.contains("Yan Li=False"), "{screen}");
+
+    // Remove-Mailbox is High impact: it asks without -Confirm, in Exchange's words.
+    sh.line("Remove-Mailbox \"Yan Li\"");
+    sh.expect("Removing mailbox \"Yan Li\" will remove the Active Directory user object");
+    sh.line("L");
+    sh.expect_prompt();
+    let screen = sh.run("(Get-Mailbox \"Yan Li\").Name");
+    assert!(
+        screen.contains("Yan Li"),
+        "No to All removed nothing: {screen}"
+    );
+
+    // Suspend: a nested prompt in the same session, then the question again.
+    sh.line("Set-CASMailbox \"Ken Sanchez\" -PopEnabled $false -Confirm");
+    sh.expect("(default is \"Y\"):");
+    sh.line("s");
+    sh.expect(">> ");
+    sh.line("\"pop is $((Get-CASMailbox 'Ken Sanchez').PopEnabled)\"");
+    sh.expect("pop is True");
+    sh.expect(">> ");
+    sh.line("exit");
+    sh.expect("on target \"Ken Sanchez\".");
+    sh.line("y");
+    sh.expect_prompt();
+    let screen = sh.run("(Get-CASMailbox \"Ken Sanchez\").PopEnabled");
+    assert!(screen.contains("False"), "{screen}");
+
+    // Ctrl-C at the question stops the command; nothing changed.
+    sh.line("Set-CASMailbox \"Ken Sanchez\" -ImapEnabled $false -Confirm");
+    sh.expect("(default is \"Y\"):");
+    sh.keys("\x03");
+    sh.expect_prompt();
+    let screen = sh.run("(Get-CASMailbox \"Ken Sanchez\").ImapEnabled");
+    assert!(screen.contains("True"), "{screen}");
+}
+
+/// A script run from a terminal asks its confirmations there; with -NonInteractive it
+/// fails with pwsh's error instead, and nothing changes.
+#[test]
+fn scripts_on_a_terminal_ask_unless_noninteractive() {
+    let sandbox = Sandbox::new();
+    let script = sandbox.root().join("remove.ps1");
+    std::fs::write(
+        &script,
+        "Remove-Mailbox 'Yan Li'\n\"count: $(@(Get-Mailbox 'Yan Li' -ErrorAction SilentlyContinue).Count)\"\n",
+    )
+    .expect("script written");
+    let path = script.to_string_lossy().to_string();
+
+    let spawn = |args: &[&str]| {
+        rexpect::session::spawn_command(sandbox.command(args, false), Some(TIMEOUT_MS))
+            .expect("exosh starts in a pseudo-terminal")
+    };
+    let mut refused = spawn(&["-NonInteractive", "-File", &path]);
+    refused
+        .exp_string(
+            "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+        )
+        .expect("the non-interactive error");
+    refused.exp_string("count: 1").expect("nothing removed");
+
+    let mut asked = spawn(&["-File", &path]);
+    asked
+        .exp_string("Are you sure you want to perform this action?")
+        .expect("the question");
+    asked
+        .exp_string("(default is \"Y\"):")
+        .expect("the choices");
+    asked.send_line("n").expect("answered");
+    asked.exp_string("count: 1").expect("nothing removed");
 }

@@ -15,10 +15,30 @@ use libfuzzer_sys::fuzz_target;
 
 /// Commands that only compute.
 const PURE: &[&str] = &[
-    "Write-Output", "ForEach-Object", "Where-Object", "Select-Object", "Sort-Object", "Group-Object",
-    "Measure-Object", "Compare-Object", "Format-List", "Format-Table", "Format-Wide", "Out-String",
-    "Out-Null", "Out-Default", "ConvertTo-Json", "ConvertFrom-Json", "ConvertTo-Csv", "ConvertFrom-Csv",
-    "Get-Member", "Add-Member", "New-Object", "Write-Error", "Write-Warning", "Write-Verbose",
+    "Write-Output",
+    "ForEach-Object",
+    "Where-Object",
+    "Select-Object",
+    "Sort-Object",
+    "Group-Object",
+    "Measure-Object",
+    "Compare-Object",
+    "Format-List",
+    "Format-Table",
+    "Format-Wide",
+    "Out-String",
+    "Out-Null",
+    "Out-Default",
+    "ConvertTo-Json",
+    "ConvertFrom-Json",
+    "ConvertTo-Csv",
+    "ConvertFrom-Csv",
+    "Get-Member",
+    "Add-Member",
+    "New-Object",
+    "Write-Error",
+    "Write-Warning",
+    "Write-Verbose",
 ];
 
 fn pure_registry() -> Registry {
@@ -45,7 +65,9 @@ fuzz_target!(|data: &[u8]| {
         let _ = std::fs::create_dir_all(&dir);
         let _ = std::env::set_current_dir(&dir);
     });
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let host = CaptureHost::default();
     let mut engine = Engine::new(REGISTRY.with(Registry::clone), Box::new(host));
     engine.init_session_variables();

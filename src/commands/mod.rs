@@ -6,6 +6,7 @@
 pub mod core;
 pub mod excel;
 pub mod exchange;
+pub mod grid;
 pub mod web;
 
 pub use crate::engine::command::Registry;
@@ -17,6 +18,7 @@ pub fn builtin_registry() -> Registry {
     exchange::register(&mut r);
     web::register(&mut r);
     r.register(excel::command());
+    r.register(grid::command());
     r
 }
 

@@ -46,6 +46,7 @@
 
 use std::rc::Rc;
 
+use super::confirm::{self, ConfirmImpact, ContinueStatus, Decision, Unanswered};
 use super::error::{ErrorCategory, ErrorRecord};
 use super::runtime::{ActionPreference, Engine, StreamRoute};
 use super::state::SessionState;
@@ -237,6 +238,9 @@ pub struct Signature {
     pub default_set: Option<String>,
     /// Adds `-WhatIf` and `-Confirm` (`SupportsShouldProcess`).
     pub supports_should_process: bool,
+    /// How much the command's change matters: ShouldProcess asks when it reaches
+    /// `$ConfirmPreference` (Medium unless declared, as pwsh's default).
+    pub confirm_impact: ConfirmImpact,
     pub examples: Vec<Example>,
 }
 
@@ -249,6 +253,7 @@ impl Signature {
             params: Vec::new(),
             default_set: None,
             supports_should_process: false,
+            confirm_impact: ConfirmImpact::Medium,
             examples: Vec::new(),
         }
     }
@@ -270,6 +275,11 @@ impl Signature {
     }
     pub fn supports_should_process(mut self) -> Signature {
         self.supports_should_process = true;
+        self
+    }
+    /// `ConfirmImpact = ...` of the command's declaration.
+    pub fn confirm_impact(mut self, impact: ConfirmImpact) -> Signature {
+        self.confirm_impact = impact;
         self
     }
     pub fn example(mut self, description: &str, code: &str, expected: &str) -> Signature {
@@ -394,7 +404,9 @@ pub struct Preferences {
     pub verbose: bool,
     pub debug: bool,
     pub what_if: bool,
-    pub confirm: bool,
+    /// From which impact ShouldProcess asks: Low with `-Confirm`, None with
+    /// `-Confirm:$false`, else `$ConfirmPreference`.
+    pub confirm: ConfirmImpact,
 }
 
 /// What a processor sees while it runs: its parameters, its output and the other streams,
@@ -414,6 +426,8 @@ pub struct Ctx<'a> {
     pub(crate) warning_var: Option<&'a mut Vec<Value>>,
     /// `2>&1`: errors are written to the output as ErrorRecord objects.
     pub(crate) merge_errors: bool,
+    /// The last confirmation answer of this invocation ("to All" answers stand).
+    pub(crate) answered: &'a mut ContinueStatus,
 }
 
 impl Ctx<'_> {
@@ -578,17 +592,76 @@ impl Ctx<'_> {
         self.engine.host_write(text);
     }
 
-    /// `ShouldProcess`: with -WhatIf prints `What if: Performing the operation "ACTION" on
-    /// target "TARGET".` and returns false; otherwise true (-Confirm is treated as
-    /// confirmed in a non-interactive run).
-    pub fn should_process(&mut self, target: &str, action: &str) -> bool {
-        if self.prefs.what_if {
-            self.engine.host_line(&format!(
-                "What if: Performing the operation \"{action}\" on target \"{target}\"."
-            ));
-            return false;
+    /// `ShouldProcess(target, action)`: whether to make the change, as pwsh decides it
+    /// ([`super::confirm`]): `What if: ...` and false under `-WhatIf`, the console's
+    /// question when the command's impact reaches the threshold. A question nobody can
+    /// answer is a terminating error, before anything changed.
+    pub fn should_process(&mut self, target: &str, action: &str) -> Result<bool, Flow> {
+        self.should_process_text(&confirm::operation(action, target), None, None)
+    }
+
+    /// `ShouldProcess(description, warning, caption)`: the command's own words; the
+    /// question is `warning` (else "Are you sure ...?" and the description).
+    pub fn should_process_text(
+        &mut self,
+        description: &str,
+        warning: Option<&str>,
+        caption: Option<&str>,
+    ) -> Result<bool, Flow> {
+        let decision = confirm::decide(
+            *self.answered,
+            self.prefs.what_if,
+            self.sig.confirm_impact,
+            self.prefs.confirm,
+        );
+        match decision {
+            Decision::Answered(go) => Ok(go),
+            Decision::WhatIf => {
+                self.engine.host_line(&format!("What if: {description}"));
+                Ok(false)
+            }
+            Decision::Proceed => {
+                self.verbose(description)?;
+                Ok(true)
+            }
+            Decision::Ask => {
+                let message = match warning {
+                    Some(w) => w.to_string(),
+                    None => format!("{}\n{description}", confirm::ARE_YOU_SURE),
+                };
+                let caption = caption.unwrap_or(confirm::CAPTION);
+                let status = self
+                    .engine
+                    .inquire(&message, caption, true)
+                    .map_err(|u| self.unanswered(u))?;
+                *self.answered = status;
+                Ok(status.proceeds())
+            }
         }
-        true
+    }
+
+    /// Whether [`Ctx::should_process`] would ask the person now (a command holding a
+    /// transaction ends it first, so nobody waits on it).
+    pub fn will_ask(&self) -> bool {
+        let decision = confirm::decide(
+            *self.answered,
+            self.prefs.what_if,
+            self.sig.confirm_impact,
+            self.prefs.confirm,
+        );
+        decision == Decision::Ask
+    }
+
+    /// The flow of a question that got no answer.
+    fn unanswered(&self, why: Unanswered) -> Flow {
+        match why {
+            Unanswered::Interrupted => Flow::Stopped,
+            Unanswered::NoConsole => {
+                let mut record = confirm::non_interactive_error(&self.sig.name);
+                record.position = self.position.clone();
+                Flow::Error(Rc::new(record))
+            }
+        }
     }
 
     /// Runs a script block with `$_` set to `dollar_under`, writing its output down this

@@ -208,11 +208,17 @@ impl Engine {
             return self.intrinsic_where_foreach(target, intrinsic, &args, span);
         }
         if let Value::Object(o) = target {
-            let o = o.borrow().clone();
-            if o.type_name() == super::function::PSCMDLET_TYPE
-                && let Some(r) = self.cmdlet_method(&o, name, &args)
-            {
-                return r;
+            let is_cmdlet = o.borrow().type_name() == super::function::PSCMDLET_TYPE;
+            if is_cmdlet && let Some(r) = self.cmdlet_method(name, &args) {
+                // A method's error is placed at the call, as pwsh places it.
+                return r.map_err(|flow| match flow {
+                    Flow::Error(rec) if rec.position.is_none() => {
+                        let mut rec = (*rec).clone();
+                        rec.position = self.position(span);
+                        Flow::Error(Rc::new(rec))
+                    }
+                    other => other,
+                });
             }
         }
         let result = if is_static {

@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use super::command::{Ctx, Flow, Param, ParamType, Processor, Signature};
+use super::confirm::{self, ConfirmImpact, ContinueStatus, Decision, Unanswered};
 use super::convert;
 use super::error::{ErrorCategory, ErrorRecord};
 use super::runtime::Engine;
@@ -16,6 +17,15 @@ use crate::syntax::ast::{Attribute, ExprKind, ParameterDecl, ScriptBlock, Source
 /// The type name of `$PSCmdlet` in an advanced function; its methods
 /// (`ShouldProcess`, ...) are the engine's ([`Engine::cmdlet_method`]).
 pub const PSCMDLET_TYPE: &str = "System.Management.Automation.PSScriptCmdlet";
+
+/// An advanced function being run, for its `$PSCmdlet.ShouldProcess`: its name (the
+/// default action), its ConfirmImpact and the last answer of this invocation.
+#[derive(Debug, Clone, Default)]
+pub struct CmdletFrame {
+    pub name: String,
+    pub impact: ConfirmImpact,
+    pub answered: ContinueStatus,
+}
 
 /// A command defined by script text.
 #[derive(Debug)]
@@ -104,6 +114,15 @@ fn attr_literal(v: &Option<crate::syntax::ast::Expr>) -> Value {
             ExprKind::Variable(p) if p.name.eq_ignore_ascii_case("false") => Value::Bool(false),
             ExprKind::Variable(p) if p.name.eq_ignore_ascii_case("true") => Value::Bool(true),
             ExprKind::StringLiteral(s) | ExprKind::BareWord(s) => Value::str(s),
+            // `[System.Management.Automation.ConfirmImpact]::High`: the member's name.
+            ExprKind::Member {
+                member,
+                is_static: true,
+                ..
+            } => match &member.kind {
+                ExprKind::StringLiteral(s) | ExprKind::BareWord(s) => Value::str(s),
+                _ => Value::Bool(true),
+            },
             ExprKind::ExpandableString(parts) => Value::str(
                 parts
                     .iter()
@@ -192,9 +211,21 @@ impl ScriptCommand {
         })
     }
 
+    /// `[CmdletBinding(ConfirmImpact = 'High')]`; Medium when not declared (or not a
+    /// level's name).
+    fn confirm_impact(&self) -> ConfirmImpact {
+        self.ast
+            .attributes
+            .iter()
+            .filter(|a| a.name.eq_ignore_ascii_case("CmdletBinding"))
+            .find_map(|a| attr_named(a, "ConfirmImpact"))
+            .and_then(|v| ConfirmImpact::parse(&attr_literal(v).to_string()))
+            .unwrap_or_default()
+    }
+
     /// The signature the binder uses.
     pub fn signature(&self) -> Signature {
-        let mut sig = Signature::new(&self.name);
+        let mut sig = Signature::new(&self.name).confirm_impact(self.confirm_impact());
         if self.supports_should_process() {
             sig = sig.supports_should_process();
         }
@@ -325,6 +356,15 @@ impl ScriptProcessor {
                 .invocations
                 .push((self.cmd.name.clone(), self.call.clone()));
         }
+        // `$PSCmdlet.ShouldProcess` answers for this invocation.
+        let advanced = self.cmd.is_advanced();
+        if advanced {
+            engine.cmdlet_frames.push(CmdletFrame {
+                name: self.cmd.name.clone(),
+                impact: cx.sig.confirm_impact,
+                answered: *cx.answered,
+            });
+        }
 
         if first {
             self.bind_variables(engine, cx.args);
@@ -341,6 +381,9 @@ impl ScriptProcessor {
         }
         let result = engine.exec_block(block, &mut *cx.out);
 
+        if advanced && let Some(frame) = engine.cmdlet_frames.pop() {
+            *cx.answered = frame.answered;
+        }
         if is_function {
             engine.invocations.pop();
         }
@@ -473,10 +516,25 @@ fn set_preference_variables(engine: &mut Engine, prefs: &super::command::Prefere
             engine.scopes.set(None, name, Value::str(value));
         }
     }
-    if prefs.what_if {
+    // `-WhatIf[:$false]` and `-Confirm[:$false]` become the function's own
+    // `$WhatIfPreference` and `$ConfirmPreference` (Low or None), as pwsh sets them.
+    let what_if = engine
+        .scopes
+        .get(None, "WhatIfPreference")
+        .is_some_and(|v| v.is_true());
+    if what_if != prefs.what_if {
         engine
             .scopes
-            .set(None, "WhatIfPreference", Value::Bool(true));
+            .set(None, "WhatIfPreference", Value::Bool(prefs.what_if));
+    }
+    let confirm = engine
+        .scopes
+        .get(None, "ConfirmPreference")
+        .and_then(|v| ConfirmImpact::parse(&v.to_string()));
+    if confirm != Some(prefs.confirm) {
+        engine
+            .scopes
+            .set(None, "ConfirmPreference", Value::str(prefs.confirm.name()));
     }
 }
 
@@ -526,36 +584,18 @@ impl Engine {
     /// `$PSCmdlet.ShouldProcess(target[, action])`, `ShouldContinue(...)` and
     /// `ThrowTerminatingError(record)` of an advanced function. `None` when the method is
     /// not one of these.
-    pub fn cmdlet_method(
-        &mut self,
-        cmdlet: &super::object::PsObject,
-        name: &str,
-        args: &[Value],
-    ) -> Option<Result<Value, Flow>> {
+    pub fn cmdlet_method(&mut self, name: &str, args: &[Value]) -> Option<Result<Value, Flow>> {
         let arg = |i: usize| args.get(i).map(|v| v.to_string()).unwrap_or_default();
         match name.to_ascii_lowercase().as_str() {
-            "shouldprocess" => {
-                let what_if = self
-                    .scopes
-                    .get(None, "WhatIfPreference")
-                    .is_some_and(|v| v.is_true());
-                if !what_if {
-                    return Some(Ok(Value::Bool(true)));
-                }
-                let action = match args.len() {
-                    0 | 1 => cmdlet
-                        .get("CommandName")
-                        .map(|v| v.to_string())
-                        .unwrap_or_default(),
-                    _ => arg(1),
-                };
-                self.host_line(&format!(
-                    "What if: Performing the operation \"{action}\" on target \"{}\".",
-                    arg(0)
-                ));
-                Some(Ok(Value::Bool(false)))
+            "shouldprocess" => Some(self.script_should_process(args)),
+            "shouldcontinue" => {
+                let answer = self.should_continue(&arg(0), &arg(1));
+                Some(
+                    answer
+                        .map(Value::Bool)
+                        .map_err(|u| self.method_unanswered("ShouldContinue", args, u)),
+                )
             }
-            "shouldcontinue" => Some(Ok(Value::Bool(true))),
             "throwterminatingerror" => {
                 let record = match args.first() {
                     Some(Value::Error(e)) => e.clone(),
@@ -568,6 +608,87 @@ impl Engine {
                 Some(Err(Flow::Throw(record)))
             }
             _ => None,
+        }
+    }
+
+    /// `$PSCmdlet.ShouldProcess(target)`, `(target, action)` or `(description, warning,
+    /// caption)`, decided as for a cmdlet with the function's ConfirmImpact and the
+    /// preferences in its scope (where `-WhatIf` and `-Confirm` set them).
+    fn script_should_process(&mut self, args: &[Value]) -> Result<Value, Flow> {
+        let arg = |i: usize| args.get(i).map(|v| v.to_string());
+        let frame = self.cmdlet_frames.last().cloned().unwrap_or_default();
+        let description = match (arg(0), arg(1)) {
+            (Some(target), None) => confirm::operation(&frame.name, &target),
+            (Some(target), Some(action)) if args.len() == 2 => confirm::operation(&action, &target),
+            (description, _) => description.unwrap_or_default(),
+        };
+        let what_if = self
+            .scopes
+            .get(None, "WhatIfPreference")
+            .is_some_and(|v| v.is_true());
+        let threshold =
+            confirm::threshold(None, self.scopes.get(None, "ConfirmPreference").as_ref());
+        let go = match confirm::decide(frame.answered, what_if, frame.impact, threshold) {
+            Decision::Answered(go) => go,
+            Decision::WhatIf => {
+                self.host_line(&format!("What if: {description}"));
+                false
+            }
+            Decision::Proceed => {
+                self.script_verbose(&description);
+                true
+            }
+            Decision::Ask => {
+                let warning = match arg(1).filter(|_| args.len() >= 3) {
+                    Some(w) => w,
+                    None => format!("{}\n{description}", confirm::ARE_YOU_SURE),
+                };
+                let caption = arg(2).unwrap_or_else(|| confirm::CAPTION.to_string());
+                let status = self
+                    .inquire(&warning, &caption, true)
+                    .map_err(|u| self.method_unanswered("ShouldProcess", args, u))?;
+                if let Some(frame) = self.cmdlet_frames.last_mut() {
+                    frame.answered = status;
+                }
+                status.proceeds()
+            }
+        };
+        Ok(Value::Bool(go))
+    }
+
+    /// `VERBOSE: text` from inside a script, when its `$VerbosePreference` shows it.
+    fn script_verbose(&mut self, text: &str) {
+        use crate::format::color::{Accent, ColorMode, stream_line};
+        let shown = self
+            .scopes
+            .get(None, "VerbosePreference")
+            .is_some_and(|v| v.to_string().eq_ignore_ascii_case("Continue"));
+        if shown && self.stream_routes.verbose == super::runtime::StreamRoute::Host {
+            let line = stream_line("VERBOSE", text, Accent::Verbose, ColorMode::for_stdout());
+            self.host_line(&line);
+        }
+    }
+
+    /// A `$PSCmdlet` question nobody answered: Ctrl-C stops; no console is the .NET
+    /// method's exception, as pwsh reports it.
+    fn method_unanswered(&self, method: &str, args: &[Value], why: Unanswered) -> Flow {
+        match why {
+            Unanswered::Interrupted => Flow::Stopped,
+            Unanswered::NoConsole => {
+                let mut record = ErrorRecord::new(
+                    format!(
+                        "Exception calling \"{method}\" with \"{}\" argument(s): \"{}\"",
+                        args.len(),
+                        confirm::NON_INTERACTIVE
+                    ),
+                    "PSInvalidOperationException",
+                    ErrorCategory::NotSpecified,
+                );
+                // ConciseView then names the exception type, as pwsh shows a method's.
+                record.exception_type =
+                    "System.Management.Automation.MethodInvocationException".into();
+                Flow::Error(Rc::new(record))
+            }
         }
     }
 

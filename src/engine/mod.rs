@@ -25,12 +25,14 @@
 //! Modules: [`value`]/[`convert`] values and PowerShell's conversions, [`ops`] operators,
 //! [`format_op`] `-f`, [`members`] properties/methods/indexing, [`expr`] expressions,
 //! [`eval`] statements, [`scope`] variables, [`pipeline`] streaming pipelines,
-//! [`binder`] parameter binding, [`function`] script-defined commands, [`session`]
-//! whole texts and exit codes, [`state`] what commands keep for the session, [`encoding`]
-//! script and text file bytes, [`flow`] non-local control flow.
+//! [`binder`] parameter binding, [`confirm`] ShouldProcess and its console question,
+//! [`function`] script-defined commands, [`session`] whole texts and exit codes,
+//! [`state`] what commands keep for the session, [`encoding`] script and text file
+//! bytes, [`flow`] non-local control flow.
 
 pub mod binder;
 pub mod command;
+pub mod confirm;
 pub mod convert;
 pub mod display;
 pub mod encoding;

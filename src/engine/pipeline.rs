@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use super::binder::{self, Arg, BindOptions, Binding};
 use super::command::{Bound, CommandInfo, Ctx, Preferences, Processor, Signature, Sink};
+use super::confirm::ContinueStatus;
 use super::convert;
 use super::error::{ErrorCategory, ErrorPosition, ErrorRecord};
 use super::flow::Flow;
@@ -55,6 +56,9 @@ pub struct Stage {
     routes: StreamRoutes,
     /// A script file invoked as a command: its `exit` ends only it.
     catches_exit: bool,
+    /// The last confirmation answer of this invocation: "Yes to All" and "No to All"
+    /// stand for every object of the pipeline.
+    answered: ContinueStatus,
 }
 
 /// The stages after the current one, then the final sink.
@@ -159,6 +163,7 @@ impl Stage {
                 error_var: Some(&mut self.errors),
                 warning_var: Some(&mut self.warnings),
                 merge_errors: self.routes.error == StreamRoute::Output,
+                answered: &mut self.answered,
             };
             f(self.processor.as_mut(), &mut cx)
         };
@@ -351,7 +356,10 @@ impl Engine {
                 },
                 |v| v.is_true(),
             ),
-            confirm: get("Confirm").is_some_and(|v| v.is_true()),
+            confirm: super::confirm::threshold(
+                get("Confirm").map(|v| v.is_true()),
+                self.scopes.get(None, "ConfirmPreference").as_ref(),
+            ),
         }
     }
 
@@ -391,6 +399,7 @@ impl Engine {
             error_route: ErrorRoute::Show,
             routes: self.stream_routes,
             catches_exit: false,
+            answered: ContinueStatus::default(),
             binding,
         }
     }

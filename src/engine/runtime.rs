@@ -66,6 +66,13 @@ pub trait Host {
     fn read_line(&mut self, _prompt: &str) -> Option<String> {
         None
     }
+    /// Shows `prompt` (its lines before the last are a header) and reads the answer to a
+    /// question the running command cannot go on without: a confirmation, or a line at
+    /// its nested prompt. `None`: nobody can answer (no console, `-NonInteractive`, end
+    /// of input), or Ctrl-C. By default, as [`Host::read_line`].
+    fn answer(&mut self, prompt: &str) -> Option<String> {
+        self.read_line(prompt)
+    }
 }
 
 /// Writes to the process's stdout and stderr.
@@ -82,6 +89,30 @@ impl Host for StdHost {
     fn err(&mut self, text: &str) {
         use std::io::Write;
         let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }
+}
+
+/// [`StdHost`] for a script or command run from a console (not `-NonInteractive`):
+/// confirmations are asked on the terminal, reading the answer from standard input.
+/// Missing mandatory parameters are still reported rather than asked for (powershell.md
+/// §2's decision: only the interactive shell asks for them).
+pub struct ConsoleHost;
+
+impl Host for ConsoleHost {
+    fn out(&mut self, text: &str) {
+        StdHost.out(text);
+    }
+    fn err(&mut self, text: &str) {
+        StdHost.err(text);
+    }
+    fn answer(&mut self, prompt: &str) -> Option<String> {
+        use std::io::BufRead;
+        StdHost.out(prompt);
+        let mut line = String::new();
+        match std::io::stdin().lock().read_line(&mut line) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => Some(line.trim_end_matches(['\n', '\r']).to_string()),
+        }
     }
 }
 
@@ -142,6 +173,8 @@ pub struct Engine {
     /// The functions/scripts being run (name, call position), innermost last: errors
     /// written inside a function are shown as the function's.
     pub(crate) invocations: Vec<(String, Option<super::error::ErrorPosition>)>,
+    /// The advanced functions being run, innermost last (`$PSCmdlet`'s state).
+    pub(crate) cmdlet_frames: Vec<super::function::CmdletFrame>,
     /// Set (by a Ctrl-C handler) to stop what is running at the next step.
     interrupt: Option<Arc<AtomicBool>>,
     /// What commands keep for the session (the Exchange connection, views, history).
@@ -223,6 +256,7 @@ impl Engine {
             suppress_errors: 0,
             stream_routes: StreamRoutes::default(),
             invocations: Vec::new(),
+            cmdlet_frames: Vec::new(),
             interrupt: None,
         }
     }

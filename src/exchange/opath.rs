@@ -327,8 +327,8 @@ pub enum OperandKind {
 }
 
 /// A date literal as the store keeps dates: US (`1/31/2026`, `1/31/2026 9:15 AM`) and
-/// ISO forms are read; the text is returned unchanged when it is none of them.
-fn date_text(text: &str) -> String {
+/// ISO forms are read; `None` when the text is none of them.
+fn date_value(text: &str) -> Option<String> {
     use chrono::{NaiveDate, NaiveDateTime};
     let text = text.trim();
     const DATE_TIMES: [&str; 6] = [
@@ -348,10 +348,7 @@ fn date_text(text: &str) -> String {
                 .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
         });
-    match parsed {
-        Some(t) => t.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        None => text.to_string(),
-    }
+    parsed.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
 /// A filterable property's SQL expression.
@@ -389,6 +386,7 @@ pub fn compile(
             let operand =
                 resolve(property).ok_or_else(|| unknown_property(text, property, *position))?;
             comparison_sql(operand, *op, value)
+                .map_err(|expected| type_error(text, property, value, expected, *position))?
         }
     })
 }
@@ -419,9 +417,46 @@ fn sql_op(op: Op) -> &'static str {
     }
 }
 
+/// What a property of each kind holds, for the error when a literal doesn't fit it.
+const BOOLEAN: &str = "a Boolean value: use $true or $false";
+const NUMBER: &str = "a number";
+const DATE: &str = "a date, such as 1/31/2026 or 2026-01-31T09:15:00";
+
+/// A literal that doesn't fit the property's type: a filter error, never "matches
+/// nothing" or "matches everything" (`PopEnabled -ne 'flase'` once matched every
+/// mailbox). **Decision**: the wording; Exchange's own is not in its public reference.
+fn type_error(
+    text: &str,
+    property: &str,
+    value: &Literal,
+    expected: &str,
+    position: usize,
+) -> ExchangeError {
+    bind_error(
+        text,
+        format!(
+            "The value \"{}\" can't be compared with the property '{property}', which holds {expected}.",
+            literal_text(value)
+        ),
+        position,
+    )
+}
+
+/// The truth a literal states, if it is a Boolean (`$true`, `'False'`, `1`).
+fn bool_literal(value: &Literal) -> Option<bool> {
+    match value {
+        Literal::Bool(b) => Some(*b),
+        Literal::Number(n) => Some(*n != 0.0),
+        Literal::Text(t) if t.trim().eq_ignore_ascii_case("true") => Some(true),
+        Literal::Text(t) if t.trim().eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
+}
+
 /// One comparison. Each operand expression appears once in the SQL, so its own bound
-/// parameters stay in order.
-fn comparison_sql(operand: Operand, op: Op, value: &Literal) -> SqlFragment {
+/// parameters stay in order. Fails with what the property holds when the literal
+/// doesn't fit it.
+fn comparison_sql(operand: Operand, op: Op, value: &Literal) -> Result<SqlFragment, &'static str> {
     let Operand {
         sql,
         mut params,
@@ -462,26 +497,12 @@ fn comparison_sql(operand: Operand, op: Op, value: &Literal) -> SqlFragment {
                 format!("{sql} IS {}NULL", if negated { "NOT " } else { "" }),
                 None,
             ),
-            _ => {
-                let truth = match value {
-                    Literal::Bool(b) => Some(*b),
-                    Literal::Number(n) => Some(*n != 0.0),
-                    Literal::Text(t) if t.eq_ignore_ascii_case("true") => Some(true),
-                    Literal::Text(t) if t.eq_ignore_ascii_case("false") => Some(false),
-                    _ => None,
-                };
-                match truth {
-                    Some(b) => (
-                        format!("IFNULL({sql}, -1) {} ?", sql_op(op)),
-                        Some(SqlValue::Integer(i64::from(b))),
-                    ),
-                    // A word that is no Boolean matches nothing (or everything, negated).
-                    None => (
-                        format!("IFNULL({sql}, -1) {} -2", if negated { "<>" } else { "=" }),
-                        None,
-                    ),
-                }
-            }
+            _ => (
+                format!("IFNULL({sql}, -1) {} ?", sql_op(op)),
+                Some(SqlValue::Integer(i64::from(
+                    bool_literal(value).ok_or(BOOLEAN)?,
+                ))),
+            ),
         },
         OperandKind::Number => match value {
             Literal::Null => (
@@ -489,14 +510,24 @@ fn comparison_sql(operand: Operand, op: Op, value: &Literal) -> SqlFragment {
                 None,
             ),
             Literal::Number(n) => (format!("{sql} {} ?", sql_op(op)), Some(SqlValue::Real(*n))),
-            other => (
-                format!("CAST({sql} AS TEXT) {} ? COLLATE NOCASE", sql_op(op)),
-                Some(SqlValue::Text(literal_text(other))),
+            Literal::Text(t) => (
+                format!("{sql} {} ?", sql_op(op)),
+                Some(SqlValue::Real(
+                    t.trim()
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|n| n.is_finite())
+                        .ok_or(NUMBER)?,
+                )),
             ),
+            Literal::Bool(_) => return Err(NUMBER),
         },
         OperandKind::Date if !is_null => (
             format!("IFNULL({sql}, '') {} ?", sql_op(op)),
-            Some(SqlValue::Text(date_text(&literal_text(value)))),
+            Some(SqlValue::Text(match value {
+                Literal::Text(t) => date_value(t).ok_or(DATE)?,
+                _ => return Err(DATE),
+            })),
         ),
         OperandKind::Text | OperandKind::Date => {
             if is_null {
@@ -521,7 +552,7 @@ fn comparison_sql(operand: Operand, op: Op, value: &Literal) -> SqlFragment {
         }
     };
     params.extend(bound);
-    SqlFragment::new(condition, params)
+    Ok(SqlFragment::new(condition, params))
 }
 
 #[cfg(test)]
@@ -580,10 +611,56 @@ mod tests {
 
     #[test]
     fn dates_compare_in_the_stores_form() {
-        assert_eq!(date_text("1/31/2026"), "2026-01-31T00:00:00Z");
-        assert_eq!(date_text("1/31/2026 2:05 PM"), "2026-01-31T14:05:00Z");
-        assert_eq!(date_text("2026-01-31"), "2026-01-31T00:00:00Z");
-        assert_eq!(date_text("soon"), "soon");
+        assert_eq!(
+            date_value("1/31/2026").as_deref(),
+            Some("2026-01-31T00:00:00Z")
+        );
+        assert_eq!(
+            date_value("1/31/2026 2:05 PM").as_deref(),
+            Some("2026-01-31T14:05:00Z")
+        );
+        assert_eq!(
+            date_value("2026-01-31").as_deref(),
+            Some("2026-01-31T00:00:00Z")
+        );
+        assert_eq!(date_value("soon"), None);
+    }
+
+    #[test]
+    fn a_literal_that_does_not_fit_the_property_is_a_filter_error() {
+        let resolve = |p: &str| {
+            let kind = match p {
+                "PopEnabled" => OperandKind::Bool,
+                "ResourceCapacity" => OperandKind::Number,
+                "WhenCreated" => OperandKind::Date,
+                _ => OperandKind::Text,
+            };
+            Some(Operand {
+                sql: "x".to_string(),
+                params: Vec::new(),
+                kind,
+            })
+        };
+        let compiled = |text: &str| compile(&parse(text).expect("parses"), text, &resolve);
+        let error = compiled("Name -eq 'a' -or PopEnabled -ne 'flase'").expect_err("refused");
+        assert_eq!(
+            error.message,
+            "Cannot bind parameter 'Filter' to the target. Exception setting \"Filter\": \"The value \"flase\" can't be compared with the property 'PopEnabled', which holds a Boolean value: use $true or $false.\n\"Name -eq 'a' -or PopEnabled -ne 'flase'\" at position 18.\""
+        );
+        assert!(compiled("ResourceCapacity -gt 'ten'").is_err());
+        assert!(compiled("ResourceCapacity -gt $true").is_err());
+        assert!(compiled("WhenCreated -gt 'last week'").is_err());
+        for fine in [
+            "PopEnabled -ne 'False'",
+            "PopEnabled -eq $true",
+            "PopEnabled -eq 0",
+            "PopEnabled -eq $null",
+            "ResourceCapacity -gt ' 10'",
+            "WhenCreated -gt '1/31/2026'",
+            "Name -eq 42",
+        ] {
+            assert!(compiled(fine).is_ok(), "{fine}");
+        }
     }
 
     #[test]

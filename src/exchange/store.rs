@@ -107,6 +107,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/1.sql"),
     include_str!("migrations/2.sql"),
     include_str!("migrations/3.sql"),
+    include_str!("migrations/4.sql"),
 ];
 
 /// exosh's mark in the SQLite header (`PRAGMA application_id`): "exoS". Set by

@@ -1,6 +1,7 @@
 //! Checks a request's values before the command runs, so a value Exchange would refuse
 //! never reaches the organisation: enumeration values (with PowerShell's binding error
-//! and the list of valid names), and the lengths and address syntax Exchange enforces.
+//! and the list of valid names), the lengths and address syntax Exchange enforces, and
+//! references to kinds of policy the local organisation doesn't keep.
 //!
 //! These run in the backend, so a request arriving over REST is checked as one typed at
 //! the shell; the shell's binder also refuses a bad enumeration value before sending
@@ -12,7 +13,8 @@ use serde_json::Value;
 
 use super::catalog::{Catalog, ParameterInfo};
 use super::enums::{self, Enumeration};
-use super::request::{ExchangeError, Request, TYPE_ANNOTATION, scalar_text};
+use super::identity::reference_missing;
+use super::request::{ErrorCode, ExchangeError, Request, TYPE_ANNOTATION, scalar_text};
 
 /// The request with every enumeration value in its canonical spelling, or the error for
 /// the first value Exchange would refuse.
@@ -30,9 +32,193 @@ pub fn request(request: &Request) -> Result<Cow<'_, Request>, ExchangeError> {
             if canonical != *value {
                 checked.to_mut().parameters.insert(name.clone(), canonical);
             }
+            continue;
         }
+        let changes = ["new-", "set-"]
+            .iter()
+            .any(|verb| cmdlet.name.to_ascii_lowercase().starts_with(verb));
+        if changes {
+            check_length(info, value)?;
+            check_reference(info, value)?;
+        }
+        check_addresses(info, value)?;
     }
     Ok(checked)
+}
+
+/// The most characters Exchange keeps in a property (the directory's limits), by the
+/// parameter that sets it.
+const LENGTH_LIMITS: &[(&str, usize)] = &[
+    ("Name", 64),
+    ("Alias", 64),
+    ("DisplayName", 256),
+    ("SimpleDisplayName", 256),
+    ("FirstName", 64),
+    ("LastName", 64),
+    ("Initials", 6),
+    ("Title", 128),
+    ("Department", 64),
+    ("Company", 64),
+    ("Office", 128),
+    ("City", 128),
+    ("StateOrProvince", 128),
+    ("PostalCode", 40),
+    ("Phone", 64),
+    ("MobilePhone", 64),
+    ("HomePhone", 64),
+    ("Fax", 64),
+    ("Pager", 64),
+];
+
+/// The limit of the CustomAttribute1..15 properties.
+const CUSTOM_ATTRIBUTE_LIMIT: usize = 1024;
+
+/// Exchange's refusal of a text longer than its property holds (lengths in UTF-16 code
+/// units, as .NET counts them).
+fn check_length(info: &ParameterInfo, value: &Value) -> Result<(), ExchangeError> {
+    let name = info.name.as_str();
+    let limit = LENGTH_LIMITS
+        .iter()
+        .find(|(p, _)| p.eq_ignore_ascii_case(name))
+        .map(|(_, n)| *n)
+        .or_else(|| {
+            let lower = name.to_ascii_lowercase();
+            let index = lower.strip_prefix("customattribute")?.parse::<u8>().ok()?;
+            (1..=15).contains(&index).then_some(CUSTOM_ATTRIBUTE_LIMIT)
+        });
+    let (Some(limit), Value::String(text)) = (limit, value) else {
+        return Ok(());
+    };
+    let length = text.encode_utf16().count();
+    if length <= limit {
+        return Ok(());
+    }
+    Err(ExchangeError::new(
+        ErrorCode::BadRequest,
+        "DataValidationException",
+        "InvalidData",
+        format!(
+            "The length of the property is too long. The maximum length is {limit} and the length of the value provided is {length}."
+        ),
+    )
+    .with_target(name))
+}
+
+/// References to kinds of policy the local organisation doesn't keep, with the names
+/// Exchange Online creates in every organisation. **Decision**: a reference to one of
+/// these is accepted; any other is refused as Exchange refuses a policy that doesn't
+/// exist (authentication, address book and data encryption policies exist only once an
+/// admin creates them, which needs Exchange Online).
+const POLICIES_NOT_KEPT: &[(&str, &[&str])] = &[
+    ("RetentionPolicy", &["Default MRM Policy"]),
+    ("RoleAssignmentPolicy", &["Default Role Assignment Policy"]),
+    ("SharingPolicy", &["Default Sharing Policy"]),
+    ("AddressBookPolicy", &[]),
+    ("DataEncryptionPolicy", &[]),
+    ("AuthenticationPolicy", &[]),
+    ("DefaultAuthenticationPolicy", &[]),
+];
+
+fn check_reference(info: &ParameterInfo, value: &Value) -> Result<(), ExchangeError> {
+    if !info.type_name.ends_with("IdParameter") {
+        return Ok(());
+    }
+    let Some((_, built_in)) = POLICIES_NOT_KEPT
+        .iter()
+        .find(|(p, _)| p.eq_ignore_ascii_case(&info.name))
+    else {
+        return Ok(());
+    };
+    match scalar_text(value).map(|t| t.trim().to_string()) {
+        Some(name)
+            if !name.is_empty() && !built_in.iter().any(|b| b.eq_ignore_ascii_case(&name)) =>
+        {
+            Err(reference_missing(&name))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether Exchange takes a text as an SMTP address: `local@domain`, the local part made
+/// of RFC 5322's atom characters in dot-separated runs (or quoted), the domain of
+/// letter-digit-hyphen labels (no hyphen at either end), at most 320 characters.
+pub fn is_smtp_address(text: &str) -> bool {
+    let Some((local, domain)) = text.rsplit_once('@') else {
+        return false;
+    };
+    let atom = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c);
+    let local_ok = if local.len() >= 2 && local.starts_with('"') && local.ends_with('"') {
+        !local[1..local.len() - 1].contains(['"', '\\'])
+    } else {
+        !local.is_empty()
+            && local
+                .split('.')
+                .all(|run| !run.is_empty() && run.chars().all(atom))
+    };
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    text.chars().count() <= 320 && local.len() <= 64 && local_ok && domain.split('.').all(label_ok)
+}
+
+/// Exchange's refusal of a text that is no SMTP address, for a parameter of `type_name`.
+fn not_an_address(parameter: &str, type_name: &str, given: &str, address: &str) -> ExchangeError {
+    ExchangeError::invalid_argument(
+        "ParameterArgumentTransformationError",
+        format!(
+            "Cannot process argument transformation on parameter '{parameter}'. Cannot convert value \"{given}\" to type \"Microsoft.Exchange.Data.{type_name}\". Error: \"The email address \"{address}\" isn't correct. Please use this format: user name, the @ sign, followed by the domain name. For example, tonysmith@contoso.com or tony.smith@contoso.com.\""
+        ),
+    )
+    .with_target(parameter)
+}
+
+/// Checks the SMTP addresses a parameter gives: `SmtpAddress` and `WindowsLiveId` values,
+/// and the `smtp:` entries (or entries without a prefix) of proxy addresses, including
+/// those added with `@{Add=...}`.
+fn check_addresses(info: &ParameterInfo, value: &Value) -> Result<(), ExchangeError> {
+    let base = info.type_name.trim_end_matches("[]");
+    let proxy = matches!(base, "ProxyAddress" | "ProxyAddressCollection");
+    if !proxy && !matches!(base, "SmtpAddress" | "WindowsLiveId") {
+        return Ok(());
+    }
+    let mut texts = Vec::new();
+    collect_added(value, &mut texts);
+    for given in texts {
+        let address = if proxy {
+            match given.split_once(':') {
+                Some((prefix, rest)) if !prefix.contains('@') => {
+                    if !prefix.eq_ignore_ascii_case("smtp") {
+                        continue;
+                    }
+                    rest
+                }
+                _ => given.as_str(),
+            }
+        } else {
+            given.as_str()
+        };
+        if !is_smtp_address(address.trim()) {
+            return Err(not_an_address(&info.name, base, &given, address));
+        }
+    }
+    Ok(())
+}
+
+/// The texts a value sets or adds (a hashtable's `Remove` items are left out).
+fn collect_added(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|item| collect_added(item, out)),
+        Value::Object(map) => map
+            .iter()
+            .filter(|(k, _)| !k.contains('@') && !k.eq_ignore_ascii_case("Remove"))
+            .for_each(|(_, v)| collect_added(v, out)),
+        Value::String(text) if !text.is_empty() => out.push(text.clone()),
+        _ => {}
+    }
 }
 
 /// PowerShell's refusal of a value that names no member of the enumeration.
@@ -177,6 +363,104 @@ mod tests {
             }
         }
         assert!(checked > 40, "{checked} parameters checked");
+    }
+
+    #[test]
+    fn lengths_are_exchanges() {
+        let error = check("Set-Mailbox", "DisplayName", json!("x".repeat(257))).expect_err("long");
+        assert_eq!(
+            error.message,
+            "The length of the property is too long. The maximum length is 256 and the length of the value provided is 257."
+        );
+        assert!(check("Set-Mailbox", "DisplayName", json!("x".repeat(256))).is_ok());
+        assert!(check("New-Mailbox", "Name", json!("n".repeat(65))).is_err());
+        assert!(check("New-Mailbox", "Alias", json!("a".repeat(65))).is_err());
+        assert!(check("Set-Mailbox", "CustomAttribute15", json!("c".repeat(1025))).is_err());
+        assert!(check("Set-User", "Initials", json!("ABCDEFG")).is_err());
+        // Counted in UTF-16 units, as .NET counts: 64 emoji are 128 units.
+        assert!(check("New-Mailbox", "Name", json!("\u{1F600}".repeat(33))).is_err());
+        assert!(check("Get-Mailbox", "Identity", json!("n".repeat(65))).is_ok());
+    }
+
+    #[test]
+    fn smtp_addresses_are_checked_where_exchange_checks_them() {
+        for good in [
+            "ken@contoso.com",
+            "o'brien+x@mail.contoso.com",
+            "\"a b\"@contoso.com",
+            "x@localhost",
+        ] {
+            assert!(is_smtp_address(good), "{good}");
+        }
+        for bad in [
+            "ken",
+            "ken@",
+            "@contoso.com",
+            "ken@contoso..com",
+            "ken@-contoso.com",
+            "k en@contoso.com",
+            "ken..x@contoso.com",
+            "ken@contoso.com.",
+        ] {
+            assert!(!is_smtp_address(bad), "{bad}");
+        }
+        let error = check(
+            "New-Mailbox",
+            "PrimarySmtpAddress",
+            json!("ken.contoso.com"),
+        )
+        .expect_err("bad");
+        assert_eq!(
+            error.message,
+            "Cannot process argument transformation on parameter 'PrimarySmtpAddress'. Cannot convert value \"ken.contoso.com\" to type \"Microsoft.Exchange.Data.SmtpAddress\". Error: \"The email address \"ken.contoso.com\" isn't correct. Please use this format: user name, the @ sign, followed by the domain name. For example, tonysmith@contoso.com or tony.smith@contoso.com.\""
+        );
+        let added = crate::exchange::request::hashtable([(
+            "Add".to_string(),
+            json!(["smtp:ok@contoso.com", "smtp:not an address"]),
+        )]);
+        assert!(check("Set-Mailbox", "EmailAddresses", added).is_err());
+        let removed =
+            crate::exchange::request::hashtable([("Remove".to_string(), json!("smtp:whatever"))]);
+        assert!(check("Set-Mailbox", "EmailAddresses", removed).is_ok());
+        assert!(
+            check(
+                "Set-Mailbox",
+                "EmailAddresses",
+                json!(["SMTP:a@contoso.com", "X500:/o=x/cn=y", "sip:a@contoso.com"])
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn references_to_policies_the_organisation_does_not_keep() {
+        assert!(
+            check(
+                "Set-Mailbox",
+                "RetentionPolicy",
+                json!("default mrm policy")
+            )
+            .is_ok()
+        );
+        let error = check(
+            "Set-MailboxPlan",
+            "RetentionPolicy",
+            json!("Contoso Retention Policy"),
+        )
+        .expect_err("missing");
+        assert_eq!(
+            error.message,
+            "Couldn't find object \"Contoso Retention Policy\". Please make sure that it was spelled correctly or specify a different object."
+        );
+        assert!(
+            check(
+                "Set-OrganizationConfig",
+                "DefaultAuthenticationPolicy",
+                json!("Block Basic Auth")
+            )
+            .is_err()
+        );
+        assert!(check("Set-Mailbox", "RoleAssignmentPolicy", Value::Null).is_ok());
     }
 
     #[test]

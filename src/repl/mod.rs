@@ -4,25 +4,33 @@
 pub mod candidates;
 pub mod complete;
 pub mod highlight;
+pub mod history;
 pub mod host;
+pub mod keys;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use rustyline::completion::{Completer, FilenameCompleter, Pair};
+use rustyline::completion::{Candidate, Completer, FilenameCompleter, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::{Hinter, HistoryHinter};
-use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
-use rustyline::{CompletionType, Config, Context, EditMode, Editor, Helper};
+use rustyline::{
+    CompletionType, Config, Context, EditMode, Editor, EventHandler, Helper, KeyCode, KeyEvent,
+    Modifiers,
+};
 
 pub use complete::CompletionSource;
 
 use crate::commands::builtin_registry;
 use crate::format::color::ColorMode;
+use history::{CONTINUATION_PROMPT, ConsoleHistory, without_continuation_prompts};
+use keys::{CancelLine, SingleCompletion, TabStays};
 
 /// What the console needs from the shell behind it.
 pub trait ReplHost: CompletionSource {
@@ -99,26 +107,43 @@ pub fn run<H: ReplHost + 'static>(host: Rc<RefCell<H>>, options: &ReplOptions) -
         .max_history_size(10_000)
         .unwrap_or_else(|_| Config::builder())
         .build();
-    let mut editor: Editor<ConsoleHelper<H>, DefaultHistory> = match Editor::with_config(config) {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("exosh: cannot start the interactive shell: {e}");
-            return 1;
-        }
-    };
+    let history = ConsoleHistory::new(&config);
+    let mut editor: Editor<ConsoleHelper<H>, ConsoleHistory> =
+        match Editor::with_history(config, history) {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("exosh: cannot start the interactive shell: {e}");
+                return 1;
+            }
+        };
+    let single = SingleCompletion::default();
     editor.set_helper(Some(ConsoleHelper {
         host: Rc::clone(&host),
         files: FilenameCompleter::new(),
         color: options.color,
+        single: Arc::clone(&single),
     }));
+    let cancelled = Arc::new(AtomicBool::new(false));
+    editor.bind_sequence(
+        KeyEvent::ctrl('C'),
+        EventHandler::Conditional(Box::new(CancelLine {
+            cancelled: Arc::clone(&cancelled),
+        })),
+    );
+    editor.bind_sequence(
+        KeyEvent(KeyCode::Tab, Modifiers::NONE),
+        EventHandler::Conditional(Box::new(TabStays { single })),
+    );
     if let Some(path) = &options.history_file {
         let _ = editor.load_history(path);
     }
 
     loop {
         let prompt = host.borrow_mut().prompt();
-        match read_input(&mut editor, &prompt) {
-            Ok(text) => {
+        match read_input(&mut editor, &prompt, &cancelled) {
+            // Ctrl-C abandons the input being typed.
+            Ok(None) | Err(ReadlineError::Interrupted) => continue,
+            Ok(Some(text)) => {
                 if text.trim().is_empty() {
                     continue;
                 }
@@ -133,8 +158,6 @@ pub fn run<H: ReplHost + 'static>(host: Rc<RefCell<H>>, options: &ReplOptions) -
                     break code;
                 }
             }
-            // Ctrl-C abandons the line being typed.
-            Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) => break 0,
             Err(e) => {
                 eprintln!("exosh: {e}");
@@ -146,18 +169,29 @@ pub fn run<H: ReplHost + 'static>(host: Rc<RefCell<H>>, options: &ReplOptions) -
 
 /// Reads one input: a line, and while the parser says it is unfinished, more lines with
 /// pwsh's `>> ` continuation prompt. A pasted block arrives whole (bracketed paste) and
-/// runs as one script.
+/// runs as one script; a recalled one arrives whole with its `>> ` prompts. `None` when
+/// Ctrl-C abandoned it.
 fn read_input<H: ReplHost>(
-    editor: &mut Editor<ConsoleHelper<H>, DefaultHistory>,
+    editor: &mut Editor<ConsoleHelper<H>, ConsoleHistory>,
     prompt: &str,
-) -> rustyline::Result<String> {
-    let mut text = editor.readline(prompt)?;
+    cancelled: &AtomicBool,
+) -> rustyline::Result<Option<String>> {
+    let mut read = |prompt: &str| -> rustyline::Result<Option<String>> {
+        let line = editor.readline(prompt)?;
+        let abandoned = cancelled.swap(false, Ordering::Relaxed);
+        Ok((!abandoned).then(|| without_continuation_prompts(&line)))
+    };
+    let Some(mut text) = read(prompt)? else {
+        return Ok(None);
+    };
     while needs_more_input(&text) {
-        let more = editor.readline(">> ")?;
+        let Some(more) = read(CONTINUATION_PROMPT)? else {
+            return Ok(None);
+        };
         text.push('\n');
         text.push_str(&more);
     }
-    Ok(text)
+    Ok(Some(text))
 }
 
 /// The rustyline helper: completion from the host, validation by the parser, colours.
@@ -165,6 +199,8 @@ struct ConsoleHelper<H: ReplHost> {
     host: Rc<RefCell<H>>,
     files: FilenameCompleter,
     color: bool,
+    /// What Tab leaves when the word has one completion, for [`TabStays`].
+    single: SingleCompletion,
 }
 
 impl<H: ReplHost> Helper for ConsoleHelper<H> {}
@@ -173,6 +209,21 @@ impl<H: ReplHost> Completer for ConsoleHelper<H> {
     type Candidate = Pair;
 
     fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let (start, candidates) = self.candidates(line, pos, ctx)?;
+        let replacements: Vec<&str> = candidates.iter().map(Pair::replacement).collect();
+        keys::note_completion(&self.single, line, start, pos, &replacements);
+        Ok((start, candidates))
+    }
+}
+
+impl<H: ReplHost> ConsoleHelper<H> {
+    /// The completions of the word before `pos`: from the host, else file names.
+    fn candidates(
         &self,
         line: &str,
         pos: usize,

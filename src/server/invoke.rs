@@ -283,7 +283,7 @@ fn percent_decode(text: &str) -> String {
 }
 
 /// The base URL the client reached (scheme and Host header).
-fn base_url(state: &ServerState, headers: &HeaderMap) -> String {
+pub(super) fn base_url(state: &ServerState, headers: &HeaderMap) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())

@@ -3,18 +3,25 @@
 //! HTTP (axum over hyper) with TLS (rustls, ring) around the same backend the shell uses
 //! locally: the server adds authentication (bearer tokens), role checks, audit and rate
 //! limits, nothing of Exchange's own semantics. The router is composed from modules, each
-//! giving its routes ([`invoke::routes`] today); a new endpoint is one more module merged
-//! in [`router`].
+//! giving its routes ([`invoke::routes`], the sign-in endpoints of [`oauth::routes`],
+//! [`devicelogin::routes`]); a new endpoint is one more module merged in [`router`].
+//! Every route passes through [`session::sign_in_from_query`], so any page opened with
+//! `?token=` signs its browser in.
 //!
 //! It prints one line when listening, one log line per request (caller, cmdlet, status,
 //! milliseconds), and on Ctrl-C or SIGTERM stops accepting, lets the requests in flight
 //! finish (up to [`GRACE`]) and exits 0. Slow clients are cut off: the TLS handshake, a
 //! request's headers and its body must each arrive within `--client-timeout`.
 
+pub mod apps;
+mod devicelogin;
+pub mod html;
 pub mod invoke;
 mod limits;
+pub mod oauth;
 pub mod options;
 mod paging;
+pub mod session;
 pub mod tls;
 
 use std::io::Write;
@@ -53,6 +60,7 @@ pub struct ServerState {
     rate_limit: Option<limits::RateLimit>,
     client_timeout: Duration,
     cursors: paging::Cursors,
+    sign_in: oauth::SignIn,
     log: Mutex<std::io::Stdout>,
 }
 
@@ -62,9 +70,14 @@ impl ServerState {
         tenant.eq_ignore_ascii_case(&self.tenant)
     }
 
-    /// A token's claims, if it is valid here now.
+    /// A token's claims, if it is valid here now (within `--clock-skew`).
     pub fn verify(&self, token: &str) -> Result<Claims, TokenError> {
-        self.key.verify(token, &self.tenant, token::now())
+        self.key.verify_within(
+            token,
+            &self.tenant,
+            token::now(),
+            self.sign_in.times.clock_skew,
+        )
     }
 
     fn scheme(&self) -> &'static str {
@@ -85,7 +98,15 @@ impl ServerState {
 
 /// Every endpoint, composed from the modules that serve them.
 pub fn router(state: Arc<ServerState>) -> Router {
-    Router::new().merge(invoke::routes()).with_state(state)
+    Router::new()
+        .merge(invoke::routes())
+        .merge(oauth::routes())
+        .merge(devicelogin::routes())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            session::sign_in_from_query,
+        ))
+        .with_state(state)
 }
 
 /// Serves the organisation at `org` (opened as `backend`) until Ctrl-C or SIGTERM.
@@ -119,6 +140,10 @@ pub fn run(options: &Options, backend: LocalBackend, org: &Path) -> Result<(), S
             rate_limit: options.rate_limit.map(limits::RateLimit::new),
             client_timeout: options.client_timeout,
             cursors: paging::Cursors::default(),
+            sign_in: oauth::SignIn {
+                times: options.sign_in,
+                flows: oauth::DeviceFlows::default(),
+            },
             log: Mutex::new(std::io::stdout()),
         });
         state.log(&listening_line(&state, identity.as_ref()));

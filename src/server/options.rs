@@ -21,13 +21,15 @@ pub struct Options {
     /// How long a client may take to send a request's headers or body, or to finish the
     /// TLS handshake, before it is cut off.
     pub client_timeout: Duration,
+    /// Token and device code lifetimes, the device code poll interval, the clock skew.
+    pub sign_in: super::oauth::SignInTimes,
 }
 
 /// The default `--client-timeout`, in seconds.
 pub const DEFAULT_CLIENT_TIMEOUT: u64 = 10;
 
 /// What `exosh serve --help` prints.
-pub const USAGE: &str = "usage: exosh serve [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE] [--http] [--rate-limit N] [--client-timeout SECONDS]";
+pub const USAGE: &str = "usage: exosh serve [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE] [--http] [--rate-limit N] [--client-timeout SECONDS] [--token-lifetime D] [--device-code-lifetime D] [--poll-interval SECONDS] [--clock-skew SECONDS]";
 
 impl Options {
     pub fn parse(args: &[String]) -> Result<Options, String> {
@@ -37,6 +39,7 @@ impl Options {
         let mut key = None;
         let mut rate_limit = None;
         let mut client_timeout = DEFAULT_CLIENT_TIMEOUT;
+        let mut sign_in = super::oauth::SignInTimes::default();
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             let (flag, inline) = match arg.split_once('=') {
@@ -49,7 +52,12 @@ impl Options {
                     .or_else(|| args.next().cloned())
                     .ok_or_else(|| format!("exosh serve: {name} needs a value.\n{USAGE}"))
             };
-            match flag.to_ascii_lowercase().as_str() {
+            let flag = flag.to_ascii_lowercase();
+            if let Some(taken) = sign_in.take(&flag, || value(&flag)) {
+                taken?;
+                continue;
+            }
+            match flag.as_str() {
                 "--listen" => listen = value("--listen")?,
                 "--http" => http = true,
                 "--tls-cert" => cert = Some(PathBuf::from(value("--tls-cert")?)),
@@ -96,6 +104,7 @@ impl Options {
             tls,
             rate_limit,
             client_timeout: Duration::from_secs(client_timeout),
+            sign_in,
         })
     }
 }

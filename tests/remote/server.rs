@@ -132,14 +132,27 @@ impl Reply {
     }
 }
 
-/// POSTs `body` to `path` with the given extra headers, over a fresh connection.
+/// POSTs the JSON `body` to `path` with the given extra headers, over a fresh connection.
 pub fn post(port: u16, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+    let mut all = vec![("Content-Type", "application/json")];
+    all.extend_from_slice(headers);
+    request(port, "POST", path, &all, body)
+}
+
+/// One HTTP/1.1 request over a fresh connection.
+pub fn request(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Reply {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connects");
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
         .expect("timeout");
     let mut head = format!(
-        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n",
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: {}\r\nConnection: close\r\n",
         body.len()
     );
     for (name, value) in headers {

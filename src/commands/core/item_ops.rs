@@ -86,7 +86,7 @@ impl NewItem {
             Kind::SymbolicLink => ("Create Symbolic Link", false),
             Kind::HardLink => ("Create Hard Link", false),
         };
-        if !cx.should_process(&format!("Destination: {}", path.display()), action) {
+        if !cx.should_process(&format!("Destination: {}", path.display()), action)? {
             return Ok(());
         }
         if force && let Some(parent) = path.parent() {
@@ -256,7 +256,7 @@ impl Transfer {
             source.display(),
             target.display()
         );
-        if !cx.should_process(&what, &action) {
+        if !cx.should_process(&what, &action)? {
             return Ok(());
         }
         let force = cx.switch("Force");
@@ -425,7 +425,7 @@ impl Processor for RenameItem {
             "Rename File"
         };
         let what = format!("Item: {} Destination: {}", path.display(), target.display());
-        if !cx.should_process(&what, action) {
+        if !cx.should_process(&what, action)? {
             return Ok(());
         }
         if target.symlink_metadata().is_ok() {

@@ -141,7 +141,7 @@ impl Processor for RemoveItem {
                 } else {
                     "Remove File"
                 };
-                if !cx.should_process(&p.to_string_lossy(), action) {
+                if !cx.should_process(&p.to_string_lossy(), action)? {
                     continue;
                 }
                 let result = if is_dir {

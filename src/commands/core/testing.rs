@@ -50,6 +50,7 @@ impl TestSession {
         };
         let mut output: Vec<Value> = Vec::new();
         let mut failed = false;
+        let mut answered = crate::engine::confirm::ContinueStatus::default();
         let mut processor = (info.factory)();
         {
             let mut cx = Ctx {
@@ -63,13 +64,14 @@ impl TestSession {
                     verbose: false,
                     debug: false,
                     what_if: false,
-                    confirm: false,
+                    confirm: crate::engine::confirm::ConfirmImpact::High,
                 },
                 failed: &mut failed,
                 position: None,
                 error_var: None,
                 warning_var: None,
                 merge_errors: false,
+                answered: &mut answered,
             };
             let mut go = || -> Result<(), crate::engine::command::Flow> {
                 processor.begin(&mut cx)?;

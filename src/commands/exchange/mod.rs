@@ -4,6 +4,7 @@
 //! known; one the local organisation does not implement fails with the backend's error
 //! saying it needs Exchange Online.
 
+mod confirm;
 mod convert;
 pub mod sample;
 pub mod session;
@@ -136,11 +137,14 @@ impl Processor for ExchangeCommand {
         }
         let request = self.request(cx);
         if self.changes() {
-            let target = request
-                .get_str("Identity")
-                .or_else(|| request.get_str("Name"))
-                .unwrap_or_default();
-            if !cx.should_process(&target, &self.name) {
+            // Nobody waits on an open bulk change while the admin answers.
+            if cx.will_ask()
+                && let Err(error) = self.end_bulk()
+            {
+                return report(cx, &error, &self.name);
+            }
+            let description = confirm::description(&self.name, cx.args);
+            if !cx.should_process_text(&description, None, None)? {
                 return Ok(());
             }
         }

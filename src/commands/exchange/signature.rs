@@ -91,7 +91,9 @@ pub fn signature(cmdlet: &CmdletInfo) -> Signature {
             .iter()
             .any(|n| info.name.eq_ignore_ascii_case(n))
         {
-            sig = sig.supports_should_process();
+            sig = sig
+                .supports_should_process()
+                .confirm_impact(super::confirm::impact(&cmdlet.name));
             continue;
         }
         let mut param = Param::new(&info.name, param_type(&cmdlet.name, info))

@@ -96,7 +96,10 @@ impl TokenKey {
                     |row| row.get(0),
                 )
                 .ok();
-            if let Some(hex) = existing.and_then(|h| from_hex(&h)) {
+            if let Some(hex) = existing
+                .and_then(|h| super::unhex(&h))
+                .filter(|k| !k.is_empty())
+            {
                 return Ok(hex);
             }
             let mut bytes = [0u8; KEY_BYTES];
@@ -104,7 +107,7 @@ impl TokenKey {
                 .map_err(|_| ExchangeError::store("The system's random source failed."))?;
             tx.execute(
                 "INSERT OR REPLACE INTO organization (key, value) VALUES (?1, ?2)",
-                [KEY_SETTING, &to_hex(&bytes)],
+                [KEY_SETTING, &super::hex(&bytes).to_ascii_lowercase()],
             )
             .map_err(crate::exchange::store::sql_error)?;
             Ok(bytes.to_vec())
@@ -135,6 +138,18 @@ impl TokenKey {
     /// The claims of a token signed with this key, current at `now`, for Exchange and for
     /// `tenant`; otherwise why it is refused.
     pub fn verify(&self, token: &str, tenant: &str, now: i64) -> Result<Claims, TokenError> {
+        self.verify_within(token, tenant, now, CLOCK_SKEW)
+    }
+
+    /// [`TokenKey::verify`] with `leeway` seconds of clock difference allowed (the
+    /// server's `--clock-skew`).
+    pub fn verify_within(
+        &self,
+        token: &str,
+        tenant: &str,
+        now: i64,
+        leeway: i64,
+    ) -> Result<Claims, TokenError> {
         let mut parts = token.split('.');
         let (Some(header), Some(claims), Some(signature), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -158,10 +173,10 @@ impl TokenKey {
         if !claims.tid.eq_ignore_ascii_case(tenant) {
             return Err(TokenError::WrongTenant);
         }
-        if now >= claims.exp.saturating_add(CLOCK_SKEW) {
+        if now >= claims.exp.saturating_add(leeway) {
             return Err(TokenError::Expired);
         }
-        if now < claims.nbf.saturating_sub(CLOCK_SKEW) {
+        if now < claims.nbf.saturating_sub(leeway) {
             return Err(TokenError::NotYetValid);
         }
         if claims.subject().is_empty() {
@@ -169,6 +184,32 @@ impl TokenKey {
         }
         Ok(claims)
     }
+}
+
+impl TokenKey {
+    /// A signature (base64url) of `data` for another use of the key than bearer tokens,
+    /// such as a browser session cookie or a refresh token. `purpose` names that use, so a
+    /// value signed for one can never pass for another, nor for a bearer token (whose
+    /// signing input never holds the NUL byte that separates the two here).
+    pub fn sign(&self, purpose: &str, data: &[u8]) -> String {
+        let signature = hmac::sign(&self.key, &purposed(purpose, data));
+        URL_SAFE_NO_PAD.encode(signature.as_ref())
+    }
+
+    /// Whether `signature` is [`TokenKey::sign`]'s for this purpose and data.
+    pub fn check(&self, purpose: &str, data: &[u8], signature: &str) -> bool {
+        URL_SAFE_NO_PAD.decode(signature).is_ok_and(|signature| {
+            hmac::verify(&self.key, &purposed(purpose, data), &signature).is_ok()
+        })
+    }
+}
+
+fn purposed(purpose: &str, data: &[u8]) -> Vec<u8> {
+    let mut input = Vec::with_capacity(purpose.len() + 1 + data.len());
+    input.extend_from_slice(purpose.as_bytes());
+    input.push(0);
+    input.extend_from_slice(data);
+    input
 }
 
 fn encode_part<T: Serialize>(value: &T) -> String {
@@ -251,20 +292,6 @@ pub fn parse_duration(text: &str) -> Option<i64> {
         any = true;
     }
     (any && total > 0).then_some(total)
-}
-
-fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn from_hex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || text.is_empty() {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 #[cfg(test)]

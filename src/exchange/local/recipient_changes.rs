@@ -90,6 +90,21 @@ fn policy_reference(parameter: &str) -> Option<&'static model::ObjectKind> {
     }
 }
 
+/// A policy reference as stored: the policy's own name, or NULL; a policy that doesn't
+/// exist is refused with Exchange's message.
+fn policy_value(
+    tx: &Connection,
+    kind: &model::ObjectKind,
+    value: &Value,
+) -> Result<SqlValue, ExchangeError> {
+    Ok(match identity_text(value) {
+        None => SqlValue::Null,
+        Some(policy) => {
+            SqlValue::Text(resolve_object(tx, kind, &policy, || reference_missing(&policy))?.1)
+        }
+    })
+}
+
 /// Applies a Set-*'s parameters to one recipient; returns whether anything changed.
 fn apply_settings(
     tx: &Connection,
@@ -105,17 +120,9 @@ fn apply_settings(
             continue;
         }
         if let Some(kind) = policy_reference(name) {
-            let stored = match identity_text(value) {
-                None => SqlValue::Null,
-                Some(policy) => {
-                    let (_, canonical) =
-                        resolve_object(tx, kind, &policy, || reference_missing(&policy))?;
-                    SqlValue::Text(canonical)
-                }
-            };
             updates.push((
                 recipient_column(name).map_or("OwaMailboxPolicy", |c| c.name),
-                stored,
+                policy_value(tx, kind, value)?,
             ));
             continue;
         }
@@ -467,6 +474,23 @@ fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, 
         ("WhenChangedUTC", SqlValue::Text(now)),
         ("MailboxPlan", SqlValue::Text(plan_name.clone())),
     ];
+    // What the command says, then its plan's defaults for the rest.
+    for (info, value) in &bound.params {
+        let Some(column) = recipient_column(&info.name) else {
+            continue;
+        };
+        if columns
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(column.name))
+        {
+            continue;
+        }
+        let stored = match policy_reference(&info.name) {
+            Some(kind) => policy_value(tx, kind, value)?,
+            None => column_value(&info.name, column.kind, &SqlValue::Null, value)?,
+        };
+        columns.push((column.name, stored));
+    }
     for (key, value) in plan.iter().chain(cas_plan.iter()) {
         let Some(column) = recipient_column(key) else {
             continue;
@@ -484,21 +508,6 @@ fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, 
             _ => SqlValue::Null,
         };
         columns.push((column.name, stored));
-    }
-    for (info, value) in &bound.params {
-        let Some(column) = recipient_column(&info.name) else {
-            continue;
-        };
-        if columns
-            .iter()
-            .any(|(n, _)| n.eq_ignore_ascii_case(column.name))
-        {
-            continue;
-        }
-        columns.push((
-            column.name,
-            column_value(&info.name, column.kind, &SqlValue::Null, value)?,
-        ));
     }
     let names: Vec<String> = columns.iter().map(|(n, _)| format!("\"{n}\"")).collect();
     let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();

@@ -1,0 +1,266 @@
+//! A real browser for page tests: headless Chromium driven by chromedriver over the W3C
+//! WebDriver protocol (plain HTTP and JSON, spoken here without a client library).
+//!
+//! [`Browser::start`] returns `None`, after saying why on standard error, when Chromium or
+//! chromedriver is not installed (Debian: `apt-get install chromium chromium-driver`);
+//! `scripts/test` says so too. Elements are found by their visible text and checked for
+//! the accessible name a screen reader would announce (WebDriver's computed label).
+
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+/// The key WebDriver names element references with.
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+pub struct Browser {
+    driver: Child,
+    port: u16,
+    session: String,
+    profile: PathBuf,
+}
+
+fn find_program(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    names.iter().find_map(|name| {
+        let direct = PathBuf::from(name);
+        if direct.is_absolute() && direct.is_file() {
+            return Some(direct);
+        }
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    })
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+impl Browser {
+    /// A new headless Chromium with an empty profile, or `None` when it cannot run here.
+    pub fn start(test: &str) -> Option<Browser> {
+        let (Some(driver), Some(chromium)) = (
+            find_program(&["chromedriver"]),
+            // Debian's /usr/bin/chromium is a wrapper script; the browser itself is here.
+            find_program(&["/usr/lib/chromium/chromium", "chromium", "chromium-browser"]),
+        ) else {
+            eprintln!(
+                "skipped: {test}: Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)"
+            );
+            return None;
+        };
+        let port = free_port();
+        let driver = Command::new(driver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let profile =
+            std::env::temp_dir().join(format!("exosh-browser-{}-{port}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&profile);
+        std::fs::create_dir_all(&profile).expect("profile folder");
+        let mut browser = Browser {
+            driver,
+            port,
+            session: String::new(),
+            profile,
+        };
+        let ready = Instant::now() + Duration::from_secs(30);
+        while browser.call("GET", "/status", None).is_err() {
+            assert!(Instant::now() < ready, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let args = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+        ]
+        .iter()
+        .map(|a| a.to_string())
+        .chain([format!("--user-data-dir={}", browser.profile.display())])
+        .collect::<Vec<_>>();
+        let created = browser
+            .call(
+                "POST",
+                "/session",
+                Some(json!({"capabilities": {"alwaysMatch": {
+                    "browserName": "chrome",
+                    "goog:chromeOptions": {"binary": chromium, "args": args},
+                }}})),
+            )
+            .expect("a browser session");
+        browser.session = created["sessionId"]
+            .as_str()
+            .expect("session id")
+            .to_string();
+        Some(browser)
+    }
+
+    /// One WebDriver command; its `value`, or the driver's error.
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).map_err(|e| e.to_string())?;
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .map_err(|e| e.to_string())?;
+        let body = body.map(|b| b.to_string()).unwrap_or_default();
+        let request = format!(
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.port,
+            body.len()
+        );
+        stream
+            .write_all(request.as_bytes())
+            .map_err(|e| e.to_string())?;
+        // chromedriver may keep the connection open: read the head, then Content-Length.
+        let mut raw = Vec::new();
+        let mut buf = [0u8; 8192];
+        let (head, body) = loop {
+            let n = stream.read(&mut buf).map_err(|e| e.to_string())?;
+            if n == 0 {
+                return Err("the connection closed early".into());
+            }
+            raw.extend_from_slice(&buf[..n]);
+            let text = String::from_utf8_lossy(&raw).into_owned();
+            let Some((head, rest)) = text.split_once("\r\n\r\n") else {
+                continue;
+            };
+            let length = head
+                .lines()
+                .filter_map(|l| l.split_once(':'))
+                .find(|(n, _)| n.trim().eq_ignore_ascii_case("content-length"))
+                .and_then(|(_, v)| v.trim().parse::<usize>().ok())
+                .unwrap_or(0);
+            if rest.len() >= length {
+                break (head.to_string(), rest[..length].to_string());
+            }
+        };
+        let answer: Value = serde_json::from_str(&body).map_err(|e| format!("{e}: {body}"))?;
+        match head.split_whitespace().nth(1) {
+            Some("200") => Ok(answer["value"].clone()),
+            _ => Err(answer["value"].to_string()),
+        }
+    }
+
+    fn session_call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let path = format!("/session/{}{path}", self.session);
+        self.call(method, &path, body)
+            .unwrap_or_else(|e| panic!("WebDriver {method} {path}: {e}"))
+    }
+
+    pub fn goto(&self, url: &str) {
+        self.session_call("POST", "/url", Some(json!({"url": url})));
+    }
+
+    pub fn url(&self) -> String {
+        self.session_call("GET", "/url", None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    pub fn title(&self) -> String {
+        self.session_call("GET", "/title", None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// The title, once it is `expected` (a click's navigation may still be under way),
+    /// or whatever it is after 10 seconds.
+    pub fn wait_for_title(&self, expected: &str) -> String {
+        let until = Instant::now() + Duration::from_secs(10);
+        loop {
+            let title = self.title();
+            if title == expected || Instant::now() > until {
+                return title;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The page's visible text.
+    pub fn text(&self) -> String {
+        let body = self.find_xpath("//body");
+        self.session_call("GET", &format!("/element/{body}/text"), None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Runs a script in the page; its result.
+    pub fn script(&self, script: &str) -> Value {
+        self.session_call(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": []})),
+        )
+    }
+
+    fn find_xpath(&self, xpath: &str) -> String {
+        let found = self.session_call(
+            "POST",
+            "/element",
+            Some(json!({"using": "xpath", "value": xpath})),
+        );
+        found[ELEMENT]
+            .as_str()
+            .unwrap_or_else(|| panic!("no element {xpath}: {found}"))
+            .to_string()
+    }
+
+    fn label(&self, element: &str) -> String {
+        self.session_call("GET", &format!("/element/{element}/computedlabel"), None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Clicks the button whose visible text is `text`, after checking that its
+    /// accessible name is that same text.
+    pub fn click_button(&self, text: &str) {
+        let button = self.find_xpath(&format!("//button[normalize-space()='{text}']"));
+        assert_eq!(self.label(&button), text, "the button's accessible name");
+        self.session_call("POST", &format!("/element/{button}/click"), Some(json!({})));
+    }
+
+    /// Types into the input whose `<label>` says `label` (and whose accessible name is it).
+    pub fn fill(&self, label: &str, text: &str) {
+        let input = self.find_xpath(&format!(
+            "//input[@id=//label[normalize-space()='{label}']/@for]"
+        ));
+        assert_eq!(self.label(&input), label, "the field's accessible name");
+        self.session_call(
+            "POST",
+            &format!("/element/{input}/value"),
+            Some(json!({"text": text})),
+        );
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if !self.session.is_empty() {
+            let _ = self.call("DELETE", &format!("/session/{}", self.session), None);
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
