@@ -45,6 +45,7 @@ pub(crate) mod testing;
 #[cfg(test)]
 mod tests;
 mod time_span;
+mod transcript;
 mod variables;
 mod where_object;
 mod write_host;
@@ -155,6 +156,8 @@ fn register_shell(r: &mut Registry) {
         time_span::new_guid(),
         select_string::command(),
         html::command(),
+        transcript::start_transcript(),
+        transcript::stop_transcript(),
     ] {
         r.register(info);
     }
