@@ -72,7 +72,11 @@ pub(super) fn value(derived: Derived, place: &Place, org: &OrgInfo) -> Option<Va
         Derived::OrganizationId => json!(organization_id(org)),
         Derived::OriginatingServer => json!(org.server),
         Derived::RunspaceId => json!(runspace_id()),
-        Derived::Same(_) | Derived::Is(..) | Derived::Addresses | Derived::NamesDefault(_) => {
+        Derived::Same(_)
+        | Derived::Is(..)
+        | Derived::Set(_)
+        | Derived::Addresses
+        | Derived::NamesDefault(_) => {
             return None;
         }
     })

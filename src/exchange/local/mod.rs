@@ -233,11 +233,13 @@ impl Backend for LocalBackend {
             (Storage::Recipients(_), Op::Set) => self.set_recipient(noun, &bound),
             (Storage::Recipients(_), Op::NewMailbox) => self.new_mailbox(&bound, sink),
             (Storage::Recipients(_), Op::Remove) => self.remove_recipient(&bound),
+            (Storage::Recipients(_), Op::Undo) => self.undo_soft_delete(&bound),
             (Storage::Objects(kind), Op::Get) => self.get_objects(noun, kind, &bound, sink),
             (Storage::Objects(kind), Op::Set) => self.set_object(noun, kind, &bound),
             (Storage::Objects(kind), Op::New) => self.new_object(noun, kind, &bound, sink),
             (Storage::Objects(kind), Op::Remove) => self.remove_object(kind, &bound),
-            (Storage::Recipients(_), Op::New) | (Storage::Objects(_), Op::NewMailbox) => {
+            (Storage::Recipients(_), Op::New)
+            | (Storage::Objects(_), Op::NewMailbox | Op::Undo) => {
                 Err(not_local(&bound.cmdlet.name))
             }
         }

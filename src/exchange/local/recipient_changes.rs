@@ -15,14 +15,16 @@ use super::values::{
     column_value, is_hashtable, is_size_parameter, multi_value, reference_name, size_value, to_bool,
 };
 use super::{Bound, LocalBackend, identity_text, no_change_warning};
-use crate::exchange::identity::{self, reference_missing, resolve_object};
+use crate::exchange::identity::{
+    self, Lifecycle, lifecycle_condition, reference_missing, resolve_object,
+};
 use crate::exchange::nouns::policies::{CAS_MAILBOX_PLAN, MAILBOX_PLAN};
 use crate::exchange::nouns::recipients::{
     MAILBOX, ROOM_MAILBOX, SHARED_MAILBOX, USER_MAILBOX, recipient_column,
 };
 use crate::exchange::nouns::{Column, Kind, NOT_SETTINGS, NounSpec, ObjectKind};
 use crate::exchange::request::{ExchangeError, Object};
-use crate::exchange::store::{OrgInfo, SqlFragment, new_guid, now_utc, sql_error};
+use crate::exchange::store::{OrgInfo, new_guid, now_utc, sql_error};
 
 impl LocalBackend {
     pub(super) fn set_recipient(
@@ -33,7 +35,12 @@ impl LocalBackend {
         let identity = bound.required_text("Identity")?;
         let commit = !bound.switch("WhatIf");
         self.store().write_if(commit, |tx, org| {
-            let rid = identity::resolve_recipient(tx, &SqlFragment::all(), &identity, &org.server)?;
+            let rid = identity::resolve_recipient(
+                tx,
+                &lifecycle_condition(Lifecycle::Active),
+                &identity,
+                &org.server,
+            )?;
             let row = if bound.get("EmailAddresses").is_some() {
                 read_recipient(tx, rid)?
             } else {
@@ -66,16 +73,73 @@ impl LocalBackend {
         Ok(Vec::new())
     }
 
+    /// Remove-Mailbox: the mailbox joins the soft-deleted mailboxes, kept with all its
+    /// settings for 30 days; with `-PermanentlyDelete`, a soft-deleted mailbox is purged
+    /// (as in Exchange Online, only a soft-deleted one: an identity in use is not found).
     pub(super) fn remove_recipient(&self, bound: &Bound) -> Result<Vec<String>, ExchangeError> {
         let identity = bound.required_text("Identity")?;
         let commit = !bound.switch("WhatIf");
+        let purge = bound.switch("PermanentlyDelete");
         self.store().write_if(commit, |tx, org| {
-            let rid = identity::resolve_recipient(tx, &SqlFragment::all(), &identity, &org.server)?;
-            execute_cached(tx, "DELETE FROM recipients WHERE rid = ?1", [rid])
-                .map_err(sql_error)?;
+            purge_expired(tx)?;
+            let lifecycle = if purge {
+                Lifecycle::SoftDeleted
+            } else {
+                Lifecycle::Active
+            };
+            let rid = identity::resolve_recipient(
+                tx,
+                &lifecycle_condition(lifecycle),
+                &identity,
+                &org.server,
+            )?;
+            if purge {
+                execute_cached(tx, "DELETE FROM recipients WHERE rid = ?1", [rid])
+            } else {
+                execute_cached(
+                    tx,
+                    "UPDATE recipients SET \"WhenSoftDeleted\" = ?2 WHERE rid = ?1",
+                    params![rid, now_utc()],
+                )
+            }
+            .map_err(sql_error)?;
             Ok(Vec::new())
         })
     }
+
+    /// Undo-SoftDeletedMailbox: a soft-deleted mailbox is in use again, as it was.
+    pub(super) fn undo_soft_delete(&self, bound: &Bound) -> Result<Vec<String>, ExchangeError> {
+        let identity = bound.required_text("SoftDeletedObject")?;
+        let commit = !bound.switch("WhatIf");
+        self.store().write_if(commit, |tx, org| {
+            purge_expired(tx)?;
+            let rid = identity::resolve_recipient(
+                tx,
+                &lifecycle_condition(Lifecycle::SoftDeleted),
+                &identity,
+                &org.server,
+            )?;
+            execute_cached(
+                tx,
+                "UPDATE recipients SET \"WhenSoftDeleted\" = NULL, \"WhenChangedUTC\" = ?2 WHERE rid = ?1",
+                params![rid, now_utc()],
+            )
+            .map_err(sql_error)?;
+            Ok(Vec::new())
+        })
+    }
+}
+
+/// Purges the soft-deleted mailboxes removed more than 30 days ago (their addresses go
+/// with them), freeing their names and addresses.
+fn purge_expired(tx: &Connection) -> Result<(), ExchangeError> {
+    execute_cached(
+        tx,
+        "DELETE FROM recipients WHERE \"WhenSoftDeleted\" < ?1",
+        [identity::soft_delete_cutoff()],
+    )
+    .map_err(sql_error)?;
+    Ok(())
 }
 
 /// Applies a Set-*'s parameters to one recipient; returns whether anything changed.
@@ -344,6 +408,8 @@ fn alias_from(text: &str) -> String {
 /// -MailboxPlan names one) and the CAS mailbox plan of the same name.
 fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, ExchangeError> {
     let name = bound.required_text("Name")?;
+    // A soft-deleted mailbox holds its name and addresses until it is purged.
+    purge_expired(tx)?;
     check_name_free(tx, &name, None)?;
     let details = if bound.switch("Shared") {
         SHARED_MAILBOX

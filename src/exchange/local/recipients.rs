@@ -12,7 +12,9 @@ use serde_json::{Map, Value, json};
 use super::directory::{self, Place, category_path, directory_suffix, escape_dn};
 use super::values::column_json;
 use super::{Bound, LocalBackend, ResultSize, feed, identity_text};
-use crate::exchange::identity::{self, like_pattern, recipient_condition};
+use crate::exchange::identity::{
+    self, Lifecycle, lifecycle_condition, like_pattern, recipient_condition,
+};
 use crate::exchange::nouns::recipients::{
     RECIPIENT_COLUMNS, USER_MAILBOX, recipient_column, recipient_column_index, recipient_computed,
 };
@@ -269,6 +271,7 @@ fn derived_value(derived: Derived, row: &RecipientRow, place: &Place, ctx: &Cont
             .column(column)
             .map_or(Value::Null, |(c, v)| column_json(c.kind, v)),
         Derived::Is(column, value) => Value::Bool(row.text(column).eq_ignore_ascii_case(value)),
+        Derived::Set(column) => Value::Bool(!row.text(column).is_empty()),
         Derived::Addresses => json!(row.addresses),
         Derived::NamesDefault(column) => Value::Bool(
             ctx.default_of(column)
@@ -333,6 +336,11 @@ fn derived_operand(derived: Derived, org: &OrgInfo) -> Option<Operand> {
             params: vec![SqlValue::Text(value.to_string())],
             kind: OperandKind::Bool,
         },
+        Derived::Set(column) => Operand {
+            sql: format!("(r.\"{}\" IS NOT NULL)", recipient_column(column)?.name),
+            params: Vec::new(),
+            kind: OperandKind::Bool,
+        },
         Derived::Addresses => operand(
             "(SELECT address AS value FROM addresses a WHERE a.rid = r.rid \
              UNION ALL SELECT prefix || ':' || address FROM addresses a WHERE a.rid = r.rid)",
@@ -380,7 +388,14 @@ fn requested_identity(bound: &Bound) -> Option<String> {
 
 /// The conditions of a Get: identity, -Anr, -RecipientTypeDetails, -Filter.
 fn get_condition(bound: &Bound, org: &OrgInfo) -> Result<SqlFragment, ExchangeError> {
-    let mut condition = SqlFragment::all();
+    let lifecycle = if bound.switch("SoftDeletedMailbox") {
+        Lifecycle::SoftDeleted
+    } else if bound.switch("IncludeSoftDeletedRecipients") {
+        Lifecycle::Any
+    } else {
+        Lifecycle::Active
+    };
+    let mut condition = lifecycle_condition(lifecycle);
     if let Some(identity) = requested_identity(bound) {
         condition = condition.and(recipient_condition(&identity, true));
     }
@@ -572,8 +587,12 @@ impl LocalBackend {
     ) -> Result<bool, ExchangeError> {
         let store = self.store();
         let conn = store.connection();
-        let rid =
-            identity::resolve_recipient(conn, &SqlFragment::all(), identity, &store.org().server)?;
+        let rid = identity::resolve_recipient(
+            conn,
+            &lifecycle_condition(Lifecycle::Active),
+            identity,
+            &store.org().server,
+        )?;
         let own: Option<bool> = conn
             .query_row(
                 "SELECT \"SmtpClientAuthenticationDisabled\" FROM recipients WHERE rid = ?1",

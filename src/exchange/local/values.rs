@@ -66,7 +66,8 @@ pub fn reference_name(
             Ok(Some(resolve_object(tx, kind, &text, missing)?.1))
         }
         Target::Recipient => {
-            let condition = recipient_condition(&text, false);
+            let condition = recipient_condition(&text, false)
+                .and(identity::lifecycle_condition(identity::Lifecycle::Active));
             let names: Vec<String> = tx
                 .prepare_cached(&format!(
                     "SELECT r.\"Name\" FROM recipients r WHERE {} LIMIT 2",

@@ -135,6 +135,8 @@ pub enum Op {
     Remove,
     /// Creates a mailbox from its mailbox plan and CAS mailbox plan.
     NewMailbox,
+    /// Brings a soft-deleted mailbox back (Undo-SoftDeletedMailbox).
+    Undo,
 }
 
 /// The verbs of objects that are only listed and changed.
@@ -238,6 +240,7 @@ pub const ALL: &[&NounSpec] = &[
     &recipients::CAS_MAILBOX,
     &recipients::EXO_CAS_MAILBOX,
     &recipients::MAILBOX,
+    &recipients::SOFT_DELETED_MAILBOX,
     &recipients::USER,
     &recipients::RECIPIENT,
     &policies::OWA_MAILBOX_POLICY,
@@ -309,6 +312,8 @@ pub enum Derived {
     /// Whether a property holds this value (`IsShared`: RecipientTypeDetails is
     /// SharedMailbox).
     Is(&'static str, &'static str),
+    /// Whether a property holds anything (`IsSoftDeletedByRemove`: WhenSoftDeleted is set).
+    Set(&'static str),
     /// A recipient's email addresses, the primary one marked `SMTP:`.
     Addresses,
     /// Whether the object a reference property names is its kind's default

@@ -208,6 +208,8 @@ pub static RECIPIENT_COLUMNS: &[Column] = &[
     on("OneWinNativeOutlookEnabled"),
     off("PublicFolderClientAccess"),
     off("IsOptimizedForAccessibility"),
+    // Soft delete: when Remove-Mailbox removed it (blank while in use).
+    date("WhenSoftDeleted"),
 ];
 
 /// The position in [`RECIPIENT_COLUMNS`] of the column holding a property, matched
@@ -265,6 +267,7 @@ pub const RECIPIENT_COMPUTED: &[Computed] = &[
     computed("WhenChanged", Derived::Same("WhenChangedUTC")),
     computed("WhenCreated", Derived::Same("WhenCreatedUTC")),
     computed("WhenMailboxCreated", Derived::Same("WhenCreatedUTC")),
+    computed("IsSoftDeletedByRemove", Derived::Set("WhenSoftDeleted")),
 ];
 
 /// The computed recipient property of a name (its own or a directory one).
@@ -431,6 +434,8 @@ pub static MAILBOX: NounSpec = NounSpec {
             "ForwardingSmtpAddress",
             "RetainDeletedItemsFor",
             "IsMailboxEnabled",
+            "IsSoftDeletedByRemove",
+            "WhenSoftDeleted",
             "Languages",
             "ProhibitSendQuota",
             "ProhibitSendReceiveQuota",
@@ -488,6 +493,17 @@ pub static MAILBOX: NounSpec = NounSpec {
         "ProhibitSendQuota",
         "ExternalDirectoryObjectId",
     ],
+    expanded: None,
+};
+
+/// Undo-SoftDeletedMailbox: a mailbox Remove-Mailbox soft-deleted, brought back with its
+/// settings (Get-Mailbox -SoftDeletedMailbox lists them, as mailboxes).
+pub static SOFT_DELETED_MAILBOX: NounSpec = NounSpec {
+    nouns: &["SoftDeletedMailbox"],
+    type_name: MAILBOX.type_name,
+    storage: layout(true, &[]),
+    verbs: &[("Undo", Op::Undo)],
+    table: &[],
     expanded: None,
 };
 

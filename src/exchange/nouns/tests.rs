@@ -95,7 +95,7 @@ fn every_property_a_recipient_noun_shows_is_stored_or_computed() {
     }
     for computed in super::recipients::RECIPIENT_COMPUTED {
         match computed.value {
-            Derived::Same(name) | Derived::Is(name, _) => {
+            Derived::Same(name) | Derived::Is(name, _) | Derived::Set(name) => {
                 assert!(recipient_column(name).is_some(), "{name}")
             }
             Derived::NamesDefault(name) => assert!(
