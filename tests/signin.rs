@@ -690,3 +690,79 @@ fn an_application_signs_in_with_its_certificate_and_nothing_else_passes() {
     let secret = client_credentials(port, TENANT, &[("client_secret", "hunter2")]);
     assert_eq!(oauth_error(&secret), ("invalid_client".into(), 7000215));
 }
+
+#[test]
+fn revoked_tokens_get_a_claims_challenge_and_their_refresh_tokens_are_refused() {
+    let scratch = Scratch::new();
+    let server = Server::start(&scratch, &["--poll-interval", "0"]);
+    let port = server.port;
+    let (device_code, user_code) = start_flow(port, TENANT, &[]);
+    let session = sign_in(&scratch, port, ADMIN);
+    answer(port, &session, &user_code, "approve");
+    let tokens = poll(port, &device_code).json();
+    let access = tokens["access_token"].as_str().expect("token").to_string();
+    let refresh_token = tokens["refresh_token"]
+        .as_str()
+        .expect("refresh")
+        .to_string();
+    let ken = || json!({"Identity": "Ken Sanchez"});
+    assert_eq!(invoke(port, &access, "Get-CASMailbox", ken()).status, 200);
+
+    // Tokens carry whole seconds: revoke in a later second than they were issued in.
+    std::thread::sleep(Duration::from_millis(1100));
+    let revoked = scratch
+        .exosh()
+        .args(["token", "--revoke", ADMIN])
+        .output()
+        .expect("exosh token --revoke runs");
+    assert!(
+        revoked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&revoked.stderr)
+    );
+
+    let refused = invoke(
+        port,
+        &access,
+        "Set-CASMailbox",
+        json!({"Identity": "Ken Sanchez", "PopEnabled": false}),
+    );
+    assert_eq!(refused.status, 401, "{}", refused.body);
+    let challenge = refused.header("www-authenticate").expect("a challenge");
+    assert!(
+        challenge.contains("error=\"insufficient_claims\"") && challenge.contains("claims=\""),
+        "{challenge}"
+    );
+    let pop = |token: &str| {
+        invoke(port, token, "Get-CASMailbox", ken()).json()["value"][0]["PopEnabled"].clone()
+    };
+
+    let renewed = post_form(
+        port,
+        &oauth(TENANT, "token"),
+        None,
+        &[
+            ("grant_type", "refresh_token"),
+            ("client_id", MODULE),
+            ("refresh_token", &refresh_token),
+        ],
+    );
+    assert_eq!(oauth_error(&renewed), ("invalid_grant".into(), 50173));
+
+    // The browser session ended too: the user signs in again, and a fresh device code
+    // gives a token that works; the refused change was not made.
+    let page = get(port, "/devicelogin", Some(&session.0));
+    assert!(
+        page.body.contains("Sign in to enter a code"),
+        "{}",
+        page.body
+    );
+    let session = sign_in(&scratch, port, ADMIN);
+    let (device_code, user_code) = start_flow(port, TENANT, &[]);
+    answer(port, &session, &user_code, "approve");
+    let fresh = poll(port, &device_code).json()["access_token"]
+        .as_str()
+        .expect("token")
+        .to_string();
+    assert_eq!(pop(&fresh), json!(true));
+}
