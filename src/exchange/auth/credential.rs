@@ -44,7 +44,7 @@ enum Grant {
     /// An application with its certificate: a new client-credentials grant each time.
     App {
         app_id: String,
-        certificate: SigningCertificate,
+        certificate: Box<SigningCertificate>,
     },
     /// A token given as it is.
     Given,
@@ -99,7 +99,7 @@ impl Credential {
             scope: scope.to_string(),
             grant: Grant::App {
                 app_id: app_id.to_string(),
-                certificate,
+                certificate: Box::new(certificate),
             },
             tokens: Mutex::new(tokens),
         })
