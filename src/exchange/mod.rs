@@ -31,6 +31,7 @@ pub mod identity;
 pub mod local;
 pub mod model;
 pub mod opath;
+pub mod remote;
 pub mod request;
 pub mod store;
 pub mod validate;
