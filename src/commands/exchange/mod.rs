@@ -9,6 +9,7 @@ pub mod connection;
 mod convert;
 pub mod sample;
 pub mod session;
+pub mod sign_in;
 mod signature;
 pub mod views;
 

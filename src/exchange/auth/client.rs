@@ -214,7 +214,7 @@ impl SignInClient {
                 SignInError::new(format!(
                     "Cannot reach the sign-in service {}: {}",
                     self.authority,
-                    error_chain(&e)
+                    crate::exchange::remote::chain(&e)
                 ))
             })?;
             let status = response.status().as_u16();
@@ -325,20 +325,32 @@ impl SignInClient {
         claims: Option<&str>,
     ) -> Result<Tokens, SignInError> {
         let url = self.endpoints()?.token_endpoint.clone();
-        let asked = token::now();
-        let mut fields = vec![
+        let fields = [
             ("grant_type", "refresh_token"),
             ("client_id", client_id),
             ("scope", scope),
             ("refresh_token", refresh_token),
         ];
+        self.grant(&url, &fields, claims, token::now())
+    }
+
+    /// A token request with `fields` (and the claims of a challenge, if any), asked at
+    /// `asked`: its tokens, or the platform's error.
+    fn grant(
+        &self,
+        url: &str,
+        fields: &[(&str, &str)],
+        claims: Option<&str>,
+        asked: i64,
+    ) -> Result<Tokens, SignInError> {
+        let mut fields = fields.to_vec();
         if let Some(claims) = claims {
             fields.push(("claims", claims));
         }
-        let (status, body) = self.post(&url, &fields)?;
+        let (status, body) = self.post(url, &fields)?;
         match status {
             200 => tokens(&body, asked),
-            _ => Err(platform_error(status, &body, &url)),
+            _ => Err(platform_error(status, &body, url)),
         }
     }
 
@@ -355,35 +367,15 @@ impl SignInClient {
         let asked = token::now();
         let assertion =
             assertion::make(certificate, app_id, &url, asked).map_err(SignInError::new)?;
-        let mut fields = vec![
+        let fields = [
             ("grant_type", "client_credentials"),
             ("client_id", app_id),
             ("scope", scope),
             ("client_assertion_type", ASSERTION_TYPE),
             ("client_assertion", &assertion),
         ];
-        if let Some(claims) = claims {
-            fields.push(("claims", claims));
-        }
-        let (status, body) = self.post(&url, &fields)?;
-        match status {
-            200 => tokens(&body, asked),
-            _ => Err(platform_error(status, &body, &url)),
-        }
+        self.grant(&url, &fields, claims, asked)
     }
-}
-
-/// An error with its causes (reqwest's own message alone says little: "error sending
-/// request").
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
 }
 
 /// A JSON number or numeric string (some servers send `"900"`).
