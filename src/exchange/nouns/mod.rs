@@ -25,13 +25,20 @@
 //! 1. One entry: a `static` [`NounSpec`] in the file of its family (`recipients.rs`,
 //!    `policies.rs`, `settings.rs`, or a new one), listed in [`ALL`]. It says the cmdlet
 //!    nouns it answers, the objects' type name, where they live, the verbs that run and
-//!    the [`Op`] each does, and the default table view.
+//!    the [`Op`] each does, and the default table view. A recipient noun's new stored
+//!    property is a [`Column`] of `RECIPIENT_COLUMNS` with its [`Kind`]; a property that
+//!    follows from others is a [`Computed`] one ([`Derived`]), which `-Filter` then
+//!    compares as Get shows it. A document's settings that hold an enumeration or name
+//!    another object are listed in [`ObjectKind::settings`].
 //! 2. A migration when the noun needs storage the schema lacks (a recipient column, a
 //!    table): a new numbered file in `exchange/migrations/`, never an edit of a released
-//!    one. A document noun needs none: its objects are rows of `objects`.
+//!    one (a test compares the columns declared here with the schema the migrations
+//!    build). A document noun needs none: its objects are rows of `objects`.
 //! 3. A new [`Op`] only when no existing one does what the verb does, with its handler in
-//!    the local backend (`exchange/local/`).
-//! 4. Tests: a golden `tests/cases/**.ps1` of what an admin sees.
+//!    the local backend (`exchange/local/`, dispatched in `LocalBackend::invoke_each`).
+//! 4. Tests: a golden `tests/cases/**.ps1` of what an admin sees. The tests here check
+//!    that every cmdlet the entry runs is in the catalogue, every enumeration it names is
+//!    in the table, and every property it shows is stored or computed.
 //!
 //! For example, transport rules kept as documents, listed and changed like policies:
 //!
