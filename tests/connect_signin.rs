@@ -197,7 +197,8 @@ fn file(scratch: &Scratch, name: &str, bytes: &[u8]) -> String {
     path.display().to_string()
 }
 
-/// A new certificate for the application, registered with the scratch organisation.
+/// A new certificate for the application, registered with the scratch organisation, and
+/// the application given the Mail Recipients role.
 fn registered_app(scratch: &Scratch) -> keys::AppKey {
     let key = keys::AppKey::new("Contoso automation");
     let public = file(scratch, "app.cer.pem", key.cert_pem.as_bytes());
@@ -207,6 +208,13 @@ fn registered_app(scratch: &Scratch) -> keys::AppKey {
         "{}",
         String::from_utf8_lossy(&added.stderr)
     );
+    // Its rights in Exchange: a role assignment, as in Exchange Online.
+    common::run(
+        &scratch.open(),
+        "New-ManagementRoleAssignment",
+        serde_json::json!({"Role": "Mail Recipients", "App": APP}),
+    )
+    .expect("assigned");
     key
 }
 

@@ -166,9 +166,16 @@ def main():
         text=True,
     )
     check("exosh app add registers the certificate", added.returncode == 0, added.stderr)
-    # A setting only the server's organisation has: what the shell prints comes from it.
+    # The application's rights in Exchange (a role assignment), and a setting only the
+    # server's organisation has: what the shell prints comes from it.
     subprocess.run(
-        [exosh, "-NoProfile", "-Command", "Set-CASMailbox -Identity 'Ken Sanchez' -PopEnabled $false"],
+        [
+            exosh,
+            "-NoProfile",
+            "-Command",
+            f"New-ManagementRoleAssignment -Role 'Mail Recipients' -App {APP} | Out-Null; "
+            "Set-CASMailbox -Identity 'Ken Sanchez' -PopEnabled $false",
+        ],
         env=env,
         check=True,
     )
