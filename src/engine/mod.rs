@@ -53,6 +53,7 @@ pub mod regex_match;
 pub mod runtime;
 pub mod scope;
 pub mod script_members;
+pub mod secrets;
 pub mod session;
 pub mod state;
 pub mod timespan;

@@ -29,7 +29,7 @@ pub mod catalog;
 pub mod enums;
 pub mod identity;
 pub mod local;
-pub mod model;
+pub mod nouns;
 pub mod opath;
 pub mod remote;
 pub mod request;
