@@ -7,6 +7,7 @@
 mod confirm;
 pub mod connection;
 mod convert;
+mod help;
 pub mod sample;
 pub mod session;
 mod signature;
