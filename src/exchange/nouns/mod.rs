@@ -74,6 +74,7 @@
 
 pub mod permissions;
 pub mod policies;
+pub mod principals;
 pub mod recipients;
 pub mod settings;
 
@@ -284,6 +285,7 @@ pub const ALL: &[&NounSpec] = &[
     &policies::CAS_MAILBOX_PLAN,
     &policies::MAILBOX_PLAN,
     &policies::ACTIVESYNC_DEVICE_ACCESS_RULE,
+    &principals::SERVICE_PRINCIPAL,
     &settings::TRANSPORT_CONFIG,
     &settings::ORGANIZATION_CONFIG,
     &settings::ACTIVESYNC_ORGANIZATION_SETTINGS,
