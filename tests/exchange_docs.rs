@@ -125,6 +125,8 @@ const CHECKED_NOUNS: &[&str] = &[
     "MailboxPermission",
     "RecipientPermission",
     "MailboxFolderPermission",
+    "MailboxStatistics",
+    "MailboxFolderStatistics",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.

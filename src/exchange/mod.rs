@@ -42,3 +42,8 @@ pub use request::{Backend, ErrorCode, ExchangeError, Object, Request, Response};
 /// The sample organisation (exchange.md §6) as the plain Exchange commands that build it;
 /// run once, in one transaction, when [`store::Store::begin_sample_load`] says so.
 pub const SAMPLE_ORGANIZATION_SCRIPT: &str = include_str!("../../scripts/sample-tenant.ps1");
+
+/// The sample organisation's mailbox contents (sample data: item counts and sizes of its
+/// folders, last sign-ins), which no Exchange command makes (mail arrives, users file
+/// it); loaded with the sample organisation ([`local::LocalBackend::load_sample_contents`]).
+pub const SAMPLE_CONTENTS: &str = include_str!("../../scripts/sample-contents.tsv");

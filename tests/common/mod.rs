@@ -64,7 +64,9 @@ impl TempOrg {
             .env("HOME", self.dir.join("home"))
             .env("XDG_DATA_HOME", self.data_dir())
             .env("XDG_CONFIG_HOME", self.config_dir())
-            .env("NO_COLOR", "1");
+            .env("NO_COLOR", "1")
+            // One time zone, so that local times print alike on every machine.
+            .env("TZ", "UTC");
         cmd
     }
 }

@@ -82,9 +82,10 @@ fn from_json(json: Json) -> Value {
 }
 
 /// A result object as a PsObject: its type name first (so the Exchange views apply),
-/// properties in the order given, annotations left out. Date properties (`When...`)
-/// become DateTime values: `...UTC` ones in UTC, the others in local time. Takes the
-/// object by value so its property names move into the PsObject.
+/// properties in the order given, annotations left out. Date properties (`When...`,
+/// `...Time`, `...Date`, `LastSuccessSync`) become DateTime values: `...UTC` ones in UTC,
+/// the others in local time. Takes the object by value so its property names move into
+/// the PsObject.
 pub fn to_object(map: Object) -> PsObject {
     let mut type_names = Vec::new();
     if let Some(name) = request::object_type_name(&map) {
@@ -94,14 +95,18 @@ pub fn to_object(map: Object) -> PsObject {
     let mut object = PsObject::with_capacity(type_names, map.len());
     for (name, value) in map.into_iter().filter(|(k, _)| !k.contains('@')) {
         let converted = match value {
-            Json::String(text) if name.starts_with("When") => {
-                date_value(&text, name.ends_with("UTC"))
-            }
+            Json::String(text) if is_date(&name) => date_value(&text, name.ends_with("UTC")),
             other => from_json(other),
         };
         object.set_owned(name, converted);
     }
     object
+}
+
+/// Whether a property holds a date, by Exchange's names for them.
+fn is_date(name: &str) -> bool {
+    let name = name.strip_suffix("UTC").unwrap_or(name);
+    name.starts_with("When") || ["Time", "Date", "Sync"].iter().any(|s| name.ends_with(s))
 }
 
 fn date_value(text: &str, utc: bool) -> Value {

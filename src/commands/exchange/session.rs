@@ -34,7 +34,7 @@ use std::rc::Rc;
 use crate::engine::state::SessionState;
 use crate::exchange::local::LocalBackend;
 use crate::exchange::store::Store;
-use crate::exchange::{Backend, ExchangeError};
+use crate::exchange::{Backend, ExchangeError, SAMPLE_CONTENTS};
 
 use super::sample;
 
@@ -80,6 +80,7 @@ pub fn open_local(path: &std::path::Path) -> Result<LocalBackend, ExchangeError>
                 .invoke_each_as(None, request, &mut |_| std::ops::ControlFlow::Continue(()))
                 .map(drop)
         });
+        let loaded = loaded.and_then(|()| local.load_sample_contents(SAMPLE_CONTENTS));
         match loaded {
             Ok(()) => local.store().finish_sample_load()?,
             Err(error) => {

@@ -250,6 +250,8 @@ impl LocalBackend {
             (Table::FolderPermissions, Op::Add) => self.add_folder_permission(noun, bound, sink),
             (Table::FolderPermissions, Op::Set) => self.set_folder_permission(bound),
             (Table::FolderPermissions, Op::Remove) => self.remove_folder_permission(bound),
+            (Table::Statistics, Op::Get) => self.get_mailbox_statistics(noun, bound, sink),
+            (Table::FolderStatistics, Op::Get) => self.get_folder_statistics(noun, bound, sink),
             _ => Err(not_local(&bound.cmdlet.name)),
         }
     }

@@ -19,7 +19,7 @@ use rusqlite::{Connection, params};
 use serde_json::{Map, Value, json};
 
 use super::entries::{PRINCIPAL_COLUMNS, Principal, find_id, resolve, shaped, texts};
-use super::folders::{self, DefaultFolder, folder_not_found, split_identity};
+use super::folders::{self, Folder, folder_not_found, split_identity};
 use super::recipients::requested_identity;
 use super::values::to_bool;
 use super::{Bound, LocalBackend, identity_text, no_change_warning};
@@ -187,17 +187,13 @@ impl Who {
     }
 
     /// What a new mailbox gives it on a folder.
-    fn built_in(&self, folder: &DefaultFolder) -> Option<i64> {
+    fn built_in(&self, folder: &Folder) -> Option<i64> {
         match self {
-            Who::Default if is_calendar(folder) => Some(FREE_BUSY_SIMPLE),
+            Who::Default if folder.is_calendar() => Some(FREE_BUSY_SIMPLE),
             Who::Default | Who::Anonymous => Some(0),
             Who::User(_) => None,
         }
     }
-}
-
-fn is_calendar(folder: &DefaultFolder) -> bool {
-    folder.folder_type == "Calendar"
 }
 
 /// One entry of a folder's list.
@@ -211,7 +207,7 @@ struct Entry {
 fn entries(
     conn: &Connection,
     mailbox: &Principal,
-    folder: &DefaultFolder,
+    folder: &Folder,
 ) -> Result<Vec<Entry>, ExchangeError> {
     let mut stored: Vec<(String, i64, i64, Option<Principal>)> = conn
         .prepare_cached(&format!(
@@ -256,12 +252,7 @@ fn entries(
     Ok(list)
 }
 
-fn entry_object(
-    noun: &NounSpec,
-    mailbox: &Principal,
-    folder: &DefaultFolder,
-    entry: &Entry,
-) -> Object {
+fn entry_object(noun: &NounSpec, mailbox: &Principal, folder: &Folder, entry: &Entry) -> Object {
     let mut values = Map::new();
     values.insert("FolderName".into(), json!(folder.name));
     values.insert("User".into(), json!(entry.who.shown()));
@@ -303,15 +294,16 @@ fn named_folder(
     conn: &Connection,
     identity: &str,
     server: &str,
-) -> Result<(Principal, &'static DefaultFolder), ExchangeError> {
+) -> Result<(Principal, Folder), ExchangeError> {
     let (mailbox, path) = split_identity(identity);
     let mailbox = resolve(conn, &mailbox, Lifecycle::Active, server)?;
-    let folder = folders::find(&path).ok_or_else(|| folder_not_found(identity))?;
+    let folder =
+        folders::find(conn, mailbox.rid, &path)?.ok_or_else(|| folder_not_found(identity))?;
     Ok((mailbox, folder))
 }
 
 /// The rights and flags an Add or Set gives, checked as Exchange checks them.
-fn asked(bound: &Bound, folder: &DefaultFolder, who: &Who) -> Result<(i64, i64), ExchangeError> {
+fn asked(bound: &Bound, folder: &Folder, who: &Who) -> Result<(i64, i64), ExchangeError> {
     let names = texts(bound.get("AccessRights"));
     if names.iter().all(|n| n.trim().is_empty()) {
         return Err(refused(
@@ -321,7 +313,7 @@ fn asked(bound: &Bound, folder: &DefaultFolder, who: &Who) -> Result<(i64, i64),
     }
     if let Some(role) = names
         .iter()
-        .find(|n| CALENDAR_ROLES.iter().any(|r| r.eq_ignore_ascii_case(n)) && !is_calendar(folder))
+        .find(|n| CALENDAR_ROLES.iter().any(|r| r.eq_ignore_ascii_case(n)) && !folder.is_calendar())
     {
         return Err(refused(
             "InvalidCalendarRole",
@@ -331,7 +323,7 @@ fn asked(bound: &Bound, folder: &DefaultFolder, who: &Who) -> Result<(i64, i64),
     let rights = rights_of(&names);
     let flags = mask_of(&texts(bound.get("SharingPermissionFlags")), FLAGS);
     if flags != 0 {
-        let problem = if !is_calendar(folder) {
+        let problem = if !folder.is_calendar() {
             Some("SharingPermissionFlags can be given only on a calendar folder.")
         } else if !matches!(who, Who::User(_)) {
             Some("SharingPermissionFlags can be given only to a user.")
@@ -356,7 +348,7 @@ fn asked(bound: &Bound, folder: &DefaultFolder, who: &Who) -> Result<(i64, i64),
     let shared_role = ["AvailabilityOnly", "LimitedDetails", "Reviewer", "Editor"]
         .iter()
         .any(|r| right_names(rights) == json!([r]));
-    if notify && !(is_calendar(folder) && shared_role) {
+    if notify && !(folder.is_calendar() && shared_role) {
         return Err(refused(
             "InvalidSendNotificationToUser",
             "SendNotificationToUser can be used only on a calendar folder, with the AvailabilityOnly, LimitedDetails, Reviewer or Editor role.".to_string(),
@@ -369,7 +361,7 @@ fn asked(bound: &Bound, folder: &DefaultFolder, who: &Who) -> Result<(i64, i64),
 fn stored_id(
     conn: &Connection,
     mailbox: &Principal,
-    folder: &DefaultFolder,
+    folder: &Folder,
     who: &Who,
 ) -> Result<Option<i64>, ExchangeError> {
     let (principal, trustee) = who.key();
@@ -384,7 +376,7 @@ fn stored_id(
 fn write_entry(
     conn: &Connection,
     mailbox: &Principal,
-    folder: &DefaultFolder,
+    folder: &Folder,
     who: &Who,
     rights: i64,
     flags: i64,
@@ -418,6 +410,7 @@ impl LocalBackend {
         };
         self.list_entries(bound, sink, |conn, org| {
             let (mailbox, folder) = named_folder(conn, &identity, &org.server)?;
+            let folder = &folder;
             let wanted = bound
                 .get("User")
                 .and_then(identity_text)
@@ -448,6 +441,7 @@ impl LocalBackend {
         let user = bound.required_text("User")?;
         self.add_entry(bound, sink, |tx, org| {
             let (mailbox, folder) = named_folder(tx, &identity, &org.server)?;
+            let folder = &folder;
             let who = Who::of(tx, &user, &org.server)?;
             let (rights, flags) = asked(bound, folder, &who)?;
             if who.built_in(folder).is_some() || stored_id(tx, &mailbox, folder, &who)?.is_some() {
@@ -471,6 +465,7 @@ impl LocalBackend {
         let commit = !bound.switch("WhatIf");
         self.store().write_if(commit, |tx, org| {
             let (mailbox, folder) = named_folder(tx, &identity, &org.server)?;
+            let folder = &folder;
             let who = Who::of(tx, &user, &org.server)?;
             let (rights, flags) = asked(bound, folder, &who)?;
             let current = entries(tx, &mailbox, folder)?
@@ -496,6 +491,7 @@ impl LocalBackend {
         let commit = !bound.switch("WhatIf");
         self.store().write_if(commit, |tx, org| {
             let (mailbox, folder) = named_folder(tx, &identity, &org.server)?;
+            let folder = &folder;
             let Some(user) = bound.get("User").and_then(identity_text) else {
                 // -ResetDelegateUserCollection: nobody is a delegate any more.
                 tx.execute(

@@ -15,6 +15,7 @@ mod objects;
 mod permissions;
 mod recipient_changes;
 mod recipients;
+mod statistics;
 mod values;
 
 use std::ops::ControlFlow;
@@ -288,7 +289,9 @@ impl LocalBackend {
             (Storage::Objects(kind), Op::Set) => self.set_object(noun, kind, &bound),
             (Storage::Objects(kind), Op::New) => self.new_object(noun, kind, &bound, sink),
             (Storage::Objects(kind), Op::Remove) => self.remove_object(kind, &bound),
-            (Storage::Mailbox(data), op) => self.mailbox_data(noun, data, op, &bound, sink),
+            (Storage::Mailbox(data), op) => {
+                self.mailbox_data(expanded(noun, &bound), data, op, &bound, sink)
+            }
             (Storage::Recipients(_), Op::New | Op::Add)
             | (Storage::Objects(_), Op::NewMailbox | Op::Undo | Op::Add) => {
                 Err(not_local(&bound.cmdlet.name))

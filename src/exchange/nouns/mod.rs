@@ -72,6 +72,7 @@
 //! assert_eq!((noun.nouns[0], op), ("OwaMailboxPolicy", Op::Set));
 //! ```
 
+pub mod content;
 pub mod permissions;
 pub mod policies;
 pub mod principals;
@@ -181,8 +182,8 @@ pub enum Storage {
     Recipients(Layout),
     /// Documents (JSON objects) in the `objects` table.
     Objects(ObjectKind),
-    /// Entries a mailbox holds in a table of their own (its permissions), each listed
-    /// with the mailbox it belongs to.
+    /// What a mailbox holds in tables of their own (its permissions, its folders' sizes),
+    /// each object listed with the mailbox it belongs to.
     Mailbox(MailboxData),
 }
 
@@ -203,6 +204,10 @@ pub enum Table {
     RecipientPermissions,
     /// Who may see a mailbox's folders: *-MailboxFolderPermission.
     FolderPermissions,
+    /// The mailbox's size and item counts: Get-MailboxStatistics.
+    Statistics,
+    /// Its folders' sizes and item counts: Get-MailboxFolderStatistics.
+    FolderStatistics,
 }
 
 /// The properties a recipient noun shows, in Format-List order.
@@ -292,6 +297,9 @@ pub const ALL: &[&NounSpec] = &[
     &permissions::MAILBOX_PERMISSION,
     &permissions::RECIPIENT_PERMISSION,
     &permissions::MAILBOX_FOLDER_PERMISSION,
+    &content::MAILBOX_STATISTICS,
+    &content::EXO_MAILBOX_STATISTICS,
+    &content::MAILBOX_FOLDER_STATISTICS,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.

@@ -46,6 +46,9 @@ fn every_local_cmdlet_is_an_exchange_online_cmdlet_of_one_noun() {
         "Get-EXOMailboxPermission",
         "Remove-RecipientPermission",
         "Set-MailboxFolderPermission",
+        "Get-MailboxStatistics",
+        "Get-EXOMailboxStatistics",
+        "Get-EXOMailboxFolderStatistics",
     ] {
         assert!(seen.iter().any(|c| c == cmdlet), "{cmdlet} runs locally");
     }
