@@ -503,8 +503,17 @@ fn io_reason(error: &std::io::Error) -> String {
 
 /// Refuses a file that is not an exosh organisation, reading only: its application_id
 /// is exosh's, or it is empty (a new store), or it has the schema of an exosh release
-/// from before the mark.
+/// from before the mark. Read in one transaction, so that a store another process is
+/// creating meanwhile is seen before its first migration or after it, never half-way
+/// (tables, but not yet the mark).
 fn check_identity(conn: &Connection, path: &Path) -> Result<(), ExchangeError> {
+    conn.execute_batch("BEGIN").map_err(sql_error)?;
+    let checked = check_identity_now(conn, path);
+    let ended = conn.execute_batch("COMMIT").map_err(sql_error);
+    checked.and(ended)
+}
+
+fn check_identity_now(conn: &Connection, path: &Path) -> Result<(), ExchangeError> {
     let foreign = || {
         ExchangeError::new(
             super::request::ErrorCode::InternalServerError,
