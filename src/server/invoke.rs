@@ -136,8 +136,10 @@ fn start(state: &Arc<ServerState>, caller: Caller, command: Request) -> Stream {
 }
 
 impl ServerState {
-    /// Runs one command for a caller on the organisation.
-    fn run(
+    /// Runs one command for a caller on the organisation: the one door every change comes
+    /// through, from the endpoint and from the admin web page alike, so whatever applies
+    /// to a caller's commands applies to both.
+    pub(super) fn run(
         &self,
         _caller: &Caller,
         command: &Request,
