@@ -601,6 +601,13 @@ fn an_application_signs_in_with_its_certificate_and_nothing_else_passes() {
     assert_eq!(refused.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("cannot be used"));
 
+    // Exchange gives an application its rights with a role assignment.
+    common::run(
+        &scratch.open(),
+        "New-ManagementRoleAssignment",
+        json!({"Role": "Mail Recipients", "App": APP}),
+    )
+    .expect("assigned");
     let server = Server::start(&scratch, &[]);
     let port = server.port;
     let endpoint = format!("{}/{TENANT}/oauth2/v2.0/token", server.base);
