@@ -4,8 +4,11 @@
 //!
 //! - the documented procedure (Recipients › Mailboxes, the mailbox, Edit, Mailbox
 //!   Features, Disable + Yes / Enable, Save), by mouse and by keyboard alone, checked with
-//!   Get-CASMailbox; Cancel and No change nothing; sign-out; the README's screenshot;
-//! - a Save the server refuses shows the server's message and changes nothing;
+//!   Get-CASMailbox and found in Search-UnifiedAuditLog under the signed-in user; Cancel
+//!   and No change nothing; sign-out; the README's screenshot;
+//! - a View-Only Organization Management member sees the settings with the controls
+//!   disabled, and the server refuses a Save anyway; a Save the server refuses (the
+//!   mailbox gone meanwhile) shows the server's message; neither changes anything;
 //! - 20,000 mailboxes searched and paged by the server, and a bulk edit of 3 of them;
 //! - without a browser: sign-in, CSRF (a change without the page's nonce is refused),
 //!   sign-out ending the session, the assets and the pages' headers.
@@ -64,6 +67,25 @@ fn settings(owa: bool, imap: bool, pop: bool, mapi: bool, eas: bool, owa_devices
     )
 }
 
+/// The Set-CASMailbox records of the audit log, newest first, as
+/// "caller object parameter=value,...".
+fn audit(scratch: &Scratch) -> Vec<String> {
+    shell(
+        scratch,
+        "Search-UnifiedAuditLog -StartDate 2000-01-01 -EndDate 2100-01-01 -Operations Set-CASMailbox |
+         ForEach-Object { $d = $_.AuditData | ConvertFrom-Json
+           '{0} {1} {2}' -f $_.UserIds, $d.ObjectId, (($d.Parameters | ForEach-Object { \"$($_.Name)=$($_.Value)\" }) -join ',') }",
+    )
+    .lines()
+    .map(str::to_string)
+    .collect()
+}
+
+/// Every setting enabled, as a new mailbox has them.
+fn all_on() -> String {
+    settings(true, true, true, true, true, true)
+}
+
 /// A sample organisation served over HTTP.
 fn served() -> (Scratch, Server) {
     let scratch = Scratch::new();
@@ -116,7 +138,7 @@ fn the_documented_procedure_in_a_real_browser() {
         return;
     };
     let (scratch, server) = served();
-    let all_on = settings(true, true, true, true, true, true);
+    let all_on = all_on();
     assert_eq!(connectivity(&scratch, "Ken Sanchez"), all_on);
     viewport(&browser, 1280, 800);
 
@@ -203,6 +225,16 @@ fn the_documented_procedure_in_a_real_browser() {
     browser.expect_text("Your changes have been saved.");
     assert_eq!(connectivity(&scratch, "Ken Sanchez"), all_on);
 
+    // Each Save is in the audit log, under the signed-in user (newest first).
+    let guid = shell(&scratch, "(Get-Mailbox -Identity 'Ken Sanchez').Guid");
+    assert_eq!(
+        audit(&scratch),
+        [
+            format!("{ADMIN} {guid} Identity={guid},MAPIEnabled=True"),
+            format!("{ADMIN} {guid} Identity={guid},MAPIEnabled=False"),
+        ]
+    );
+
     // No in the warning, then Cancel: nothing changes.
     browser.click_label("Ken Sanchez");
     browser.click_button("Edit");
@@ -233,19 +265,56 @@ fn the_documented_procedure_in_a_real_browser() {
 }
 
 #[test]
-fn a_refused_save_shows_the_servers_error_and_changes_nothing() {
-    let Some(browser) =
-        Browser::start("a_refused_save_shows_the_servers_error_and_changes_nothing")
-    else {
+fn refusals_show_in_the_page_and_change_nothing() {
+    let Some(browser) = Browser::start("refusals_show_in_the_page_and_change_nothing") else {
         return;
     };
     let (scratch, server) = served();
+    let all_on = all_on();
     let guid = shell(&scratch, "(Get-Mailbox -Identity 'Ken Sanchez').Guid");
-    sign_in(&browser, &scratch, &server, ADMIN, "/recipients/mailboxes");
-    browser.goto(&format!(
+    let features = format!(
         "{}/recipients/mailboxes/edit?id={guid}&section=features",
         server.base
-    ));
+    );
+
+    // A View-Only Organization Management member sees the settings, controls disabled.
+    shell(
+        &scratch,
+        "Add-RoleGroupMember -Identity 'View-Only Organization Management' -Member yan",
+    );
+    sign_in(
+        &browser,
+        &scratch,
+        &server,
+        "yan@contoso.com",
+        "/recipients/mailboxes",
+    );
+    assert!(browser.click_label("Ken Sanchez"));
+    browser.click_button("Edit");
+    browser.expect_title("Ken Sanchez - Exchange admin center");
+    browser.click_link("Mailbox Features");
+    browser.expect_text("MAPI: Enabled");
+    browser.expect_text("You can view these settings but not change them");
+    let usable = "return Array.from(document.querySelectorAll('#edit button'))\
+        .filter(b => !b.disabled).map(b => b.textContent)";
+    assert_eq!(browser.script(usable), serde_json::json!(["Cancel"]));
+    // The server refuses anyway, even when the page is tampered with.
+    browser.script("document.querySelectorAll('button').forEach(b => b.disabled = false)");
+    browser.click_button_under("MAPI: Enabled", "Disable");
+    browser.expect_text("Are you sure");
+    browser.click_button("Yes");
+    browser.expect_text("MAPI: Disabled");
+    browser.click_button("Save");
+    browser.expect_text("Your changes weren't saved.");
+    browser.expect_text(
+        "The user \"yan@contoso.com\" isn't assigned to any management roles that allow running the cmdlet 'Set-CASMailbox'.",
+    );
+    assert_eq!(connectivity(&scratch, "Ken Sanchez"), all_on);
+    assert_eq!(audit(&scratch), Vec::<String>::new());
+
+    // An administrator's Save of a mailbox that is gone meanwhile.
+    sign_in(&browser, &scratch, &server, ADMIN, "/recipients/mailboxes");
+    browser.goto(&features);
     browser.expect_text("MAPI: Enabled");
     browser.click_button_under("MAPI: Enabled", "Disable");
     browser.expect_text("Are you sure");
@@ -539,10 +608,16 @@ fn twenty_thousand_mailboxes_searched_paged_and_bulk_edited() {
     for name in ["Bench User 19990", "Bench User 19991", "Bench User 19992"] {
         assert_eq!(connectivity(&scratch, name), changed, "{name}");
     }
-    assert_eq!(
-        connectivity(&scratch, "Bench User 19993"),
-        settings(true, true, true, true, true, true)
-    );
+    assert_eq!(connectivity(&scratch, "Bench User 19993"), all_on());
+    let records = audit(&scratch);
+    assert_eq!(records.len(), 3, "{records:?}");
+    for record in &records {
+        assert!(record.starts_with(&format!("{ADMIN} ")), "{record}");
+        assert!(
+            record.ends_with(",PopEnabled=False,ActiveSyncEnabled=False"),
+            "{record}"
+        );
+    }
 
     // The same three again: their states now agree, except where a fourth differs.
     search("Bench User 1999");

@@ -18,12 +18,12 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 
-use super::{Nav, caller, escape, hidden, invoke, shell, signed_in, status_of, text};
+use super::{Nav, SignedIn, caller, escape, hidden, invoke, shell, status_of, text};
 use crate::exchange::{Object, Request};
 use crate::server::oauth::Form;
 use crate::server::{Peer, ServerState};
@@ -161,13 +161,8 @@ impl Position {
 async fn list(
     State(state): State<Arc<ServerState>>,
     peer: Option<axum::Extension<Peer>>,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
+    SignedIn { session, query }: SignedIn,
 ) -> Response {
-    let (session, query) = match signed_in(&state, &headers, query) {
-        Ok(signed_in) => signed_in,
-        Err(page) => return page,
-    };
     let position = Position::parse(&query);
     let search = search_form(&position.search);
     let notice = notice(&query);

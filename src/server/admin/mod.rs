@@ -144,16 +144,27 @@ fn shell(status: StatusCode, session: &Session, nav: Nav, title: &str, body: &st
     )
 }
 
-/// The session and query of a GET of an admin page, or the sign-in page without a
-/// session.
-fn signed_in(
-    state: &ServerState,
-    headers: &HeaderMap,
-    query: Option<String>,
-) -> Result<(Session, Form), Response> {
-    let session =
-        session::current(state, headers).ok_or_else(|| sign_in_page(StatusCode::UNAUTHORIZED))?;
-    Ok((session, Form::parse(query.unwrap_or_default().as_bytes())))
+/// A GET of an admin page by a signed-in browser: its session and query. Without a
+/// session the sign-in page answers instead.
+struct SignedIn {
+    session: Session,
+    query: Form,
+}
+
+impl axum::extract::FromRequestParts<Arc<ServerState>> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &Arc<ServerState>,
+    ) -> Result<Self, Self::Rejection> {
+        let session = session::current(state, &parts.headers)
+            .ok_or_else(|| sign_in_page(StatusCode::UNAUTHORIZED))?;
+        Ok(SignedIn {
+            session,
+            query: Form::parse(parts.uri.query().unwrap_or("").as_bytes()),
+        })
+    }
 }
 
 /// The hidden field that proves a form came from this session's own page.
@@ -237,6 +248,20 @@ async fn invoke(
         started.elapsed().as_millis()
     ));
     result
+}
+
+/// Whether `caller` may run `cmdlet` here: the page shows what the server would refuse
+/// with its controls disabled (the server refuses it anyway). A failure to tell counts
+/// as no.
+async fn may_run(state: &Arc<ServerState>, caller: &Caller, cmdlet: &'static str) -> bool {
+    let shared = state.clone();
+    let who = caller.clone();
+    tokio::task::spawn_blocking(move || {
+        crate::exchange::rbac::allows(shared.backend.store().connection(), &who, cmdlet)
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
 }
 
 /// A property of a result object, as text (names compared case-insensitively).

@@ -24,15 +24,15 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::{get, post};
 
 use super::mailboxes::{PAGE_SIZE, PATH};
 use super::{
-    Nav, caller, escape, form_token, hidden, invoke, link, refused_post, see_other, shell,
-    signed_in, status_of, text,
+    Nav, SignedIn, caller, escape, form_token, hidden, invoke, link, may_run, refused_post,
+    see_other, shell, status_of, text,
 };
 use crate::exchange::{ExchangeError, Object, Request};
 use crate::server::oauth::Form;
@@ -44,6 +44,9 @@ const MAX_SELECTED: usize = PAGE_SIZE;
 
 /// The largest Save form read.
 const MAX_FORM: usize = 64 * 1024;
+
+/// The cmdlet a Save runs.
+const CHANGE: &str = "Set-CASMailbox";
 
 const EDIT: &str = "/recipients/mailboxes/edit";
 const SAVE: &str = "/recipients/mailboxes/save";
@@ -272,13 +275,8 @@ enum Section {
 async fn edit(
     State(state): State<Arc<ServerState>>,
     peer: Option<axum::Extension<Peer>>,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
+    SignedIn { session, query }: SignedIn,
 ) -> Response {
-    let (session, query) = match signed_in(&state, &headers, query) {
-        Ok(signed_in) => signed_in,
-        Err(page) => return page,
-    };
     let search = query.get("search").unwrap_or("");
     let mut ids: Vec<&str> = Vec::new();
     for id in query.all("id").filter(|id| !id.is_empty()) {
@@ -326,7 +324,8 @@ async fn edit(
         }
         _ => Section::MailboxFeatures,
     };
-    properties(StatusCode::OK, &session, &edited, &section, "", false)
+    let read_only = !may_run(&state, &caller, CHANGE).await;
+    properties(StatusCode::OK, &session, &edited, &section, "", read_only)
 }
 
 /// A page saying why a mailbox could not be shown.
@@ -389,7 +388,7 @@ fn properties(
     let disabled = if read_only { " disabled" } else { "" };
     let note = match read_only {
         true => {
-            "<p class=\"note\">You can view these settings but not change them: your role only lets you view the organisation.</p>"
+            "<p class=\"note\">You can view these settings but not change them: your roles don't include changing mailboxes.</p>"
         }
         false => "",
     };
@@ -529,7 +528,7 @@ async fn save(
     let mut saved = Vec::new();
     let mut refused: Vec<(&str, ExchangeError)> = Vec::new();
     for (id, name) in &edited.mailboxes {
-        let mut request = Request::new("Set-CASMailbox").param("Identity", id.as_str());
+        let mut request = Request::new(CHANGE).param("Identity", id.as_str());
         for (parameter, value) in &changes {
             request = request.param(*parameter, *value);
         }
@@ -555,13 +554,14 @@ async fn save(
     };
     let status = status_of(first);
     let alert = refusal(&edited, &saved, &refused);
+    let read_only = !may_run(&state, &caller, CHANGE).await;
     properties(
         status,
         &session,
         &edited,
         &Section::MailboxFeatures,
         &alert,
-        false,
+        read_only,
     )
 }
 
