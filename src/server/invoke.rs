@@ -379,10 +379,18 @@ pub fn error_response(error: &ExchangeError) -> Response {
 
 fn unauthorized(why: crate::exchange::auth::token::TokenError) -> Response {
     let mut response = error_response(&why.to_exchange_error());
-    response.headers_mut().insert(
-        header::WWW_AUTHENTICATE,
-        HeaderValue::from_static("Bearer error=\"invalid_token\""),
-    );
+    let challenge = match why {
+        // Continuous Access Evaluation's answer: a claims challenge asking for a token
+        // issued from now on.
+        crate::exchange::auth::token::TokenError::Revoked => {
+            HeaderValue::from_str(&super::oauth::revocation::claims_challenge())
+                .unwrap_or_else(|_| HeaderValue::from_static("Bearer error=\"invalid_token\""))
+        }
+        _ => HeaderValue::from_static("Bearer error=\"invalid_token\""),
+    };
+    response
+        .headers_mut()
+        .insert(header::WWW_AUTHENTICATE, challenge);
     response
 }
 

@@ -10,6 +10,7 @@ mod convert;
 mod help;
 pub mod sample;
 pub mod session;
+pub mod sign_in;
 mod signature;
 pub mod views;
 
