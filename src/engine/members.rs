@@ -9,6 +9,7 @@ use chrono::{Datelike, Duration, Timelike};
 use super::convert::{self, short_type_name, to_vec};
 use super::error::ErrorRecord;
 use super::format_op;
+use super::limits;
 use super::object::PsObject;
 use super::ops::{self, OpError};
 use super::regex_match;
@@ -401,7 +402,8 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
         "gettype" => return Ok(Value::Type(Rc::from(target.type_name()))),
         "tostring" => {
             return Ok(Value::str(match args.first() {
-                Some(f) => format_op::format_value(target, &f.to_string()),
+                Some(f) => format_op::format_value(target, &f.to_string())
+                    .map_err(|_| limits::method_out_of_memory("ToString", 1))?,
                 None => target.to_string(),
             }));
         }
@@ -433,16 +435,27 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
                 // `ArrayList`/`List[T]` (pwsh's fixed-size arrays refuse `Add`); `Add`
                 // returns nothing, as `List[T].Add` does.
                 "add" => {
+                    limits::array_fits(items.len() + 1)
+                        .map_err(|_| limits::method_out_of_memory("Add", args.len()))?;
                     a.borrow_mut()
                         .push(args.first().cloned().unwrap_or(Value::Null));
                     Ok(Value::Null)
                 }
                 "addrange" => {
+                    let count = match args.first() {
+                        Some(Value::Array(more)) => more.borrow().len(),
+                        Some(Value::Null) | None => 0,
+                        Some(_) => 1,
+                    };
+                    limits::array_fits(items.len().saturating_add(count))
+                        .map_err(|_| limits::method_out_of_memory("AddRange", args.len()))?;
                     let more = args.first().map(to_vec).unwrap_or_default();
                     a.borrow_mut().extend(more);
                     Ok(Value::Null)
                 }
                 "insert" => {
+                    limits::array_fits(items.len() + 1)
+                        .map_err(|_| limits::method_out_of_memory("Insert", args.len()))?;
                     let at = usize::try_from(arg_int(args, 0)?)
                         .unwrap_or(0)
                         .min(items.len());
@@ -683,7 +696,13 @@ fn string_method(s: &str, lower: &str, name: &str, args: &[Value], target: &Valu
                     "ArgumentException",
                 ));
             }
-            Value::str(s.replace(&from, &arg_str(args, 1)))
+            let to = arg_str(args, 1);
+            let grows = to.len().saturating_sub(from.len());
+            let size = s
+                .len()
+                .saturating_add(s.matches(from.as_str()).count().saturating_mul(grows));
+            limits::string_fits(size).map_err(|_| limits::method_out_of_memory("Replace", 2))?;
+            Value::str(s.replace(&from, &to))
         }
         "split" => {
             let seps: Vec<char> = args
@@ -712,7 +731,10 @@ fn string_method(s: &str, lower: &str, name: &str, args: &[Value], target: &Valu
                 .and_then(|v| v.to_string().chars().next())
                 .unwrap_or(' ');
             let n = s.chars().count();
-            let pad: String = std::iter::repeat_n(fill, width.saturating_sub(n)).collect();
+            let pads = width.saturating_sub(n);
+            limits::string_fits(s.len().saturating_add(pads.saturating_mul(fill.len_utf8())))
+                .map_err(|_| limits::method_out_of_memory(name, args.len()))?;
+            let pad: String = std::iter::repeat_n(fill, pads).collect();
             Value::str(if lower == "padleft" {
                 format!("{pad}{s}")
             } else {
@@ -723,7 +745,10 @@ fn string_method(s: &str, lower: &str, name: &str, args: &[Value], target: &Valu
             let at = usize::try_from(arg_int(args, 0)?).unwrap_or(0);
             let mut chars: Vec<char> = s.chars().collect();
             let at = at.min(chars.len());
-            let ins: Vec<char> = arg_str(args, 1).chars().collect();
+            let inserted = arg_str(args, 1);
+            limits::string_fits(s.len().saturating_add(inserted.len()))
+                .map_err(|_| limits::method_out_of_memory("Insert", 2))?;
+            let ins: Vec<char> = inserted.chars().collect();
             chars.splice(at..at, ins);
             Value::str(chars.into_iter().collect::<String>())
         }
@@ -862,11 +887,8 @@ pub fn call_static(t: &Value, name: &str, args: &[Value]) -> MResult {
                 args[1..].to_vec()
             };
             Value::str(
-                items
-                    .iter()
-                    .map(|v| v.to_string())
-                    .collect::<Vec<_>>()
-                    .join(&sep),
+                limits::join(items.iter().map(limits::text), &sep)
+                    .map_err(|_| limits::method_out_of_memory("Join", args.len()))?,
             )
         }
         ("System.String", "format") => {
@@ -877,9 +899,10 @@ pub fn call_static(t: &Value, name: &str, args: &[Value]) -> MResult {
             };
             Value::str(format_op::format(&arg_str(args, 0), &rest)?)
         }
-        ("System.String", "concat") => {
-            Value::str(args.iter().map(|v| v.to_string()).collect::<String>())
-        }
+        ("System.String", "concat") => Value::str(
+            limits::join(args.iter().map(limits::text), "")
+                .map_err(|_| limits::method_out_of_memory("Concat", args.len()))?,
+        ),
         ("System.String", "equals") => Value::Bool(arg_str(args, 0) == arg_str(args, 1)),
         ("System.Math", "round") => {
             let x = num(0)?;
@@ -955,8 +978,8 @@ pub fn call_static(t: &Value, name: &str, args: &[Value]) -> MResult {
             Value::str(re.replace(
                 &arg_str(args, 0),
                 &arg_str(args, 2),
-                ops::MAX_BUILT_LEN,
-                ops::out_of_memory,
+                limits::MAX_BYTES,
+                || limits::method_out_of_memory("Replace", 3),
             )?)
         }
         _ => {
