@@ -481,6 +481,62 @@ fn filters_select_and_malformed_filters_are_refused() {
 }
 
 #[test]
+fn a_computed_property_compares_in_filters_as_it_shows() {
+    use exosh::exchange::catalog::Catalog;
+    use exosh::exchange::nouns::Derived;
+    use exosh::exchange::nouns::recipients::recipient_computed;
+    let (_org, backend) = sample_org();
+    let mut compared = Vec::new();
+    for cmdlet in ["Get-Mailbox", "Get-CASMailbox", "Get-User", "Get-Recipient"] {
+        let info = Catalog::get().cmdlet(cmdlet).expect("catalogued");
+        let ken = get_one(&backend, cmdlet, "Ken Sanchez");
+        for (property, value) in &ken {
+            let Some(computed) = recipient_computed(property) else {
+                continue;
+            };
+            if info.filterable_property(property).is_none() {
+                continue;
+            }
+            // An ADObjectId shows as the name and compares as the distinguished name.
+            let value = match computed.value {
+                Derived::ObjectId => &ken["DistinguishedName"],
+                _ => value,
+            };
+            let literal = match value {
+                Value::Bool(b) => format!("${b}"),
+                Value::String(text) => format!("'{}'", text.replace('\'', "''")),
+                Value::Array(items) => match items.first() {
+                    Some(Value::String(text)) => format!("'{text}'"),
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            let filter = format!("{property} -eq {literal}");
+            let found = run(
+                &backend,
+                cmdlet,
+                json!({"Identity": "Ken Sanchez", "Filter": filter}),
+            )
+            .unwrap_or_else(|e| panic!("{cmdlet} -Filter \"{filter}\": {}", e.message));
+            assert_eq!(found.value.len(), 1, "{cmdlet} -Filter \"{filter}\"");
+            compared.push(format!("{cmdlet} {property}"));
+        }
+    }
+    for expected in [
+        "Get-Mailbox EmailAddresses",
+        "Get-Mailbox DistinguishedName",
+        "Get-Mailbox IsShared",
+        "Get-Mailbox WhenCreated",
+        "Get-Recipient RecipientType",
+    ] {
+        assert!(
+            compared.iter().any(|c| c == expected),
+            "{expected}: {compared:?}"
+        );
+    }
+}
+
+#[test]
 fn quotes_wildcards_and_sql_metacharacters_are_data() {
     let (_org, backend) = sample_org();
     let odd = "O'Brien \"Bob\"; DROP TABLE recipients; -- 100% _x_";

@@ -23,6 +23,8 @@ const CMDLETS: &[&str] = &[
     "New-MobileDeviceMailboxPolicy",
     "Set-MailboxPlan",
     "Set-TransportConfig",
+    "Remove-Mailbox",
+    "Undo-SoftDeletedMailbox",
 ];
 
 fn backend() -> &'static LocalBackend {

@@ -216,7 +216,10 @@ fn validate(p: &Param, check: &Validation, v: &Value) -> Result<(), BindError> {
             let re = super::ops::regex(pattern, false).map_err(|e| BindError::new(e.message, "ValidatePatternFailure", None))?;
             for item in convert::to_vec(v) {
                 let text = item.to_string();
-                if !re.is_match(&text) {
+                let matched = re
+                    .is_match(&text)
+                    .map_err(|e| BindError::new(e.message, "ValidatePatternFailure", None))?;
+                if !matched {
                     return fail(format!(
                         "The argument \"{text}\" does not match the \"{pattern}\" pattern. Supply an argument that matches \"{pattern}\" and try the command again."
                     ));

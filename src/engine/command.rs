@@ -714,6 +714,14 @@ impl Registry {
         self.commands.insert(info.sig.name.to_lowercase(), info);
     }
 
+    /// Removes a command (and the aliases pointing at it).
+    pub fn unregister(&mut self, name: &str) {
+        let key = name.to_lowercase();
+        self.commands.shift_remove(&key);
+        self.aliases
+            .retain(|_, target| !target.eq_ignore_ascii_case(name));
+    }
+
     /// Adds an alias for a command name (`Set-Alias`).
     pub fn alias(&mut self, alias: &str, target: &str) {
         self.aliases

@@ -40,6 +40,8 @@ error_categories!(
     NotImplemented,
     ConnectionError,
     CloseError,
+    AuthenticationError,
+    LimitsExceeded,
 );
 
 impl ErrorCategory {

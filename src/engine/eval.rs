@@ -452,9 +452,12 @@ impl Engine {
             let re = ops::regex(&pattern.to_string(), cs)
                 .map_err(|e| self.runtime_error(e.message, e.id, condition.span))?;
             let text = item.to_string();
-            return Ok(match re.captures(&text) {
-                Some(caps) => {
-                    let table = ops::matches_table(&re, &caps);
+            let found = re
+                .first(&text)
+                .map_err(|e| self.runtime_error(e.message, e.id, condition.span))?;
+            return Ok(match found {
+                Some(groups) => {
+                    let table = ops::matches_table(&re, &text, &groups);
                     self.scopes.set(None, "Matches", table);
                     true
                 }

@@ -281,10 +281,33 @@ pub fn index(target: &Value, idx: &Value) -> Result<Value, String> {
                 }
                 return Ok(Value::array(out));
             }
+            if let Some(group) = group_by_name(&items, idx) {
+                return Ok(group);
+            }
             let n = convert::to_i64(idx).map_err(|e| e.message)?;
             Ok(resolve_index(n, items.len()).map_or(Value::Null, |j| items[j].clone()))
         }
     }
+}
+
+/// A match's `Groups` indexed by a group's name (`$m.Groups['user']`), as .NET's
+/// GroupCollection is.
+fn group_by_name(items: &[Value], idx: &Value) -> Option<Value> {
+    let Value::String(name) = idx else {
+        return None;
+    };
+    if name.parse::<i64>().is_ok() {
+        return None;
+    }
+    items.iter().find_map(|item| match item {
+        Value::Object(o) => {
+            let o = o.borrow();
+            let is_group = o.type_name() == super::regex_match::GROUP_TYPE;
+            let named = o.get("Name").is_some_and(|n| n.to_string() == **name);
+            (is_group && named).then(|| item.clone())
+        }
+        _ => None,
+    })
 }
 
 /// `$x[i] = value`.
@@ -912,26 +935,29 @@ pub fn call_static(t: &Value, name: &str, args: &[Value]) -> MResult {
             convert::cast(&Value::str(arg_str(args, 0)), "System.DateTime")?
         }
         ("System.Text.RegularExpressions.Regex", "escape") => {
-            Value::str(regex::escape(&arg_str(args, 0)))
+            Value::str(super::net_regex::escape(&arg_str(args, 0)))
         }
         ("System.Text.RegularExpressions.Regex", "match") => {
             let re = ops::regex(&arg_str(args, 1), true)?;
             let text = arg_str(args, 0);
-            regex_match::match_value(&re, &text, re.captures(&text).as_ref())
+            regex_match::match_value(&re, &text, re.first(&text)?.as_ref())
         }
         ("System.Text.RegularExpressions.Regex", "matches") => {
             let re = ops::regex(&arg_str(args, 1), true)?;
-            regex_match::matches_value(&re, &arg_str(args, 0))
+            let text = arg_str(args, 0);
+            regex_match::matches_value(&re, &text, &re.all(&text, usize::MAX)?)
         }
         ("System.Text.RegularExpressions.Regex", "ismatch") => {
-            Value::Bool(ops::regex(&arg_str(args, 1), true)?.is_match(&arg_str(args, 0)))
+            Value::Bool(ops::regex(&arg_str(args, 1), true)?.is_match(&arg_str(args, 0))?)
         }
         ("System.Text.RegularExpressions.Regex", "replace") => {
             let re = ops::regex(&arg_str(args, 1), true)?;
-            Value::str(re.replace_all(
+            Value::str(re.replace(
                 &arg_str(args, 0),
-                ops::replacement(&arg_str(args, 2)).as_str(),
-            ))
+                &arg_str(args, 2),
+                ops::MAX_BUILT_LEN,
+                ops::out_of_memory,
+            )?)
         }
         _ => {
             return Err(OpError::new(

@@ -22,7 +22,7 @@
 //!   [`runtime::Engine::set_max_depth`] lowers the call depth for small stacks.
 //! - Cmdlets are written against [`command`].
 //!
-//! Modules: [`value`]/[`convert`] values and PowerShell's conversions, [`ops`] operators,
+//! Modules: [`value`]/[`convert`] values and PowerShell's conversions, [`ops`] operators, [`net_regex`] .NET patterns,
 //! [`format_op`] `-f`, [`members`] properties/methods/indexing, [`expr`] expressions,
 //! [`eval`] statements, [`scope`] variables, [`pipeline`] streaming pipelines,
 //! [`binder`] parameter binding, [`confirm`] ShouldProcess and its console question,
@@ -44,6 +44,7 @@ pub mod format_op;
 pub mod function;
 pub mod location;
 pub mod members;
+pub mod net_regex;
 pub mod object;
 pub mod ops;
 pub mod pipeline;
@@ -51,6 +52,7 @@ pub mod regex_match;
 pub mod runtime;
 pub mod scope;
 pub mod script_members;
+pub mod secrets;
 pub mod session;
 pub mod state;
 pub mod timespan;

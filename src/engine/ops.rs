@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use regex::Regex;
+
+use super::net_regex::{Groups, NetRegex};
 use rust_decimal::Decimal;
 
 use super::convert::{self, ConvertError, as_f64, is_number, to_number};
@@ -40,9 +42,9 @@ type OpResult = Result<Value, OpError>;
 
 /// The largest string (in bytes) an operator builds; arrays and ranges get a sixteenth
 /// of it in elements. Past it pwsh would run out of memory; exosh says so instead.
-const MAX_BUILT_LEN: usize = 1 << 28;
+pub const MAX_BUILT_LEN: usize = 1 << 28;
 
-fn out_of_memory() -> OpError {
+pub fn out_of_memory() -> OpError {
     OpError::new(
         "Exception of type 'System.OutOfMemoryException' was thrown.",
         "RuntimeException",
@@ -372,38 +374,13 @@ pub fn equals(left: &Value, right: &Value, case_sensitive: bool) -> bool {
 }
 
 thread_local! {
-    static REGEX_CACHE: std::cell::RefCell<HashMap<String, Rc<Regex>>> =
+    static WILDCARD_CACHE: std::cell::RefCell<HashMap<String, Rc<Regex>>> =
         std::cell::RefCell::new(HashMap::new());
 }
 
-/// Compiles (and caches) a .NET-style pattern; case-insensitive unless asked.
-pub fn regex(pattern: &str, case_sensitive: bool) -> Result<Rc<Regex>, OpError> {
-    let key = format!("{}{pattern}", if case_sensitive { "c:" } else { "i:" });
-    if let Some(r) = REGEX_CACHE.with(|c| c.borrow().get(&key).cloned()) {
-        return Ok(r);
-    }
-    let built = regex::RegexBuilder::new(pattern)
-        .case_insensitive(!case_sensitive)
-        .size_limit(1 << 22)
-        .build()
-        .map_err(|e| {
-            OpError::new(
-                format!(
-                    "The regular expression pattern {pattern} is not valid.\n{}",
-                    e.to_string().lines().last().unwrap_or("")
-                ),
-                "InvalidRegularExpression",
-            )
-        })?;
-    let built = Rc::new(built);
-    REGEX_CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() > 256 {
-            c.clear();
-        }
-        c.insert(key, built.clone());
-    });
-    Ok(built)
+/// Compiles (and caches) a .NET pattern; case-insensitive unless asked.
+pub fn regex(pattern: &str, case_sensitive: bool) -> Result<Rc<NetRegex>, OpError> {
+    NetRegex::compile(pattern, case_sensitive)
 }
 
 /// A PowerShell wildcard pattern (`*`, `?`, `[a-z]`, `` ` `` escapes) as an anchored regex.
@@ -449,8 +426,16 @@ pub fn wildcard_regex(pattern: &str, case_sensitive: bool) -> Result<Rc<Regex>, 
         }
     }
     re.push('$');
-    // (?s): `*` also matches newlines, as .NET's wildcard matching does.
-    regex(&format!("(?s){re}"), case_sensitive)
+    let key = format!("{}{re}", if case_sensitive { "c:" } else { "i:" });
+    super::net_regex::cached(&WILDCARD_CACHE, key, || {
+        // (?s): `*` also matches newlines, as .NET's wildcard matching does.
+        regex::RegexBuilder::new(&re)
+            .dot_matches_new_line(true)
+            .case_insensitive(!case_sensitive)
+            .size_limit(1 << 22)
+            .build()
+            .map_err(|e| OpError::new(e.to_string(), "WildcardPatternException"))
+    })
 }
 
 /// `-like` on one string.
@@ -460,56 +445,18 @@ pub fn like(text: &str, pattern: &str, case_sensitive: bool) -> Result<bool, OpE
 
 /// The `$Matches` table of a successful match, numbered as .NET numbers groups: `0` the
 /// whole match, unnamed groups from 1 in order, named groups by name.
-pub fn matches_table(re: &Regex, caps: &regex::Captures) -> Value {
+pub fn matches_table(re: &NetRegex, text: &str, groups: &Groups) -> Value {
     let mut h = Hashtable::new(false);
-    let mut number = 0;
-    for (i, name) in re.capture_names().enumerate() {
-        let key = match name {
-            Some(n) => Value::str(n),
-            None => {
-                let k = Value::Int(number);
-                number += 1;
-                k
-            }
+    for (name, index) in re.groups_in_order() {
+        let key = match name.parse::<i32>() {
+            Ok(n) => Value::Int(n),
+            Err(_) => Value::str(name),
         };
-        if let Some(m) = caps.get(i) {
-            h.insert(key, Value::str(m.as_str()));
+        if let Some(found) = groups.text(text, index) {
+            h.insert(key, Value::str(found));
         }
     }
     Value::hashtable(h)
-}
-
-/// Converts a .NET replacement string (`$1`, `${name}`, `$&`, `$$`) to the regex crate's.
-pub fn replacement(dotnet: &str) -> String {
-    let mut out = String::new();
-    let mut chars = dotnet.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '$' {
-            out.push(c);
-            continue;
-        }
-        match chars.peek().copied() {
-            Some('$') => {
-                chars.next();
-                out.push_str("$$");
-            }
-            Some('&') => {
-                chars.next();
-                out.push_str("${0}");
-            }
-            Some(d) if d.is_ascii_digit() => {
-                let mut num = String::new();
-                while let Some(d) = chars.peek().copied().filter(char::is_ascii_digit) {
-                    num.push(d);
-                    chars.next();
-                }
-                out.push_str(&format!("${{{num}}}"));
-            }
-            Some('{') => out.push('$'),
-            _ => out.push_str("$$"),
-        }
-    }
-    out
 }
 
 /// `-replace`: `right` is the pattern, or `pattern, replacement`.
@@ -527,11 +474,20 @@ pub fn replace(left: &Value, right: &Value, case_sensitive: bool) -> OpResult {
         }
     };
     let re = regex(&pattern, case_sensitive)?;
-    let rep = replacement(&with);
-    let one = |v: &Value| Value::str(re.replace_all(&v.to_string(), rep.as_str()));
+    let one = |v: &Value| -> OpResult {
+        Ok(Value::str(re.replace(
+            &v.to_string(),
+            &with,
+            MAX_BUILT_LEN,
+            out_of_memory,
+        )?))
+    };
     Ok(match left {
-        Value::Array(a) => Value::array(a.borrow().iter().map(one).collect()),
-        v => one(v),
+        Value::Array(a) => {
+            let items = a.borrow().iter().map(one).collect::<Result<Vec<_>, _>>()?;
+            Value::array(items)
+        }
+        v => one(v)?,
     })
 }
 
@@ -550,7 +506,7 @@ pub fn split(left: &Value, right: &Value, case_sensitive: bool) -> OpResult {
         .map(|o| o.to_string().to_lowercase())
         .unwrap_or_default();
     if options.contains("simplematch") {
-        pattern = regex::escape(&pattern);
+        pattern = super::net_regex::escape(&pattern);
     }
     let case_sensitive = case_sensitive && !options.contains("ignorecase");
     // ExplicitCapture: unnamed groups do not capture (and so are not in the result).
@@ -561,7 +517,7 @@ pub fn split(left: &Value, right: &Value, case_sensitive: bool) -> OpResult {
     let mut out = Vec::new();
     for item in convert::to_vec(left) {
         out.extend(
-            split_one(&re, &item.to_string(), max)
+            split_one(&re, &item.to_string(), max)?
                 .into_iter()
                 .map(Value::str),
         );
@@ -592,10 +548,10 @@ fn non_capturing(pattern: &str) -> String {
     out
 }
 
-fn split_one(re: &Regex, text: &str, max: i32) -> Vec<String> {
-    let all: Vec<regex::Captures> = re.captures_iter(text).collect();
+fn split_one(re: &NetRegex, text: &str, max: i32) -> Result<Vec<String>, OpError> {
+    let all = re.all(text, usize::MAX)?;
     let limit = usize::try_from(max.unsigned_abs()).unwrap_or(usize::MAX);
-    let chosen: Vec<&regex::Captures> = match max {
+    let chosen: Vec<&Groups> = match max {
         0 => all.iter().collect(),
         m if m > 0 => all.iter().take(limit.saturating_sub(1)).collect(),
         _ => all
@@ -605,16 +561,18 @@ fn split_one(re: &Regex, text: &str, max: i32) -> Vec<String> {
     };
     let mut pieces = Vec::new();
     let mut last = 0;
-    for caps in chosen {
-        let Some(m) = caps.get(0) else { continue };
-        pieces.push(text[last..m.start()].to_string());
-        for g in caps.iter().skip(1).flatten() {
-            pieces.push(g.as_str().to_string());
+    for groups in chosen {
+        let (start, end) = groups.whole();
+        pieces.push(text[last..start].to_string());
+        for (_, index) in re.groups_in_order().skip(1) {
+            if let Some(found) = groups.text(text, index) {
+                pieces.push(found.to_string());
+            }
         }
-        last = m.end();
+        last = end;
     }
     pieces.push(text[last..].to_string());
-    pieces
+    Ok(pieces)
 }
 
 /// Unary `-split`: splits on runs of whitespace, dropping empty pieces.
@@ -792,9 +750,9 @@ fn scalar_compare(
         CompareOp::Match | CompareOp::NotMatch => {
             let re = regex(&right.to_string(), cs)?;
             let text = left.to_string();
-            match re.captures(&text) {
-                Some(caps) => {
-                    let table = matches_table(&re, &caps);
+            match re.first(&text)? {
+                Some(groups) => {
+                    let table = matches_table(&re, &text, &groups);
                     Ok((op == CompareOp::Match, Some(table)))
                 }
                 None => Ok((op == CompareOp::NotMatch, None)),
@@ -861,8 +819,6 @@ mod tests {
 
     #[test]
     fn dotnet_replacements() {
-        assert_eq!(replacement("$1-x"), "${1}-x");
-        assert_eq!(replacement("$$"), "$$");
         let r = replace(
             &Value::str("John Smith"),
             &Value::array(vec![Value::str("(\\w+) (\\w+)"), Value::str("$2, $1")]),

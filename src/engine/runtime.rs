@@ -73,6 +73,57 @@ pub trait Host {
     fn answer(&mut self, prompt: &str) -> Option<String> {
         self.read_line(prompt)
     }
+    /// Shows `prompt` and reads a secret (a password, `Read-Host -AsSecureString`) without
+    /// showing what is typed. `None`: nobody can answer here.
+    fn read_secret(&mut self, _prompt: &str) -> Option<String> {
+        None
+    }
+    /// An input typed at the interactive prompt, as the console shows it
+    /// (`PS /tmp> Get-Date`), for a transcript to record.
+    fn input_line(&mut self, _line: &str) {}
+}
+
+/// Reads a line from the terminal with its echo off (a password), after `prompt`; the
+/// line end the user typed is shown again. `None` without a terminal or at end of input.
+pub fn read_terminal_secret(prompt: &str) -> Option<String> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return None;
+    }
+    let mut out = std::io::stdout();
+    let _ = out.write_all(prompt.as_bytes());
+    let _ = out.flush();
+    let restore = echo_off();
+    let mut line = String::new();
+    let read = stdin.lock().read_line(&mut line);
+    if let Some(restore) = restore {
+        restore();
+    }
+    let _ = out.write_all(b"\n");
+    match read {
+        Ok(0) | Err(_) => None,
+        Ok(_) => Some(line.trim_end_matches(['\n', '\r']).to_string()),
+    }
+}
+
+/// Turns the terminal's echo off; returns how to turn it back on.
+#[cfg(unix)]
+fn echo_off() -> Option<Box<dyn FnOnce()>> {
+    use rustix::termios::{LocalModes, OptionalActions, tcgetattr, tcsetattr};
+    let stdin = std::io::stdin();
+    let original = tcgetattr(&stdin).ok()?;
+    let mut quiet = original.clone();
+    quiet.local_modes.remove(LocalModes::ECHO);
+    tcsetattr(&stdin, OptionalActions::Now, &quiet).ok()?;
+    Some(Box::new(move || {
+        let _ = tcsetattr(std::io::stdin(), OptionalActions::Now, &original);
+    }))
+}
+
+#[cfg(not(unix))]
+fn echo_off() -> Option<Box<dyn FnOnce()>> {
+    None
 }
 
 /// Writes to the process's stdout and stderr.
@@ -113,6 +164,9 @@ impl Host for ConsoleHost {
             Ok(0) | Err(_) => None,
             Ok(_) => Some(line.trim_end_matches(['\n', '\r']).to_string()),
         }
+    }
+    fn read_secret(&mut self, prompt: &str) -> Option<String> {
+        read_terminal_secret(prompt)
     }
 }
 

@@ -12,7 +12,7 @@
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
-use super::model::ObjectKind;
+use super::nouns::ObjectKind;
 use super::request::{ErrorCode, ExchangeError};
 use super::store::{SqlFragment, sql_error};
 
@@ -53,6 +53,44 @@ pub fn reference_missing(name: &str) -> ExchangeError {
         ),
     )
     .with_target(name)
+}
+
+/// Which recipients a command sees. Exchange Online keeps a removed mailbox for
+/// [`SOFT_DELETE_DAYS`] among the soft-deleted mailboxes, which only the commands that
+/// ask for them see (`Get-Mailbox -SoftDeletedMailbox`, `Get-Recipient
+/// -IncludeSoftDeletedRecipients`, `Undo-SoftDeletedMailbox`, `Remove-Mailbox
+/// -PermanentlyDelete`); an ordinary identity never names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lifecycle {
+    /// The mailboxes in use.
+    Active,
+    /// The soft-deleted mailboxes not yet purged.
+    SoftDeleted,
+    /// Both.
+    Any,
+}
+
+/// How long a soft-deleted mailbox is kept before it is purged.
+pub const SOFT_DELETE_DAYS: i64 = 30;
+
+/// The oldest removal a soft-deleted mailbox can date from and still be kept, as stored.
+pub fn soft_delete_cutoff() -> String {
+    (chrono::Utc::now() - chrono::Duration::days(SOFT_DELETE_DAYS))
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
+/// The condition (on table alias `r`) selecting the recipients of a lifecycle.
+pub fn lifecycle_condition(lifecycle: Lifecycle) -> SqlFragment {
+    let kept = || vec![SqlValue::Text(soft_delete_cutoff())];
+    match lifecycle {
+        Lifecycle::Active => SqlFragment::new("r.\"WhenSoftDeleted\" IS NULL", Vec::new()),
+        Lifecycle::SoftDeleted => SqlFragment::new("r.\"WhenSoftDeleted\" >= ?", kept()),
+        Lifecycle::Any => SqlFragment::new(
+            "(r.\"WhenSoftDeleted\" IS NULL OR r.\"WhenSoftDeleted\" >= ?)",
+            kept(),
+        ),
+    }
 }
 
 /// Whether a Get-* identity is a wildcard pattern.

@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, MAIN_DB, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
-use super::model::ObjectKind;
+use super::nouns::ObjectKind;
 use super::request::ExchangeError;
 
 /// A piece of SQL with its bound parameters (`?` placeholders, in order).
@@ -108,6 +108,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/2.sql"),
     include_str!("migrations/3.sql"),
     include_str!("migrations/4.sql"),
+    include_str!("migrations/5.sql"),
 ];
 
 /// exosh's mark in the SQLite header (`PRAGMA application_id`): "exoS". Set by

@@ -13,7 +13,7 @@ use crate::engine::value::Value;
 use crate::exchange::Request;
 use crate::exchange::catalog::Catalog;
 use crate::exchange::enums;
-use crate::exchange::model;
+use crate::exchange::nouns::{self, Op, Target};
 use crate::format::select::{property_names, property_value};
 use crate::repl::complete::Argument;
 use crate::syntax::ast::{ExprKind, ParameterDecl};
@@ -231,60 +231,39 @@ fn names_properties(param: &Param) -> bool {
     .any(|n| param.name.eq_ignore_ascii_case(n))
 }
 
-/// The properties of the objects an Exchange Get-* cmdlet outputs, from the model of the
-/// local organisation (its views and object kinds), else the catalog's filterable ones.
+/// The properties of the objects an Exchange Get-* cmdlet outputs: its noun's (what the
+/// organisation shows), else the catalog's filterable ones.
 fn output_properties(engine: &Engine, command: &str) -> Vec<String> {
     let Some(name) = engine.registry.lookup(command).map(|i| i.sig.name.clone()) else {
         return Vec::new();
     };
-    let Some(noun) = name
-        .split_once('-')
-        .filter(|(verb, _)| verb.eq_ignore_ascii_case("Get"))
-        .map(|(_, noun)| noun.to_ascii_lowercase())
-    else {
-        return Vec::new();
-    };
-    let view = match noun.as_str() {
-        "casmailbox" => Some(&model::CAS_MAILBOX),
-        "mailbox" => Some(&model::MAILBOX),
-        "user" => Some(&model::USER),
-        "recipient" => Some(&model::RECIPIENT),
-        _ => None,
-    };
-    if let Some(view) = view {
-        return view.properties().map(str::to_string).collect();
+    match nouns::for_cmdlet(&name) {
+        Some((noun, Op::Get)) => noun.properties(),
+        _ if name.to_ascii_lowercase().starts_with("get-") => Catalog::get()
+            .cmdlet(&name)
+            .map(|c| c.filterable.clone())
+            .unwrap_or_default(),
+        _ => Vec::new(),
     }
-    if let Some(kind) = model::object_kind(&noun) {
-        let settings: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(kind.defaults).unwrap_or_default();
-        return settings
-            .keys()
-            .cloned()
-            .chain(model::COMMON_TAIL.iter().map(|s| s.to_string()))
-            .collect();
-    }
-    Catalog::get()
-        .cmdlet(&name)
-        .map(|c| c.filterable.clone())
-        .unwrap_or_default()
 }
 
 /// The Get-* cmdlets that list what an identity parameter names, best first: for
-/// `-Identity`, the cmdlet's own noun (Set-CASMailbox → Get-CASMailbox); for a policy or
-/// plan named in another parameter, that parameter's noun (`-OwaMailboxPolicy` →
-/// Get-OwaMailboxPolicy); then by the identity's type, the recipients.
+/// `-Identity`, the cmdlet's own noun (Set-CASMailbox → Get-CASMailbox); for a reference
+/// to another object, the noun it names (`-ActiveSyncMailboxPolicy` →
+/// Get-MobileDeviceMailboxPolicy), else the parameter's name as a noun; then by the
+/// identity's type, the recipients.
 fn getters(cmdlet: &str, param: &Param) -> Vec<String> {
     let mut out = Vec::new();
-    let noun = if param.name.eq_ignore_ascii_case("Identity") {
-        cmdlet.split_once('-').map(|(_, n)| n.to_string())
-    } else if param.name.eq_ignore_ascii_case("ActiveSyncMailboxPolicy") {
-        // Exchange Online's name for the ActiveSync policies.
-        Some("MobileDeviceMailboxPolicy".to_string())
-    } else {
-        Some(param.name.clone())
-    };
-    if let Some(noun) = noun {
-        out.push(format!("Get-{noun}"));
+    let reference = nouns::for_cmdlet(cmdlet).and_then(|(noun, _)| noun.reference(&param.name));
+    match reference {
+        Some(Target::Object(noun)) => out.push(format!("Get-{}", noun.nouns[0])),
+        Some(Target::Recipient) => out.push("Get-Recipient".to_string()),
+        None if param.name.eq_ignore_ascii_case("Identity") => {
+            if let Some((_, noun)) = cmdlet.split_once('-') {
+                out.push(format!("Get-{noun}"));
+            }
+        }
+        None => out.push(format!("Get-{}", param.name)),
     }
     let ty = param.type_name.as_str();
     if ty.contains("Mailbox") && !ty.contains("Policy") && !ty.contains("Plan") {
@@ -293,6 +272,7 @@ fn getters(cmdlet: &str, param: &Param) -> Vec<String> {
     if ty.contains("Recipient") || ty.contains("User") || ty.contains("Mailbox") {
         out.push("Get-Recipient".to_string());
     }
+    out.dedup();
     out
 }
 

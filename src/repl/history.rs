@@ -25,13 +25,9 @@ use rustyline::history::{FileHistory, History, MemHistory, SearchDirection, Sear
 /// pwsh's continuation prompt, shown before each further line of an input.
 pub const CONTINUATION_PROMPT: &str = ">> ";
 
-/// The words that make PSReadLine keep an input out of its history file.
-const SENSITIVE_WORDS: [&str; 5] = ["password", "asplaintext", "token", "apikey", "secret"];
-
-/// Whether `input` looks sensitive, by PSReadLine's pattern.
+/// Whether `input` looks sensitive, by PSReadLine's pattern (transcripts use the same).
 pub fn is_sensitive(input: &str) -> bool {
-    let lower = input.to_lowercase();
-    SENSITIVE_WORDS.iter().any(|w| lower.contains(w))
+    crate::engine::secrets::looks_sensitive(input)
 }
 
 /// An input as the line editor shows it: each further line after a `>> ` prompt.

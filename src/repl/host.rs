@@ -25,6 +25,8 @@ pub struct EngineHost {
     engine: Engine,
     /// Set by the SIGINT handler while an input runs; the engine stops at its next step.
     interrupt: Arc<AtomicBool>,
+    /// The prompt last shown, before the input it was answered with (for transcripts).
+    shown_prompt: String,
 }
 
 /// The terminal as the engine's host: output and errors written as [`StdHost`] writes
@@ -62,6 +64,10 @@ impl Host for ConsoleIo {
             Err(_) => None,
         }
     }
+
+    fn read_secret(&mut self, prompt: &str) -> Option<String> {
+        crate::engine::runtime::read_terminal_secret(prompt)
+    }
 }
 
 /// `$PROFILE`: `$XDG_CONFIG_HOME/exosh/profile.ps1`, else `~/.config/exosh/profile.ps1`.
@@ -98,7 +104,11 @@ impl EngineHost {
                 .scopes
                 .set_global("PROFILE", Value::str(path.to_string_lossy()));
         }
-        EngineHost { engine, interrupt }
+        EngineHost {
+            engine,
+            interrupt,
+            shown_prompt: String::new(),
+        }
     }
 
     /// Runs the profile script in the global scope, as pwsh dot-sources `$PROFILE`;
@@ -150,20 +160,23 @@ impl ReplHost for EngineHost {
     fn prompt(&mut self) -> String {
         // The line editor reads Ctrl-C itself; one pressed from here on stops the input.
         self.interrupt.store(false, Ordering::Relaxed);
-        if self.engine.scopes.function("prompt").is_some() {
-            return self
-                .user_prompt()
-                .filter(|p| !p.is_empty())
-                .unwrap_or_else(|| "PS>".to_string());
-        }
         // The line editor completes file names from the process's directory: it follows
         // the session's location.
         let _ = std::env::set_current_dir(self.engine.location.current());
-        format!("PS {}> ", self.engine.location.current_text())
+        self.shown_prompt = if self.engine.scopes.function("prompt").is_some() {
+            self.user_prompt()
+                .filter(|p| !p.is_empty())
+                .unwrap_or_else(|| "PS>".to_string())
+        } else {
+            format!("PS {}> ", self.engine.location.current_text())
+        };
+        self.shown_prompt.clone()
     }
 
     fn run(&mut self, text: &str) -> Option<i32> {
         let start = chrono::Local::now().naive_local();
+        let typed = format!("{}{text}", self.shown_prompt);
+        self.engine.host.input_line(&typed);
         let end_of = self.engine.run_interactive(Source::new("", text));
         // A Ctrl-C that came after the last step is spent here, not on the next input.
         self.interrupt.store(false, Ordering::Relaxed);

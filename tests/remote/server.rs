@@ -33,7 +33,7 @@ pub fn token(scratch: &Scratch, upn: &str, valid_for: Option<&str>) -> String {
 /// A running server.
 pub struct Server {
     pub child: Child,
-    /// `http://127.0.0.1:PORT`
+    /// `http://127.0.0.1:PORT` (or `https://`)
     pub base: String,
     pub port: u16,
     /// The log lines after the listening line, read as they come.
@@ -43,10 +43,17 @@ pub struct Server {
 impl Server {
     /// Starts `exosh serve --http --listen 127.0.0.1:0 EXTRA...` and waits for its line.
     pub fn start(scratch: &Scratch, extra: &[&str]) -> Server {
+        let mut args = vec!["--http"];
+        args.extend_from_slice(extra);
+        Self::start_with(scratch, &args)
+    }
+
+    /// Starts `exosh serve --listen 127.0.0.1:0 ARGS...` (HTTPS unless ARGS say `--http`).
+    pub fn start_with(scratch: &Scratch, args: &[&str]) -> Server {
         let mut child = scratch
             .exosh()
-            .args(["serve", "--http", "--listen", "127.0.0.1:0"])
-            .args(extra)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -65,8 +72,8 @@ impl Server {
             .expect("the server says where it listens");
         let base = first
             .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .expect("an http:// address")
+            .find(|w| w.starts_with("http://") || w.starts_with("https://"))
+            .expect("an http(s):// address")
             .trim_end_matches('/')
             .to_string();
         let port = base

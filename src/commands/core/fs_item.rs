@@ -51,6 +51,20 @@ impl Owners {
         }
     }
 
+    /// The name of the user this process runs as (its real uid, from `/proc`).
+    pub fn current_user(&self) -> String {
+        let uid = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|status| {
+                let line = status.lines().find(|l| l.starts_with("Uid:"))?;
+                line.split_whitespace().nth(1)?.parse().ok()
+            });
+        match uid {
+            Some(id) => self.user(id),
+            None => crate::engine::scope::env_var("USER").unwrap_or_default(),
+        }
+    }
+
     fn user(&self, id: u32) -> String {
         self.users
             .get(&id)

@@ -1,9 +1,12 @@
 //! The commands that talk to the person at the terminal: Read-Host, Get-Credential,
 //! Clear-Host (`cls`, `clear`), Write-Progress, and ConvertTo-SecureString for
-//! credentials built in scripts. Without a terminal, prompts fail with pwsh's
-//! non-interactive error and progress and clearing do nothing.
+//! credentials built in scripts. Questions go through the session's host: passwords
+//! (Get-Credential, `Read-Host -AsSecureString`/`-MaskInput`) are read with the
+//! terminal's echo off, and where nobody can answer (`-NonInteractive`, no terminal)
+//! they fail with pwsh's NonInteractive error. Without a terminal, progress and clearing
+//! do nothing.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
@@ -13,10 +16,6 @@ use crate::engine::value::Value;
 /// The type name of Get-Credential's output.
 const PS_CREDENTIAL: &str = "System.Management.Automation.PSCredential";
 
-fn interactive() -> bool {
-    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
-}
-
 fn non_interactive(cx: &Ctx) -> Flow {
     cx.terminating(
         "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
@@ -25,57 +24,27 @@ fn non_interactive(cx: &Ctx) -> Flow {
     )
 }
 
-/// Reads one line from the terminal after a prompt; `hidden` turns the echo off (for
-/// passwords) and back on.
-fn prompt_line(prompt: &str, hidden: bool) -> Option<String> {
-    let mut out = std::io::stdout();
-    let _ = out.write_all(prompt.as_bytes());
-    let _ = out.flush();
-    let restore = if hidden { echo_off() } else { None };
-    let mut line = String::new();
-    let read = std::io::stdin().lock().read_line(&mut line);
-    if let Some(restore) = restore {
-        restore();
-        let _ = out.write_all(b"\n");
-    }
-    read.ok()?;
-    Some(line.trim_end_matches(['\n', '\r']).to_string())
-}
-
-/// Turns terminal echo off; returns how to turn it back on.
-#[cfg(unix)]
-fn echo_off() -> Option<Box<dyn FnOnce()>> {
-    use rustix::termios::{LocalModes, OptionalActions, tcgetattr, tcsetattr};
-    let stdin = std::io::stdin();
-    let original = tcgetattr(&stdin).ok()?;
-    let mut quiet = original.clone();
-    quiet.local_modes.remove(LocalModes::ECHO);
-    tcsetattr(&stdin, OptionalActions::Now, &quiet).ok()?;
-    Some(Box::new(move || {
-        let _ = tcsetattr(std::io::stdin(), OptionalActions::Now, &original);
-    }))
-}
-
-#[cfg(not(unix))]
-fn echo_off() -> Option<Box<dyn FnOnce()>> {
-    None
+/// Asks the host for a line: shown as typed, or hidden (a secret). Where nobody can
+/// answer (`-NonInteractive`, no terminal), pwsh's NonInteractive error.
+fn ask(cx: &mut Ctx, prompt: &str, secret: bool) -> Result<String, Flow> {
+    let answer = if secret {
+        cx.engine.host.read_secret(prompt)
+    } else {
+        cx.engine.host.answer(prompt)
+    };
+    answer.ok_or_else(|| non_interactive(cx))
 }
 
 struct ReadHost;
 
 impl Processor for ReadHost {
     fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
-        if !interactive() {
-            return Err(non_interactive(cx));
-        }
         let prompt = match cx.string("Prompt") {
             Some(p) => format!("{p}: "),
             None => String::new(),
         };
         let secure = cx.switch("AsSecureString");
-        let Some(line) = prompt_line(&prompt, secure) else {
-            return Ok(());
-        };
+        let line = ask(cx, &prompt, secure || cx.switch("MaskInput"))?;
         cx.write(if secure {
             Value::SecureString(line.into())
         } else {
@@ -97,15 +66,21 @@ struct GetCredential;
 
 impl Processor for GetCredential {
     fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
-        if !interactive() {
-            return Err(non_interactive(cx));
-        }
+        // pwsh's console: the caption and message, then the user name and the password.
+        let title = cx
+            .string("Title")
+            .unwrap_or_else(|| "PowerShell credential request".into());
+        let message = cx
+            .string("Message")
+            .unwrap_or_else(|| "Enter your credentials.".into());
         let user = match cx.string("UserName").or_else(|| cx.string("Credential")) {
-            Some(u) => u,
-            None => prompt_line("User: ", false).unwrap_or_default(),
+            Some(u) => {
+                cx.host(&format!("{title}\n{message}\n"));
+                u
+            }
+            None => ask(cx, &format!("{title}\n{message}\nUser: "), false)?,
         };
-        let password =
-            prompt_line(&format!("Password for user {user}: "), true).unwrap_or_default();
+        let password = ask(cx, &format!("Password for user {user}: "), true)?;
         let mut o = PsObject::new(vec![PS_CREDENTIAL.into(), "System.Object".into()]);
         o.set("UserName", Value::str(&user));
         o.set("Password", Value::SecureString(password.into()));

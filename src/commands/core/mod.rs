@@ -20,6 +20,7 @@ mod get_member;
 mod group_object;
 pub mod history;
 mod host_io;
+mod html;
 mod invoke_expression;
 mod item_ops;
 pub(crate) mod json;
@@ -44,6 +45,7 @@ pub(crate) mod testing;
 #[cfg(test)]
 mod tests;
 mod time_span;
+mod transcript;
 mod variables;
 mod where_object;
 mod write_host;
@@ -153,6 +155,9 @@ fn register_shell(r: &mut Registry) {
         time_span::new_time_span(),
         time_span::new_guid(),
         select_string::command(),
+        html::command(),
+        transcript::start_transcript(),
+        transcript::stop_transcript(),
     ] {
         r.register(info);
     }

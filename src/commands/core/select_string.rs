@@ -137,14 +137,12 @@ impl Matcher {
             } else {
                 let re = crate::engine::ops::regex(pattern, self.case_sensitive)
                     .map_err(|e| e.message)?;
-                let mut found: Vec<Value> = Vec::new();
-                for caps in re.captures_iter(line) {
-                    found.push(match_value(&re, line, Some(&caps)));
-                    if !self.all {
-                        break;
-                    }
-                }
-                found
+                let limit = if self.all { usize::MAX } else { 1 };
+                re.all(line, limit)
+                    .map_err(|e| e.message)?
+                    .iter()
+                    .map(|groups| match_value(&re, line, Some(groups)))
+                    .collect()
             };
             if !found.is_empty() {
                 return Ok(Some((pattern.clone(), found)));

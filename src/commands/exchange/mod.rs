@@ -5,6 +5,7 @@
 //! saying it needs Exchange Online.
 
 mod confirm;
+pub mod connection;
 mod convert;
 pub mod sample;
 pub mod session;
@@ -24,15 +25,26 @@ use session::ExchangeSession;
 /// Registers every Exchange Online cmdlet, and their views for each new session.
 pub fn register(r: &mut Registry) {
     for cmdlet in Catalog::get().cmdlets() {
-        let name: Rc<str> = Rc::from(cmdlet.name.as_str());
-        r.register(CommandInfo::new(signature::signature(cmdlet), move || {
-            Box::new(ExchangeCommand {
-                name: name.clone(),
-                bulk: None,
-            })
-        }));
+        r.register(command_info(cmdlet, &cmdlet.name));
     }
+    connection::register(r);
     r.on_session_start(views::register);
+}
+
+/// An Exchange cmdlet under a name (its own, or one with a connection's prefix).
+pub(crate) fn command_info(
+    cmdlet: &crate::exchange::catalog::CmdletInfo,
+    shown_as: &str,
+) -> CommandInfo {
+    let name: Rc<str> = Rc::from(cmdlet.name.as_str());
+    let mut sig = signature::signature(cmdlet);
+    sig.name = shown_as.to_string();
+    CommandInfo::new(sig, move || {
+        Box::new(ExchangeCommand {
+            name: name.clone(),
+            bulk: None,
+        })
+    })
 }
 
 /// One invocation of an Exchange cmdlet: one request per pipeline object.
@@ -49,17 +61,7 @@ struct ExchangeCommand {
 
 /// PowerShell's error category for Exchange's category name.
 fn category(name: &str) -> ErrorCategory {
-    match name {
-        "ObjectNotFound" => ErrorCategory::ObjectNotFound,
-        "InvalidArgument" => ErrorCategory::InvalidArgument,
-        "InvalidOperation" => ErrorCategory::InvalidOperation,
-        "InvalidData" => ErrorCategory::InvalidData,
-        "PermissionDenied" => ErrorCategory::PermissionDenied,
-        "ResourceUnavailable" => ErrorCategory::ResourceUnavailable,
-        "NotImplemented" => ErrorCategory::NotImplemented,
-        "ConnectionError" => ErrorCategory::ConnectionError,
-        _ => ErrorCategory::NotSpecified,
-    }
+    ErrorCategory::named(name).unwrap_or(ErrorCategory::NotSpecified)
 }
 
 /// Writes a failed command's error; what went wrong underneath (a store's own words) goes
@@ -105,35 +107,30 @@ impl ExchangeCommand {
         }
     }
 
+    /// Reports a failed command: a lost connection ends the script, as `throw` does
+    /// (**decision**: every command after it would fail the same way, and a bulk change
+    /// must not go on half-connected; `try`/`catch` still sees it), any other error is
+    /// the command's own.
+    fn fail(&self, cx: &mut Ctx, error: &ExchangeError) -> Result<(), Flow> {
+        if error.category == "ConnectionError" {
+            let mut record = error_record(error, &self.name);
+            record.command = Some(cx.sig.name.clone());
+            record.position = cx.position.clone();
+            return Err(Flow::Throw(Rc::new(record)));
+        }
+        report(cx, error, &self.name)
+    }
+
     /// Whether the cmdlet changes something (and so asks ShouldProcess).
     fn changes(&self) -> bool {
         !self.name.to_ascii_lowercase().starts_with("get-")
     }
 }
 
-/// The connection cmdlets, which the shell answers itself (they choose the backend
-/// rather than run in one).
-fn connection_command(name: &str, cx: &mut Ctx) -> Option<Result<(), Flow>> {
-    match name.to_ascii_lowercase().as_str() {
-        "connect-exchangeonline" | "connect-ippssession" => {
-            let path = crate::exchange::store::Store::default_path();
-            Some(cx.warning(&format!(
-                "This exosh cannot connect to Exchange Online yet; the commands that follow use the local organisation '{}'.",
-                path.display()
-            )))
-        }
-        "disconnect-exchangeonline" => {
-            cx.session().set_backend(None);
-            Some(Ok(()))
-        }
-        _ => None,
-    }
-}
-
 impl Processor for ExchangeCommand {
     fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
-        if let Some(done) = connection_command(&self.name, cx) {
-            return done;
+        if let Some(error) = connection::refuses(cx.session(), &self.name) {
+            return cx.write_error(error_record(&error, &self.name));
         }
         let request = self.request(cx);
         if self.changes() {
@@ -150,7 +147,7 @@ impl Processor for ExchangeCommand {
         }
         let backend = match cx.session().backend() {
             Ok(backend) => backend,
-            Err(error) => return report(cx, &error, &self.name),
+            Err(error) => return self.fail(cx, &error),
         };
         if self.changes() && self.bulk.is_none() {
             backend.begin_bulk();
@@ -174,14 +171,14 @@ impl Processor for ExchangeCommand {
         });
         self.bulk = bulk;
         if let Some(error) = unsaved {
-            return report(cx, &error, &self.name);
+            return self.fail(cx, &error);
         }
         if let Some(flow) = stopped {
             return Err(flow);
         }
         let nothing_to_report = matches!(&result, Ok(warnings) if warnings.is_empty());
         if !nothing_to_report && let Err(error) = self.end_bulk() {
-            return report(cx, &error, &self.name);
+            return self.fail(cx, &error);
         }
         match result {
             Ok(warnings) => {
@@ -190,14 +187,14 @@ impl Processor for ExchangeCommand {
                 }
                 Ok(())
             }
-            Err(error) => report(cx, &error, &self.name),
+            Err(error) => self.fail(cx, &error),
         }
     }
 
     fn end(&mut self, cx: &mut Ctx) -> Result<(), Flow> {
         match self.end_bulk() {
             Ok(()) => Ok(()),
-            Err(error) => report(cx, &error, &self.name),
+            Err(error) => self.fail(cx, &error),
         }
     }
 }

@@ -5,8 +5,7 @@
 use crate::engine::command::{Param, ParamType, Signature};
 use crate::exchange::catalog::{CmdletInfo, ParameterInfo};
 use crate::exchange::enums;
-use crate::exchange::local::implements;
-use crate::exchange::model::nullable_boolean;
+use crate::exchange::nouns::{for_cmdlet, nullable_boolean};
 
 /// How the binder converts an argument for a catalog type. Identities and multi-valued
 /// properties stay as given (an object piped in identifies itself; `@{Add=...}` is a
@@ -70,7 +69,7 @@ fn full_type_name(short: &str) -> String {
 
 /// The signature of one catalog cmdlet.
 pub fn signature(cmdlet: &CmdletInfo) -> Signature {
-    let mut sig = Signature::new(&cmdlet.name).synopsis(if implements(&cmdlet.name) {
+    let mut sig = Signature::new(&cmdlet.name).synopsis(if for_cmdlet(&cmdlet.name).is_some() {
         "Exchange Online cmdlet; runs in the local organisation."
     } else {
         "Exchange Online cmdlet; needs a connection to Exchange Online."

@@ -4,40 +4,13 @@
 //! is Exchange's Format-List order.
 
 use crate::engine::state::SessionState;
-use crate::exchange::model;
+use crate::exchange::nouns;
 use crate::format::view::{View, Views};
 
-/// Adds the Exchange views to a new session.
+/// Adds the default table views of the Exchange nouns to a new session.
 pub fn register(session: &SessionState) {
-    let r = session.get::<Views>();
-    r.register(
-        model::CAS_MAILBOX.type_name,
-        View::table_of(&[
-            "Name",
-            "ActiveSyncEnabled",
-            "OWAEnabled",
-            "PopEnabled",
-            "ImapEnabled",
-            "MapiEnabled",
-            "SmtpClientAuthenticationDisabled",
-        ]),
-    );
-    r.register(
-        model::MAILBOX.type_name,
-        View::table_of(&[
-            "Name",
-            "Alias",
-            "Database",
-            "ProhibitSendQuota",
-            "ExternalDirectoryObjectId",
-        ]),
-    );
-    r.register(
-        model::USER.type_name,
-        View::table_of(&["Name", "RecipientType"]),
-    );
-    r.register(
-        model::RECIPIENT.type_name,
-        View::table_of(&["Name", "RecipientType"]),
-    );
+    let views = session.get::<Views>();
+    for noun in nouns::ALL.iter().filter(|n| !n.table.is_empty()) {
+        views.register(noun.type_name, View::table_of(noun.table));
+    }
 }

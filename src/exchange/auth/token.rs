@@ -216,6 +216,13 @@ fn encode_part<T: Serialize>(value: &T) -> String {
     URL_SAFE_NO_PAD.encode(serde_json::to_vec(value).unwrap_or_default())
 }
 
+/// A token's claims read without checking its signature: what a client may learn from a
+/// token it was given (its user, tenant and expiry). Never used to grant anything.
+pub fn unverified_claims(token: &str) -> Option<serde_json::Map<String, serde_json::Value>> {
+    let claims = token.split('.').nth(1)?;
+    decode_part(claims).ok()
+}
+
 fn decode_part<T: serde::de::DeserializeOwned>(part: &str) -> Result<T, TokenError> {
     let bytes = URL_SAFE_NO_PAD
         .decode(part)

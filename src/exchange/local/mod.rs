@@ -7,6 +7,7 @@
 //! `Get-CASMailbox -ResultSize Unlimited | Set-CASMailbox ...` streams in flat memory and
 //! its Set commands can write while the Get is still producing.
 
+mod directory;
 mod objects;
 mod recipient_changes;
 mod recipients;
@@ -19,7 +20,7 @@ use std::sync::{Mutex, MutexGuard};
 use serde_json::Value;
 
 use super::catalog::{Catalog, CmdletInfo, ParameterInfo};
-use super::model;
+use super::nouns::{self, NounSpec, Op, Storage};
 use super::request::{Backend, ErrorCode, ExchangeError, Object, Request};
 use super::store::Store;
 
@@ -222,18 +223,25 @@ impl Backend for LocalBackend {
     ) -> Result<Vec<String>, ExchangeError> {
         let request = super::validate::request(request)?;
         let bound = self.bind(&request)?;
-        match route(&bound.cmdlet.name) {
-            Some(Route::GetRecipients(view)) => {
-                self.get_recipients(exo_property_set(view, &bound), &bound, sink)
+        let Some((noun, op)) = nouns::for_cmdlet(&bound.cmdlet.name) else {
+            return Err(not_local(&bound.cmdlet.name));
+        };
+        match (&noun.storage, op) {
+            (Storage::Recipients(_), Op::Get) => {
+                self.get_recipients(expanded(noun, &bound), &bound, sink)
             }
-            Some(Route::SetRecipient) => self.set_recipient(&bound),
-            Some(Route::NewMailbox) => self.new_mailbox(&bound, sink),
-            Some(Route::RemoveMailbox) => self.remove_mailbox(&bound),
-            Some(Route::Get(kind)) => self.get_objects(kind, &bound, sink),
-            Some(Route::Set(kind)) => self.set_object(kind, &bound),
-            Some(Route::New(kind)) => self.new_object(kind, &bound, sink),
-            Some(Route::Remove(kind)) => self.remove_object(kind, &bound),
-            None => Err(not_local(&bound.cmdlet.name)),
+            (Storage::Recipients(_), Op::Set) => self.set_recipient(noun, &bound),
+            (Storage::Recipients(_), Op::NewMailbox) => self.new_mailbox(&bound, sink),
+            (Storage::Recipients(_), Op::Remove) => self.remove_recipient(&bound),
+            (Storage::Recipients(_), Op::Undo) => self.undo_soft_delete(&bound),
+            (Storage::Objects(kind), Op::Get) => self.get_objects(noun, kind, &bound, sink),
+            (Storage::Objects(kind), Op::Set) => self.set_object(noun, kind, &bound),
+            (Storage::Objects(kind), Op::New) => self.new_object(noun, kind, &bound, sink),
+            (Storage::Objects(kind), Op::Remove) => self.remove_object(kind, &bound),
+            (Storage::Recipients(_), Op::New)
+            | (Storage::Objects(_), Op::NewMailbox | Op::Undo) => {
+                Err(not_local(&bound.cmdlet.name))
+            }
         }
     }
 
@@ -246,58 +254,18 @@ impl Backend for LocalBackend {
     }
 }
 
-/// What the local organisation does for a cmdlet.
-enum Route {
-    GetRecipients(&'static model::RecipientView),
-    SetRecipient,
-    NewMailbox,
-    RemoveMailbox,
-    Get(&'static model::ObjectKind),
-    Set(&'static model::ObjectKind),
-    New(&'static model::ObjectKind),
-    Remove(&'static model::ObjectKind),
-}
-
-fn route(cmdlet: &str) -> Option<Route> {
-    let (verb, noun) = cmdlet.split_once('-')?;
-    let (verb, noun) = (verb.to_ascii_lowercase(), noun.to_ascii_lowercase());
-    Some(match (verb.as_str(), noun.as_str()) {
-        ("get", "casmailbox") => Route::GetRecipients(&model::CAS_MAILBOX),
-        ("get", "exocasmailbox") => Route::GetRecipients(&model::EXO_CAS_MAILBOX_MINIMUM),
-        ("get", "mailbox" | "exomailbox") => Route::GetRecipients(&model::MAILBOX),
-        ("get", "user") => Route::GetRecipients(&model::USER),
-        ("get", "recipient" | "exorecipient") => Route::GetRecipients(&model::RECIPIENT),
-        ("set", "casmailbox" | "mailbox" | "user") => Route::SetRecipient,
-        ("new", "mailbox") => Route::NewMailbox,
-        ("remove", "mailbox") => Route::RemoveMailbox,
-        (verb, noun) => {
-            let kind = model::object_kind(noun)?;
-            match verb {
-                "get" => Route::Get(kind),
-                "set" => Route::Set(kind),
-                "new" if kind.singleton.is_none() => Route::New(kind),
-                "remove" if kind.singleton.is_none() => Route::Remove(kind),
-                _ => return None,
-            }
+/// The noun a Get answers as: Get-EXOCasMailbox asked for more than its Minimum
+/// property set (`-Properties`, `-PropertySets`) answers with every CASMailbox property,
+/// a superset of any selection.
+fn expanded(noun: &'static NounSpec, bound: &Bound) -> &'static NounSpec {
+    match noun.expanded {
+        Some(expanded)
+            if bound.get("Properties").is_some() || bound.get("PropertySets").is_some() =>
+        {
+            expanded
         }
-    })
-}
-
-/// Get-EXOCasMailbox asked for more than its Minimum property set (`-Properties`,
-/// `-PropertySets`) answers with every CASMailbox property, a superset of any selection.
-fn exo_property_set<'v>(view: &'v model::RecipientView, bound: &Bound) -> &'v model::RecipientView {
-    if std::ptr::eq(view, &model::EXO_CAS_MAILBOX_MINIMUM)
-        && (bound.get("Properties").is_some() || bound.get("PropertySets").is_some())
-    {
-        &model::CAS_MAILBOX
-    } else {
-        view
+        _ => noun,
     }
-}
-
-/// Whether the local organisation runs this cmdlet (others need Exchange Online).
-pub fn implements(cmdlet: &str) -> bool {
-    route(cmdlet).is_some()
 }
 
 /// A known Exchange Online cmdlet the local organisation does not implement.

@@ -1,5 +1,5 @@
 //! Policies, plans, device access rules and the organisation-wide settings: the
-//! Get/Set/New/Remove cmdlets of every [`ObjectKind`], kept as JSON documents.
+//! Get/Set/New/Remove cmdlets of every noun kept as JSON documents ([`ObjectKind`]).
 
 use std::ops::ControlFlow;
 
@@ -7,11 +7,13 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, Row, params, params_from_iter};
 use serde_json::{Map, Value, json};
 
-use super::recipients::{common_property, escape_dn};
-use super::values::{is_size_parameter, multi_value, size_value, to_bool};
+use super::directory::{self, Place, escape_dn};
+use super::values::{is_size_parameter, multi_value, reference_name, size_value, to_bool};
 use super::{Bound, LocalBackend, feed, identity_text, no_change_warning};
-use crate::exchange::identity::{self, object_condition, reference_missing, resolve_object};
-use crate::exchange::model::{self, COMMON_TAIL, ObjectKind};
+use crate::exchange::identity::{self, object_condition, resolve_object};
+use crate::exchange::nouns::{
+    COMMON_TAIL, DIRECTORY, NOT_SETTINGS, NounSpec, ObjectKind, find_computed,
+};
 use crate::exchange::request::{ExchangeError, Object, TYPE_ANNOTATION};
 use crate::exchange::store::{OrgInfo, default_settings, insert_object, now_utc, sql_error};
 
@@ -55,70 +57,64 @@ fn singleton(conn: &Connection, kind: &ObjectKind) -> Result<i64, ExchangeError>
     .map_err(sql_error)
 }
 
-fn render(kind: &ObjectKind, row: &ObjectRow, org: &OrgInfo) -> Object {
+fn render(noun: &NounSpec, kind: &ObjectKind, row: &ObjectRow, org: &OrgInfo) -> Object {
+    let class = kind.noun.to_ascii_lowercase();
+    let place = Place {
+        name: &row.name,
+        dn: format!(
+            "CN={},CN={}s,CN=Configuration,CN={},CN=ConfigurationUnits,DC=NAMPR01A001,DC=prod,DC=outlook,DC=com",
+            escape_dn(&row.name),
+            kind.noun,
+            org.tenant
+        ),
+        category: kind.noun,
+        classes: &["top", &class],
+    };
+    let directory_value = |property: &str| {
+        find_computed(DIRECTORY, property)
+            .and_then(|c| directory::value(c.value, &place, org))
+            .unwrap_or(Value::Null)
+    };
     let mut object = Map::new();
     object.insert(
         TYPE_ANNOTATION.to_string(),
-        json!(format!("#{}", kind.type_name)),
+        json!(format!("#{}", noun.type_name)),
     );
-    if let Some(value) = common_property("RunspaceId", "", "", org, &[], "") {
-        object.insert("RunspaceId".to_string(), value);
-    }
+    object.insert("RunspaceId".to_string(), directory_value("RunspaceId"));
     for (key, value) in &row.settings {
         object.insert(key.clone(), value.clone());
     }
     if kind.has_default {
         object.insert("IsDefault".to_string(), Value::Bool(row.is_default));
     }
-    let dn = format!(
-        "CN={},CN={}s,CN=Configuration,CN={},CN=ConfigurationUnits,DC=NAMPR01A001,DC=prod,DC=outlook,DC=com",
-        escape_dn(&row.name),
-        kind.noun,
-        org.tenant
-    );
-    let class = kind.noun.to_ascii_lowercase();
     for property in COMMON_TAIL {
         let value = match *property {
             "Name" => json!(row.name),
             "Guid" => json!(row.guid),
             "WhenChanged" | "WhenChangedUTC" => json!(row.changed),
             "WhenCreated" | "WhenCreatedUTC" => json!(row.created),
-            other => common_property(other, &row.name, &dn, org, &["top", &class], kind.noun)
-                .unwrap_or(Value::Null),
+            other => directory_value(other),
         };
         object.insert((*property).to_string(), value);
     }
     object
 }
 
-/// Parameters that name, select or confirm rather than set a setting.
-const NOT_SETTINGS: &[&str] = &[
-    "Identity",
-    "Name",
-    "IsDefault",
-    "Confirm",
-    "WhatIf",
-    "Force",
-];
-
-/// References from a setting to another object: (kind noun, parameter) → referenced kind.
-fn reference(kind: &ObjectKind, parameter: &str) -> Option<&'static ObjectKind> {
-    (kind.noun == model::CAS_MAILBOX_PLAN.noun
-        && parameter.eq_ignore_ascii_case("OwaMailboxPolicy"))
-    .then_some(&model::OWA_MAILBOX_POLICY)
-}
-
 /// The settings after applying a command's parameters to `current`.
 fn apply(
     tx: &Connection,
-    kind: &ObjectKind,
+    noun: &NounSpec,
     current: &Map<String, Value>,
     bound: &Bound,
 ) -> Result<Map<String, Value>, ExchangeError> {
     let mut settings = current.clone();
     for (info, value) in &bound.params {
         let name = info.name.as_str();
-        if NOT_SETTINGS.iter().any(|n| n.eq_ignore_ascii_case(name))
+        // The name and the default flag are the row's own (handled by the callers).
+        if NOT_SETTINGS
+            .iter()
+            .chain(&["Name", "IsDefault"])
+            .any(|n| n.eq_ignore_ascii_case(name))
             || info.type_name.ends_with("SecureString")
         {
             continue;
@@ -136,13 +132,8 @@ fn apply(
             .find(|k| k.eq_ignore_ascii_case(name))
             .cloned()
             .unwrap_or_else(|| name.to_string());
-        let stored = if let Some(target) = reference(kind, name) {
-            match identity_text(value) {
-                Some(policy) => {
-                    json!(resolve_object(tx, target, &policy, || reference_missing(&policy))?.1)
-                }
-                None => Value::Null,
-            }
+        let stored = if let Some(target) = noun.reference(name) {
+            json!(reference_name(tx, target, value)?)
         } else if info.is_multi_valued() {
             let current: Vec<String> = settings
                 .get(&key)
@@ -159,6 +150,18 @@ fn apply(
         settings.insert(key, stored);
     }
     Ok(settings)
+}
+
+/// A new object's name, made of the parameters its kind names it by: the first, then
+/// the others in parentheses (`Android (DeviceType)`).
+fn new_name(kind: &ObjectKind, bound: &Bound) -> Result<String, ExchangeError> {
+    let mut parts = kind.name_parts.iter().map(|p| bound.required_text(p));
+    let mut name = parts.next().transpose()?.unwrap_or_default();
+    let rest = parts.collect::<Result<Vec<_>, _>>()?;
+    if !rest.is_empty() {
+        name = format!("{name} ({})", rest.join(", "));
+    }
+    Ok(name)
 }
 
 /// Whether the command makes this object the default (`-IsDefault`, a switch or Boolean).
@@ -204,6 +207,7 @@ fn name_taken(
 impl LocalBackend {
     pub(super) fn get_objects(
         &self,
+        noun: &NounSpec,
         kind: &ObjectKind,
         bound: &Bound,
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
@@ -236,7 +240,7 @@ impl LocalBackend {
                 return Err(identity::not_found(&identity, &store.org().server));
             }
             rows.iter()
-                .map(|row| render(kind, row, store.org()))
+                .map(|row| render(noun, kind, row, store.org()))
                 .collect()
         };
         feed(objects, sink);
@@ -245,6 +249,7 @@ impl LocalBackend {
 
     pub(super) fn set_object(
         &self,
+        noun: &NounSpec,
         kind: &ObjectKind,
         bound: &Bound,
     ) -> Result<Vec<String>, ExchangeError> {
@@ -261,7 +266,7 @@ impl LocalBackend {
                 }
             };
             let row = read_object(tx, oid)?;
-            let settings = apply(tx, kind, &row.settings, bound)?;
+            let settings = apply(tx, noun, &row.settings, bound)?;
             let mut changed = settings != row.settings;
             if let Some(new_name) = bound.text("Name").filter(|n| *n != row.name) {
                 if name_taken(tx, kind, &new_name, oid)? {
@@ -292,30 +297,23 @@ impl LocalBackend {
 
     pub(super) fn new_object(
         &self,
+        noun: &NounSpec,
         kind: &ObjectKind,
         bound: &Bound,
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError> {
         let commit = !bound.switch("WhatIf");
         let object = self.store().write_if(commit, |tx, org| {
-            let name = if kind.noun == model::ACTIVESYNC_DEVICE_ACCESS_RULE.noun {
-                format!(
-                    "{} ({})",
-                    bound.required_text("QueryString")?,
-                    bound.required_text("Characteristic")?
-                )
-            } else {
-                bound.required_text("Name")?
-            };
+            let name = new_name(kind, bound)?;
             if name_taken(tx, kind, &name, -1)? {
                 return Err(already_exists(&name));
             }
-            let settings = apply(tx, kind, &default_settings(kind), bound)?;
+            let settings = apply(tx, noun, &default_settings(kind), bound)?;
             let oid = insert_object(tx, kind, &name, false, &settings).map_err(sql_error)?;
             if kind.has_default && wants_default(bound)? == Some(true) {
                 make_default(tx, kind, oid)?;
             }
-            Ok(render(kind, &read_object(tx, oid)?, org))
+            Ok(render(noun, kind, &read_object(tx, oid)?, org))
         })?;
         if commit {
             let _ = sink(object);

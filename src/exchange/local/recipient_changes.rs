@@ -8,28 +8,45 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Params, Row, params, params_from_iter};
 use serde_json::{Map, Value, json};
 
-use super::recipients::{Context, RecipientRow, read_recipient, read_recipient_columns, render};
+use super::recipients::{
+    Context, Plan, RecipientRow, read_recipient, read_recipient_columns, render,
+};
 use super::values::{
-    column_value, is_hashtable, is_size_parameter, multi_value, size_value, to_bool,
+    column_value, is_hashtable, is_size_parameter, multi_value, reference_name, size_value, to_bool,
 };
 use super::{Bound, LocalBackend, identity_text, no_change_warning};
-use crate::exchange::identity::{self, recipient_condition, reference_missing, resolve_object};
-use crate::exchange::model::{self, ROOM_MAILBOX, SHARED_MAILBOX, USER_MAILBOX, recipient_column};
+use crate::exchange::identity::{
+    self, Lifecycle, lifecycle_condition, reference_missing, resolve_object,
+};
+use crate::exchange::nouns::policies::{CAS_MAILBOX_PLAN, MAILBOX_PLAN};
+use crate::exchange::nouns::recipients::{
+    MAILBOX, ROOM_MAILBOX, SHARED_MAILBOX, USER_MAILBOX, recipient_column,
+};
+use crate::exchange::nouns::{Column, Kind, NOT_SETTINGS, NounSpec, ObjectKind};
 use crate::exchange::request::{ExchangeError, Object};
-use crate::exchange::store::{OrgInfo, SqlFragment, new_guid, now_utc, sql_error};
+use crate::exchange::store::{OrgInfo, new_guid, now_utc, sql_error};
 
 impl LocalBackend {
-    pub(super) fn set_recipient(&self, bound: &Bound) -> Result<Vec<String>, ExchangeError> {
+    pub(super) fn set_recipient(
+        &self,
+        noun: &NounSpec,
+        bound: &Bound,
+    ) -> Result<Vec<String>, ExchangeError> {
         let identity = bound.required_text("Identity")?;
         let commit = !bound.switch("WhatIf");
         self.store().write_if(commit, |tx, org| {
-            let rid = identity::resolve_recipient(tx, &SqlFragment::all(), &identity, &org.server)?;
+            let rid = identity::resolve_recipient(
+                tx,
+                &lifecycle_condition(Lifecycle::Active),
+                &identity,
+                &org.server,
+            )?;
             let row = if bound.get("EmailAddresses").is_some() {
                 read_recipient(tx, rid)?
             } else {
                 read_recipient_columns(tx, rid)?
             };
-            let changed = apply_settings(tx, &row, bound)?;
+            let changed = apply_settings(tx, noun, &row, bound)?;
             Ok(if changed {
                 Vec::new()
             } else {
@@ -47,7 +64,8 @@ impl LocalBackend {
         let object = self.store().write_if(commit, |tx, org| {
             let rid = create_mailbox(tx, org, bound)?;
             let row = read_recipient(tx, rid)?;
-            Ok(render(&model::MAILBOX, &row, &Context::load(tx, org)?))
+            let plan = Plan::of(&MAILBOX);
+            Ok(render(&plan, &row, &Context::load(tx, org, &plan)?))
         })?;
         if commit {
             let _ = sink(object);
@@ -55,59 +73,79 @@ impl LocalBackend {
         Ok(Vec::new())
     }
 
-    pub(super) fn remove_mailbox(&self, bound: &Bound) -> Result<Vec<String>, ExchangeError> {
+    /// Remove-Mailbox: the mailbox joins the soft-deleted mailboxes, kept with all its
+    /// settings for 30 days; with `-PermanentlyDelete`, a soft-deleted mailbox is purged
+    /// (as in Exchange Online, only a soft-deleted one: an identity in use is not found).
+    pub(super) fn remove_recipient(&self, bound: &Bound) -> Result<Vec<String>, ExchangeError> {
         let identity = bound.required_text("Identity")?;
         let commit = !bound.switch("WhatIf");
+        let purge = bound.switch("PermanentlyDelete");
         self.store().write_if(commit, |tx, org| {
-            let rid = identity::resolve_recipient(tx, &SqlFragment::all(), &identity, &org.server)?;
-            execute_cached(tx, "DELETE FROM recipients WHERE rid = ?1", [rid])
-                .map_err(sql_error)?;
+            purge_expired(tx)?;
+            let lifecycle = if purge {
+                Lifecycle::SoftDeleted
+            } else {
+                Lifecycle::Active
+            };
+            let rid = identity::resolve_recipient(
+                tx,
+                &lifecycle_condition(lifecycle),
+                &identity,
+                &org.server,
+            )?;
+            if purge {
+                execute_cached(tx, "DELETE FROM recipients WHERE rid = ?1", [rid])
+            } else {
+                execute_cached(
+                    tx,
+                    "UPDATE recipients SET \"WhenSoftDeleted\" = ?2 WHERE rid = ?1",
+                    params![rid, now_utc()],
+                )
+            }
+            .map_err(sql_error)?;
+            Ok(Vec::new())
+        })
+    }
+
+    /// Undo-SoftDeletedMailbox: a soft-deleted mailbox is in use again, as it was.
+    pub(super) fn undo_soft_delete(&self, bound: &Bound) -> Result<Vec<String>, ExchangeError> {
+        let identity = bound.required_text("SoftDeletedObject")?;
+        let commit = !bound.switch("WhatIf");
+        self.store().write_if(commit, |tx, org| {
+            purge_expired(tx)?;
+            let rid = identity::resolve_recipient(
+                tx,
+                &lifecycle_condition(Lifecycle::SoftDeleted),
+                &identity,
+                &org.server,
+            )?;
+            execute_cached(
+                tx,
+                "UPDATE recipients SET \"WhenSoftDeleted\" = NULL, \"WhenChangedUTC\" = ?2 WHERE rid = ?1",
+                params![rid, now_utc()],
+            )
+            .map_err(sql_error)?;
             Ok(Vec::new())
         })
     }
 }
 
-/// Parameters that select or confirm rather than set something.
-const NOT_SETTINGS: &[&str] = &[
-    "Identity",
-    "Confirm",
-    "WhatIf",
-    "Force",
-    "IgnoreDefaultScope",
-];
-
-/// Parameters naming another recipient, checked against the store.
-const RECIPIENT_REFERENCES: &[&str] = &["Manager", "ForwardingAddress"];
-
-/// Policy references checked against the store: parameter → the policy kind.
-fn policy_reference(parameter: &str) -> Option<&'static model::ObjectKind> {
-    if parameter.eq_ignore_ascii_case("OwaMailboxPolicy") {
-        Some(&model::OWA_MAILBOX_POLICY)
-    } else if parameter.eq_ignore_ascii_case("ActiveSyncMailboxPolicy") {
-        Some(&model::MOBILE_DEVICE_MAILBOX_POLICY)
-    } else {
-        None
-    }
-}
-
-/// A policy reference as stored: the policy's own name, or NULL; a policy that doesn't
-/// exist is refused with Exchange's message.
-fn policy_value(
-    tx: &Connection,
-    kind: &model::ObjectKind,
-    value: &Value,
-) -> Result<SqlValue, ExchangeError> {
-    Ok(match identity_text(value) {
-        None => SqlValue::Null,
-        Some(policy) => {
-            SqlValue::Text(resolve_object(tx, kind, &policy, || reference_missing(&policy))?.1)
-        }
-    })
+/// Purges the soft-deleted mailboxes removed more than 30 days ago (their addresses go
+/// with them), freeing their names and addresses.
+fn purge_expired(tx: &Connection) -> Result<(), ExchangeError> {
+    execute_cached(
+        tx,
+        "DELETE FROM recipients WHERE \"WhenSoftDeleted\" < ?1",
+        [identity::soft_delete_cutoff()],
+    )
+    .map_err(sql_error)?;
+    Ok(())
 }
 
 /// Applies a Set-*'s parameters to one recipient; returns whether anything changed.
 fn apply_settings(
     tx: &Connection,
+    noun: &NounSpec,
     row: &RecipientRow,
     bound: &Bound,
 ) -> Result<bool, ExchangeError> {
@@ -119,41 +157,11 @@ fn apply_settings(
         if NOT_SETTINGS.iter().any(|n| n.eq_ignore_ascii_case(name)) {
             continue;
         }
-        if let Some(kind) = policy_reference(name) {
-            updates.push((
-                recipient_column(name).map_or("OwaMailboxPolicy", |c| c.name),
-                policy_value(tx, kind, value)?,
-            ));
-            continue;
-        }
-        if let Some(column) = RECIPIENT_REFERENCES
-            .iter()
-            .find(|r| r.eq_ignore_ascii_case(name))
-            .and_then(|r| recipient_column(r))
-        {
-            // Another recipient, named by any of its identities; kept by its name.
-            let stored = match identity_text(value) {
-                None => SqlValue::Null,
-                Some(other) => {
-                    let condition = recipient_condition(&other, false);
-                    let names: Vec<String> = tx
-                        .prepare_cached(&format!(
-                            "SELECT r.\"Name\" FROM recipients r WHERE {} LIMIT 2",
-                            condition.sql
-                        ))
-                        .and_then(|mut stmt| {
-                            stmt.query_map(params_from_iter(condition.params.iter()), |r| r.get(0))?
-                                .collect()
-                        })
-                        .map_err(sql_error)?;
-                    match names.as_slice() {
-                        [one] => SqlValue::Text(one.clone()),
-                        [] => return Err(reference_missing(&other)),
-                        _ => return Err(identity::ambiguous(&other)),
-                    }
-                }
-            };
-            updates.push((column.name, stored));
+        if let Some((column, target)) = noun.column(name).and_then(|c| match c.kind {
+            Kind::Reference(target) => Some((c, target)),
+            _ => None,
+        }) {
+            updates.push((column.name, reference_value(tx, target, value)?));
             continue;
         }
         if name.eq_ignore_ascii_case("EmailAddresses") {
@@ -266,6 +274,15 @@ fn apply_settings(
     Ok(true)
 }
 
+/// What a reference column keeps (see [`reference_name`]).
+fn reference_value(
+    tx: &Connection,
+    target: crate::exchange::nouns::Target,
+    value: &Value,
+) -> Result<SqlValue, ExchangeError> {
+    Ok(reference_name(tx, target, value)?.map_or(SqlValue::Null, SqlValue::Text))
+}
+
 /// Runs a statement through the connection's statement cache: a bulk of commands parses
 /// each SQL text once, not once per command.
 fn execute_cached(tx: &Connection, sql: &str, params: impl Params) -> rusqlite::Result<usize> {
@@ -354,6 +371,25 @@ fn check_address_free(
     }
 }
 
+/// A new recipient's column value given by a parameter.
+fn new_column_value(
+    tx: &Connection,
+    column: &Column,
+    parameter: &str,
+    value: &Value,
+) -> Result<SqlValue, ExchangeError> {
+    match column.kind {
+        Kind::Reference(target) => reference_value(tx, target, value),
+        kind => column_value(parameter, kind, &SqlValue::Null, value),
+    }
+}
+
+/// The document kind of a plan noun.
+fn objects_of(noun: &'static NounSpec) -> Result<&'static ObjectKind, ExchangeError> {
+    noun.objects()
+        .ok_or_else(|| reference_missing(noun.nouns.first().copied().unwrap_or_default()))
+}
+
 /// An alias made from a name: the characters Exchange allows in one.
 fn alias_from(text: &str) -> String {
     let alias: String = text
@@ -372,6 +408,8 @@ fn alias_from(text: &str) -> String {
 /// -MailboxPlan names one) and the CAS mailbox plan of the same name.
 fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, ExchangeError> {
     let name = bound.required_text("Name")?;
+    // A soft-deleted mailbox holds its name and addresses until it is purged.
+    purge_expired(tx)?;
     check_name_free(tx, &name, None)?;
     let details = if bound.switch("Shared") {
         SHARED_MAILBOX
@@ -399,7 +437,7 @@ fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, 
     let upn = login.unwrap_or_else(|| primary.clone());
     let display = bound.text("DisplayName").unwrap_or_else(|| name.clone());
 
-    let plan_kind = &model::MAILBOX_PLAN;
+    let plan_kind = objects_of(&MAILBOX_PLAN)?;
     let plan_name = match bound.text("MailboxPlan") {
         Some(plan) => resolve_object(tx, plan_kind, &plan, || reference_missing(&plan))?.1,
         None => query_cached(
@@ -412,7 +450,7 @@ fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, 
         .map_err(sql_error)?
         .unwrap_or_else(|| "ExchangeOnlineEnterprise".to_string()),
     };
-    let settings_of = |kind: &model::ObjectKind| -> Result<Map<String, Value>, ExchangeError> {
+    let settings_of = |kind: &ObjectKind| -> Result<Map<String, Value>, ExchangeError> {
         let json: Option<String> = query_cached(
             tx,
             "SELECT settings FROM objects WHERE kind = ?1 AND name = ?2",
@@ -426,7 +464,7 @@ fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, 
             .unwrap_or_default())
     };
     let plan = settings_of(plan_kind)?;
-    let cas_plan = settings_of(&model::CAS_MAILBOX_PLAN)?;
+    let cas_plan = settings_of(objects_of(&CAS_MAILBOX_PLAN)?)?;
 
     let guid = new_guid();
     let exchange_guid = new_guid();
@@ -485,11 +523,10 @@ fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, 
         {
             continue;
         }
-        let stored = match policy_reference(&info.name) {
-            Some(kind) => policy_value(tx, kind, value)?,
-            None => column_value(&info.name, column.kind, &SqlValue::Null, value)?,
-        };
-        columns.push((column.name, stored));
+        columns.push((
+            column.name,
+            new_column_value(tx, column, &info.name, value)?,
+        ));
     }
     for (key, value) in plan.iter().chain(cas_plan.iter()) {
         let Some(column) = recipient_column(key) else {

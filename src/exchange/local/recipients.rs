@@ -1,5 +1,7 @@
 //! Reading recipients: Get-CASMailbox, Get-Mailbox, Get-User, Get-Recipient (and the
-//! Get-EXO* forms): rows read in pages, rendered in each view's property order.
+//! Get-EXO* forms): rows read in pages, rendered in each noun's layout. A computed
+//! property ([`Derived`]) is evaluated here both ways: as a value when shown and as SQL
+//! when `-Filter` names it.
 
 use std::ops::ControlFlow;
 
@@ -7,16 +9,19 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 use serde_json::{Map, Value, json};
 
+use super::directory::{self, Place, category_path, directory_suffix, escape_dn};
 use super::values::column_json;
 use super::{Bound, LocalBackend, ResultSize, feed, identity_text};
-use crate::exchange::identity::{self, like_pattern, recipient_condition};
-use crate::exchange::model::{
-    self, Kind, RECIPIENT_COLUMNS, ROOM_MAILBOX, RecipientView, SHARED_MAILBOX, USER_MAILBOX,
-    recipient_column,
+use crate::exchange::identity::{
+    self, Lifecycle, lifecycle_condition, like_pattern, recipient_condition,
 };
+use crate::exchange::nouns::recipients::{
+    RECIPIENT_COLUMNS, USER_MAILBOX, recipient_column, recipient_column_index, recipient_computed,
+};
+use crate::exchange::nouns::{self, Column, Derived, Kind, Layout, NounSpec, Storage, Target};
 use crate::exchange::opath::{self, Operand, OperandKind};
 use crate::exchange::request::{ExchangeError, Object, TYPE_ANNOTATION};
-use crate::exchange::store::{OrgInfo, SqlFragment, new_guid, sql_error};
+use crate::exchange::store::{OrgInfo, SqlFragment, sql_error};
 
 /// How many rows a Get reads per visit to the store.
 const PAGE_SIZE: usize = 500;
@@ -31,8 +36,8 @@ pub(super) struct RecipientRow {
 }
 
 impl RecipientRow {
-    pub(super) fn column(&self, name: &str) -> Option<(&'static model::Column, &SqlValue)> {
-        let i = model::recipient_column_index(name)?;
+    pub(super) fn column(&self, name: &str) -> Option<(&'static Column, &SqlValue)> {
+        let i = recipient_column_index(name)?;
         Some((RECIPIENT_COLUMNS.get(i)?, self.columns.get(i)?))
     }
     pub(super) fn text(&self, name: &str) -> String {
@@ -122,134 +127,134 @@ fn read_one(conn: &Connection, sql: &str, rid: i64) -> Result<RecipientRow, Exch
         .map_err(sql_error)
 }
 
+/// Where each property a noun shows comes from, worked out once per request.
+pub(super) struct Plan {
+    noun: &'static NounSpec,
+    extra: bool,
+    properties: Vec<(&'static str, Source)>,
+    /// Whether a property shows the distinguished name (built per row only then).
+    shows_dn: bool,
+}
+
+#[derive(Clone, Copy)]
+enum Source {
+    /// The column at this position of [`RECIPIENT_COLUMNS`].
+    Column(usize),
+    Computed(Derived),
+}
+
+/// The recipients' place in the directory: people.
+const PERSON_CLASSES: &[&str] = &["top", "person", "organizationalPerson", "user"];
+
+impl Plan {
+    pub fn of(noun: &'static NounSpec) -> Plan {
+        const NO_LAYOUT: Layout = Layout {
+            head: &[],
+            extra: false,
+            tail: &[],
+        };
+        let layout = match &noun.storage {
+            Storage::Recipients(layout) => layout,
+            Storage::Objects(_) => &NO_LAYOUT,
+        };
+        let properties: Vec<(&'static str, Source)> = layout
+            .head
+            .iter()
+            .chain(layout.tail)
+            .map(|&property| {
+                let source = match recipient_column_index(property) {
+                    Some(i) => Source::Column(i),
+                    None => Source::Computed(
+                        recipient_computed(property).map_or(Derived::Null, |c| c.value),
+                    ),
+                };
+                (property, source)
+            })
+            .collect();
+        let shows_dn = properties
+            .iter()
+            .any(|(_, s)| matches!(s, Source::Computed(Derived::DistinguishedName)));
+        Plan {
+            noun,
+            extra: layout.extra,
+            properties,
+            shows_dn,
+        }
+    }
+}
+
 /// What rendering needs besides the row.
 pub(super) struct Context {
     pub org: OrgInfo,
-    pub default_mobile_policy: Option<String>,
+    /// For each reference whose default-ness is shown: the referenced kind's default.
+    defaults: Vec<(&'static str, Option<String>)>,
 }
 
 impl Context {
-    pub fn load(conn: &Connection, org: &OrgInfo) -> Result<Context, ExchangeError> {
-        let default_mobile_policy = conn
-            .query_row(
-                "SELECT name FROM objects WHERE kind = ?1 AND is_default = 1",
-                [model::MOBILE_DEVICE_MAILBOX_POLICY.noun],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(sql_error)?;
+    pub fn load(conn: &Connection, org: &OrgInfo, plan: &Plan) -> Result<Context, ExchangeError> {
+        let mut defaults = Vec::new();
+        for (_, source) in &plan.properties {
+            let Source::Computed(Derived::NamesDefault(column)) = *source else {
+                continue;
+            };
+            let Some(kind) = referenced_kind(column) else {
+                continue;
+            };
+            let name = conn
+                .prepare_cached("SELECT name FROM objects WHERE kind = ?1 AND is_default = 1")
+                .and_then(|mut stmt| stmt.query_row([kind], |r| r.get(0)).optional())
+                .map_err(sql_error)?;
+            defaults.push((column, name));
+        }
         Ok(Context {
             org: org.clone(),
-            default_mobile_policy,
+            defaults,
         })
     }
-}
 
-/// The organisation's part of distinguished names and organisation ids.
-pub(super) fn directory_suffix(org: &OrgInfo) -> String {
-    format!(
-        "OU={},OU=Microsoft Exchange Hosted Organizations,DC=NAMPR01A001,DC=prod,DC=outlook,DC=com",
-        org.tenant
-    )
-}
-
-/// Escapes a name for a distinguished name's CN.
-pub(super) fn escape_dn(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if matches!(c, ',' | '+' | '"' | '\\' | '<' | '>' | ';' | '=') {
-            out.push('\\');
-        }
-        out.push(c);
+    fn default_of(&self, column: &str) -> Option<&str> {
+        self.defaults
+            .iter()
+            .find(|(c, _)| *c == column)
+            .and_then(|(_, name)| name.as_deref())
     }
-    out
 }
 
-/// The properties every directory object ends with that no column holds.
-pub(super) fn common_property(
-    name: &str,
-    object_name: &str,
-    dn: &str,
-    org: &OrgInfo,
-    object_class: &[&str],
-    category: &str,
-) -> Option<Value> {
-    Some(match name {
-        "IsValid" => Value::Bool(true),
-        "ExchangeVersion" => json!("0.20 (15.0.0.0)"),
-        "DistinguishedName" => json!(dn),
-        "Identity" | "Id" => json!(object_name),
-        "ObjectCategory" => json!(format!(
-            "NAMPR01A001.prod.outlook.com/Configuration/Schema/{category}"
-        )),
-        "ObjectClass" => json!(object_class),
-        "ObjectState" => json!("Unchanged"),
-        "OrganizationId" => json!(format!(
-            "NAMPR01A001.prod.outlook.com/Microsoft Exchange Hosted Organizations/{0} - NAMPR01A001.prod.outlook.com/ConfigurationUnits/{0}/Configuration",
-            org.tenant
-        )),
-        "OriginatingServer" => json!(org.server),
-        "RunspaceId" => json!(runspace_id()),
-        _ => return None,
-    })
+/// The stored kind of the documents a recipient column refers to.
+fn referenced_kind(column: &str) -> Option<&'static str> {
+    match recipient_column(column)?.kind {
+        Kind::Reference(Target::Object(noun)) => Some(noun.objects()?.noun),
+        _ => None,
+    }
 }
 
-/// One id for this process's session, as Exchange gives each remote session one.
-fn runspace_id() -> &'static str {
-    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    ID.get_or_init(new_guid)
-}
-
-pub(super) fn render(view: &RecipientView, row: &RecipientRow, ctx: &Context) -> Object {
-    let mut object = Map::with_capacity(view.property_columns().count() + 1);
+pub(super) fn render(plan: &Plan, row: &RecipientRow, ctx: &Context) -> Object {
+    let mut object = Map::with_capacity(plan.properties.len() + 1);
     object.insert(
         TYPE_ANNOTATION.to_string(),
-        json!(format!("#{}", view.type_name)),
+        json!(format!("#{}", plan.noun.type_name)),
     );
     let name = row.text("Name");
-    let dn = format!("CN={},{}", escape_dn(&name), directory_suffix(&ctx.org));
-    let details = row.text("RecipientTypeDetails");
-    for (property, column) in view.property_columns() {
-        if let Some((column, value)) =
-            column.and_then(|i| Some((RECIPIENT_COLUMNS.get(i)?, row.columns.get(i)?)))
-        {
-            object.insert(property.to_string(), column_json(column.kind, value));
-            continue;
-        }
-        let value = match property {
-            "EmailAddresses" => json!(row.addresses),
-            "LinkedMasterAccount" => Value::Null,
-            "ActiveSyncMailboxPolicyIsDefaulted" => Value::Bool(
-                ctx.default_mobile_policy
-                    .as_deref()
-                    .is_some_and(|d| d.eq_ignore_ascii_case(&row.text("ActiveSyncMailboxPolicy"))),
-            ),
-            "ExternalImapSettings"
-            | "InternalImapSettings"
-            | "ExternalPopSettings"
-            | "InternalPopSettings"
-            | "ExternalSmtpSettings"
-            | "InternalSmtpSettings" => json!([]),
-            "RecipientType" => json!(USER_MAILBOX),
-            "IsMailboxEnabled" => Value::Bool(true),
-            "IsShared" => Value::Bool(details == SHARED_MAILBOX),
-            "IsResource" => Value::Bool(details == ROOM_MAILBOX),
-            "MicrosoftOnlineServicesID" | "WindowsLiveID" => json!(row.text("UserPrincipalName")),
-            "WhenChanged" => json!(row.text("WhenChangedUTC")),
-            "WhenCreated" => json!(row.text("WhenCreatedUTC")),
-            _ => common_property(
-                property,
-                &name,
-                &dn,
-                &ctx.org,
-                &["top", "person", "organizationalPerson", "user"],
-                "Person",
-            )
-            .unwrap_or(Value::Null),
+    let place = Place {
+        name: &name,
+        dn: match plan.shows_dn {
+            true => format!("CN={},{}", escape_dn(&name), directory_suffix(&ctx.org)),
+            false => String::new(),
+        },
+        category: "Person",
+        classes: PERSON_CLASSES,
+    };
+    for &(property, source) in &plan.properties {
+        let value = match source {
+            Source::Column(i) => match (RECIPIENT_COLUMNS.get(i), row.columns.get(i)) {
+                (Some(column), Some(value)) => column_json(column.kind, value),
+                _ => Value::Null,
+            },
+            Source::Computed(derived) => derived_value(derived, row, &place, ctx),
         };
         object.insert(property.to_string(), value);
     }
-    if view.shows_extra {
+    if plan.extra {
         for (key, value) in &row.extra {
             if !object.keys().any(|k| k.eq_ignore_ascii_case(key)) {
                 object.insert(key.clone(), value.clone());
@@ -257,6 +262,23 @@ pub(super) fn render(view: &RecipientView, row: &RecipientRow, ctx: &Context) ->
         }
     }
     object
+}
+
+/// A computed property's value for one recipient.
+fn derived_value(derived: Derived, row: &RecipientRow, place: &Place, ctx: &Context) -> Value {
+    match derived {
+        Derived::Same(column) => row
+            .column(column)
+            .map_or(Value::Null, |(c, v)| column_json(c.kind, v)),
+        Derived::Is(column, value) => Value::Bool(row.text(column).eq_ignore_ascii_case(value)),
+        Derived::Set(column) => Value::Bool(!row.text(column).is_empty()),
+        Derived::Addresses => json!(row.addresses),
+        Derived::NamesDefault(column) => Value::Bool(
+            ctx.default_of(column)
+                .is_some_and(|d| d.eq_ignore_ascii_case(&row.text(column))),
+        ),
+        other => directory::value(other, place, &ctx.org).unwrap_or(Value::Null),
+    }
 }
 
 /// The SQL operand for a property `-Filter` names on a recipient cmdlet, or `None` when
@@ -268,71 +290,86 @@ fn filter_operand(bound: &Bound, property: &str, org: &OrgInfo) -> Option<Operan
     } else {
         cmdlet.filterable_property(property)?.to_string()
     };
-    let text = |sql: String| Operand {
+    match recipient_column(&canonical) {
+        Some(column) => Some(column_operand(column)),
+        None => derived_operand(recipient_computed(&canonical)?.value, org),
+    }
+}
+
+/// A column as `-Filter` compares it.
+fn column_operand(column: &Column) -> Operand {
+    let sql = format!("r.\"{}\"", column.name);
+    let (sql, kind) = match column.kind {
+        Kind::Bool | Kind::NullBool => (sql, OperandKind::Bool),
+        Kind::Int => (sql, OperandKind::Number),
+        Kind::Date => (sql, OperandKind::Date),
+        Kind::Text | Kind::Enum(_) | Kind::Reference(_) => (sql, OperandKind::Text),
+        Kind::Multi => (format!("json_each({sql})"), OperandKind::Multi),
+    };
+    Operand {
         sql,
         params: Vec::new(),
-        kind: OperandKind::Text,
+        kind,
+    }
+}
+
+/// A computed property as `-Filter` compares it: the SQL twin of [`derived_value`].
+fn derived_operand(derived: Derived, org: &OrgInfo) -> Option<Operand> {
+    let operand = |sql: &str, params: Vec<SqlValue>, kind| Operand {
+        sql: sql.to_string(),
+        params,
+        kind,
     };
-    let lower = canonical.to_ascii_lowercase();
-    Some(match lower.as_str() {
-        "emailaddresses" => Operand {
-            sql: "(SELECT address AS value FROM addresses a WHERE a.rid = r.rid \
-                  UNION ALL SELECT prefix || ':' || address FROM addresses a WHERE a.rid = r.rid)"
-                .to_string(),
-            params: Vec::new(),
-            kind: OperandKind::Multi,
+    let text = |value: String| operand("?", vec![SqlValue::Text(value)], OperandKind::Text);
+    Some(match derived {
+        Derived::Same(column) => column_operand(recipient_column(column)?),
+        Derived::Null => operand("NULL", Vec::new(), OperandKind::Text),
+        Derived::True => operand("1", Vec::new(), OperandKind::Bool),
+        Derived::EmptyList => operand(
+            "(SELECT NULL AS value WHERE 0)",
+            Vec::new(),
+            OperandKind::Multi,
+        ),
+        Derived::Text(value) => text(value.to_string()),
+        Derived::Is(column, value) => Operand {
+            sql: format!("(r.\"{}\" = ?)", recipient_column(column)?.name),
+            params: vec![SqlValue::Text(value.to_string())],
+            kind: OperandKind::Bool,
         },
-        "distinguishedname" | "id" => Operand {
-            sql: "('CN=' || r.\"Name\" || ?)".to_string(),
-            params: vec![SqlValue::Text(format!(",{}", directory_suffix(org)))],
-            kind: OperandKind::Text,
-        },
-        "whencreated" | "whencreatedutc" | "whenmailboxcreated" => Operand {
-            sql: "r.\"WhenCreatedUTC\"".to_string(),
-            params: Vec::new(),
-            kind: OperandKind::Date,
-        },
-        "whenchanged" | "whenchangedutc" => Operand {
-            sql: "r.\"WhenChangedUTC\"".to_string(),
-            params: Vec::new(),
-            kind: OperandKind::Date,
-        },
-        "windowsliveid" | "microsoftonlineservicesid" => {
-            text("r.\"UserPrincipalName\"".to_string())
-        }
-        "recipienttype" => text("'UserMailbox'".to_string()),
-        "isshared" => Operand {
-            sql: "(r.\"RecipientTypeDetails\" = 'SharedMailbox')".to_string(),
+        Derived::Set(column) => Operand {
+            sql: format!("(r.\"{}\" IS NOT NULL)", recipient_column(column)?.name),
             params: Vec::new(),
             kind: OperandKind::Bool,
         },
-        "isresource" => Operand {
-            sql: "(r.\"RecipientTypeDetails\" = 'RoomMailbox')".to_string(),
-            params: Vec::new(),
+        Derived::Addresses => operand(
+            "(SELECT address AS value FROM addresses a WHERE a.rid = r.rid \
+             UNION ALL SELECT prefix || ':' || address FROM addresses a WHERE a.rid = r.rid)",
+            Vec::new(),
+            OperandKind::Multi,
+        ),
+        Derived::NamesDefault(column) => Operand {
+            sql: format!(
+                "EXISTS (SELECT 1 FROM objects o WHERE o.kind = ? AND o.is_default = 1 \
+                 AND o.name = r.\"{}\")",
+                recipient_column(column)?.name
+            ),
+            params: vec![SqlValue::Text(referenced_kind(column)?.to_string())],
             kind: OperandKind::Bool,
         },
-        _ => {
-            let column = recipient_column(&canonical)?;
-            let sql = format!("r.\"{}\"", column.name);
-            match column.kind {
-                Kind::Bool | Kind::NullBool => Operand {
-                    sql,
-                    params: Vec::new(),
-                    kind: OperandKind::Bool,
-                },
-                Kind::Int => Operand {
-                    sql,
-                    params: Vec::new(),
-                    kind: OperandKind::Number,
-                },
-                Kind::Text => text(sql),
-                Kind::Multi => Operand {
-                    sql: format!("json_each({sql})"),
-                    params: Vec::new(),
-                    kind: OperandKind::Multi,
-                },
-            }
-        }
+        Derived::DistinguishedName | Derived::ObjectId => operand(
+            "('CN=' || r.\"Name\" || ?)",
+            vec![SqlValue::Text(format!(",{}", directory_suffix(org)))],
+            OperandKind::Text,
+        ),
+        Derived::ObjectCategory => text(category_path("Person")),
+        Derived::ObjectClass => operand(
+            "json_each(?)",
+            vec![SqlValue::Text(json!(PERSON_CLASSES).to_string())],
+            OperandKind::Multi,
+        ),
+        Derived::OrganizationId => text(directory::organization_id(org)),
+        Derived::OriginatingServer => text(org.server.clone()),
+        Derived::RunspaceId => text(directory::runspace_id().to_string()),
     })
 }
 
@@ -351,7 +388,14 @@ fn requested_identity(bound: &Bound) -> Option<String> {
 
 /// The conditions of a Get: identity, -Anr, -RecipientTypeDetails, -Filter.
 fn get_condition(bound: &Bound, org: &OrgInfo) -> Result<SqlFragment, ExchangeError> {
-    let mut condition = SqlFragment::all();
+    let lifecycle = if bound.switch("SoftDeletedMailbox") {
+        Lifecycle::SoftDeleted
+    } else if bound.switch("IncludeSoftDeletedRecipients") {
+        Lifecycle::Any
+    } else {
+        Lifecycle::Active
+    };
+    let mut condition = lifecycle_condition(lifecycle);
     if let Some(identity) = requested_identity(bound) {
         condition = condition.and(recipient_condition(&identity, true));
     }
@@ -445,15 +489,17 @@ fn sort_key(bound: &Bound) -> Result<String, ExchangeError> {
 impl LocalBackend {
     pub(super) fn get_recipients(
         &self,
-        view: &RecipientView,
+        noun: &'static NounSpec,
         bound: &Bound,
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError> {
         let result_size = ResultSize::from(bound)?;
+        let plan = Plan::of(noun);
         let (condition, ctx) = {
             let store = self.store();
             let condition = get_condition(bound, store.org())?;
-            (condition, Context::load(store.connection(), store.org())?)
+            let ctx = Context::load(store.connection(), store.org(), &plan)?;
+            (condition, ctx)
         };
         let key = sort_key(bound)?;
         // Where the next page starts (after the last row's key ?1 and row id ?2). In row
@@ -511,7 +557,7 @@ impl LocalBackend {
                     break;
                 }
                 last = (sort, row.rid);
-                objects.push(render(view, &row, &ctx));
+                objects.push(render(&plan, &row, &ctx));
             }
             delivered += objects.len();
             if !feed(objects, sink) {
@@ -541,8 +587,12 @@ impl LocalBackend {
     ) -> Result<bool, ExchangeError> {
         let store = self.store();
         let conn = store.connection();
-        let rid =
-            identity::resolve_recipient(conn, &SqlFragment::all(), identity, &store.org().server)?;
+        let rid = identity::resolve_recipient(
+            conn,
+            &lifecycle_condition(Lifecycle::Active),
+            identity,
+            &store.org().server,
+        )?;
         let own: Option<bool> = conn
             .query_row(
                 "SELECT \"SmtpClientAuthenticationDisabled\" FROM recipients WHERE rid = ?1",
@@ -556,7 +606,7 @@ impl LocalBackend {
         let org: Option<bool> = conn
             .query_row(
                 "SELECT json_extract(settings, '$.SmtpClientAuthenticationDisabled') FROM objects WHERE kind = ?1",
-                [model::TRANSPORT_CONFIG.noun],
+                [transport_config_kind()],
                 |r| r.get(0),
             )
             .optional()
@@ -564,6 +614,14 @@ impl LocalBackend {
             .flatten();
         Ok(org.unwrap_or(false))
     }
+}
+
+/// The stored kind of the organisation's transport settings.
+fn transport_config_kind() -> &'static str {
+    nouns::settings::TRANSPORT_CONFIG
+        .objects()
+        .map(|kind| kind.noun)
+        .unwrap_or_default()
 }
 
 /// Numbers a condition's plain `?` placeholders from `first` on (`?4`, `?5`, ...), so

@@ -2,10 +2,14 @@
 //! PowerShell and Exchange give for values of the wrong kind.
 
 use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, params_from_iter};
 use serde_json::Value;
 
-use crate::exchange::model::Kind;
+use super::identity_text;
+use crate::exchange::identity::{self, recipient_condition, reference_missing, resolve_object};
+use crate::exchange::nouns::{Kind, Target};
 use crate::exchange::request::{ExchangeError, HASHTABLE_TYPE, TYPE_ANNOTATION, scalar_text};
+use crate::exchange::store::sql_error;
 
 /// PowerShell's refusal of a non-Boolean value for a Boolean parameter.
 pub fn not_boolean(parameter: &str, value: &Value) -> ExchangeError {
@@ -41,6 +45,45 @@ pub fn to_bool(parameter: &str, value: &Value) -> Result<bool, ExchangeError> {
         Value::Bool(b) => Ok(*b),
         Value::Number(n) => Ok(n.as_f64().is_some_and(|f| f != 0.0)),
         _ => Err(not_boolean(parameter, value)),
+    }
+}
+
+/// What a reference to another object keeps: the object's own name (a recipient's Name,
+/// a policy's name), or `None` for `$null`. An object that doesn't exist, or a recipient
+/// identity that names several, is refused with Exchange's message.
+pub fn reference_name(
+    tx: &Connection,
+    target: Target,
+    value: &Value,
+) -> Result<Option<String>, ExchangeError> {
+    let Some(text) = identity_text(value) else {
+        return Ok(None);
+    };
+    let missing = || reference_missing(&text);
+    match target {
+        Target::Object(noun) => {
+            let kind = noun.objects().ok_or_else(missing)?;
+            Ok(Some(resolve_object(tx, kind, &text, missing)?.1))
+        }
+        Target::Recipient => {
+            let condition = recipient_condition(&text, false)
+                .and(identity::lifecycle_condition(identity::Lifecycle::Active));
+            let names: Vec<String> = tx
+                .prepare_cached(&format!(
+                    "SELECT r.\"Name\" FROM recipients r WHERE {} LIMIT 2",
+                    condition.sql
+                ))
+                .and_then(|mut stmt| {
+                    stmt.query_map(params_from_iter(condition.params.iter()), |r| r.get(0))?
+                        .collect()
+                })
+                .map_err(sql_error)?;
+            match <[String; 1]>::try_from(names) {
+                Ok([one]) => Ok(Some(one)),
+                Err(names) if names.is_empty() => Err(missing()),
+                Err(_) => Err(identity::ambiguous(&text)),
+            }
+        }
     }
 }
 
@@ -121,7 +164,8 @@ pub fn column_value(
             Value::Null => SqlValue::Null,
             other => SqlValue::Integer(i64::from(to_bool(parameter, other)?)),
         },
-        Kind::Text => match value {
+        // A reference arrives here already resolved to the object's name.
+        Kind::Text | Kind::Date | Kind::Enum(_) | Kind::Reference(_) => match value {
             Value::Null => SqlValue::Null,
             Value::Array(_) | Value::Object(_) => {
                 return Err(not_convertible(parameter, value, "System.String"));
@@ -165,7 +209,7 @@ pub fn list_json(list: &[String]) -> String {
 /// The JSON form of a stored column value.
 pub fn column_json(kind: Kind, value: &SqlValue) -> Value {
     match (kind, value) {
-        (_, SqlValue::Null) if kind == Kind::Multi => Value::Array(Vec::new()),
+        (Kind::Multi, SqlValue::Null) => Value::Array(Vec::new()),
         (_, SqlValue::Null) => Value::Null,
         (Kind::Bool | Kind::NullBool, SqlValue::Integer(i)) => Value::Bool(*i != 0),
         (Kind::Multi, SqlValue::Text(json)) => {

@@ -1,0 +1,600 @@
+//! The recipients: one row of the `recipients` table per mailbox, whose columns are named
+//! exactly as Exchange names the properties (`MapiEnabled`, `Department`, ...), so a
+//! parameter, an OPATH property and a column are matched by one case-insensitive name.
+//! Settings no column holds (the long tail of Set-Mailbox/Set-User parameters) live in
+//! the row's `Extra` JSON object under the parameter's name. Every recipient noun
+//! (Get-CASMailbox, Get-Mailbox, Get-User, Get-Recipient) shows the same rows in its
+//! own layout.
+
+use super::{
+    COMMON_TAIL, Column, Computed, DIRECTORY, Derived, GET_SET, Kind, Layout, NounSpec, Op,
+    Storage, Target, computed, find_computed, policies,
+};
+
+const fn col(name: &'static str, kind: Kind, default: Option<&'static str>) -> Column {
+    Column {
+        name,
+        kind,
+        default,
+    }
+}
+const fn on(name: &'static str) -> Column {
+    col(name, Kind::Bool, Some("1"))
+}
+const fn off(name: &'static str) -> Column {
+    col(name, Kind::Bool, Some("0"))
+}
+const fn nbool(name: &'static str) -> Column {
+    col(name, Kind::NullBool, None)
+}
+const fn text(name: &'static str) -> Column {
+    col(name, Kind::Text, None)
+}
+const fn multi(name: &'static str) -> Column {
+    col(name, Kind::Multi, Some("'[]'"))
+}
+const fn int(name: &'static str) -> Column {
+    col(name, Kind::Int, None)
+}
+const fn date(name: &'static str) -> Column {
+    col(name, Kind::Date, None)
+}
+const fn enumeration(
+    name: &'static str,
+    type_name: &'static str,
+    default: Option<&'static str>,
+) -> Column {
+    col(name, Kind::Enum(type_name), default)
+}
+const fn reference(name: &'static str, target: Target) -> Column {
+    col(name, Kind::Reference(target), None)
+}
+
+/// Every stored recipient property. Identity columns first, then the user's attributes,
+/// the mailbox's settings and the CAS mailbox settings (every Set-CASMailbox parameter
+/// that applies to Exchange Online has its column here).
+pub static RECIPIENT_COLUMNS: &[Column] = &[
+    // Identity and directory.
+    text("Guid"),
+    text("ExchangeGuid"),
+    text("ExternalDirectoryObjectId"),
+    text("Name"),
+    text("Alias"),
+    text("DisplayName"),
+    text("PrimarySmtpAddress"),
+    text("UserPrincipalName"),
+    text("SamAccountName"),
+    text("LegacyExchangeDN"),
+    enumeration("RecipientTypeDetails", "RecipientTypeDetails", None),
+    text("ServerName"),
+    text("ServerLegacyDN"),
+    text("Database"),
+    date("WhenCreatedUTC"),
+    date("WhenChangedUTC"),
+    // The user (Set-User).
+    text("FirstName"),
+    text("LastName"),
+    text("Initials"),
+    text("Title"),
+    text("Department"),
+    text("Company"),
+    text("Office"),
+    text("Phone"),
+    text("MobilePhone"),
+    text("HomePhone"),
+    text("Fax"),
+    text("Pager"),
+    text("City"),
+    text("StateOrProvince"),
+    text("PostalCode"),
+    text("CountryOrRegion"),
+    text("StreetAddress"),
+    reference("Manager", Target::Recipient),
+    text("Notes"),
+    text("WebPage"),
+    text("AssistantName"),
+    text("SimpleDisplayName"),
+    text("PhoneticDisplayName"),
+    text("WindowsEmailAddress"),
+    multi("OtherFax"),
+    multi("OtherHomePhone"),
+    multi("OtherTelephone"),
+    multi("PostOfficeBox"),
+    on("RemotePowerShellEnabled"),
+    int("SeniorityIndex"),
+    off("VIP"),
+    // The mailbox (Set-Mailbox).
+    text("MailboxPlan"),
+    text("ProhibitSendQuota"),
+    text("ProhibitSendReceiveQuota"),
+    text("IssueWarningQuota"),
+    text("MaxSendSize"),
+    text("MaxReceiveSize"),
+    text("RecipientLimits"),
+    text("RetainDeletedItemsFor"),
+    text("RetentionPolicy"),
+    text("RoleAssignmentPolicy"),
+    off("HiddenFromAddressListsEnabled"),
+    reference("ForwardingAddress", Target::Recipient),
+    text("ForwardingSmtpAddress"),
+    off("DeliverToMailboxAndForward"),
+    off("LitigationHoldEnabled"),
+    on("AuditEnabled"),
+    on("SingleItemRecoveryEnabled"),
+    off("RetentionHoldEnabled"),
+    off("MessageCopyForSentAsEnabled"),
+    off("MessageCopyForSendOnBehalfEnabled"),
+    multi("GrantSendOnBehalfTo"),
+    multi("Languages"),
+    int("ResourceCapacity"),
+    text("CustomAttribute1"),
+    text("CustomAttribute2"),
+    text("CustomAttribute3"),
+    text("CustomAttribute4"),
+    text("CustomAttribute5"),
+    text("CustomAttribute6"),
+    text("CustomAttribute7"),
+    text("CustomAttribute8"),
+    text("CustomAttribute9"),
+    text("CustomAttribute10"),
+    text("CustomAttribute11"),
+    text("CustomAttribute12"),
+    text("CustomAttribute13"),
+    text("CustomAttribute14"),
+    text("CustomAttribute15"),
+    // Client access (Set-CASMailbox).
+    multi("ActiveSyncAllowedDeviceIDs"),
+    multi("ActiveSyncBlockedDeviceIDs"),
+    reference(
+        "ActiveSyncMailboxPolicy",
+        Target::Object(&policies::MOBILE_DEVICE_MAILBOX_POLICY),
+    ),
+    off("ActiveSyncDebugLogging"),
+    on("ActiveSyncEnabled"),
+    off("HasActiveSyncDevicePartnership"),
+    off("ActiveSyncSuppressReadReceipt"),
+    reference(
+        "OwaMailboxPolicy",
+        Target::Object(&policies::OWA_MAILBOX_POLICY),
+    ),
+    on("OWAEnabled"),
+    on("OWAforDevicesEnabled"),
+    on("ECPEnabled"),
+    on("PopEnabled"),
+    on("PopUseProtocolDefaults"),
+    enumeration(
+        "PopMessagesRetrievalMimeFormat",
+        "MimeTextFormat",
+        Some("'BestBodyFormat'"),
+    ),
+    off("PopEnableExactRFC822Size"),
+    off("PopProtocolLoggingEnabled"),
+    off("PopSuppressReadReceipt"),
+    off("PopForceICalForCalendarRetrievalOption"),
+    on("PopMessageDeleteEnabled"),
+    on("ImapEnabled"),
+    on("ImapUseProtocolDefaults"),
+    enumeration(
+        "ImapMessagesRetrievalMimeFormat",
+        "MimeTextFormat",
+        Some("'BestBodyFormat'"),
+    ),
+    off("ImapEnableExactRFC822Size"),
+    off("ImapProtocolLoggingEnabled"),
+    off("ImapSuppressReadReceipt"),
+    off("ImapForceICalForCalendarRetrievalOption"),
+    on("MapiEnabled"),
+    nbool("MapiHttpEnabled"),
+    off("MAPIBlockOutlookNonCachedMode"),
+    text("MAPIBlockOutlookVersions"),
+    off("MAPIBlockOutlookRpcHttp"),
+    off("MAPIBlockOutlookExternalConnectivity"),
+    nbool("EwsEnabled"),
+    nbool("EwsAllowOutlook"),
+    nbool("EwsAllowMacOutlook"),
+    nbool("EwsAllowEntourage"),
+    enumeration(
+        "EwsApplicationAccessPolicy",
+        "EwsApplicationAccessPolicy",
+        None,
+    ),
+    multi("EwsAllowList"),
+    multi("EwsBlockList"),
+    on("ShowGalAsDefaultView"),
+    nbool("SmtpClientAuthenticationDisabled"),
+    on("UniversalOutlookEnabled"),
+    on("OutlookMobileEnabled"),
+    on("MacOutlookEnabled"),
+    on("OneWinNativeOutlookEnabled"),
+    off("PublicFolderClientAccess"),
+    off("IsOptimizedForAccessibility"),
+    // Soft delete: when Remove-Mailbox removed it (blank while in use).
+    date("WhenSoftDeleted"),
+];
+
+/// The position in [`RECIPIENT_COLUMNS`] of the column holding a property, matched
+/// case-insensitively (a map built once: rendering asks for ~80 properties per object).
+pub fn recipient_column_index(name: &str) -> Option<usize> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, usize>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            RECIPIENT_COLUMNS
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.name.to_ascii_lowercase(), i))
+                .collect()
+        })
+        .get(&name.to_ascii_lowercase())
+        .copied()
+}
+
+/// The column holding a property, matched case-insensitively.
+pub fn recipient_column(name: &str) -> Option<&'static Column> {
+    recipient_column_index(name).and_then(|i| RECIPIENT_COLUMNS.get(i))
+}
+
+/// The recipient properties no column holds, besides the directory ones ([`DIRECTORY`]).
+pub const RECIPIENT_COMPUTED: &[Computed] = &[
+    computed("EmailAddresses", Derived::Addresses),
+    computed("LinkedMasterAccount", Derived::Null),
+    computed(
+        "ActiveSyncMailboxPolicyIsDefaulted",
+        Derived::NamesDefault("ActiveSyncMailboxPolicy"),
+    ),
+    computed("ExternalImapSettings", Derived::EmptyList),
+    computed("InternalImapSettings", Derived::EmptyList),
+    computed("ExternalPopSettings", Derived::EmptyList),
+    computed("InternalPopSettings", Derived::EmptyList),
+    computed("ExternalSmtpSettings", Derived::EmptyList),
+    computed("InternalSmtpSettings", Derived::EmptyList),
+    // Every recipient the local organisation keeps is a mailbox.
+    computed("RecipientType", Derived::Text(USER_MAILBOX)),
+    computed("IsMailboxEnabled", Derived::True),
+    computed(
+        "IsShared",
+        Derived::Is("RecipientTypeDetails", SHARED_MAILBOX),
+    ),
+    computed(
+        "IsResource",
+        Derived::Is("RecipientTypeDetails", ROOM_MAILBOX),
+    ),
+    computed(
+        "MicrosoftOnlineServicesID",
+        Derived::Same("UserPrincipalName"),
+    ),
+    computed("WindowsLiveID", Derived::Same("UserPrincipalName")),
+    computed("WhenChanged", Derived::Same("WhenChangedUTC")),
+    computed("WhenCreated", Derived::Same("WhenCreatedUTC")),
+    computed("WhenMailboxCreated", Derived::Same("WhenCreatedUTC")),
+    computed("IsSoftDeletedByRemove", Derived::Set("WhenSoftDeleted")),
+];
+
+/// The computed recipient property of a name (its own or a directory one).
+pub fn recipient_computed(name: &str) -> Option<&'static Computed> {
+    find_computed(RECIPIENT_COMPUTED, name).or_else(|| find_computed(DIRECTORY, name))
+}
+
+/// The recipient kinds exosh keeps (RecipientTypeDetails values).
+pub const USER_MAILBOX: &str = "UserMailbox";
+pub const SHARED_MAILBOX: &str = "SharedMailbox";
+pub const ROOM_MAILBOX: &str = "RoomMailbox";
+
+/// A recipient noun's storage: its own properties, then the directory ones.
+const fn layout(extra: bool, head: &'static [&'static str]) -> Storage {
+    Storage::Recipients(Layout {
+        head,
+        extra,
+        tail: COMMON_TAIL,
+    })
+}
+
+/// Get-CASMailbox: exchange.md §2's order.
+pub static CAS_MAILBOX: NounSpec = NounSpec {
+    nouns: &["CASMailbox"],
+    type_name: "Microsoft.Exchange.Data.Directory.Management.CASMailbox",
+    storage: layout(
+        false,
+        &[
+            "RunspaceId",
+            "ExternalDirectoryObjectId",
+            "EmailAddresses",
+            "LegacyExchangeDN",
+            "LinkedMasterAccount",
+            "PrimarySmtpAddress",
+            "SamAccountName",
+            "ServerLegacyDN",
+            "ServerName",
+            "DisplayName",
+            "ActiveSyncAllowedDeviceIDs",
+            "ActiveSyncBlockedDeviceIDs",
+            "ActiveSyncMailboxPolicy",
+            "ActiveSyncMailboxPolicyIsDefaulted",
+            "ActiveSyncDebugLogging",
+            "ActiveSyncEnabled",
+            "HasActiveSyncDevicePartnership",
+            "ActiveSyncSuppressReadReceipt",
+            "ExternalImapSettings",
+            "InternalImapSettings",
+            "ExternalPopSettings",
+            "InternalPopSettings",
+            "ExternalSmtpSettings",
+            "InternalSmtpSettings",
+            "OwaMailboxPolicy",
+            "OWAEnabled",
+            "OWAforDevicesEnabled",
+            "ECPEnabled",
+            "PopEnabled",
+            "PopUseProtocolDefaults",
+            "PopMessagesRetrievalMimeFormat",
+            "PopEnableExactRFC822Size",
+            "PopProtocolLoggingEnabled",
+            "PopSuppressReadReceipt",
+            "PopForceICalForCalendarRetrievalOption",
+            "PopMessageDeleteEnabled",
+            "ImapEnabled",
+            "ImapUseProtocolDefaults",
+            "ImapMessagesRetrievalMimeFormat",
+            "ImapEnableExactRFC822Size",
+            "ImapProtocolLoggingEnabled",
+            "ImapSuppressReadReceipt",
+            "ImapForceICalForCalendarRetrievalOption",
+            "MapiEnabled",
+            "MapiHttpEnabled",
+            "MAPIBlockOutlookNonCachedMode",
+            "MAPIBlockOutlookVersions",
+            "MAPIBlockOutlookRpcHttp",
+            "MAPIBlockOutlookExternalConnectivity",
+            "EwsEnabled",
+            "EwsAllowOutlook",
+            "EwsAllowMacOutlook",
+            "EwsAllowEntourage",
+            "EwsApplicationAccessPolicy",
+            "EwsAllowList",
+            "EwsBlockList",
+            "ShowGalAsDefaultView",
+            "SmtpClientAuthenticationDisabled",
+            "UniversalOutlookEnabled",
+            "OutlookMobileEnabled",
+            "MacOutlookEnabled",
+            "OneWinNativeOutlookEnabled",
+            "PublicFolderClientAccess",
+            "IsOptimizedForAccessibility",
+        ],
+    ),
+    verbs: GET_SET,
+    table: &[
+        "Name",
+        "ActiveSyncEnabled",
+        "OWAEnabled",
+        "PopEnabled",
+        "ImapEnabled",
+        "MapiEnabled",
+        "SmtpClientAuthenticationDisabled",
+    ],
+    expanded: None,
+};
+
+/// Get-EXOCasMailbox without -Properties or -PropertySets: the module's Minimum property
+/// set, in the order Microsoft's "cmdlet property sets" page lists it. The objects are not
+/// CASMailbox objects (the module builds its own from the REST answer), so the CASMailbox
+/// table does not apply and, with more than four properties, they print as a list.
+/// **decision**: the type name.
+pub static EXO_CAS_MAILBOX: NounSpec = NounSpec {
+    nouns: &["EXOCasMailbox"],
+    type_name: "Microsoft.Exchange.Management.RestApiClient.ExoCasMailbox",
+    storage: Storage::Recipients(Layout {
+        head: &[
+            "ActiveSyncEnabled",
+            "DisplayName",
+            "ECPEnabled",
+            "EmailAddresses",
+            "EwsEnabled",
+            "ExchangeVersion",
+            "Guid",
+            "Identity",
+            "ImapEnabled",
+            "MAPIEnabled",
+            "Name",
+            "OWAEnabled",
+            "OrganizationId",
+            "PopEnabled",
+            "PrimarySmtpAddress",
+            "ServerLegacyDN",
+        ],
+        extra: false,
+        tail: &[],
+    }),
+    verbs: &[("Get", Op::Get)],
+    table: &[],
+    expanded: Some(&CAS_MAILBOX),
+};
+
+/// Get-Mailbox. **Decision**: the mailbox's settings first, then its addressing, as the
+/// Exchange Management Shell groups them.
+pub static MAILBOX: NounSpec = NounSpec {
+    nouns: &["Mailbox", "EXOMailbox"],
+    type_name: "Microsoft.Exchange.Data.Directory.Management.Mailbox",
+    storage: layout(
+        true,
+        &[
+            "RunspaceId",
+            "Database",
+            "MailboxPlan",
+            "DeliverToMailboxAndForward",
+            "LitigationHoldEnabled",
+            "SingleItemRecoveryEnabled",
+            "RetentionHoldEnabled",
+            "RetentionPolicy",
+            "ExchangeGuid",
+            "AuditEnabled",
+            "MessageCopyForSentAsEnabled",
+            "MessageCopyForSendOnBehalfEnabled",
+            "ForwardingAddress",
+            "ForwardingSmtpAddress",
+            "RetainDeletedItemsFor",
+            "IsMailboxEnabled",
+            "IsSoftDeletedByRemove",
+            "WhenSoftDeleted",
+            "Languages",
+            "ProhibitSendQuota",
+            "ProhibitSendReceiveQuota",
+            "IssueWarningQuota",
+            "RecipientLimits",
+            "IsResource",
+            "IsShared",
+            "ResourceCapacity",
+            "RoleAssignmentPolicy",
+            "ServerLegacyDN",
+            "ServerName",
+            "SamAccountName",
+            "UserPrincipalName",
+            "ExternalDirectoryObjectId",
+            "Alias",
+            "CustomAttribute1",
+            "CustomAttribute2",
+            "CustomAttribute3",
+            "CustomAttribute4",
+            "CustomAttribute5",
+            "CustomAttribute6",
+            "CustomAttribute7",
+            "CustomAttribute8",
+            "CustomAttribute9",
+            "CustomAttribute10",
+            "CustomAttribute11",
+            "CustomAttribute12",
+            "CustomAttribute13",
+            "CustomAttribute14",
+            "CustomAttribute15",
+            "DisplayName",
+            "EmailAddresses",
+            "GrantSendOnBehalfTo",
+            "HiddenFromAddressListsEnabled",
+            "LegacyExchangeDN",
+            "MaxSendSize",
+            "MaxReceiveSize",
+            "PrimarySmtpAddress",
+            "RecipientType",
+            "RecipientTypeDetails",
+            "WindowsEmailAddress",
+            "MicrosoftOnlineServicesID",
+        ],
+    ),
+    verbs: &[
+        ("Get", Op::Get),
+        ("Set", Op::Set),
+        ("New", Op::NewMailbox),
+        ("Remove", Op::Remove),
+    ],
+    table: &[
+        "Name",
+        "Alias",
+        "Database",
+        "ProhibitSendQuota",
+        "ExternalDirectoryObjectId",
+    ],
+    expanded: None,
+};
+
+/// Undo-SoftDeletedMailbox: a mailbox Remove-Mailbox soft-deleted, brought back with its
+/// settings (Get-Mailbox -SoftDeletedMailbox lists them, as mailboxes).
+pub static SOFT_DELETED_MAILBOX: NounSpec = NounSpec {
+    nouns: &["SoftDeletedMailbox"],
+    type_name: MAILBOX.type_name,
+    storage: layout(true, &[]),
+    verbs: &[("Undo", Op::Undo)],
+    table: &[],
+    expanded: None,
+};
+
+/// Get-User.
+pub static USER: NounSpec = NounSpec {
+    nouns: &["User"],
+    type_name: "Microsoft.Exchange.Data.Directory.Management.User",
+    storage: layout(
+        true,
+        &[
+            "RunspaceId",
+            "AssistantName",
+            "City",
+            "Company",
+            "CountryOrRegion",
+            "Department",
+            "DisplayName",
+            "Fax",
+            "FirstName",
+            "HomePhone",
+            "Initials",
+            "LastName",
+            "Manager",
+            "MobilePhone",
+            "Notes",
+            "Office",
+            "OtherFax",
+            "OtherHomePhone",
+            "OtherTelephone",
+            "Pager",
+            "Phone",
+            "PhoneticDisplayName",
+            "PostalCode",
+            "PostOfficeBox",
+            "RecipientType",
+            "RecipientTypeDetails",
+            "SimpleDisplayName",
+            "StateOrProvince",
+            "StreetAddress",
+            "Title",
+            "UserPrincipalName",
+            "WebPage",
+            "WindowsEmailAddress",
+            "MicrosoftOnlineServicesID",
+            "ExternalDirectoryObjectId",
+            "RemotePowerShellEnabled",
+            "SeniorityIndex",
+            "VIP",
+            "SamAccountName",
+        ],
+    ),
+    verbs: GET_SET,
+    table: &["Name", "RecipientType"],
+    expanded: None,
+};
+
+/// Get-Recipient (Exchange's reduced recipient).
+pub static RECIPIENT: NounSpec = NounSpec {
+    nouns: &["Recipient", "EXORecipient"],
+    type_name: "Microsoft.Exchange.Data.Directory.Management.ReducedRecipient",
+    storage: layout(
+        false,
+        &[
+            "RunspaceId",
+            "Alias",
+            "City",
+            "Company",
+            "CountryOrRegion",
+            "Database",
+            "Department",
+            "DisplayName",
+            "EmailAddresses",
+            "ExternalDirectoryObjectId",
+            "FirstName",
+            "HiddenFromAddressListsEnabled",
+            "LastName",
+            "Manager",
+            "Notes",
+            "Office",
+            "OwaMailboxPolicy",
+            "ActiveSyncMailboxPolicy",
+            "Phone",
+            "PostalCode",
+            "PrimarySmtpAddress",
+            "RecipientType",
+            "RecipientTypeDetails",
+            "StateOrProvince",
+            "Title",
+        ],
+    ),
+    verbs: &[("Get", Op::Get)],
+    table: &["Name", "RecipientType"],
+    expanded: None,
+};
