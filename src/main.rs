@@ -60,6 +60,8 @@ enum Action {
         valid_for: i64,
     },
     App(exosh::server::apps::AppCommand),
+    /// `exosh token --revoke SUBJECT`.
+    Revoke(String),
     /// `exosh` on a terminal: the interactive shell.
     Interactive(exosh::repl::StartOptions),
     /// `-Help`, `-?`: the usage text.
@@ -79,7 +81,7 @@ Usage: exosh [[-File] <filePath> [args]]
                    [--http] [--rate-limit <n>] [--token-lifetime <duration>]
                    [--device-code-lifetime <duration>] [--poll-interval <seconds>]
                    [--clock-skew <seconds>]
-       exosh token <user> [--valid-for <duration>]
+       exosh token <user> [--valid-for <duration>] | --revoke <user or appId>
        exosh app add <appId> --certificate <file> | list | remove <appId>
 
 exosh is a PowerShell-compatible shell for Exchange Online administration. Without
@@ -300,8 +302,10 @@ const TOKEN_VALIDITY: &str = "8h";
 
 /// `exosh token UPN [--valid-for D]`.
 fn parse_token_args(args: &[String]) -> Result<Action, String> {
-    const USAGE: &str = "usage: exosh token UPN [--valid-for 8h]";
+    const USAGE: &str =
+        "usage: exosh token UPN [--valid-for 8h]\n       exosh token --revoke UPN|APPID";
     let mut upn = None;
+    let mut revoke = false;
     let mut valid_for = TOKEN_VALIDITY.to_string();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -317,6 +321,7 @@ fn parse_token_args(args: &[String]) -> Result<Action, String> {
                     ))?
                     .clone();
             }
+            _ if arg.eq_ignore_ascii_case("--revoke") => revoke = true,
             _ if arg.starts_with('-') => {
                 return Err(format!("exosh token: unknown option '{arg}'.\n{USAGE}"));
             }
@@ -325,6 +330,9 @@ fn parse_token_args(args: &[String]) -> Result<Action, String> {
         }
     }
     let upn = upn.ok_or(USAGE)?;
+    if revoke {
+        return Ok(Action::Revoke(upn));
+    }
     let valid_for = exosh::exchange::auth::token::parse_duration(&valid_for).ok_or(format!(
         "exosh token: '{valid_for}' is not a duration (such as 8h, 30m, 1d, 1h30m)."
     ))?;
@@ -367,12 +375,15 @@ fn token(upn: &str, valid_for: i64) -> i32 {
     }
 }
 
-/// `exosh app ...` on the organisation of `$EXOSH_ORG`.
-fn app(command: &exosh::server::apps::AppCommand) -> i32 {
+/// A server administration command (`exosh app`, `exosh token --revoke`) on the
+/// organisation of `$EXOSH_ORG`: prints what it says, exit code 0; or its error, 1.
+fn on_organisation(
+    command: impl FnOnce(&mut exosh::exchange::store::Store) -> Result<String, String>,
+) -> i32 {
     let path = exosh::exchange::store::Store::default_path();
     let done = exosh::commands::exchange::session::open_local(&path)
         .map_err(|e| e.message)
-        .and_then(|backend| command.run(&mut backend.store()));
+        .and_then(|backend| command(&mut backend.store()));
     match done {
         Ok(text) => {
             if !text.is_empty() {
@@ -559,7 +570,12 @@ fn main() -> ExitCode {
         }
         Action::Serve(options) => serve(&options),
         Action::Token { upn, valid_for } => token(&upn, valid_for),
-        Action::App(command) => app(&command),
+        Action::App(command) => on_organisation(|store| command.run(store)),
+        Action::Revoke(subject) => on_organisation(|store| {
+            exosh::server::oauth::revocation::revoke(store, &subject)
+                .map(|_| format!("The tokens issued to {subject} until now are revoked: its clients must sign in again."))
+                .map_err(|e| format!("exosh token: {}", e.message))
+        }),
         Action::Interactive(options) => on_large_stack(move || exosh::repl::start(&options)),
         Action::Run {
             source,

@@ -136,9 +136,18 @@ fn a_banner_a_prefix_and_a_command_list_shape_the_session() {
 }
 
 #[test]
-fn without_a_token_connecting_stops_the_script() {
-    let out = client("Connect-ExchangeOnline -UserPrincipalName admin@contoso.com\n'after'");
-    assert!(text(&out.stderr).contains("needs -AccessToken"));
+fn a_sign_in_that_fails_stops_the_script() {
+    // Without a token Connect-ExchangeOnline signs in; here its identity platform (a
+    // closed port on this machine) cannot be reached.
+    let out = client(
+        "Connect-ExchangeOnline -UserPrincipalName admin@contoso.com -AzureADAuthorizationEndpointUri http://127.0.0.1:9/organizations\n'after'",
+    );
+    assert!(
+        text(&out.stderr)
+            .contains("Cannot reach the sign-in service http://127.0.0.1:9/organizations"),
+        "{}",
+        text(&out.stderr)
+    );
     assert!(!text(&out.stdout).contains("after"));
     assert_eq!(out.status.code(), Some(1));
 }

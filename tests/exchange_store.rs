@@ -165,7 +165,7 @@ fn a_new_store_is_created_once_with_its_schema_and_sample_claim() {
         .connection()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .expect("version");
-    assert_eq!(version, 5);
+    assert_eq!(version, 6);
     let mode: String = again
         .store()
         .connection()

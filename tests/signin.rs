@@ -11,6 +11,8 @@
 
 mod browser;
 mod common;
+#[path = "signin/http.rs"]
+mod http;
 #[path = "signin/keys.rs"]
 mod keys;
 #[path = "remote/server.rs"]
@@ -18,163 +20,9 @@ mod server;
 
 use std::time::Duration;
 
-use serde_json::{Value, json};
-use server::{ADMIN, Reply, Scratch, Server, TENANT, body, request, token};
-
-const MODULE: &str = "fb78d390-0c51-40cd-8e17-fdbfab77341b";
-const APP: &str = "6e0a1c2d-3b4f-4a5e-8d7c-9b1a2c3d4e5f";
-const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
-const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-
-fn form(fields: &[(&str, &str)]) -> Vec<u8> {
-    form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(fields)
-        .finish()
-        .into_bytes()
-}
-
-/// POSTs a form (with a cookie when given).
-fn post_form(port: u16, path: &str, cookie: Option<&str>, fields: &[(&str, &str)]) -> Reply {
-    let mut headers = vec![("Content-Type", "application/x-www-form-urlencoded")];
-    if let Some(cookie) = cookie {
-        headers.push(("Cookie", cookie));
-    }
-    request(port, "POST", path, &headers, &form(fields))
-}
-
-fn get(port: u16, path: &str, cookie: Option<&str>) -> Reply {
-    let headers: Vec<(&str, &str)> = cookie.map(|c| vec![("Cookie", c)]).unwrap_or_default();
-    request(port, "GET", path, &headers, b"")
-}
-
-fn oauth(tenant: &str, endpoint: &str) -> String {
-    format!("/{tenant}/oauth2/v2.0/{endpoint}")
-}
-
-/// The identity platform's error shape, checked; the error and the AADSTS code.
-fn oauth_error(reply: &Reply) -> (String, u64) {
-    let body = reply.json();
-    let error = body["error"].as_str().unwrap_or_default().to_string();
-    let code = body["error_codes"][0].as_u64().unwrap_or_default();
-    let description = body["error_description"].as_str().unwrap_or_default();
-    assert!(
-        description.starts_with(&format!("AADSTS{code}: ")),
-        "{}",
-        reply.body
-    );
-    for field in ["timestamp", "trace_id", "correlation_id", "error_uri"] {
-        assert!(body[field].is_string(), "{field} in {}", reply.body);
-    }
-    assert!(body.get("access_token").is_none());
-    (error, code)
-}
-
-/// A started device flow: (device code, user code).
-fn start_flow(port: u16, tenant: &str, extra: &[(&str, &str)]) -> (String, String) {
-    let mut fields = vec![
-        ("client_id", MODULE),
-        (
-            "scope",
-            "https://outlook.office365.com/.default offline_access openid profile",
-        ),
-    ];
-    fields.extend_from_slice(extra);
-    let reply = post_form(port, &oauth(tenant, "devicecode"), None, &fields);
-    assert_eq!(reply.status, 200, "{}", reply.body);
-    let flow = reply.json();
-    (
-        flow["device_code"]
-            .as_str()
-            .expect("device code")
-            .to_string(),
-        flow["user_code"].as_str().expect("user code").to_string(),
-    )
-}
-
-fn poll(port: u16, device_code: &str) -> Reply {
-    post_form(
-        port,
-        &oauth(TENANT, "token"),
-        None,
-        &[
-            ("grant_type", DEVICE_GRANT),
-            ("client_id", MODULE),
-            ("device_code", device_code),
-            ("client_info", "1"),
-        ],
-    )
-}
-
-/// A browser session for `upn` made by raw requests: the cookie and the form token.
-fn sign_in(scratch: &Scratch, port: u16, upn: &str) -> (String, String) {
-    let reply = get(
-        port,
-        &format!("/devicelogin?token={}", token(scratch, upn, None)),
-        None,
-    );
-    assert_eq!(reply.status, 303, "{}", reply.body);
-    assert_eq!(reply.header("location"), Some("/devicelogin"));
-    let set = reply.header("set-cookie").expect("a session cookie");
-    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/"] {
-        assert!(set.contains(attribute), "{set}");
-    }
-    let cookie = set.split(';').next().expect("name=value").to_string();
-    let page = get(port, "/devicelogin", Some(&cookie));
-    assert!(
-        page.body.contains(&format!("Signed in as {upn}.")),
-        "{}",
-        page.body
-    );
-    (cookie, form_token(&page.body))
-}
-
-fn form_token(html: &str) -> String {
-    let marker = "name=\"session\" value=\"";
-    let start = html.find(marker).expect("a form token") + marker.len();
-    html[start..].split('"').next().expect("value").to_string()
-}
-
-/// Enters a user code at `/devicelogin`, then Continue or Cancel.
-fn answer(port: u16, session: &(String, String), user_code: &str, decision: &str) -> Reply {
-    let (cookie, form_token) = session;
-    let found = post_form(
-        port,
-        "/devicelogin",
-        Some(cookie),
-        &[("code", user_code), ("session", form_token)],
-    );
-    assert_eq!(found.status, 200, "{}", found.body);
-    assert!(
-        found
-            .body
-            .contains("Are you trying to sign in to Microsoft Exchange REST API Based Powershell?"),
-        "{}",
-        found.body
-    );
-    post_form(
-        port,
-        "/devicelogin/decision",
-        Some(cookie),
-        &[
-            ("code", user_code),
-            ("session", form_token),
-            ("decision", decision),
-        ],
-    )
-}
-
-fn invoke(port: u16, token: &str, cmdlet: &str, parameters: Value) -> Reply {
-    request(
-        port,
-        "POST",
-        &format!("/adminapi/beta/{TENANT}/InvokeCommand"),
-        &[
-            ("Authorization", &format!("Bearer {token}")),
-            ("Content-Type", "application/json"),
-        ],
-        &body(cmdlet, parameters),
-    )
-}
+use http::*;
+use serde_json::json;
+use server::{ADMIN, Reply, Scratch, Server, TENANT, token};
 
 #[test]
 fn discovery_names_the_endpoints_a_client_uses() {
@@ -562,16 +410,6 @@ fn client_credentials(port: u16, tenant: &str, extra: &[(&str, &str)]) -> Reply 
     post_form(port, &oauth(tenant, "token"), None, &fields)
 }
 
-/// `exosh app add` on the scratch organisation; its output.
-fn app_add(scratch: &Scratch, app_id: &str, file: &std::path::Path) -> std::process::Output {
-    scratch
-        .exosh()
-        .args(["app", "add", app_id, "--certificate"])
-        .arg(file)
-        .output()
-        .expect("exosh app add runs")
-}
-
 #[test]
 fn an_application_signs_in_with_its_certificate_and_nothing_else_passes() {
     let scratch = Scratch::new();
@@ -601,6 +439,13 @@ fn an_application_signs_in_with_its_certificate_and_nothing_else_passes() {
     assert_eq!(refused.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("cannot be used"));
 
+    // Exchange gives an application its rights with a role assignment.
+    common::run(
+        &scratch.open(),
+        "New-ManagementRoleAssignment",
+        json!({"Role": "Mail Recipients", "App": APP}),
+    )
+    .expect("assigned");
     let server = Server::start(&scratch, &[]);
     let port = server.port;
     let endpoint = format!("{}/{TENANT}/oauth2/v2.0/token", server.base);
@@ -689,4 +534,80 @@ fn an_application_signs_in_with_its_certificate_and_nothing_else_passes() {
     assert_eq!(oauth_error(&on_alias), ("invalid_request".into(), 9001023));
     let secret = client_credentials(port, TENANT, &[("client_secret", "hunter2")]);
     assert_eq!(oauth_error(&secret), ("invalid_client".into(), 7000215));
+}
+
+#[test]
+fn revoked_tokens_get_a_claims_challenge_and_their_refresh_tokens_are_refused() {
+    let scratch = Scratch::new();
+    let server = Server::start(&scratch, &["--poll-interval", "0"]);
+    let port = server.port;
+    let (device_code, user_code) = start_flow(port, TENANT, &[]);
+    let session = sign_in(&scratch, port, ADMIN);
+    answer(port, &session, &user_code, "approve");
+    let tokens = poll(port, &device_code).json();
+    let access = tokens["access_token"].as_str().expect("token").to_string();
+    let refresh_token = tokens["refresh_token"]
+        .as_str()
+        .expect("refresh")
+        .to_string();
+    let ken = || json!({"Identity": "Ken Sanchez"});
+    assert_eq!(invoke(port, &access, "Get-CASMailbox", ken()).status, 200);
+
+    // Tokens carry whole seconds: revoke in a later second than they were issued in.
+    std::thread::sleep(Duration::from_millis(1100));
+    let revoked = scratch
+        .exosh()
+        .args(["token", "--revoke", ADMIN])
+        .output()
+        .expect("exosh token --revoke runs");
+    assert!(
+        revoked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&revoked.stderr)
+    );
+
+    let refused = invoke(
+        port,
+        &access,
+        "Set-CASMailbox",
+        json!({"Identity": "Ken Sanchez", "PopEnabled": false}),
+    );
+    assert_eq!(refused.status, 401, "{}", refused.body);
+    let challenge = refused.header("www-authenticate").expect("a challenge");
+    assert!(
+        challenge.contains("error=\"insufficient_claims\"") && challenge.contains("claims=\""),
+        "{challenge}"
+    );
+    let pop = |token: &str| {
+        invoke(port, token, "Get-CASMailbox", ken()).json()["value"][0]["PopEnabled"].clone()
+    };
+
+    let renewed = post_form(
+        port,
+        &oauth(TENANT, "token"),
+        None,
+        &[
+            ("grant_type", "refresh_token"),
+            ("client_id", MODULE),
+            ("refresh_token", &refresh_token),
+        ],
+    );
+    assert_eq!(oauth_error(&renewed), ("invalid_grant".into(), 50173));
+
+    // The browser session ended too: the user signs in again, and a fresh device code
+    // gives a token that works; the refused change was not made.
+    let page = get(port, "/devicelogin", Some(&session.0));
+    assert!(
+        page.body.contains("Sign in to enter a code"),
+        "{}",
+        page.body
+    );
+    let session = sign_in(&scratch, port, ADMIN);
+    let (device_code, user_code) = start_flow(port, TENANT, &[]);
+    answer(port, &session, &user_code, "approve");
+    let fresh = poll(port, &device_code).json()["access_token"]
+        .as_str()
+        .expect("token")
+        .to_string();
+    assert_eq!(pop(&fresh), json!(true));
 }

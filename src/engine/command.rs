@@ -233,6 +233,8 @@ pub struct Signature {
     pub name: String,
     pub aliases: Vec<String>,
     pub synopsis: String,
+    /// What Get-Help's DESCRIPTION says (empty: no such section).
+    pub description: String,
     pub params: Vec<Param>,
     /// The set chosen when the arguments fit several (`DefaultParameterSetName`).
     pub default_set: Option<String>,
@@ -250,6 +252,7 @@ impl Signature {
             name: name.to_string(),
             aliases: Vec::new(),
             synopsis: String::new(),
+            description: String::new(),
             params: Vec::new(),
             default_set: None,
             supports_should_process: false,
@@ -259,6 +262,10 @@ impl Signature {
     }
     pub fn alias(mut self, alias: &str) -> Signature {
         self.aliases.push(alias.to_string());
+        self
+    }
+    pub fn description(mut self, text: &str) -> Signature {
+        self.description = text.to_string();
         self
     }
     pub fn synopsis(mut self, text: &str) -> Signature {

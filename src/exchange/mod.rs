@@ -31,6 +31,7 @@ pub mod identity;
 pub mod local;
 pub mod nouns;
 pub mod opath;
+pub mod rbac;
 pub mod remote;
 pub mod request;
 pub mod store;

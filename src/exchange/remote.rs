@@ -12,6 +12,9 @@
 //!   the Authorization header (at most [`MAX_REDIRECTS`]).
 //! - An error body becomes the same [`ExchangeError`] the local organisation gives; a body
 //!   that is not JSON becomes an error carrying its status and text.
+//! - The bearer token comes from the connection's [`Credential`] for each request, so a
+//!   token about to expire is renewed first; a `401` carrying a claims challenge
+//!   (`WWW-Authenticate: ... claims="..."`) gets one fresh sign-in and one retry.
 //! - A failure of the transport itself (no answer, connection cut) is an error of category
 //!   `ConnectionError`, which the shell makes terminating.
 
@@ -21,6 +24,8 @@ use std::time::Duration;
 use reqwest::header::{self, HeaderMap, HeaderValue};
 use serde_json::Value;
 
+use super::auth::client::SignInError;
+use super::auth::credential::{Credential, claims_challenge};
 use super::request::{Backend, ErrorCode, ExchangeError, Object, Request, Response};
 
 /// Retries of a throttled (429) or unavailable (503) request.
@@ -40,8 +45,8 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Endpoint {
     /// The InvokeCommand URL: `https://<host>/adminapi/beta/<tenant>/InvokeCommand`.
     pub url: String,
-    /// The bearer token.
-    pub token: String,
+    /// Where the bearer tokens come from (a sign-in, or `-AccessToken`).
+    pub credential: std::sync::Arc<Credential>,
     /// `X-AnchorMailbox`: `UPN:<admin>` (or `APP:...` for an application).
     pub anchor: Option<String>,
     /// Objects per page asked for (`-PageSize`, at most 1000).
@@ -83,9 +88,9 @@ impl RestBackend {
         &self.endpoint
     }
 
-    fn headers(&self) -> HeaderMap {
+    fn headers(&self, token: &str) -> HeaderMap {
         let mut headers = HeaderMap::new();
-        if let Ok(value) = HeaderValue::from_str(&format!("Bearer {}", self.endpoint.token)) {
+        if let Ok(value) = HeaderValue::from_str(&format!("Bearer {token}")) {
             headers.insert(header::AUTHORIZATION, value);
         }
         headers.insert(
@@ -119,12 +124,14 @@ impl RestBackend {
             .map_err(|e| connection_error(format!("'{url}' is not a valid address: {e}")))?;
         let mut retries = 0;
         let mut redirects = 0;
+        let mut token = self.endpoint.credential.token().map_err(sign_in_error)?;
+        let mut challenged = false;
         loop {
             let sent = self.runtime.block_on(async {
                 let response = self
                     .client
                     .post(url.clone())
-                    .headers(self.headers())
+                    .headers(self.headers(&token))
                     .body(body.to_vec())
                     .send()
                     .await?;
@@ -154,6 +161,24 @@ impl RestBackend {
                             redirects += 1;
                             url = next;
                             continue;
+                        }
+                        None => return Err(http_error(status, &bytes)),
+                    }
+                }
+                401 if !challenged => {
+                    let claims = headers
+                        .get_all(header::WWW_AUTHENTICATE)
+                        .iter()
+                        .filter_map(|v| v.to_str().ok())
+                        .find_map(claims_challenge);
+                    match claims {
+                        Some(claims) => {
+                            challenged = true;
+                            token = self
+                                .endpoint
+                                .credential
+                                .renew(Some(&claims))
+                                .map_err(sign_in_error)?;
                         }
                         None => return Err(http_error(status, &bytes)),
                     }
@@ -272,7 +297,7 @@ fn host(url: &reqwest::Url) -> String {
 }
 
 /// An error and its causes, as one line.
-fn chain(error: &dyn std::error::Error) -> String {
+pub fn chain(error: &dyn std::error::Error) -> String {
     let mut why = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {
@@ -294,6 +319,19 @@ fn transport_error(url: &reqwest::Url, error: &reqwest::Error) -> ExchangeError 
         "The Exchange endpoint {} {what} ({why}).",
         host(url)
     ))
+}
+
+/// A sign-in that failed on the way (renewing the token): the connection cannot go on.
+fn sign_in_error(error: SignInError) -> ExchangeError {
+    ExchangeError {
+        http_status: 401,
+        ..ExchangeError::new(
+            ErrorCode::Forbidden,
+            "SignInFailed",
+            "AuthenticationError",
+            error.message,
+        )
+    }
 }
 
 /// An error of the connection itself (category ConnectionError).

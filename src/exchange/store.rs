@@ -76,6 +76,10 @@ pub struct Store {
     path: PathBuf,
     /// Opened read-only: every change is refused ([`read_only`]).
     read_only: bool,
+    /// The audit record each running command's change leaves, by the thread running it
+    /// (commands of several callers may take turns on one store); written by the
+    /// command's first committed write, in its transaction.
+    audits: std::collections::HashMap<std::thread::ThreadId, super::audit::Pending>,
 }
 
 /// A bulk change in progress ([`Store::begin_bulk`]): how many callers asked for one, and
@@ -109,6 +113,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/3.sql"),
     include_str!("migrations/4.sql"),
     include_str!("migrations/5.sql"),
+    include_str!("migrations/6.sql"),
 ];
 
 /// exosh's mark in the SQLite header (`PRAGMA application_id`): "exoS". Set by
@@ -214,6 +219,7 @@ impl Store {
             bulk: Bulk::default(),
             path: path.to_path_buf(),
             read_only,
+            audits: Default::default(),
         })
     }
 
@@ -224,6 +230,15 @@ impl Store {
     /// The connection, for reads outside a transaction.
     pub fn connection(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Sets (or with `None` clears) the audit record this thread's command will leave.
+    pub fn set_audit(&mut self, pending: Option<super::audit::Pending>) {
+        let thread = std::thread::current().id();
+        match pending {
+            Some(p) => self.audits.insert(thread, p),
+            None => self.audits.remove(&thread),
+        };
     }
 
     /// Runs `f` in one write transaction: committed when it returns `Ok`, rolled back
@@ -256,6 +271,9 @@ impl Store {
                 .map_err(sql_error)?;
             let value = f(&tx, &self.org)?;
             if commit {
+                if let Some(pending) = self.audits.remove(&std::thread::current().id()) {
+                    super::audit::write(&tx, &self.org, &pending)?;
+                }
                 tx.commit().map_err(sql_error)?;
             }
             return Ok(value);
@@ -273,6 +291,9 @@ impl Store {
             let savepoint = self.conn.savepoint().map_err(sql_error)?;
             let value = f(&savepoint, &self.org)?;
             if commit {
+                if let Some(pending) = self.audits.remove(&std::thread::current().id()) {
+                    super::audit::write(&savepoint, &self.org, &pending)?;
+                }
                 savepoint.commit().map_err(sql_error)?;
             }
             value

@@ -23,7 +23,8 @@ use super::paging::{Item, Page, Stream};
 use super::{Peer, ServerState};
 use crate::exchange::audit::Caller;
 use crate::exchange::catalog::Catalog;
-use crate::exchange::{Backend, ErrorCode, ExchangeError, Request};
+use crate::exchange::rbac;
+use crate::exchange::{ErrorCode, ExchangeError, Request};
 
 /// The largest request body accepted.
 pub const MAX_BODY: usize = 1 << 20;
@@ -97,7 +98,7 @@ async fn answer(
     logged.cmdlet = command.cmdlet_name.clone();
     let query = Query::parse(parts.uri.query().unwrap_or(""));
     let page_size = page_size(&parts.headers);
-    let caller = Caller::signed_in(&claims.upn, claims.appid.as_deref(), peer);
+    let caller = Caller::signed_in(claims.subject(), claims.appid.as_deref(), peer);
     let mut stream = match &query.skip_token {
         Some(token) => match state
             .cursors
@@ -137,13 +138,23 @@ fn start(state: &Arc<ServerState>, caller: Caller, command: Request) -> Stream {
 
 impl ServerState {
     /// Runs one command for a caller on the organisation.
+    /// Runs one command for a caller on the organisation: refused (403, nothing run)
+    /// outside the caller's roles, its change audited under the caller.
     fn run(
         &self,
-        _caller: &Caller,
+        caller: &Caller,
         command: &Request,
         sink: &mut dyn FnMut(crate::exchange::Object) -> std::ops::ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError> {
-        self.backend.invoke_each(command, sink)
+        let allowed = rbac::allows(
+            self.backend.store().connection(),
+            caller,
+            &command.cmdlet_name,
+        )?;
+        if !allowed {
+            return Err(rbac::forbidden(caller, &command.cmdlet_name));
+        }
+        self.backend.invoke_each_as(Some(caller), command, sink)
     }
 }
 
@@ -368,10 +379,18 @@ pub fn error_response(error: &ExchangeError) -> Response {
 
 fn unauthorized(why: crate::exchange::auth::token::TokenError) -> Response {
     let mut response = error_response(&why.to_exchange_error());
-    response.headers_mut().insert(
-        header::WWW_AUTHENTICATE,
-        HeaderValue::from_static("Bearer error=\"invalid_token\""),
-    );
+    let challenge = match why {
+        // Continuous Access Evaluation's answer: a claims challenge asking for a token
+        // issued from now on.
+        crate::exchange::auth::token::TokenError::Revoked => {
+            HeaderValue::from_str(&super::oauth::revocation::claims_challenge())
+                .unwrap_or_else(|_| HeaderValue::from_static("Bearer error=\"invalid_token\""))
+        }
+        _ => HeaderValue::from_static("Bearer error=\"invalid_token\""),
+    };
+    response
+        .headers_mut()
+        .insert(header::WWW_AUTHENTICATE, challenge);
     response
 }
 

@@ -70,14 +70,19 @@ impl ServerState {
         tenant.eq_ignore_ascii_case(&self.tenant)
     }
 
-    /// A token's claims, if it is valid here now (within `--clock-skew`).
+    /// A token's claims, if it is valid here now (within `--clock-skew`) and was not
+    /// revoked since it was issued.
     pub fn verify(&self, token: &str) -> Result<Claims, TokenError> {
-        self.key.verify_within(
+        let claims = self.key.verify_within(
             token,
             &self.tenant,
             token::now(),
             self.sign_in.times.clock_skew,
-        )
+        )?;
+        match oauth::revocation::revoked(&self.backend.store(), claims.subject(), claims.iat) {
+            true => Err(TokenError::Revoked),
+            false => Ok(claims),
+        }
     }
 
     fn scheme(&self) -> &'static str {

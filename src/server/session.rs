@@ -9,7 +9,8 @@
 //! `SameSite=Strict` (no other site's page sends it), `Secure` over HTTPS, and signed
 //! with the organisation's key (the one that signs tokens, under its own purpose) so it
 //! cannot be forged or altered. It holds the user, an expiry (the token's, at most
-//! [`MAX_SESSION`]) and a random nonce that pages put in their forms and check on POST.
+//! [`MAX_SESSION`]) and a random nonce that pages put in their forms and check on POST;
+//! revoking the user's tokens (`exosh token --revoke`) ends it too.
 //!
 //! **decision**: the session is the token's user; an application's token (no user) does
 //! not sign a browser in.
@@ -40,7 +41,8 @@ const PURPOSE: &str = "exosh browser session";
 pub struct Session {
     /// The user's UPN.
     pub upn: String,
-    /// Seconds since the epoch when the session ends.
+    /// Seconds since the epoch when the session began, and when it ends.
+    pub iat: i64,
     pub exp: i64,
     /// Random; forms carry it ([`Session::form_token`]) and POSTs must bring it back.
     nonce: String,
@@ -59,7 +61,9 @@ impl Session {
 
     fn open(state: &ServerState, value: &str) -> Option<Session> {
         let session: Session = jwt::unseal(&state.key, PURPOSE, value)?;
-        (token::now() < session.exp).then_some(session)
+        let revoked =
+            super::oauth::revocation::revoked(&state.backend.store(), &session.upn, session.iat);
+        (token::now() < session.exp && !revoked).then_some(session)
     }
 }
 
@@ -125,6 +129,7 @@ fn start(state: &ServerState, token: &str, location: &str) -> Response {
     let now = token::now();
     let session = Session {
         upn: claims.upn,
+        iat: now,
         exp: claims.exp.min(now.saturating_add(MAX_SESSION)),
         nonce: jwt::encode(&crate::exchange::auth::random::<18>()),
     };

@@ -3,7 +3,11 @@
 //! layout of pwsh's help view (`NAME`, `SYNOPSIS`, `SYNTAX`, ... with four-space
 //! indents). `-Examples`, `-Full`/`-Detailed`, `-Parameter X`.
 //!
-//! **decision**: help text is not wrapped at the screen's edge.
+//! The synopsis, syntax and description wrap at the screen's width as pwsh's help view
+//! wraps them (its custom-control writer): word by word, a line keeping the blank that
+//! ended it, each line indented four cells; a word longer than a line is cut.
+//! **decision**: the width is the screen's when Get-Help runs (pwsh's when the help is
+//! shown), so `Get-Help x | Out-String -Width 200` does not rewrap it.
 
 use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
 use crate::engine::error::ErrorCategory;
@@ -121,8 +125,51 @@ fn examples(sig: &Signature) -> Vec<String> {
     out
 }
 
-/// The help text of a command.
-pub fn help_text(sig: &Signature, mode: Mode) -> Vec<String> {
+/// `text` as pwsh's help view writes it in a frame indented `indent` cells on a screen of
+/// `columns` text columns (`GenerateLinesWithWordWrap`): words with the blank after them,
+/// a line ending when the next word does not fit, a word wider than a line cut.
+pub fn wrap(text: &str, columns: usize, indent: usize) -> Vec<String> {
+    use crate::format::width::display_width;
+    let width = columns.saturating_sub(indent).max(1);
+    let pad = " ".repeat(indent);
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        if display_width(line) <= width {
+            out.push(format!("{pad}{line}"));
+            continue;
+        }
+        let mut current = String::new();
+        let mut left = width;
+        let words: Vec<&str> = line.split_inclusive([' ', '\t']).collect();
+        for word in words {
+            let w = display_width(word);
+            if w > width {
+                for c in word.chars() {
+                    let cw = display_width(&c.to_string());
+                    if cw > left {
+                        out.push(format!("{pad}{current}"));
+                        current.clear();
+                        left = width;
+                    }
+                    current.push(c);
+                    left = left.saturating_sub(cw);
+                }
+            } else if w > left {
+                out.push(format!("{pad}{current}"));
+                current = word.to_string();
+                left = width - w;
+            } else {
+                current.push_str(word);
+                left -= w;
+            }
+        }
+        out.push(format!("{pad}{current}"));
+    }
+    out
+}
+
+/// The help text of a command, wrapped for a screen of `columns` text columns.
+pub fn help_text(sig: &Signature, mode: Mode, columns: usize) -> Vec<String> {
     let mut out = vec![
         String::new(),
         "NAME".into(),
@@ -142,7 +189,7 @@ pub fn help_text(sig: &Signature, mode: Mode) -> Vec<String> {
         return out;
     }
     out.push("SYNOPSIS".into());
-    out.push(format!("    {}", sig.synopsis));
+    out.extend(wrap(&sig.synopsis, columns, 4));
     out.push(String::new());
     if mode == Mode::Examples {
         out.push(String::new());
@@ -152,10 +199,16 @@ pub fn help_text(sig: &Signature, mode: Mode) -> Vec<String> {
     out.push(String::new());
     out.push("SYNTAX".into());
     for line in syntax(sig) {
-        out.push(format!("    {line}"));
+        out.extend(wrap(&line, columns, 4));
         out.push(String::new());
     }
     out.push(String::new());
+    if !sig.description.is_empty() {
+        out.push("DESCRIPTION".into());
+        out.extend(wrap(&sig.description, columns, 4));
+        out.push(String::new());
+        out.push(String::new());
+    }
     if mode == Mode::Full {
         out.push("PARAMETERS".into());
         for p in &sig.params {
@@ -219,7 +272,9 @@ impl Processor for GetHelp {
         let sig = cx.engine.registry.lookup(&name).map(|c| c.sig.clone());
         match sig {
             Some(sig) => {
-                let text = help_text(&sig, mode).join("\n");
+                // The text columns of the screen (pwsh leaves the last one free).
+                let columns = crate::format::terminal_width().saturating_sub(1);
+                let text = help_text(&sig, mode, columns).join("\n");
                 cx.write(Value::str(text))
             }
             None => cx.error(
@@ -270,6 +325,18 @@ mod tests {
             [
                 "Get-Thing [-Identity] <System.String> [[-Server] <System.String>] [-Filter <System.String>] [-Force] [-WhatIf] [-Confirm] [<CommonParameters>]"
             ]
+        );
+    }
+
+    /// pwsh's word wrap: a line keeps the blank before the word that did not fit; a word
+    /// wider than a line is cut; text that fits is left alone.
+    #[test]
+    fn wraps_as_pwshs_help_view() {
+        assert_eq!(wrap("aaa bbb ccc", 12, 4), ["    aaa bbb ", "    ccc"]);
+        assert_eq!(wrap("short", 12, 4), ["    short"]);
+        assert_eq!(
+            wrap("abcdefghijk", 9, 4),
+            ["    abcde", "    fghij", "    k"]
         );
     }
 

@@ -3,7 +3,8 @@
 //!
 //! Connecting installs a [`RestBackend`] for the endpoint (Exchange Online, another cloud
 //! by `-ExchangeEnvironmentName`, or an `exosh serve` by `-ConnectionUri`) with the bearer
-//! token of `-AccessToken`; disconnecting returns to the local organisation.
+//! token of `-AccessToken`, or signs in first (`sign_in.rs`: a device code, or an
+//! application's certificate); disconnecting returns to the local organisation.
 //!
 //! **decisions**:
 //! - A failed Connect-ExchangeOnline ends the script, as `throw` does: a script must not
@@ -28,6 +29,8 @@ use crate::engine::error::ErrorCategory;
 use crate::engine::object::PsObject;
 use crate::engine::state::SessionState;
 use crate::engine::value::Value;
+use crate::exchange::auth::client::Cloud;
+use crate::exchange::auth::credential::Credential;
 use crate::exchange::catalog::Catalog;
 use crate::exchange::remote::{Endpoint, RestBackend};
 use crate::exchange::{ErrorCode, ExchangeError};
@@ -38,14 +41,6 @@ pub const REHEARSE_ENV: &str = "EXOSH_REHEARSE";
 /// The connection's object type (Get-ConnectionInformation).
 const CONNECTION_TYPE: &str =
     "Microsoft.Exchange.Management.ExoPowershellSnapin.ConnectionInformation";
-
-/// The hosts of `-ExchangeEnvironmentName`'s clouds (exo-rest.md).
-const ENVIRONMENTS: &[(&str, &str)] = &[
-    ("O365Default", "outlook.office365.com"),
-    ("O365USGovGCCHigh", "outlook.office365.us"),
-    ("O365USGovDoD", "outlook-dod.office365.us"),
-    ("O365China", "outlook.office365.cn"),
-];
 
 /// The default and largest `-PageSize`.
 const MAX_PAGE_SIZE: u32 = 1000;
@@ -62,8 +57,13 @@ pub struct ConnectionInfo {
     pub app_id: Option<String>,
     pub prefix: String,
     pub page_size: u32,
-    /// When the token expires (seconds since the epoch), if it says.
-    pub expires: Option<i64>,
+    /// Where the tokens come from (none when rehearsing); its token's expiry is the
+    /// connection's.
+    pub credential: Option<std::sync::Arc<Credential>>,
+    /// The authority signed in at, when Connect-ExchangeOnline signed in.
+    pub authority: Option<String>,
+    /// Whether an application signed in with its certificate.
+    pub certificate: bool,
     /// `-CommandName`: the only cmdlets this connection runs.
     pub commands: Option<Vec<String>>,
     pub delegated_organization: Option<String>,
@@ -164,27 +164,8 @@ fn refused(cx: &Ctx, message: &str, id: &str, category: ErrorCategory) -> Flow {
 }
 
 fn connect(cx: &mut Ctx) -> Result<ConnectionInfo, Flow> {
-    let Some(token) = cx.string("AccessToken").filter(|t| !t.trim().is_empty()) else {
-        return Err(refused(
-            cx,
-            "Connect-ExchangeOnline needs -AccessToken <token> (a token for https://outlook.office365.com, or one printed by 'exosh token UPN' for an exosh server).",
-            "MissingAccessToken",
-            ErrorCategory::AuthenticationError,
-        ));
-    };
-    let token = token.trim().to_string();
-    let claims = crate::exchange::auth::token::unverified_claims(&token).unwrap_or_default();
-    let claim = |name: &str| claims.get(name).and_then(Json::as_str).map(str::to_string);
-    let expires = claims.get("exp").and_then(Json::as_i64);
-    if expires.is_some_and(|exp| exp <= crate::exchange::auth::token::now()) {
-        return Err(refused(
-            cx,
-            "The access token has expired: get a new one and connect again.",
-            "AccessTokenExpired",
-            ErrorCategory::AuthenticationError,
-        ));
-    }
-    let base = match base_uri(cx) {
+    let cloud = super::sign_in::cloud(cx)?;
+    let base = match base_uri(cx, cloud) {
         Ok(base) => base,
         Err(message) => {
             return Err(refused(
@@ -195,6 +176,39 @@ fn connect(cx: &mut Ctx) -> Result<ConnectionInfo, Flow> {
             ));
         }
     };
+    let page_size = match page_size(cx) {
+        Ok(n) => n,
+        Err(message) => {
+            return Err(refused(
+                cx,
+                &message,
+                "InvalidPageSize",
+                ErrorCategory::InvalidArgument,
+            ));
+        }
+    };
+    let (credential, authority, certificate) =
+        match cx.string("AccessToken").filter(|t| !t.trim().is_empty()) {
+            Some(token) => (given_token(cx, token.trim())?, None, false),
+            None => {
+                let signed_in = super::sign_in::sign_in(cx, cloud)?;
+                (
+                    signed_in.credential,
+                    Some(signed_in.authority),
+                    signed_in.certificate,
+                )
+            }
+        };
+    let token = credential.token().map_err(|e| {
+        refused(
+            cx,
+            &e.message,
+            "AccessTokenExpired",
+            ErrorCategory::AuthenticationError,
+        )
+    })?;
+    let claims = crate::exchange::auth::token::unverified_claims(&token).unwrap_or_default();
+    let claim = |name: &str| claims.get(name).and_then(Json::as_str).map(str::to_string);
     let user = cx
         .string("UserPrincipalName")
         .or_else(|| claim("upn"))
@@ -219,17 +233,6 @@ fn connect(cx: &mut Ctx) -> Result<ConnectionInfo, Flow> {
             ErrorCategory::InvalidArgument,
         ));
     };
-    let page_size = match page_size(cx) {
-        Ok(n) => n,
-        Err(message) => {
-            return Err(refused(
-                cx,
-                &message,
-                "InvalidPageSize",
-                ErrorCategory::InvalidArgument,
-            ));
-        }
-    };
     let anchor = match (&user, &app_id) {
         (Some(u), _) => Some(format!("UPN:{u}")),
         (None, Some(_)) => Some(format!(
@@ -239,7 +242,7 @@ fn connect(cx: &mut Ctx) -> Result<ConnectionInfo, Flow> {
     };
     let endpoint = Endpoint {
         url: format!("{base}/adminapi/beta/{organization}/InvokeCommand"),
-        token,
+        credential: credential.clone(),
         anchor,
         page_size,
     };
@@ -264,7 +267,9 @@ fn connect(cx: &mut Ctx) -> Result<ConnectionInfo, Flow> {
         app_id,
         prefix: cx.string("Prefix").unwrap_or_default(),
         page_size,
-        expires,
+        credential: Some(credential),
+        authority,
+        certificate,
         commands: command_names(cx),
         delegated_organization: cx.string("DelegatedOrganization"),
     })
@@ -296,15 +301,32 @@ fn rehearse(cx: &mut Ctx) -> Result<ConnectionInfo, Flow> {
         app_id: None,
         prefix: cx.string("Prefix").unwrap_or_default(),
         page_size: page_size(cx).unwrap_or(MAX_PAGE_SIZE),
-        expires: None,
+        credential: None,
+        authority: None,
+        certificate: false,
         commands: command_names(cx),
         delegated_organization: cx.string("DelegatedOrganization"),
     })
 }
 
-/// `-ConnectionUri` (its scheme and authority), else the host of
-/// `-ExchangeEnvironmentName` (default O365Default).
-fn base_uri(cx: &Ctx) -> Result<String, String> {
+/// The credential of a token given with `-AccessToken`, refused when it has expired.
+fn given_token(cx: &Ctx, token: &str) -> Result<std::sync::Arc<Credential>, Flow> {
+    let claims = crate::exchange::auth::token::unverified_claims(token).unwrap_or_default();
+    let expires = claims.get("exp").and_then(Json::as_i64);
+    if expires.is_some_and(|exp| exp <= crate::exchange::auth::token::now()) {
+        return Err(refused(
+            cx,
+            "The access token has expired: get a new one and connect again.",
+            "AccessTokenExpired",
+            ErrorCategory::AuthenticationError,
+        ));
+    }
+    Ok(std::sync::Arc::new(Credential::given(token, expires)))
+}
+
+/// `-ConnectionUri` (its scheme and authority), else the Exchange host of the cloud of
+/// `-ExchangeEnvironmentName`.
+fn base_uri(cx: &Ctx, cloud: &Cloud) -> Result<String, String> {
     if let Some(uri) = cx.string("ConnectionUri") {
         let parsed = reqwest::Url::parse(&uri).map_err(|_| {
             format!(
@@ -322,23 +344,7 @@ fn base_uri(cx: &Ctx) -> Result<String, String> {
         }
         return Ok(base);
     }
-    let name = cx
-        .string("ExchangeEnvironmentName")
-        .unwrap_or_else(|| "O365Default".to_string());
-    ENVIRONMENTS
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(&name))
-        .map(|(_, host)| format!("https://{host}"))
-        .ok_or_else(|| {
-            format!(
-                "-ExchangeEnvironmentName '{name}' is not one of {}.",
-                ENVIRONMENTS
-                    .iter()
-                    .map(|(n, _)| *n)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        })
+    Ok(format!("https://{}", cloud.exchange))
 }
 
 fn page_size(cx: &Ctx) -> Result<u32, String> {
@@ -444,13 +450,15 @@ impl Processor for Information {
 /// The connection as Get-ConnectionInformation shows it (exo-rest.md's properties).
 fn information(c: &ConnectionInfo) -> PsObject {
     let text = |s: &Option<String>| s.as_deref().map_or(Value::Null, Value::str);
-    let expiry = c
-        .expires
+    let expires = c
+        .credential
+        .as_ref()
+        .map(|credential| credential.expires_at())
+        .filter(|exp| *exp != i64::MAX);
+    let expiry = expires
         .and_then(|exp| chrono::DateTime::from_timestamp(exp, 0))
         .map(|t| Value::DateTime(t.naive_utc()));
-    let active = c
-        .expires
-        .is_none_or(|exp| exp > crate::exchange::auth::token::now());
+    let active = expires.is_none_or(|exp| exp > crate::exchange::auth::token::now());
     let mut object = PsObject::new(vec![
         CONNECTION_TYPE.to_string(),
         "System.Object".to_string(),
@@ -463,10 +471,14 @@ fn information(c: &ConnectionInfo) -> PsObject {
     object.set("ConnectionUri", Value::str(&c.uri));
     object.set(
         "AzureAdAuthorizationEndpointUri",
-        Value::str("https://login.microsoftonline.com/organizations"),
+        Value::str(
+            c.authority
+                .as_deref()
+                .unwrap_or("https://login.microsoftonline.com/organizations"),
+        ),
     );
     object.set("TokenExpiryTimeUTC", expiry.unwrap_or(Value::Null));
-    object.set("CertificateAuthentication", Value::Bool(false));
+    object.set("CertificateAuthentication", Value::Bool(c.certificate));
     object.set("ModuleName", Value::str("exosh"));
     object.set("ModulePrefix", Value::str(&c.prefix));
     object.set("Organization", Value::str(&c.organization));

@@ -7,8 +7,10 @@
 mod confirm;
 pub mod connection;
 mod convert;
+mod help;
 pub mod sample;
 pub mod session;
+pub mod sign_in;
 mod signature;
 pub mod views;
 

@@ -120,7 +120,7 @@ pub fn signature(cmdlet: &CmdletInfo) -> Signature {
         }
         sig = sig.param(param);
     }
-    sig
+    super::help::add_help(sig)
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 pub mod apps;
 pub mod assertion;
 pub mod certificate;
+pub mod client;
+pub mod credential;
 pub mod jwt;
 pub mod token;
 

@@ -240,6 +240,8 @@ pub enum TokenError {
     WrongTenant,
     Expired,
     NotYetValid,
+    /// Issued before its subject's tokens were revoked (`exosh token --revoke`).
+    Revoked,
 }
 
 impl TokenError {
@@ -254,6 +256,9 @@ impl TokenError {
             Self::WrongTenant => "The bearer token is for another organisation.",
             Self::Expired => "The bearer token has expired.",
             Self::NotYetValid => "The bearer token is not valid yet.",
+            Self::Revoked => {
+                "The bearer token was revoked (issued before its user's or application's tokens were revoked): sign in again."
+            }
         }
     }
 

@@ -19,6 +19,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use serde_json::Value;
 
+use super::audit::Caller;
 use super::catalog::{Catalog, CmdletInfo, ParameterInfo};
 use super::nouns::{self, NounSpec, Op, Storage};
 use super::request::{Backend, ErrorCode, ExchangeError, Object, Request};
@@ -216,13 +217,58 @@ impl LocalBackend {
 }
 
 impl Backend for LocalBackend {
+    /// Runs a command for the person at this shell ([`Caller::local`]).
     fn invoke_each(
         &self,
         request: &Request,
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError> {
+        self.invoke_each_as(Some(&Caller::local()), request, sink)
+    }
+
+    fn begin_bulk(&self) {
+        self.store().begin_bulk();
+    }
+
+    fn end_bulk(&self) -> Result<(), ExchangeError> {
+        self.store().end_bulk()
+    }
+}
+
+impl LocalBackend {
+    /// Runs a command for `caller`, its change recorded in the audit log under them
+    /// (`None`: not recorded, for what exosh itself loads, such as the sample).
+    pub fn invoke_each_as(
+        &self,
+        caller: Option<&Caller>,
+        request: &Request,
+        sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
+    ) -> Result<Vec<String>, ExchangeError> {
         let request = super::validate::request(request)?;
-        let bound = self.bind(&request)?;
+        let pending = caller.and_then(|c| super::audit::pending(c, &request));
+        let recorded = pending.is_some();
+        if recorded {
+            self.store().set_audit(pending);
+        }
+        let result = self.dispatch(&request, sink);
+        if recorded {
+            self.store().set_audit(None);
+        }
+        result
+    }
+
+    fn dispatch(
+        &self,
+        request: &Request,
+        sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
+    ) -> Result<Vec<String>, ExchangeError> {
+        let bound = self.bind(request)?;
+        if let Some(done) = super::rbac::run(self, &bound, sink) {
+            return done;
+        }
+        if let Some(done) = super::audit::run(self, &bound, sink) {
+            return done;
+        }
         let Some((noun, op)) = nouns::for_cmdlet(&bound.cmdlet.name) else {
             return Err(not_local(&bound.cmdlet.name));
         };
@@ -243,14 +289,6 @@ impl Backend for LocalBackend {
                 Err(not_local(&bound.cmdlet.name))
             }
         }
-    }
-
-    fn begin_bulk(&self) {
-        self.store().begin_bulk();
-    }
-
-    fn end_bulk(&self) -> Result<(), ExchangeError> {
-        self.store().end_bulk()
     }
 }
 

@@ -136,6 +136,13 @@ impl TokenRequest<'_> {
         let client_id = self.form.require("client_id")?;
         let presented = self.form.require("refresh_token")?;
         let refresh = Refresh::open(self.state, presented)?;
+        if super::revocation::revoked(&self.state.backend.store(), &refresh.upn, refresh.iat) {
+            return Err(OAuthError::new(
+                "invalid_grant",
+                50173,
+                "The provided grant has expired due to it being revoked, and a fresh auth token is needed. The user might have changed or reset their password, or the administrator revoked their sign-in sessions.",
+            ));
+        }
         if !refresh.cid.eq_ignore_ascii_case(client_id) {
             return Err(OAuthError::new(
                 "invalid_grant",

@@ -25,6 +25,7 @@
 
 pub mod device;
 mod grants;
+pub mod revocation;
 
 use std::sync::Arc;
 

@@ -1,0 +1,210 @@
+//! exosh's own help for the Exchange cmdlets admins use most: a synopsis, a description
+//! and a runnable example each, written for exosh (the reference's text is Microsoft's;
+//! none of it is copied here). The examples run as tests against a fresh copy of the
+//! sample organisation, so what they show is what the sample organisation gives.
+//!
+//! **decision**: Connect-ExchangeOnline has no example: every use of it needs a server
+//! or a tenant, which a test of the help cannot reach; its description says how it is
+//! used.
+
+use crate::engine::command::Signature;
+
+/// One cmdlet's help.
+struct Help {
+    name: &'static str,
+    synopsis: &'static str,
+    description: &'static str,
+    /// (title, code, what it prints)
+    examples: &'static [(&'static str, &'static str, &'static str)],
+}
+
+const HELP: &[Help] = &[
+    Help {
+        name: "Get-CASMailbox",
+        synopsis: "Shows the client access settings of mailboxes: which protocols (Outlook on the web, ActiveSync, POP, IMAP, MAPI, EWS) each one may use.",
+        description: "Get-CASMailbox lists one mailbox (-Identity) or many (-Filter, -ResultSize) with their client access settings. Without -Identity it returns the first 1000 mailboxes; -ResultSize Unlimited returns all of them. A blank setting means the organisation's default applies. Pipe the result to Set-CASMailbox to change many mailboxes at once.",
+        examples: &[(
+            "Whether one user may use Outlook on the web",
+            "(Get-CASMailbox -Identity 'Ken Sanchez').OwaEnabled",
+            "True",
+        )],
+    },
+    Help {
+        name: "Set-CASMailbox",
+        synopsis: "Changes the client access settings of a mailbox.",
+        description: "Set-CASMailbox turns protocols on or off for a mailbox (-PopEnabled, -ImapEnabled, -MAPIEnabled, -OWAEnabled, -ActiveSyncEnabled, -EwsEnabled, ...) and assigns its Outlook on the web and mobile device policies. It writes nothing on success; a setting given the value it already has gives a warning and changes nothing. Piping Get-CASMailbox into it changes every mailbox listed.",
+        examples: &[(
+            "Turn POP off for one user",
+            "Set-CASMailbox -Identity 'Ken Sanchez' -PopEnabled $false\n(Get-CASMailbox -Identity 'Ken Sanchez').PopEnabled",
+            "False",
+        )],
+    },
+    Help {
+        name: "Get-Mailbox",
+        synopsis: "Shows mailboxes and their settings.",
+        description: "Get-Mailbox returns one mailbox (-Identity: its name, alias, email address or GUID) or many (-Filter with an OPATH filter, -RecipientTypeDetails, -ResultSize). -SoftDeletedMailbox lists the mailboxes removed in the last 30 days, which Undo-SoftDeletedMailbox can bring back.",
+        examples: &[(
+            "A user's primary address",
+            "(Get-Mailbox -Identity ken).PrimarySmtpAddress",
+            "ken@contoso.com",
+        )],
+    },
+    Help {
+        name: "Set-Mailbox",
+        synopsis: "Changes the settings of a mailbox.",
+        description: "Set-Mailbox changes a mailbox's own settings: its names and addresses, custom attributes, quotas, forwarding and the like. Client access settings (protocols, Outlook on the web) belong to Set-CASMailbox. It writes nothing on success.",
+        examples: &[(
+            "Tag a mailbox with a custom attribute for reports",
+            "Set-Mailbox -Identity ken -CustomAttribute1 'Sales'\n(Get-Mailbox -Identity ken).CustomAttribute1",
+            "Sales",
+        )],
+    },
+    Help {
+        name: "Get-User",
+        synopsis: "Shows the user accounts of the organisation, with or without a mailbox.",
+        description: "Get-User returns user objects: display name, department, title, phone numbers and the other directory attributes of a person, whatever their mailbox. Use -Identity for one user, -Filter or -RecipientTypeDetails for many.",
+        examples: &[(
+            "A user's display name from their alias",
+            "(Get-User -Identity ken).DisplayName",
+            "Ken Sanchez",
+        )],
+    },
+    Help {
+        name: "Get-Recipient",
+        synopsis: "Shows every kind of recipient: mailboxes, mail users, contacts and groups.",
+        description: "Get-Recipient searches all recipients of the organisation at once. -RecipientType and -RecipientTypeDetails narrow the kinds returned, -Filter selects by property; -IncludeSoftDeletedRecipients adds the mailboxes removed lately.",
+        examples: &[(
+            "What kind of recipient an alias is",
+            "(Get-Recipient -Identity ken).RecipientType",
+            "UserMailbox",
+        )],
+    },
+    Help {
+        name: "New-Mailbox",
+        synopsis: "Creates a user with a mailbox.",
+        description: "New-Mailbox creates a user account and its mailbox: -Name, a sign-in name (-MicrosoftOnlineServicesID) and a -Password given as a secure string. The alias is taken from the sign-in name unless -Alias says otherwise. The new mailbox is written to the pipeline.",
+        examples: &[(
+            "A new user with a mailbox",
+            "$password = ConvertTo-SecureString 'Passw0rd!' -AsPlainText -Force\n(New-Mailbox -Name 'Pat Ward' -MicrosoftOnlineServicesID pat@contoso.onmicrosoft.com -Password $password).Alias",
+            "pat",
+        )],
+    },
+    Help {
+        name: "Remove-Mailbox",
+        synopsis: "Removes a mailbox and its user, keeping it recoverable for 30 days.",
+        description: "Remove-Mailbox moves a mailbox to the soft-deleted mailboxes, where Get-Mailbox -SoftDeletedMailbox lists it and Undo-SoftDeletedMailbox restores it with its settings; after 30 days it is gone. -Permanent $true removes it at once. It asks for confirmation unless -Confirm:$false is given.",
+        examples: &[(
+            "Remove a mailbox, then find it among the soft-deleted ones",
+            "Remove-Mailbox -Identity 'Tony Smith' -Confirm:$false\n(Get-Mailbox -SoftDeletedMailbox -Identity 'Tony Smith').Name",
+            "Tony Smith",
+        )],
+    },
+    Help {
+        name: "Get-OwaMailboxPolicy",
+        synopsis: "Shows the Outlook on the web mailbox policies.",
+        description: "Get-OwaMailboxPolicy lists the policies that decide which Outlook on the web features their mailboxes get (instant messaging, attachments, themes, ...). A mailbox's policy is its CAS mailbox's OwaMailboxPolicy; the default policy applies to mailboxes without one.",
+        examples: &[(
+            "The policies of the organisation",
+            "Get-OwaMailboxPolicy | Select-Object -ExpandProperty Name",
+            "Executives\nManagers and Executives\nOwaMailboxPolicy-Default\nSales Associates",
+        )],
+    },
+    Help {
+        name: "Set-OwaMailboxPolicy",
+        synopsis: "Changes an Outlook on the web mailbox policy.",
+        description: "Set-OwaMailboxPolicy turns Outlook on the web features on or off for every mailbox the policy is assigned to. It writes nothing on success.",
+        examples: &[(
+            "Turn instant messaging off for a policy",
+            "Set-OwaMailboxPolicy -Identity 'Sales Associates' -InstantMessagingEnabled $false\n(Get-OwaMailboxPolicy -Identity 'Sales Associates').InstantMessagingEnabled",
+            "False",
+        )],
+    },
+    Help {
+        name: "Get-TransportConfig",
+        synopsis: "Shows the organisation's transport settings.",
+        description: "Get-TransportConfig returns the single object holding the organisation-wide mail flow settings, among them SmtpClientAuthenticationDisabled, the default that SMTP AUTH for each mailbox falls back to.",
+        examples: &[(
+            "Whether SMTP AUTH is off for the whole organisation",
+            "(Get-TransportConfig).SmtpClientAuthenticationDisabled",
+            "False",
+        )],
+    },
+    Help {
+        name: "Set-TransportConfig",
+        synopsis: "Changes the organisation's transport settings.",
+        description: "Set-TransportConfig changes organisation-wide mail flow settings. Turning SMTP AUTH off here turns it off for every mailbox whose own SmtpClientAuthenticationDisabled is blank.",
+        examples: &[(
+            "Turn SMTP AUTH off for the organisation",
+            "Set-TransportConfig -SmtpClientAuthenticationDisabled $true\n(Get-TransportConfig).SmtpClientAuthenticationDisabled",
+            "True",
+        )],
+    },
+    Help {
+        name: "Get-OrganizationConfig",
+        synopsis: "Shows the organisation's settings.",
+        description: "Get-OrganizationConfig returns the single object holding settings that apply to the whole organisation, such as OAuth2ClientProfileEnabled (modern authentication for Outlook) and the defaults for Outlook on the web.",
+        examples: &[(
+            "Whether modern authentication is on",
+            "(Get-OrganizationConfig).OAuth2ClientProfileEnabled",
+            "True",
+        )],
+    },
+    Help {
+        name: "Set-OrganizationConfig",
+        synopsis: "Changes the organisation's settings.",
+        description: "Set-OrganizationConfig changes settings that apply to the whole organisation. It writes nothing on success.",
+        examples: &[(
+            "Turn modern authentication off",
+            "Set-OrganizationConfig -OAuth2ClientProfileEnabled $false\n(Get-OrganizationConfig).OAuth2ClientProfileEnabled",
+            "False",
+        )],
+    },
+    Help {
+        name: "Get-EXOMailbox",
+        synopsis: "Shows mailboxes, as the REST module's faster cmdlet does.",
+        description: "Get-EXOMailbox returns mailboxes with a small set of properties by default; -Properties and -PropertySets ask for more. It takes the same -Identity, -Filter and -ResultSize as Get-Mailbox.",
+        examples: &[(
+            "A mailbox's display name",
+            "(Get-EXOMailbox -Identity ken).DisplayName",
+            "Ken Sanchez",
+        )],
+    },
+    Help {
+        name: "Get-ConnectionInformation",
+        synopsis: "Shows the connections to Exchange Online made in this session.",
+        description: "Get-ConnectionInformation lists each connection Connect-ExchangeOnline made: where to, as whom, and whether it is still open. In the local organisation there is none.",
+        examples: &[(
+            "No connection while working on the local organisation",
+            "@(Get-ConnectionInformation).Count",
+            "0",
+        )],
+    },
+    Help {
+        name: "Connect-ExchangeOnline",
+        synopsis: "Connects the session to Exchange Online or to an exosh server.",
+        description: "Connect-ExchangeOnline makes every later Exchange cmdlet of the session run against a remote organisation instead of the local one: Exchange Online, or a team's exosh server (-ConnectionUri with the server's address and -AccessToken with a token from 'exosh token'). Disconnect-ExchangeOnline returns to the local organisation.",
+        examples: &[],
+    },
+    Help {
+        name: "Disconnect-ExchangeOnline",
+        synopsis: "Ends the session's connection and returns to the local organisation.",
+        description: "Disconnect-ExchangeOnline closes the connection Connect-ExchangeOnline made; the Exchange cmdlets then work on the local organisation again. Without a connection it does nothing.",
+        examples: &[(
+            "Back to the local organisation",
+            "Disconnect-ExchangeOnline -Confirm:$false\n(Get-Mailbox -Identity ken).Alias",
+            "ken",
+        )],
+    },
+];
+
+/// The signature with exosh's help for the cmdlet, when it has some.
+pub fn add_help(sig: Signature) -> Signature {
+    let Some(help) = HELP.iter().find(|h| h.name.eq_ignore_ascii_case(&sig.name)) else {
+        return sig;
+    };
+    let mut sig = sig.synopsis(help.synopsis).description(help.description);
+    for (title, code, expected) in help.examples {
+        sig = sig.example(title, code, expected);
+    }
+    sig
+}
