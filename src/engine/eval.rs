@@ -56,16 +56,32 @@ impl Engine {
     ///
     /// The category follows from the id, as ConciseView shows it before the message:
     /// `RuntimeException` (e.g. division by zero) has none, conversions are
-    /// `InvalidArgument`, everything else `InvalidOperation`.
+    /// `InvalidArgument`, everything else `InvalidOperation`; a few .NET exceptions
+    /// (out of memory, the regex time bound, a method's exception) keep their own type.
     pub fn runtime_error(&self, message: impl Into<String>, id: &str, span: Span) -> Flow {
+        // .NET exceptions that reach the script as themselves: ConciseView names their type.
+        let exception = match id {
+            "OutOfMemoryException" => Some("System.OutOfMemoryException"),
+            "RegexMatchTimeoutException" => {
+                Some("System.Text.RegularExpressions.RegexMatchTimeoutException")
+            }
+            "MethodInvocationException" => {
+                Some("System.Management.Automation.MethodInvocationException")
+            }
+            _ => None,
+        };
         let category = match id {
             "RuntimeException" => ErrorCategory::NotSpecified,
+            _ if exception.is_some() => ErrorCategory::NotSpecified,
             id if id.starts_with("InvalidCast") || id == "FormatError" => {
                 ErrorCategory::InvalidArgument
             }
             _ => ErrorCategory::InvalidOperation,
         };
         let mut r = ErrorRecord::new(message, id, category);
+        if let Some(exception) = exception {
+            r.exception_type = exception.to_string();
+        }
         r.position = self.position(span);
         Flow::Error(Rc::new(r))
     }

@@ -9,6 +9,7 @@ use super::convert::{self, canonical_type};
 use super::eval::collect_value;
 use super::flow::Flow;
 use super::format_op;
+use super::limits;
 use super::members;
 use super::object::PsObject;
 use super::ops::{self, Arith, OpError};
@@ -66,7 +67,7 @@ impl Engine {
         match &e.kind {
             ExprKind::Number(n) => Ok(number_value(*n)),
             ExprKind::StringLiteral(s) | ExprKind::BareWord(s) => Ok(Value::str(s)),
-            ExprKind::ExpandableString(parts) => self.expand_string(parts).map(Value::str),
+            ExprKind::ExpandableString(parts) => self.expand_string(parts, e.span).map(Value::str),
             ExprKind::Variable(v) => Ok(self.get_variable(v.scope.as_deref(), &v.name)),
             ExprKind::Ternary {
                 condition,
@@ -349,27 +350,29 @@ impl Engine {
     }
 
     /// `"text $var $(expr)"`.
-    pub fn expand_string(&mut self, parts: &[StringPart]) -> Result<String, Flow> {
-        let mut s = String::new();
+    pub fn expand_string(&mut self, parts: &[StringPart], span: Span) -> Result<String, Flow> {
+        let mut values = Vec::with_capacity(parts.len());
         for p in parts {
-            match p {
-                StringPart::Literal(t) => s.push_str(t),
-                StringPart::Variable(v) => {
-                    let value = self.get_variable(v.scope.as_deref(), &v.name);
-                    s.push_str(&self.to_text(&value));
-                }
+            values.push(match p {
+                StringPart::Literal(t) => Value::str(t),
+                StringPart::Variable(v) => self.get_variable(v.scope.as_deref(), &v.name),
                 StringPart::Subexpression(block) => {
                     let mut out = Vec::new();
                     self.exec_block(block, &mut out)?;
-                    s.push_str(&self.to_text(&collect_value(out)));
+                    collect_value(out)
                 }
-            }
+            });
         }
-        Ok(s)
+        let mut pieces = Vec::with_capacity(values.len());
+        for value in &values {
+            pieces.push(self.to_text(value).map_err(|e| self.op_error(e, span))?);
+        }
+        limits::join(pieces, "").map_err(|e| self.op_error(e, span))
     }
 
-    /// A value as text in a string: arrays are joined with `$OFS` (a space by default).
-    pub fn to_text(&self, v: &Value) -> String {
+    /// A value as text in a string: arrays are joined with `$OFS` (a space by default),
+    /// within the size limit; a string is itself, not copied.
+    pub fn to_text<'v>(&self, v: &'v Value) -> Result<std::borrow::Cow<'v, str>, OpError> {
         match v {
             Value::Array(a) => {
                 let sep = match self.scopes.get(None, "OFS") {
@@ -377,16 +380,14 @@ impl Engine {
                     Some(s) => s.to_string(),
                 };
                 // Each element by its own ToString(): a nested array is `System.Object[]`.
-                a.borrow()
-                    .iter()
-                    .map(|x| match x {
-                        Value::Array(_) => "System.Object[]".to_string(),
-                        other => other.to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(&sep)
+                let items = a.borrow();
+                let texts = items.iter().map(|x| match x {
+                    Value::Array(_) => "System.Object[]".into(),
+                    other => limits::text(other),
+                });
+                limits::join(texts, &sep).map(Into::into)
             }
-            other => other.to_string(),
+            other => Ok(limits::text(other)),
         }
     }
 
@@ -472,7 +473,10 @@ impl Engine {
         }
         let v = self.eval_expr(operand)?;
         if let (Value::Array(_), "System.String") = (&v, t.as_str()) {
-            return Ok(Value::str(self.to_text(&v)));
+            return self
+                .to_text(&v)
+                .map(|t| Value::str(&t))
+                .map_err(|e| self.op_error(e, span));
         }
         convert::cast(&v, &t)
             .map_err(|e| self.runtime_error(e.message, "InvalidCastFromStringToInteger", span))
@@ -527,7 +531,7 @@ impl Engine {
                     UnaryOp::Plus => convert::to_number(&v)
                         .map_err(|e| self.runtime_error(e.message, "InvalidCast", span)),
                     UnaryOp::Split => Ok(ops::split_whitespace(&v)),
-                    UnaryOp::Join => Ok(ops::join(&v, "")),
+                    UnaryOp::Join => ops::join(&v, "").map_err(|e| self.op_error(e, span)),
                     UnaryOp::Comma => Ok(Value::array(vec![v])),
                     _ => Ok(v),
                 }
@@ -564,7 +568,8 @@ impl Engine {
         let err = |me: &Self, e: OpError| me.op_error(e, span);
         match op {
             BinaryOp::Add if matches!((&l, &r), (Value::String(_), Value::Array(_))) => {
-                Ok(Value::str(format!("{l}{}", self.to_text(&r))))
+                let right_text = self.to_text(&r).map_err(|e| err(self, e))?;
+                ops::arith(Arith::Add, &l, &Value::str(&right_text)).map_err(|e| err(self, e))
             }
             BinaryOp::Add => ops::arith(Arith::Add, &l, &r).map_err(|e| err(self, e)),
             BinaryOp::Sub => ops::arith(Arith::Sub, &l, &r).map_err(|e| err(self, e)),
@@ -594,7 +599,7 @@ impl Engine {
                 let t = self.type_operand(&r, right.span)?;
                 Ok(convert::cast(&l, &t).unwrap_or(Value::Null))
             }
-            BinaryOp::Join => Ok(ops::join(&l, &r.to_string())),
+            BinaryOp::Join => ops::join(&l, &r.to_string()).map_err(|e| err(self, e)),
             BinaryOp::Split(case) => {
                 let parts = convert::to_vec(&r);
                 if let Some(Value::ScriptBlock(sb)) = parts.first() {

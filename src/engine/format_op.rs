@@ -43,7 +43,7 @@ pub fn format(fmt: &str, args: &[Value]) -> Result<String, OpError> {
                     "FormatError",
                 )
             })?;
-            let text = format_value(value, item_fmt.unwrap_or(""));
+            let text = format_value(value, item_fmt.unwrap_or(""))?;
             match align {
                 Some(a) => {
                     let width: i64 = a.trim().parse().map_err(|_| bad())?;
@@ -80,15 +80,16 @@ pub fn format(fmt: &str, args: &[Value]) -> Result<String, OpError> {
 }
 
 /// One value with a .NET format string (`N2`, `yyyy-MM-dd`, ...); empty = plain text.
-pub fn format_value(v: &Value, fmt: &str) -> String {
+/// A precision past the size limit (`{0:D999999999}`) is pwsh's OutOfMemoryException.
+pub fn format_value(v: &Value, fmt: &str) -> Result<String, OpError> {
     if fmt.is_empty() {
-        return v.to_string();
+        return Ok(v.to_string());
     }
-    match v {
-        v if is_number(v) => format_number(v, fmt),
+    Ok(match v {
+        v if is_number(v) => format_number(v, fmt)?,
         Value::DateTime(dt) => format_date(dt, fmt),
         other => other.to_string(),
-    }
+    })
 }
 
 /// Thousands separators on the integer part.
@@ -104,8 +105,29 @@ fn group(int_part: &str) -> String {
     out
 }
 
+/// The most decimals computed for a double; more are zeros (the formatter's precision
+/// is bounded, and 300 decimals already pass what a double holds).
+const MAX_DECIMALS: usize = 300;
+
+/// `text` followed by zeros up to `decimals` digits after its last one (see
+/// [`MAX_DECIMALS`]).
+fn with_zeros(mut text: String, zeros: usize) -> String {
+    text.extend(std::iter::repeat_n('0', zeros));
+    text
+}
+
+/// `digits` with zeros before it up to `width` (`D8`, `X4`).
+fn zero_padded(digits: &str, width: usize) -> String {
+    let pad = width.saturating_sub(digits.len());
+    with_zeros(String::with_capacity(pad + digits.len()), pad) + digits
+}
+
 fn fixed(x: f64, decimals: usize, grouped: bool) -> String {
-    let s = format!("{:.*}", decimals, round_away(x.abs(), decimals));
+    let shown = decimals.min(MAX_DECIMALS);
+    let s = with_zeros(
+        format!("{:.*}", shown, round_away(x.abs(), shown)),
+        decimals - shown,
+    );
     let (int_part, frac) = match s.split_once('.') {
         Some((a, b)) => (a.to_string(), Some(b.to_string())),
         None => (s.clone(), None),
@@ -133,7 +155,7 @@ fn round_away(x: f64, decimals: usize) -> f64 {
     nudged.round() / m
 }
 
-fn format_number(v: &Value, fmt: &str) -> String {
+fn format_number(v: &Value, fmt: &str) -> Result<String, OpError> {
     let x = as_f64(v);
     let mut chars = fmt.chars();
     let kind = chars.next().unwrap_or('G');
@@ -143,12 +165,15 @@ fn format_number(v: &Value, fmt: &str) -> String {
     } else {
         rest.parse().ok()
     };
+    if let Some(p) = precision {
+        super::limits::string_fits(p)?;
+    }
     let is_standard = rest.is_empty() || precision.is_some();
     if !is_standard || !kind.is_ascii_alphabetic() {
-        return custom_number(x, fmt);
+        return Ok(custom_number(x, fmt));
     }
     let integral = matches!(v, Value::Int(_) | Value::Long(_));
-    match kind.to_ascii_uppercase() {
+    Ok(match kind.to_ascii_uppercase() {
         'N' => fixed(x, precision.unwrap_or(2), true),
         'F' => fixed(x, precision.unwrap_or(2), false),
         'P' => format!("{}%", fixed(x * 100.0, precision.unwrap_or(2), true)),
@@ -162,11 +187,7 @@ fn format_number(v: &Value, fmt: &str) -> String {
         }
         'D' if integral => {
             let n = convert::to_i64(v).unwrap_or(0);
-            let digits = format!(
-                "{:0>width$}",
-                n.unsigned_abs(),
-                width = precision.unwrap_or(0)
-            );
+            let digits = zero_padded(&n.unsigned_abs().to_string(), precision.unwrap_or(0));
             if n < 0 { format!("-{digits}") } else { digits }
         }
         'X' if integral => {
@@ -175,13 +196,15 @@ fn format_number(v: &Value, fmt: &str) -> String {
                 Value::Int(i) => format!("{:x}", *i as u32),
                 _ => format!("{n:x}"),
             };
-            let hex = format!("{:0>width$}", hex, width = precision.unwrap_or(0));
+            let hex = zero_padded(&hex, precision.unwrap_or(0));
             if kind == 'X' { hex.to_uppercase() } else { hex }
         }
         'E' => {
             let p = precision.unwrap_or(6);
-            let s = format!("{:.*e}", p, x);
+            let shown = p.min(MAX_DECIMALS);
+            let s = format!("{:.*e}", shown, x);
             let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+            let m = with_zeros(m.to_string(), p - shown);
             let (sign, digits) = match e.strip_prefix('-') {
                 Some(d) => ('-', d),
                 None => ('+', e),
@@ -191,7 +214,7 @@ fn format_number(v: &Value, fmt: &str) -> String {
         }
         'G' | 'R' => v.to_string(),
         _ => custom_number(x, fmt),
-    }
+    })
 }
 
 /// Custom numeric patterns: `0` (digit or zero), `#` (digit if significant), `.`, `,`

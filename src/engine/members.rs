@@ -10,6 +10,7 @@ use chrono::{Datelike, Duration, Timelike};
 use super::convert::{self, short_type_name, to_vec};
 use super::error::ErrorRecord;
 use super::format_op;
+use super::limits;
 use super::object::PsObject;
 use super::ops::{self, OpError};
 use super::regex_match;
@@ -413,16 +414,30 @@ fn list_method(list: &Rc<RefCell<Vec<Value>>>, lower: &str, name: &str, args: &[
         // `ArrayList`/`List[T]` (pwsh's fixed-size arrays refuse `Add`); `Add`
         // returns nothing, as `List[T].Add` does.
         "add" => {
+            let len = list.borrow().len();
+            limits::array_fits(len + 1)
+                .map_err(|_| limits::method_out_of_memory("Add", args.len()))?;
             let item = args.first().cloned().unwrap_or(Value::Null);
             list.borrow_mut().push(item);
             Ok(Value::Null)
         }
         "addrange" => {
+            let count = match args.first() {
+                Some(Value::Array(more)) => more.borrow().len(),
+                Some(Value::Null) | None => 0,
+                Some(_) => 1,
+            };
+            let len = list.borrow().len();
+            limits::array_fits(len.saturating_add(count))
+                .map_err(|_| limits::method_out_of_memory("AddRange", args.len()))?;
             let more = args.first().map(to_vec).unwrap_or_default();
             list.borrow_mut().extend(more);
             Ok(Value::Null)
         }
         "insert" => {
+            let len = list.borrow().len();
+            limits::array_fits(len + 1)
+                .map_err(|_| limits::method_out_of_memory("Insert", args.len()))?;
             let item = args.get(1).cloned().unwrap_or(Value::Null);
             let mut items = list.borrow_mut();
             let at = usize::try_from(arg_int(args, 0)?)
@@ -471,7 +486,8 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
         "gettype" => return Ok(Value::Type(Rc::from(target.type_name()))),
         "tostring" => {
             return Ok(Value::str(match args.first() {
-                Some(f) => format_op::format_value(target, &f.to_string()),
+                Some(f) => format_op::format_value(target, &f.to_string())
+                    .map_err(|_| limits::method_out_of_memory("ToString", 1))?,
                 None => target.to_string(),
             }));
         }
@@ -687,7 +703,13 @@ fn string_method(s: &str, lower: &str, name: &str, args: &[Value], target: &Valu
                     "ArgumentException",
                 ));
             }
-            Value::str(s.replace(&from, &arg_str(args, 1)))
+            let to = arg_str(args, 1);
+            let grows = to.len().saturating_sub(from.len());
+            let size = s
+                .len()
+                .saturating_add(s.matches(from.as_str()).count().saturating_mul(grows));
+            limits::string_fits(size).map_err(|_| limits::method_out_of_memory("Replace", 2))?;
+            Value::str(s.replace(&from, &to))
         }
         "split" => {
             let seps: Vec<char> = args
@@ -716,7 +738,10 @@ fn string_method(s: &str, lower: &str, name: &str, args: &[Value], target: &Valu
                 .and_then(|v| v.to_string().chars().next())
                 .unwrap_or(' ');
             let n = s.chars().count();
-            let pad: String = std::iter::repeat_n(fill, width.saturating_sub(n)).collect();
+            let pads = width.saturating_sub(n);
+            limits::string_fits(s.len().saturating_add(pads.saturating_mul(fill.len_utf8())))
+                .map_err(|_| limits::method_out_of_memory(name, args.len()))?;
+            let pad: String = std::iter::repeat_n(fill, pads).collect();
             Value::str(if lower == "padleft" {
                 format!("{pad}{s}")
             } else {
@@ -727,7 +752,10 @@ fn string_method(s: &str, lower: &str, name: &str, args: &[Value], target: &Valu
             let at = usize::try_from(arg_int(args, 0)?).unwrap_or(0);
             let mut chars: Vec<char> = s.chars().collect();
             let at = at.min(chars.len());
-            let ins: Vec<char> = arg_str(args, 1).chars().collect();
+            let inserted = arg_str(args, 1);
+            limits::string_fits(s.len().saturating_add(inserted.len()))
+                .map_err(|_| limits::method_out_of_memory("Insert", 2))?;
+            let ins: Vec<char> = inserted.chars().collect();
             chars.splice(at..at, ins);
             Value::str(chars.into_iter().collect::<String>())
         }
@@ -866,11 +894,8 @@ pub fn call_static(t: &Value, name: &str, args: &[Value]) -> MResult {
                 args[1..].to_vec()
             };
             Value::str(
-                items
-                    .iter()
-                    .map(|v| v.to_string())
-                    .collect::<Vec<_>>()
-                    .join(&sep),
+                limits::join(items.iter().map(limits::text), &sep)
+                    .map_err(|_| limits::method_out_of_memory("Join", args.len()))?,
             )
         }
         ("System.String", "format") => {
@@ -881,9 +906,10 @@ pub fn call_static(t: &Value, name: &str, args: &[Value]) -> MResult {
             };
             Value::str(format_op::format(&arg_str(args, 0), &rest)?)
         }
-        ("System.String", "concat") => {
-            Value::str(args.iter().map(|v| v.to_string()).collect::<String>())
-        }
+        ("System.String", "concat") => Value::str(
+            limits::join(args.iter().map(limits::text), "")
+                .map_err(|_| limits::method_out_of_memory("Concat", args.len()))?,
+        ),
         ("System.String", "equals") => Value::Bool(arg_str(args, 0) == arg_str(args, 1)),
         ("System.Math", "round") => {
             let x = num(0)?;
@@ -959,8 +985,8 @@ pub fn call_static(t: &Value, name: &str, args: &[Value]) -> MResult {
             Value::str(re.replace(
                 &arg_str(args, 0),
                 &arg_str(args, 2),
-                ops::MAX_BUILT_LEN,
-                ops::out_of_memory,
+                limits::MAX_BYTES,
+                || limits::method_out_of_memory("Replace", 3),
             )?)
         }
         _ => {

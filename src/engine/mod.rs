@@ -28,7 +28,7 @@
 //! [`binder`] parameter binding, [`confirm`] ShouldProcess and its console question,
 //! [`function`] script-defined commands, [`session`] whole texts and exit codes,
 //! [`state`] what commands keep for the session, [`encoding`] script and text file
-//! bytes, [`flow`] non-local control flow.
+//! bytes, [`limits`] the size of what operations build, [`flow`] non-local control flow.
 
 pub mod binder;
 pub mod command;
@@ -42,6 +42,7 @@ pub mod expr;
 pub mod flow;
 pub mod format_op;
 pub mod function;
+pub mod limits;
 pub mod location;
 pub mod members;
 pub mod net_regex;

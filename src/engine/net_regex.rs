@@ -220,6 +220,21 @@ impl NetRegex {
         max: usize,
         too_long: fn() -> OpError,
     ) -> Result<String, OpError> {
+        // A plain replacement that could pass the bound is measured first, so the refusal
+        // comes before anything is built.
+        let worst = text
+            .len()
+            .saturating_add((text.len() + 1).saturating_mul(replacement.len()));
+        if worst > max && !replacement.contains('$') {
+            let mut size = text.len();
+            for found in self.re.find_iter(text) {
+                let found = found.map_err(failed)?;
+                size = size - found.as_str().len() + replacement.len();
+            }
+            if size > max {
+                return Err(too_long());
+            }
+        }
         let mut out = String::new();
         let mut last = 0;
         for caps in self.re.captures_iter(text) {

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use regex::Regex;
 
+use super::limits;
 use super::net_regex::{Groups, NetRegex};
 use rust_decimal::Decimal;
 
@@ -39,17 +40,6 @@ impl From<ConvertError> for OpError {
 }
 
 type OpResult = Result<Value, OpError>;
-
-/// The largest string (in bytes) an operator builds; arrays and ranges get a sixteenth
-/// of it in elements. Past it pwsh would run out of memory; exosh says so instead.
-pub const MAX_BUILT_LEN: usize = 1 << 28;
-
-pub fn out_of_memory() -> OpError {
-    OpError::new(
-        "Exception of type 'System.OutOfMemoryException' was thrown.",
-        "RuntimeException",
-    )
-}
 
 /// Arithmetic kinds shared by the numeric helpers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,19 +83,25 @@ pub fn arith(op: Arith, left: &Value, right: &Value) -> OpResult {
         (Value::Null, Arith::Add) => return Ok(right.clone()),
         (Value::Null, Arith::Mul) => return Ok(Value::Null),
         (Value::String(s), Arith::Add) => {
-            let mut out = s.to_string();
-            out.push_str(&right.to_string());
+            let right = limits::text(right);
+            limits::string_fits(s.len().saturating_add(right.len()))?;
+            let mut out = String::with_capacity(s.len() + right.len());
+            out.push_str(s);
+            out.push_str(&right);
             return Ok(Value::str(out));
         }
         (Value::String(s), Arith::Mul) => {
             let n = usize::try_from(convert::to_i32(right)?).unwrap_or(0);
-            if s.len().saturating_mul(n) > MAX_BUILT_LEN {
-                return Err(out_of_memory());
-            }
+            limits::string_fits(s.len().saturating_mul(n))?;
             return Ok(Value::str(s.repeat(n)));
         }
         (Value::Array(a), Arith::Add) => {
+            let more = match right {
+                Value::Array(b) => b.borrow().len(),
+                _ => 1,
+            };
             let mut items = a.borrow().clone();
+            limits::array_fits(items.len().saturating_add(more))?;
             match right {
                 Value::Array(b) => items.extend(b.borrow().iter().cloned()),
                 other => items.push(other.clone()),
@@ -115,9 +111,7 @@ pub fn arith(op: Arith, left: &Value, right: &Value) -> OpResult {
         (Value::Array(a), Arith::Mul) => {
             let n = usize::try_from(convert::to_i32(right)?).unwrap_or(0);
             let items = a.borrow();
-            if items.len().saturating_mul(n) > MAX_BUILT_LEN / 16 {
-                return Err(out_of_memory());
-            }
+            limits::array_fits(items.len().saturating_mul(n))?;
             let mut out = Vec::with_capacity(items.len().saturating_mul(n).min(1 << 20));
             for _ in 0..n {
                 out.extend(items.iter().cloned());
@@ -478,8 +472,8 @@ pub fn replace(left: &Value, right: &Value, case_sensitive: bool) -> OpResult {
         Ok(Value::str(re.replace(
             &v.to_string(),
             &with,
-            MAX_BUILT_LEN,
-            out_of_memory,
+            limits::MAX_BYTES,
+            limits::out_of_memory,
         )?))
     };
     Ok(match left {
@@ -585,12 +579,12 @@ pub fn split_whitespace(v: &Value) -> Value {
 }
 
 /// `-join`.
-pub fn join(left: &Value, sep: &str) -> Value {
-    let parts: Vec<String> = convert::to_vec(left)
-        .iter()
-        .map(|v| v.to_string())
-        .collect();
-    Value::str(parts.join(sep))
+pub fn join(left: &Value, sep: &str) -> OpResult {
+    let items = convert::to_vec(left);
+    Ok(Value::str(limits::join(
+        items.iter().map(limits::text),
+        sep,
+    )?))
 }
 
 /// A range bound that is a character: `[char]'a'` or a one-letter string.
@@ -621,9 +615,7 @@ pub fn range(left: &Value, right: &Value) -> OpResult {
     let a = range_bound(left)?;
     let b = range_bound(right)?;
     let len = (a - b).unsigned_abs() + 1;
-    if len > (MAX_BUILT_LEN / 16) as u64 {
-        return Err(out_of_memory());
-    }
+    limits::array_fits(usize::try_from(len).unwrap_or(usize::MAX))?;
     let items: Vec<Value> = if a <= b {
         (a..=b).map(range_value).collect()
     } else {
