@@ -79,3 +79,15 @@ New-OwaMailboxPolicy -Name Executives
 
 # Mobile device mailbox policies (Default exists in every organisation).
 New-MobileDeviceMailboxPolicy -Name Management -PasswordEnabled $true -AlphanumericPasswordRequired $true -MinPasswordLength 8
+
+# Permissions (sample data): who opens and sends as the shared mailboxes, and calendars
+# shared with a delegate or a colleague.
+Add-MailboxPermission -Identity "Sales Team" -User ken@contoso.com -AccessRights FullAccess -InheritanceType All
+Add-MailboxPermission -Identity "Sales Team" -User christa@contoso.com -AccessRights FullAccess -InheritanceType All
+Add-MailboxPermission -Identity "Marketing Department" -User esther@contoso.com -AccessRights FullAccess -InheritanceType All -AutoMapping $false
+Add-RecipientPermission -Identity "Sales Team" -Trustee ken@contoso.com -AccessRights SendAs
+Add-RecipientPermission -Identity "Marketing Department" -Trustee esther@contoso.com -AccessRights SendAs
+Add-MailboxFolderPermission -Identity ayla@contoso.com:\Calendar -User ed@contoso.com -AccessRights Editor -SharingPermissionFlags Delegate
+Add-MailboxFolderPermission -Identity elly@contoso.com:\Calendar -User laura@contoso.com -AccessRights Editor -SharingPermissionFlags "Delegate, CanViewPrivateItems"
+Add-MailboxFolderPermission -Identity jane@contoso.com:\Calendar -User adam@contoso.com -AccessRights Reviewer
+Set-MailboxFolderPermission -Identity "Conference Room 1:\Calendar" -User Default -AccessRights LimitedDetails

@@ -957,3 +957,176 @@ fn what_if_checks_everything_and_changes_nothing() {
     assert_eq!(error.message, not_found("nobody"));
     assert_eq!(snapshot(&backend), before);
 }
+
+/// The users an entry list names, in order (`User` or `Trustee`).
+fn users(
+    backend: &exosh::exchange::local::LocalBackend,
+    cmdlet: &str,
+    identity: &str,
+) -> Vec<String> {
+    run(backend, cmdlet, json!({"Identity": identity}))
+        .expect("get")
+        .value
+        .iter()
+        .map(|o| {
+            o.get("User")
+                .or_else(|| o.get("Trustee"))
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn permissions_go_with_their_mailbox_and_user_and_are_audited() {
+    let (_org, backend) = sample_org();
+    run(
+        &backend,
+        "Add-MailboxPermission",
+        json!({"Identity": "ken", "User": "esther", "AccessRights": ["FullAccess"]}),
+    )
+    .expect("added");
+    run(
+        &backend,
+        "Add-RecipientPermission",
+        json!({"Identity": "ken", "Trustee": "esther", "AccessRights": ["SendAs"]}),
+    )
+    .expect("added");
+    run(
+        &backend,
+        "Add-MailboxFolderPermission",
+        json!({"Identity": "ken:\\Calendar", "User": "esther", "AccessRights": ["Reviewer"]}),
+    )
+    .expect("added");
+    // -WhatIf checks and changes nothing.
+    let before = users(&backend, "Get-MailboxPermission", "ken");
+    run(
+        &backend,
+        "Remove-MailboxPermission",
+        json!({"Identity": "ken", "User": "esther", "AccessRights": ["FullAccess"], "WhatIf": true}),
+    )
+    .expect("what if");
+    assert_eq!(users(&backend, "Get-MailboxPermission", "ken"), before);
+    // Every change is one record of the audit log.
+    let records = run(
+        &backend,
+        "Search-UnifiedAuditLog",
+        json!({"StartDate": "2000-01-01", "EndDate": "2100-01-01", "RecordType": "ExchangeAdmin"}),
+    )
+    .expect("search");
+    let operations: Vec<&str> = records
+        .value
+        .iter()
+        .filter_map(|r| r["Operations"].as_str())
+        .collect();
+    for cmdlet in [
+        "Add-MailboxPermission",
+        "Add-RecipientPermission",
+        "Add-MailboxFolderPermission",
+    ] {
+        assert_eq!(
+            operations.iter().filter(|o| **o == cmdlet).count(),
+            1,
+            "{cmdlet}: {operations:?}"
+        );
+    }
+    // A removed mailbox keeps what it holds; a purged user's entries go with them.
+    run(&backend, "Remove-Mailbox", json!({"Identity": "ken"})).expect("removed");
+    run(
+        &backend,
+        "Undo-SoftDeletedMailbox",
+        json!({"SoftDeletedObject": "ken"}),
+    )
+    .expect("back");
+    assert_eq!(
+        users(&backend, "Get-MailboxPermission", "ken"),
+        ["NT AUTHORITY\\SELF", "esther@contoso.com"]
+    );
+    run(&backend, "Remove-Mailbox", json!({"Identity": "esther"})).expect("removed");
+    run(
+        &backend,
+        "Remove-Mailbox",
+        json!({"Identity": "esther", "PermanentlyDelete": true}),
+    )
+    .expect("purged");
+    assert_eq!(
+        users(&backend, "Get-MailboxPermission", "ken"),
+        ["NT AUTHORITY\\SELF"]
+    );
+    assert_eq!(
+        users(&backend, "Get-RecipientPermission", "ken"),
+        ["NT AUTHORITY\\SELF"]
+    );
+    assert_eq!(
+        users(&backend, "Get-MailboxFolderPermission", "ken:\\Calendar"),
+        ["Default", "Anonymous"]
+    );
+    for table in [
+        "mailbox_permissions",
+        "recipient_permissions",
+        "folder_permissions",
+    ] {
+        let left: i64 = backend
+            .store()
+            .connection()
+            .query_row(
+                &format!(
+                    "SELECT count(*) FROM {table} WHERE trustee NOT IN (SELECT rid FROM recipients)"
+                ),
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        assert_eq!(left, 0, "{table}");
+    }
+    assert_eq!(backend.store().integrity_check().expect("check"), "ok");
+}
+
+#[test]
+fn view_only_recipients_read_permissions_and_mail_recipients_change_them() {
+    use exosh::exchange::audit::Caller;
+    use exosh::exchange::rbac::allows;
+    let (_org, backend) = sample_org();
+    for (group, member) in [
+        ("View-Only Organization Management", "viewer@contoso.com"),
+        ("Recipient Management", "helper@contoso.com"),
+    ] {
+        run(
+            &backend,
+            "Add-RoleGroupMember",
+            json!({"Identity": group, "Member": member}),
+        )
+        .expect("member");
+    }
+    let store = backend.store();
+    let may = |user: &str, cmdlet: &str| {
+        allows(
+            store.connection(),
+            &Caller::signed_in(user, None, None),
+            cmdlet,
+        )
+        .expect("asked")
+    };
+    for cmdlet in [
+        "Get-MailboxPermission",
+        "Get-EXOMailboxPermission",
+        "Get-RecipientPermission",
+        "Get-MailboxFolderPermission",
+    ] {
+        assert!(may("viewer@contoso.com", cmdlet), "{cmdlet}");
+        assert!(may("helper@contoso.com", cmdlet), "{cmdlet}");
+    }
+    for cmdlet in [
+        "Add-MailboxPermission",
+        "Remove-MailboxPermission",
+        "Add-RecipientPermission",
+        "Remove-RecipientPermission",
+        "Add-MailboxFolderPermission",
+        "Set-MailboxFolderPermission",
+        "Remove-MailboxFolderPermission",
+    ] {
+        assert!(!may("viewer@contoso.com", cmdlet), "{cmdlet}");
+        assert!(may("helper@contoso.com", cmdlet), "{cmdlet}");
+    }
+}

@@ -44,6 +44,13 @@ impl Enumeration {
     pub fn numbered(&self) -> bool {
         self.numbers.iter().any(Option::is_some)
     }
+
+    /// Whether several names may be given at once (a .NET flags enumeration, such as
+    /// MailboxFolderPermissionFlags: `Delegate, CanViewPrivateItems`). **decision**: told
+    /// by the type's name, which ends in `Flags` for exactly these in the catalogue.
+    pub fn is_flags(&self) -> bool {
+        self.type_name.ends_with("Flags")
+    }
 }
 
 fn table() -> &'static HashMap<String, Enumeration> {

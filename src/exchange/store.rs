@@ -114,6 +114,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/4.sql"),
     include_str!("migrations/5.sql"),
     include_str!("migrations/6.sql"),
+    include_str!("migrations/7.sql"),
 ];
 
 /// exosh's mark in the SQLite header (`PRAGMA application_id`): "exoS". Set by

@@ -243,7 +243,8 @@ fn enumeration_value(
     value: &Value,
 ) -> Result<Value, ExchangeError> {
     let refuse = |text: &str| not_an_enumerator(&info.name, enumeration, text);
-    let list = info.type_name.ends_with("[]") || info.is_multi_valued();
+    // A flags enumeration takes several names at once, in one text or as a list.
+    let list = info.type_name.ends_with("[]") || info.is_multi_valued() || enumeration.is_flags();
     match value {
         Value::Null => Ok(Value::Null),
         Value::String(text) if list && text.contains(',') => {

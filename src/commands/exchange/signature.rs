@@ -25,11 +25,11 @@ fn param_type(cmdlet: &str, info: &ParameterInfo) -> ParamType {
         ParamType::Bool
     } else if info.is_multi_valued() {
         ParamType::Any
-    } else if let Some(enumeration) =
-        enums::lookup(&info.type_name).filter(|e| !e.numbered() && !info.type_name.ends_with("[]"))
+    } else if let Some(enumeration) = enums::lookup(&info.type_name)
+        .filter(|e| !e.numbered() && !e.is_flags() && !info.type_name.ends_with("[]"))
     {
         // Refused at binding with PowerShell's words, as a .NET enum parameter is. (Lists,
-        // and enumerations that also take numbers, are checked by the backend.)
+        // flags, and enumerations that also take numbers, are checked by the backend.)
         ParamType::Enum(enumeration.names.clone())
     } else if base == "String" {
         ParamType::String

@@ -8,7 +8,11 @@
 //! its Set commands can write while the Get is still producing.
 
 mod directory;
+mod entries;
+mod folder_permissions;
+mod folders;
 mod objects;
+mod permissions;
 mod recipient_changes;
 mod recipients;
 mod values;
@@ -284,8 +288,9 @@ impl LocalBackend {
             (Storage::Objects(kind), Op::Set) => self.set_object(noun, kind, &bound),
             (Storage::Objects(kind), Op::New) => self.new_object(noun, kind, &bound, sink),
             (Storage::Objects(kind), Op::Remove) => self.remove_object(kind, &bound),
-            (Storage::Recipients(_), Op::New)
-            | (Storage::Objects(_), Op::NewMailbox | Op::Undo) => {
+            (Storage::Mailbox(data), op) => self.mailbox_data(noun, data, op, &bound, sink),
+            (Storage::Recipients(_), Op::New | Op::Add)
+            | (Storage::Objects(_), Op::NewMailbox | Op::Undo | Op::Add) => {
                 Err(not_local(&bound.cmdlet.name))
             }
         }
@@ -307,7 +312,7 @@ fn expanded(noun: &'static NounSpec, bound: &Bound) -> &'static NounSpec {
 }
 
 /// A known Exchange Online cmdlet the local organisation does not implement.
-fn not_local(name: &str) -> ExchangeError {
+pub(super) fn not_local(name: &str) -> ExchangeError {
     ExchangeError::new(
         ErrorCode::NotImplemented,
         "CmdletNeedsExchangeOnline",

@@ -155,7 +155,7 @@ impl Plan {
         };
         let layout = match &noun.storage {
             Storage::Recipients(layout) => layout,
-            Storage::Objects(_) => &NO_LAYOUT,
+            Storage::Objects(_) | Storage::Mailbox(_) => &NO_LAYOUT,
         };
         let properties: Vec<(&'static str, Source)> = layout
             .head
@@ -375,7 +375,7 @@ fn derived_operand(derived: Derived, org: &OrgInfo) -> Option<Operand> {
 
 /// The identity a Get asks for: `-Identity`, or one of the Get-EXO* cmdlets' own
 /// identity parameters.
-fn requested_identity(bound: &Bound) -> Option<String> {
+pub(super) fn requested_identity(bound: &Bound) -> Option<String> {
     [
         "Identity",
         "PrimarySmtpAddress",

@@ -6,8 +6,9 @@
 //!   [`for_cmdlet`]; the local backend has one handler per [`Op`]);
 //! - storage: where the objects live ([`Storage`]): rows of the `recipients` table, whose
 //!   columns ([`recipients::RECIPIENT_COLUMNS`]) and computed properties
-//!   ([`recipients::RECIPIENT_COMPUTED`]) every recipient noun shares, or documents of the
-//!   `objects` table with their defaults ([`ObjectKind`]);
+//!   ([`recipients::RECIPIENT_COMPUTED`]) every recipient noun shares, documents of the
+//!   `objects` table with their defaults ([`ObjectKind`]), or entries a mailbox holds in
+//!   a table of their own, such as its permissions ([`MailboxData`]);
 //! - validation: each stored property's [`Kind`] (a Boolean that may be blank takes
 //!   `$null`, [`nullable_boolean`]), enumerations by their type name in the one table of
 //!   values ([`crate::exchange::enums`]), and references to other nouns, which must exist
@@ -29,13 +30,15 @@
 //!    property is a [`Column`] of `RECIPIENT_COLUMNS` with its [`Kind`]; a property that
 //!    follows from others is a [`Computed`] one ([`Derived`]), which `-Filter` then
 //!    compares as Get shows it. A document's settings that hold an enumeration or name
-//!    another object are listed in [`ObjectKind::settings`].
+//!    another object are listed in [`ObjectKind::settings`]. What a mailbox holds in a
+//!    table of its own names the [`Table`] and the properties its objects show.
 //! 2. A migration when the noun needs storage the schema lacks (a recipient column, a
 //!    table): a new numbered file in `exchange/migrations/`, never an edit of a released
 //!    one (a test compares the columns declared here with the schema the migrations
 //!    build). A document noun needs none: its objects are rows of `objects`.
 //! 3. A new [`Op`] only when no existing one does what the verb does, with its handler in
-//!    the local backend (`exchange/local/`, dispatched in `LocalBackend::invoke_each`).
+//!    the local backend (`exchange/local/`, dispatched in `LocalBackend::invoke_each`; a
+//!    [`Table`]'s verbs in `local/entries.rs`).
 //! 4. Tests: a golden `tests/cases/**.ps1` of what an admin sees. The tests here check
 //!    that every cmdlet the entry runs is in the catalogue, every enumeration it names is
 //!    in the table, and every property it shows is stored or computed.
@@ -69,7 +72,9 @@
 //! assert_eq!((noun.nouns[0], op), ("OwaMailboxPolicy", Op::Set));
 //! ```
 
+pub mod permissions;
 pub mod policies;
+pub mod principals;
 pub mod recipients;
 pub mod settings;
 
@@ -144,6 +149,8 @@ pub enum Op {
     NewMailbox,
     /// Brings a soft-deleted mailbox back (Undo-SoftDeletedMailbox).
     Undo,
+    /// Adds an entry to what a mailbox holds (a permission).
+    Add,
 }
 
 /// The verbs of objects that are only listed and changed.
@@ -174,6 +181,28 @@ pub enum Storage {
     Recipients(Layout),
     /// Documents (JSON objects) in the `objects` table.
     Objects(ObjectKind),
+    /// Entries a mailbox holds in a table of their own (its permissions), each listed
+    /// with the mailbox it belongs to.
+    Mailbox(MailboxData),
+}
+
+/// What a mailbox holds besides its recipient row: which table, and the properties a Get
+/// shows in Format-List order.
+#[derive(Debug)]
+pub struct MailboxData {
+    pub table: Table,
+    pub properties: &'static [&'static str],
+}
+
+/// The tables of what mailboxes hold, each with its handler in the local backend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    /// Who may open a mailbox (FullAccess, ...): Add/Get/Remove-MailboxPermission.
+    MailboxPermissions,
+    /// Who may send as a recipient: Add/Get/Remove-RecipientPermission.
+    RecipientPermissions,
+    /// Who may see a mailbox's folders: *-MailboxFolderPermission.
+    FolderPermissions,
 }
 
 /// The properties a recipient noun shows, in Format-List order.
@@ -234,7 +263,8 @@ pub struct NounSpec {
     /// The verbs the local organisation runs, each with what it does. A catalogue cmdlet
     /// of the noun with another verb needs Exchange Online.
     pub verbs: &'static [(&'static str, Op)],
-    /// The default table view's columns (pwsh's format data); none: no registered view
+    /// The default table view's columns (pwsh's format data), each a property or
+    /// `Label=Property` for a column headed otherwise; none: no registered view
     /// (Format-List for five properties or more, as pwsh does).
     pub table: &'static [&'static str],
     /// Asked for more properties (`-Properties`, `-PropertySets`), a Get of this noun
@@ -255,9 +285,13 @@ pub const ALL: &[&NounSpec] = &[
     &policies::CAS_MAILBOX_PLAN,
     &policies::MAILBOX_PLAN,
     &policies::ACTIVESYNC_DEVICE_ACCESS_RULE,
+    &principals::SERVICE_PRINCIPAL,
     &settings::TRANSPORT_CONFIG,
     &settings::ORGANIZATION_CONFIG,
     &settings::ACTIVESYNC_ORGANIZATION_SETTINGS,
+    &permissions::MAILBOX_PERMISSION,
+    &permissions::RECIPIENT_PERMISSION,
+    &permissions::MAILBOX_FOLDER_PERMISSION,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.
@@ -399,7 +433,7 @@ impl NounSpec {
     pub fn objects(&self) -> Option<&ObjectKind> {
         match &self.storage {
             Storage::Objects(kind) => Some(kind),
-            Storage::Recipients(_) => None,
+            Storage::Recipients(_) | Storage::Mailbox(_) => None,
         }
     }
 
@@ -412,6 +446,7 @@ impl NounSpec {
                 .settings
                 .iter()
                 .find(|c| c.name.eq_ignore_ascii_case(name)),
+            Storage::Mailbox(_) => None,
         }
     }
 
@@ -436,6 +471,7 @@ impl NounSpec {
     pub fn properties(&self) -> Vec<String> {
         let names: Vec<&str> = match &self.storage {
             Storage::Recipients(layout) => layout.head.iter().chain(layout.tail).copied().collect(),
+            Storage::Mailbox(data) => data.properties.to_vec(),
             Storage::Objects(kind) => {
                 let defaults: serde_json::Map<String, serde_json::Value> =
                     serde_json::from_str(kind.defaults).unwrap_or_default();
