@@ -23,6 +23,7 @@ use axum::routing::{get, post};
 use super::html::{escape, page};
 use super::oauth::device::{FlowView, Lookup};
 use super::oauth::{EXO_MODULE_CLIENT_ID, EXO_MODULE_NAME, Form, address};
+use super::session::PostRefused;
 use super::session::{self, Session};
 use super::{Peer, ServerState};
 use crate::exchange::auth::token;
@@ -97,26 +98,21 @@ async fn posted(
     headers: &HeaderMap,
     body: axum::body::Body,
 ) -> Result<Posted, Response> {
-    let Some(session) = session::current(state, headers) else {
-        return Err(signed_out());
-    };
-    let form = match axum::body::to_bytes(body, MAX_FORM).await {
-        Ok(bytes) => Form::parse(&bytes),
-        Err(_) => {
-            return Err(page(
+    let (session, form) = session::read_post(state, headers, body, MAX_FORM)
+        .await
+        .map_err(|why| match why {
+            PostRefused::SignedOut => signed_out(),
+            PostRefused::Unreadable => page(
                 StatusCode::BAD_REQUEST,
                 "Something went wrong",
                 "<p class=\"error\">The form was too large or cut off.</p>",
-            ));
-        }
-    };
-    if !session.sent(form.get("session")) {
-        return Err(page(
-            StatusCode::FORBIDDEN,
-            "Something went wrong",
-            "<p class=\"error\">This form did not come from your own sign-in page. Open <a href=\"/devicelogin\">the code page</a> again.</p>",
-        ));
-    }
+            ),
+            PostRefused::Forged => page(
+                StatusCode::FORBIDDEN,
+                "Something went wrong",
+                "<p class=\"error\">This form did not come from your own sign-in page. Open <a href=\"/devicelogin\">the code page</a> again.</p>",
+            ),
+        })?;
     Ok(Posted {
         session,
         form,

@@ -1,5 +1,6 @@
-//! Server-rendered HTML for the server's pages: escaping and the page shell (title,
-//! heading, a little compiled-in CSS), no script. Every control is a real `<button>` or
+//! Server-rendered HTML for the server's pages: escaping, the response every page is sent
+//! as ([`document`]), and the plain page shell (title, heading, a little compiled-in CSS,
+//! no script) of the sign-in pages. Every control is a real `<button>` or
 //! labelled `<input>`, so its accessible name is its visible text.
 
 use axum::http::{HeaderValue, StatusCode, header};
@@ -24,13 +25,26 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:34em;margin
 h1{font-size:1.5em}label{display:block;margin:1em 0 .3em}input{font-size:1.2em;padding:.3em;letter-spacing:.1em}\
 button{font-size:1em;padding:.5em 1.2em;margin:1em .5em 0 0}.error{color:#a80000}dt{font-weight:bold}dd{margin:0 0 .6em}";
 
+/// What the plain pages may load: their own inline style, nothing else.
+const PAGE_POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+
 /// A whole page: `title` is both the document's title and its heading; `body` is HTML.
 pub fn page(status: StatusCode, title: &str, body: &str) -> Response {
     let title = escape(title);
-    let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
+    document(
+        status,
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
 <title>{title}</title><style>{STYLE}</style></head><body><main><h1>{title}</h1>\n{body}\n</main></body></html>\n"
-    );
+        ),
+        PAGE_POLICY,
+    )
+}
+
+/// An HTML document as a response, kept out of caches and frames; `policy` is its
+/// Content-Security-Policy (what it may load and where its forms may go).
+pub fn document(status: StatusCode, html: String, policy: &'static str) -> Response {
     let mut response = (status, html).into_response();
     let headers = response.headers_mut();
     headers.insert(
@@ -38,10 +52,7 @@ pub fn page(status: StatusCode, title: &str, body: &str) -> Response {
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
     no_store(headers);
-    headers.insert(
-        "content-security-policy",
-        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"),
-    );
+    headers.insert("content-security-policy", HeaderValue::from_static(policy));
     headers.insert("x-frame-options", HeaderValue::from_static("DENY"));
     response
 }

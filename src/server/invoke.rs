@@ -137,10 +137,10 @@ fn start(state: &Arc<ServerState>, caller: Caller, command: Request) -> Stream {
 }
 
 impl ServerState {
-    /// Runs one command for a caller on the organisation.
     /// Runs one command for a caller on the organisation: refused (403, nothing run)
-    /// outside the caller's roles, its change audited under the caller.
-    fn run(
+    /// outside the caller's roles, its change audited under the caller. The one door every
+    /// command comes through, from the endpoint and from the admin web page alike.
+    pub(super) fn run(
         &self,
         caller: &Caller,
         command: &Request,

@@ -4,7 +4,8 @@
 //! locally: the server adds authentication (bearer tokens), role checks, audit and rate
 //! limits, nothing of Exchange's own semantics. The router is composed from modules, each
 //! giving its routes ([`invoke::routes`], the sign-in endpoints of [`oauth::routes`],
-//! [`devicelogin::routes`]); a new endpoint is one more module merged in [`router`].
+//! [`devicelogin::routes`], sign-out in [`session::routes`], the admin web page of
+//! [`admin::routes`]); a new endpoint is one more module merged in [`router`].
 //! Every route passes through [`session::sign_in_from_query`], so any page opened with
 //! `?token=` signs its browser in.
 //!
@@ -13,6 +14,7 @@
 //! finish (up to [`GRACE`]) and exits 0. Slow clients are cut off: the TLS handshake, a
 //! request's headers and its body must each arrive within `--client-timeout`.
 
+mod admin;
 pub mod apps;
 mod devicelogin;
 pub mod html;
@@ -61,6 +63,7 @@ pub struct ServerState {
     client_timeout: Duration,
     cursors: paging::Cursors,
     sign_in: oauth::SignIn,
+    signed_out: session::SignedOut,
     log: Mutex<std::io::Stdout>,
 }
 
@@ -107,6 +110,8 @@ pub fn router(state: Arc<ServerState>) -> Router {
         .merge(invoke::routes())
         .merge(oauth::routes())
         .merge(devicelogin::routes())
+        .merge(session::routes())
+        .merge(admin::routes())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             session::sign_in_from_query,
@@ -149,6 +154,7 @@ pub fn run(options: &Options, backend: LocalBackend, org: &Path) -> Result<(), S
                 times: options.sign_in,
                 flows: oauth::DeviceFlows::default(),
             },
+            signed_out: session::SignedOut::default(),
             log: Mutex::new(std::io::stdout()),
         });
         state.log(&listening_line(&state, identity.as_ref()));

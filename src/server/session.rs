@@ -12,19 +12,29 @@
 //! [`MAX_SESSION`]) and a random nonce that pages put in their forms and check on POST;
 //! revoking the user's tokens (`exosh token --revoke`) ends it too.
 //!
+//! A POST from a page is taken only with the session's nonce in its `session` field
+//! ([`read_post`]): another site's page can neither send the cookie (SameSite) nor know
+//! the nonce. `POST /signout` ends the session: the cookie is removed from the browser
+//! and its nonce refused from then on, so a copy of the cookie is worth nothing either.
+//!
 //! **decision**: the session is the token's user; an application's token (no user) does
-//! not sign a browser in.
+//! not sign a browser in. **decision**: sign-outs are remembered in memory until the
+//! sessions they ended would have expired anyway; a restarted server forgets them.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
+use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use axum::routing::post;
 use serde::{Deserialize, Serialize};
 
 use super::ServerState;
 use super::html;
+use super::oauth::Form;
 use crate::exchange::auth::{jwt, token};
 
 /// The cookie's name.
@@ -63,8 +73,101 @@ impl Session {
         let session: Session = jwt::unseal(&state.key, PURPOSE, value)?;
         let revoked =
             super::oauth::revocation::revoked(&state.backend.store(), &session.upn, session.iat);
-        (token::now() < session.exp && !revoked).then_some(session)
+        (token::now() < session.exp && !revoked && !state.signed_out.ended(&session.nonce))
+            .then_some(session)
     }
+}
+
+/// Sessions ended by a sign-out before their time: nonce → when they would have expired.
+#[derive(Default)]
+pub struct SignedOut(Mutex<HashMap<String, i64>>);
+
+impl SignedOut {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, i64>> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn end(&self, session: &Session) {
+        let now = token::now();
+        let mut ended = self.lock();
+        ended.retain(|_, exp| *exp > now);
+        ended.insert(session.nonce.clone(), session.exp);
+    }
+
+    fn ended(&self, nonce: &str) -> bool {
+        self.lock().contains_key(nonce)
+    }
+}
+
+pub fn routes() -> Router<Arc<ServerState>> {
+    Router::new().route("/signout", post(sign_out))
+}
+
+/// Why a POST from a browser was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostRefused {
+    /// No valid session cookie.
+    SignedOut,
+    /// The body was larger than the page's forms can be, or cut off.
+    Unreadable,
+    /// The form did not carry this session's nonce: it came from elsewhere.
+    Forged,
+}
+
+/// The session and form (at most `max` bytes) of a POST from one of this session's own
+/// pages.
+pub async fn read_post(
+    state: &ServerState,
+    headers: &HeaderMap,
+    body: axum::body::Body,
+    max: usize,
+) -> Result<(Session, Form), PostRefused> {
+    let session = current(state, headers).ok_or(PostRefused::SignedOut)?;
+    let bytes = axum::body::to_bytes(body, max)
+        .await
+        .map_err(|_| PostRefused::Unreadable)?;
+    let form = Form::parse(&bytes);
+    if !session.sent(form.get("session")) {
+        return Err(PostRefused::Forged);
+    }
+    Ok((session, form))
+}
+
+/// `POST /signout`: ends the session and goes to the admin page, which then offers to sign
+/// in. A sign-out without this session's nonce is refused, so another site cannot sign
+/// anyone out either.
+async fn sign_out(
+    State(state): State<Arc<ServerState>>,
+    headers: HeaderMap,
+    body: axum::body::Body,
+) -> Response {
+    match read_post(&state, &headers, body, 4096).await {
+        Ok((session, _)) => {
+            state.signed_out.end(&session);
+            state.log(&format!("{} signout", session.upn));
+        }
+        Err(PostRefused::SignedOut) => {}
+        Err(_) => {
+            return html::page(
+                StatusCode::FORBIDDEN,
+                "Something went wrong",
+                "<p class=\"error\">This sign-out did not come from your own page. Open <a href=\"/\">the admin page</a> and sign out there.</p>",
+            );
+        }
+    }
+    redirect_with_cookie(
+        &format!(
+            "{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}",
+            secure(&state)
+        ),
+        "/",
+    )
+}
+
+fn secure(state: &ServerState) -> &'static str {
+    if state.tls { "; Secure" } else { "" }
 }
 
 /// The browser's session, if its cookie is valid now.
@@ -133,19 +236,22 @@ fn start(state: &ServerState, token: &str, location: &str) -> Response {
         exp: claims.exp.min(now.saturating_add(MAX_SESSION)),
         nonce: jwt::encode(&crate::exchange::auth::random::<18>()),
     };
-    let mut cookie = format!(
-        "{COOKIE}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}",
+    let cookie = format!(
+        "{COOKIE}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
         jwt::seal(&state.key, PURPOSE, &session),
-        (session.exp - now).max(0)
+        (session.exp - now).max(0),
+        secure(state)
     );
-    if state.tls {
-        cookie.push_str("; Secure");
-    }
+    redirect_with_cookie(&cookie, location)
+}
+
+/// A 303 to `location` setting `cookie`.
+fn redirect_with_cookie(cookie: &str, location: &str) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
     html::no_store(headers);
     if let (Ok(cookie), Ok(location)) = (
-        HeaderValue::from_str(&cookie),
+        HeaderValue::from_str(cookie),
         HeaderValue::from_str(location),
     ) {
         headers.insert(header::SET_COOKIE, cookie);

@@ -237,7 +237,157 @@ impl Browser {
     pub fn click_button(&self, text: &str) {
         let button = self.find_xpath(&format!("//button[normalize-space()='{text}']"));
         assert_eq!(self.label(&button), text, "the button's accessible name");
-        self.session_call("POST", &format!("/element/{button}/click"), Some(json!({})));
+        self.click(&button);
+    }
+
+    /// Clicks the link whose visible text is `text`, after checking its accessible name.
+    pub fn click_link(&self, text: &str) {
+        let link = self.find_xpath(&format!("//a[normalize-space()='{text}']"));
+        assert_eq!(self.label(&link), text, "the link's accessible name");
+        self.click(&link);
+    }
+
+    /// Clicks the `<summary>` (a disclosure) whose visible text is `text`, after checking
+    /// its accessible name.
+    pub fn click_summary(&self, text: &str) {
+        let summary = self.find_xpath(&format!("//summary[normalize-space()='{text}']"));
+        assert_eq!(
+            self.label(&summary),
+            text,
+            "the disclosure's accessible name"
+        );
+        self.click(&summary);
+    }
+
+    /// Clicks the `<label>` saying `text`, as a user clicks a list row's name; returns
+    /// whether the control it labels (whose accessible name must be `text`) is now checked.
+    pub fn click_label(&self, text: &str) -> bool {
+        let label = self.find_xpath(&format!("//label[normalize-space()='{text}']"));
+        self.click(&label);
+        let control = self.find_xpath(&format!(
+            "//input[@id=//label[normalize-space()='{text}']/@for]"
+        ));
+        assert_eq!(self.label(&control), text, "the control's accessible name");
+        self.session_call("GET", &format!("/element/{control}/selected"), None)
+            .as_bool()
+            .unwrap_or(false)
+    }
+
+    /// Clicks the first visible button saying `button` after the element whose whole
+    /// text is `text` ("under MAPI: Enabled, click Disable"), checking its accessible name.
+    pub fn click_button_under(&self, text: &str, button: &str) {
+        let found = self.find_xpath(&format!(
+            "//*[normalize-space()='{text}']/following::button[normalize-space()='{button}' and not(@hidden)][1]"
+        ));
+        assert_eq!(self.label(&found), button, "the button's accessible name");
+        self.click(&found);
+    }
+
+    /// Whether the button whose visible text is `text` can be used.
+    pub fn button_enabled(&self, text: &str) -> bool {
+        let button = self.find_xpath(&format!("//button[normalize-space()='{text}']"));
+        self.session_call("GET", &format!("/element/{button}/enabled"), None)
+            .as_bool()
+            .unwrap_or(false)
+    }
+
+    fn click(&self, element: &str) {
+        self.session_call(
+            "POST",
+            &format!("/element/{element}/click"),
+            Some(json!({})),
+        );
+    }
+
+    /// Presses one key (a character, or a WebDriver key such as `\u{E004}` Tab or
+    /// `\u{E007}` Enter) on whatever has the focus, as a keyboard does.
+    pub fn press(&self, key: &str) {
+        self.session_call(
+            "POST",
+            "/actions",
+            Some(
+                json!({"actions": [{"type": "key", "id": "keyboard", "actions": [
+                    {"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}
+                ]}]}),
+            ),
+        );
+    }
+
+    /// The accessible name of the element that has the focus.
+    pub fn focused(&self) -> String {
+        let active = self.session_call("GET", "/element/active", None);
+        match active[ELEMENT].as_str() {
+            Some(element) => self.label(element),
+            None => String::new(),
+        }
+    }
+
+    /// Presses Tab until the focused control's accessible name is `name` (at most
+    /// `limit` times); panics if it never is.
+    pub fn tab_to(&self, name: &str, limit: usize) {
+        for _ in 0..limit {
+            self.press("\u{E004}");
+            if self.focused() == name {
+                return;
+            }
+        }
+        panic!("Tab never reached {name:?} in {limit} presses");
+    }
+
+    /// The page's visible text, once it contains `expected` (or after 10 seconds; a page
+    /// being replaced meanwhile is waited for).
+    pub fn wait_for_text(&self, expected: &str) -> String {
+        let until = Instant::now() + Duration::from_secs(10);
+        loop {
+            let text = self
+                .call(
+                    "POST",
+                    &format!("/session/{}/execute/sync", self.session),
+                    Some(json!({"script": "return document.body.innerText", "args": []})),
+                )
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            if text.contains(expected) || Instant::now() > until {
+                return text;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits for the page's text to contain `expected`, and returns the text; panics
+    /// with the page's text if it never does.
+    pub fn expect_text(&self, expected: &str) -> String {
+        let text = self.wait_for_text(expected);
+        assert!(
+            text.contains(expected),
+            "{expected:?} not in the page:\n{text}"
+        );
+        text
+    }
+
+    /// Waits for the page's title to be `expected`; panics with the title it has if it
+    /// never is.
+    pub fn expect_title(&self, expected: &str) {
+        assert_eq!(self.wait_for_title(expected), expected, "the page's title");
+    }
+
+    /// Sets the window's size in CSS pixels.
+    pub fn resize(&self, width: u32, height: u32) {
+        self.session_call(
+            "POST",
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        );
+    }
+
+    /// A PNG of what the window shows.
+    pub fn screenshot(&self) -> Vec<u8> {
+        use base64::Engine;
+        let data = self.session_call("GET", "/screenshot", None);
+        base64::engine::general_purpose::STANDARD
+            .decode(data.as_str().unwrap_or_default())
+            .expect("a base64 PNG")
     }
 
     /// Types into the input whose `<label>` says `label` (and whose accessible name is it).

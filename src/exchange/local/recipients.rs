@@ -470,14 +470,16 @@ fn get_condition(bound: &Bound, org: &OrgInfo) -> Result<SqlFragment, ExchangeEr
 /// The sort key of row order.
 const ROW_ORDER: &str = "r.rid";
 
-/// The sort key expression of `-SortBy` (a stored column), or row order.
+/// The sort key expression of `-SortBy` (a stored column), or row order. Text sorts
+/// without regard to case, as Exchange sorts it and as `-Filter` compares it, so a page
+/// that starts after `-Filter "Name -gt 'x'"` continues exactly where a sorted one ended.
 fn sort_key(bound: &Bound) -> Result<String, ExchangeError> {
     let Some(property) = bound.text("SortBy") else {
         return Ok(ROW_ORDER.to_string());
     };
     let property = property.trim().trim_start_matches('+');
     match recipient_column(property) {
-        Some(column) => Ok(format!("IFNULL(r.\"{}\", '')", column.name)),
+        Some(column) => Ok(format!("IFNULL(r.\"{}\", '') COLLATE NOCASE", column.name)),
         None => Err(ExchangeError::invalid_argument(
             "InvalidSortProperty",
             format!("The property '{property}' can't be used with the SortBy parameter."),

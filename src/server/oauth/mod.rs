@@ -282,6 +282,13 @@ impl Form {
             .map(|(_, v)| v.as_str())
             .filter(|v| !v.is_empty())
     }
+    /// Every value of a field given more than once (`id=a&id=b`), empty ones included.
+    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0
+            .iter()
+            .filter(move |(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
     fn require(&self, name: &str) -> Result<&str, OAuthError> {
         self.get(name).ok_or_else(|| OAuthError::missing(name))
     }
