@@ -320,24 +320,98 @@ impl Signature {
 pub type Factory = Rc<dyn Fn() -> Box<dyn Processor>>;
 
 /// A registered command: signature plus how to run it.
-#[derive(Clone)]
 pub struct CommandInfo {
-    pub sig: Rc<Signature>,
+    pub sig: LazySignature,
     pub factory: Factory,
 }
 
 impl CommandInfo {
     pub fn new(sig: Signature, factory: impl Fn() -> Box<dyn Processor> + 'static) -> Self {
         CommandInfo {
-            sig: Rc::new(sig),
+            sig: LazySignature(Rc::new(LazyInner {
+                name: sig.name.clone(),
+                built: std::cell::OnceCell::from(Rc::new(sig)),
+                make: None,
+            })),
             factory: Rc::new(factory),
+        }
+    }
+
+    /// A command whose signature is made by `make` the first time anything reads it
+    /// (see [`LazySignature`]). Registering costs its name and two closures, so a module
+    /// with many commands (the 730 Exchange cmdlets) adds almost nothing to start-up.
+    /// The signature `make` returns must have this name and no aliases (register those
+    /// with [`Registry::alias`]).
+    pub fn lazy(
+        name: &str,
+        make: impl Fn() -> Signature + 'static,
+        factory: impl Fn() -> Box<dyn Processor> + 'static,
+    ) -> Self {
+        CommandInfo {
+            sig: LazySignature(Rc::new(LazyInner {
+                name: name.to_string(),
+                built: std::cell::OnceCell::new(),
+                make: Some(Box::new(make)),
+            })),
+            factory: Rc::new(factory),
+        }
+    }
+
+    /// The command's name, known without making its signature.
+    pub fn name(&self) -> &str {
+        &self.sig.0.name
+    }
+}
+
+impl Clone for CommandInfo {
+    /// Another handle on the same command: the signature, once made, is shared.
+    fn clone(&self) -> Self {
+        CommandInfo {
+            sig: LazySignature(self.sig.0.clone()),
+            factory: self.factory.clone(),
         }
     }
 }
 
 impl std::fmt::Debug for CommandInfo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "CommandInfo({})", self.sig.name)
+        write!(f, "CommandInfo({})", self.name())
+    }
+}
+
+/// A command's signature, made the first time it is read.
+///
+/// Every command is registered when a session starts, but a script runs few of them: the
+/// shell knows 730 Exchange cmdlets, whose signatures come from the catalogue, and a
+/// single `exosh -Command` needs one or two. So a command may register with only its
+/// name ([`CommandInfo::lazy`]) and a function that makes the signature; reading
+/// `info.sig` (its fields, `info.sig.clone()` for the `Rc<Signature>`, `&info.sig` as a
+/// `&Signature`) makes it then, once, through `Deref`, and every clone of the
+/// `CommandInfo` shares what was made. Code reading signatures is written as if they were
+/// all made up front; only the registry itself asks for the name without making it.
+/// (It deliberately has no `Clone` of its own, so that `info.sig.clone()` gives the
+/// `Rc<Signature>`, as when the field was one.)
+pub struct LazySignature(Rc<LazyInner>);
+
+struct LazyInner {
+    name: String,
+    built: std::cell::OnceCell<Rc<Signature>>,
+    make: Option<Box<dyn Fn() -> Signature>>,
+}
+
+impl std::ops::Deref for LazySignature {
+    type Target = Rc<Signature>;
+
+    fn deref(&self) -> &Rc<Signature> {
+        let inner = &*self.0;
+        // Only a lazy command has `make`; the others were made when registered.
+        inner.built.get_or_init(|| {
+            let sig = inner
+                .make
+                .as_ref()
+                .map_or_else(|| Signature::new(&inner.name), |make| make());
+            Rc::new(sig)
+        })
     }
 }
 
@@ -714,11 +788,12 @@ impl Registry {
 
     /// Adds a command and its signature's aliases.
     pub fn register(&mut self, info: CommandInfo) {
-        for alias in &info.sig.aliases {
-            self.aliases
-                .insert(alias.to_lowercase(), info.sig.name.clone());
+        if let Some(sig) = info.sig.0.built.get() {
+            for alias in &sig.aliases {
+                self.aliases.insert(alias.to_lowercase(), sig.name.clone());
+            }
         }
-        self.commands.insert(info.sig.name.to_lowercase(), info);
+        self.commands.insert(info.name().to_lowercase(), info);
     }
 
     /// Removes a command (and the aliases pointing at it).

@@ -14,7 +14,7 @@ use super::members;
 use super::object::PsObject;
 use super::ops::{self, Arith, OpError};
 use super::runtime::Engine;
-use super::value::{Hashtable, ScriptBlockValue, Value};
+use super::value::{HashKey, Hashtable, ScriptBlockValue, Value};
 use crate::syntax::ast::{
     BinaryOp, Expr, ExprKind, Number, Span, StringPart, TypeName, UnaryOp, VariablePath,
 };
@@ -412,6 +412,42 @@ impl Engine {
         Ok(Value::hashtable(h))
     }
 
+    /// `[pscustomobject]@{...}`: the object, its properties in the literal's order. A key
+    /// written twice is the hash literal's error; `PSTypeName = 'X'` (with
+    /// `type_name_key`) names the object's type instead of adding a property.
+    fn eval_custom_object(
+        &mut self,
+        entries: &[(Expr, crate::syntax::ast::Statement)],
+        type_name_key: bool,
+    ) -> Result<Value, Flow> {
+        let mut o = PsObject::custom();
+        // The keys so far, for telling a key written twice (`1` and `'1'` are two keys of
+        // a hash literal, and one property name).
+        let mut keys: Vec<Value> = Vec::with_capacity(entries.len());
+        for (k, v) in entries {
+            let key = self.eval_expr(k)?;
+            let name = key.to_string();
+            if o.has(&name) || (type_name_key && name.eq_ignore_ascii_case("PSTypeName")) {
+                let written = HashKey::of(&key);
+                if keys.iter().any(|earlier| HashKey::of(earlier) == written) {
+                    return Err(self.runtime_error(
+                        format!("Duplicate keys '{key}' are not allowed in hash literals."),
+                        "DuplicateKeyInHashLiteral",
+                        k.span,
+                    ));
+                }
+            }
+            let value = self.eval_statement_value(v)?;
+            if type_name_key && name.eq_ignore_ascii_case("PSTypeName") {
+                o.type_names.insert(0, value.to_string());
+            } else {
+                o.set_owned(name, value);
+            }
+            keys.push(key);
+        }
+        Ok(Value::object(o))
+    }
+
     fn eval_cast(&mut self, ty: &TypeName, operand: &Expr, span: Span) -> Result<Value, Flow> {
         let t = self.resolve_type(ty)?;
         if let ExprKind::Hashtable(entries) = &operand.kind {
@@ -419,20 +455,21 @@ impl Engine {
                 return self.eval_hashtable(entries, true);
             }
             if t == "System.Management.Automation.PSCustomObject" {
-                let Value::Hashtable(h) = self.eval_hashtable(entries, true)? else {
-                    return Ok(Value::Null);
-                };
-                let mut o = PsObject::custom();
-                for (k, v) in h.borrow().iter() {
-                    // `PSTypeName = 'X'` names the object's type instead of adding a property.
-                    if k.to_string().eq_ignore_ascii_case("PSTypeName") {
-                        o.type_names.insert(0, v.to_string());
-                    } else {
-                        o.set(&k.to_string(), v.clone());
-                    }
-                }
-                return Ok(Value::object(o));
+                return self.eval_custom_object(entries, true);
             }
+        }
+        // `[pscustomobject][ordered]@{...}`, the report scripts' idiom: the object is
+        // made from the literal directly, as from `[pscustomobject]@{...}`, rather than
+        // by making the ordered table first.
+        if t == "System.Management.Automation.PSCustomObject"
+            && let ExprKind::Cast {
+                ty: inner,
+                operand: table,
+            } = &operand.kind
+            && let ExprKind::Hashtable(entries) = &table.kind
+            && self.resolve_type(inner)? == "System.Collections.Specialized.OrderedDictionary"
+        {
+            return self.eval_custom_object(entries, false);
         }
         let v = self.eval_expr(operand)?;
         if let (Value::Array(_), "System.String") = (&v, t.as_str()) {

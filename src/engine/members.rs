@@ -2,6 +2,7 @@
 //! admins use, PsObject properties, member enumeration (`$users.Name`), `GetType()`, and
 //! the static members of a few types (`[int]::MaxValue`, `[string]::IsNullOrEmpty()`).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::{Datelike, Duration, Timelike};
@@ -395,6 +396,89 @@ fn find_char_index(hay: &str, needle: &str, cs: bool) -> i32 {
     }
 }
 
+/// A method of a list (`@()`, `List[T]`, `ArrayList`: one growable type in exosh).
+///
+/// The list is worked on where it is, never copied: `$list.Add($x)` costs the same for
+/// the 20,000th element as for the first, as a .NET list's does, so a report script that
+/// adds a line per mailbox stays linear. Borrows end before anything else runs on the
+/// list's elements (`$list.Add($list)` and method enumeration see a consistent list).
+fn list_method(list: &Rc<RefCell<Vec<Value>>>, lower: &str, name: &str, args: &[Value]) -> MResult {
+    let position = |x: &Value| list.borrow().iter().position(|i| ops::equals(i, x, false));
+    match lower {
+        "contains" => Ok(Value::Bool(args.first().and_then(position).is_some())),
+        "indexof" => Ok(Value::Int(
+            args.first().and_then(position).map_or(-1, len_i32),
+        )),
+        "clone" | "toarray" => Ok(Value::array(list.borrow().clone())),
+        // **decision**: exosh has one array type, growable in place like
+        // `ArrayList`/`List[T]` (pwsh's fixed-size arrays refuse `Add`); `Add`
+        // returns nothing, as `List[T].Add` does.
+        "add" => {
+            let len = list.borrow().len();
+            limits::array_fits(len + 1)
+                .map_err(|_| limits::method_out_of_memory("Add", args.len()))?;
+            let item = args.first().cloned().unwrap_or(Value::Null);
+            list.borrow_mut().push(item);
+            Ok(Value::Null)
+        }
+        "addrange" => {
+            let count = match args.first() {
+                Some(Value::Array(more)) => more.borrow().len(),
+                Some(Value::Null) | None => 0,
+                Some(_) => 1,
+            };
+            let len = list.borrow().len();
+            limits::array_fits(len.saturating_add(count))
+                .map_err(|_| limits::method_out_of_memory("AddRange", args.len()))?;
+            let more = args.first().map(to_vec).unwrap_or_default();
+            list.borrow_mut().extend(more);
+            Ok(Value::Null)
+        }
+        "insert" => {
+            let len = list.borrow().len();
+            limits::array_fits(len + 1)
+                .map_err(|_| limits::method_out_of_memory("Insert", args.len()))?;
+            let item = args.get(1).cloned().unwrap_or(Value::Null);
+            let mut items = list.borrow_mut();
+            let at = usize::try_from(arg_int(args, 0)?)
+                .unwrap_or(0)
+                .min(items.len());
+            items.insert(at, item);
+            Ok(Value::Null)
+        }
+        "remove" => {
+            if let Some(at) = args.first().and_then(position) {
+                list.borrow_mut().remove(at);
+            }
+            Ok(Value::Null)
+        }
+        "removeat" => {
+            let at = usize::try_from(arg_int(args, 0)?).unwrap_or(usize::MAX);
+            let mut items = list.borrow_mut();
+            if at < items.len() {
+                items.remove(at);
+            }
+            Ok(Value::Null)
+        }
+        "clear" => {
+            list.borrow_mut().clear();
+            Ok(Value::Null)
+        }
+        _ => {
+            // Method enumeration: call on each element, of the list as it is now (a
+            // method that changed the list could not change what is being enumerated).
+            // One level: an element that is itself an array is not entered, so a
+            // self-containing array cannot recurse.
+            let items = list.borrow().clone();
+            let mut out = Vec::new();
+            for i in items.iter().filter(|i| !matches!(i, Value::Array(_))) {
+                out.push(call_method(i, name, args)?);
+            }
+            Ok(Value::array(out))
+        }
+    }
+}
+
 /// `$x.Method(args)`.
 pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
     let lower = name.to_ascii_lowercase();
@@ -417,84 +501,7 @@ pub fn call_method(target: &Value, name: &str, args: &[Value]) -> MResult {
     }
     match target {
         Value::String(s) => string_method(s, &lower, name, args, target),
-        Value::Array(a) => {
-            let items = a.borrow().clone();
-            match lower.as_str() {
-                "contains" => {
-                    Ok(Value::Bool(args.first().is_some_and(|x| {
-                        items.iter().any(|i| ops::equals(i, x, false))
-                    })))
-                }
-                "indexof" => Ok(Value::Int(
-                    args.first()
-                        .and_then(|x| items.iter().position(|i| ops::equals(i, x, false)))
-                        .map_or(-1, len_i32),
-                )),
-                "clone" | "toarray" => Ok(Value::array(items)),
-                // **decision**: exosh has one array type, growable in place like
-                // `ArrayList`/`List[T]` (pwsh's fixed-size arrays refuse `Add`); `Add`
-                // returns nothing, as `List[T].Add` does.
-                "add" => {
-                    limits::array_fits(items.len() + 1)
-                        .map_err(|_| limits::method_out_of_memory("Add", args.len()))?;
-                    a.borrow_mut()
-                        .push(args.first().cloned().unwrap_or(Value::Null));
-                    Ok(Value::Null)
-                }
-                "addrange" => {
-                    let count = match args.first() {
-                        Some(Value::Array(more)) => more.borrow().len(),
-                        Some(Value::Null) | None => 0,
-                        Some(_) => 1,
-                    };
-                    limits::array_fits(items.len().saturating_add(count))
-                        .map_err(|_| limits::method_out_of_memory("AddRange", args.len()))?;
-                    let more = args.first().map(to_vec).unwrap_or_default();
-                    a.borrow_mut().extend(more);
-                    Ok(Value::Null)
-                }
-                "insert" => {
-                    limits::array_fits(items.len() + 1)
-                        .map_err(|_| limits::method_out_of_memory("Insert", args.len()))?;
-                    let at = usize::try_from(arg_int(args, 0)?)
-                        .unwrap_or(0)
-                        .min(items.len());
-                    a.borrow_mut()
-                        .insert(at, args.get(1).cloned().unwrap_or(Value::Null));
-                    Ok(Value::Null)
-                }
-                "remove" => {
-                    if let Some(pos) = args
-                        .first()
-                        .and_then(|x| items.iter().position(|i| ops::equals(i, x, false)))
-                    {
-                        a.borrow_mut().remove(pos);
-                    }
-                    Ok(Value::Null)
-                }
-                "removeat" => {
-                    let at = usize::try_from(arg_int(args, 0)?).unwrap_or(usize::MAX);
-                    if at < items.len() {
-                        a.borrow_mut().remove(at);
-                    }
-                    Ok(Value::Null)
-                }
-                "clear" => {
-                    a.borrow_mut().clear();
-                    Ok(Value::Null)
-                }
-                _ => {
-                    // Method enumeration: call on each element.
-                    // (One level: an element that is itself an array is not entered, so a
-                    // self-containing array cannot recurse.)
-                    let mut out = Vec::new();
-                    for i in items.iter().filter(|i| !matches!(i, Value::Array(_))) {
-                        out.push(call_method(i, name, args)?);
-                    }
-                    Ok(Value::array(out))
-                }
-            }
-        }
+        Value::Array(a) => list_method(a, &lower, name, args),
         Value::Hashtable(h) => match lower.as_str() {
             "add" => {
                 if args.len() != 2 {

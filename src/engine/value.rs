@@ -113,10 +113,10 @@ impl Hashtable {
     }
     /// Inserts or replaces; a replaced entry keeps its place and original key.
     pub fn insert(&mut self, key: Value, value: Value) {
-        match self.entries.get_mut(&HashKey::of(&key)) {
-            Some(slot) => slot.1 = value,
-            None => {
-                self.entries.insert(HashKey::of(&key), (key, value));
+        match self.entries.entry(HashKey::of(&key)) {
+            indexmap::map::Entry::Occupied(mut slot) => slot.get_mut().1 = value,
+            indexmap::map::Entry::Vacant(slot) => {
+                slot.insert((key, value));
             }
         }
     }

@@ -1,12 +1,12 @@
 //! The signatures of every Exchange Online cmdlet, compiled in from `data/exo-cmdlets.tsv`.
 //!
-//! The data file holds facts from Microsoft's cmdlet reference (see `data/README.md`); it is
-//! parsed once, on first use, so a command that never touches Exchange pays nothing. The
+//! The data file holds facts from Microsoft's cmdlet reference (see `data/README.md`); each
+//! cmdlet's lines are parsed the first time it is asked for ([`Catalog`]), so a command
+//! pays only for the cmdlets it runs and one that never touches Exchange nothing. The
 //! binder turns these into command signatures; the type names stay the reference's own
 //! (`Boolean`, `SwitchParameter`, `MailboxIdParameter`, `MultiValuedProperty`, `Unlimited`)
 //! so that binding can decide conversions from them.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../data/exo-cmdlets.tsv");
@@ -127,104 +127,152 @@ impl CmdletInfo {
 }
 
 /// The whole catalog.
+///
+/// Start-up needs only the cmdlets' names (the shell registers every cmdlet by name), so
+/// the data file is not parsed up front: [`Catalog::get`] finds where each cmdlet's lines
+/// are, and a cmdlet's lines are parsed the first time something asks for that cmdlet.
+/// A single command pays for the cmdlets it runs, not for all 730.
 #[derive(Debug)]
 pub struct Catalog {
-    cmdlets: Vec<CmdletInfo>,
-    by_name: HashMap<String, usize>,
+    /// In the data file's order: by name, case-insensitively (a test checks it), which
+    /// lets [`Catalog::cmdlet`] search by halves.
+    entries: Vec<Entry>,
+}
+
+/// One cmdlet's place in the data file, and what its lines say once parsed.
+#[derive(Debug)]
+struct Entry {
+    name: &'static str,
+    /// Its `C` line and the `P`/`F` lines that follow.
+    lines: &'static str,
+    parsed: OnceLock<CmdletInfo>,
+}
+
+impl Entry {
+    fn info(&self) -> &CmdletInfo {
+        self.parsed
+            .get_or_init(|| parse_cmdlet(self.name, self.lines))
+    }
 }
 
 impl Catalog {
-    /// The compiled-in catalog, parsed on first use.
+    /// The compiled-in catalog, indexed on first use.
     pub fn get() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| Catalog::parse(DATA))
+        CATALOG.get_or_init(|| Catalog::index(DATA))
     }
 
     /// Looks a cmdlet up by name, case-insensitively.
     pub fn cmdlet(&self, name: &str) -> Option<&CmdletInfo> {
-        self.by_name
-            .get(&name.to_ascii_lowercase())
-            .and_then(|&i| self.cmdlets.get(i))
+        self.entries
+            .binary_search_by(|e| caseless(e.name, name))
+            .ok()
+            .map(|i| self.entries[i].info())
     }
 
-    /// Every cmdlet, sorted by name.
-    pub fn cmdlets(&self) -> &[CmdletInfo] {
-        &self.cmdlets
+    /// Every cmdlet, sorted by name (each parsed as it is reached).
+    pub fn cmdlets(&self) -> impl Iterator<Item = &CmdletInfo> {
+        self.entries.iter().map(Entry::info)
     }
 
-    /// Every cmdlet name, sorted.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.cmdlets.iter().map(|c| c.name.as_str())
+    /// Every cmdlet name, sorted (nothing parsed).
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.iter().map(|e| e.name)
     }
 
-    /// Parses the data file; malformed lines are skipped (the file is generated and
-    /// checked by the tests, so skipping only guards against a hand edit).
-    fn parse(text: &str) -> Catalog {
-        let mut cmdlets: Vec<CmdletInfo> = Vec::new();
-        for line in text.lines() {
-            let fields: Vec<&str> = line.split('\t').collect();
-            match fields.as_slice() {
-                ["C", name, sets] => cmdlets.push(CmdletInfo {
-                    name: (*name).to_string(),
-                    parameter_sets: split_list(sets),
-                    parameters: Vec::new(),
-                    filterable: Vec::new(),
-                }),
-                [
-                    "P",
-                    name,
-                    type_name,
-                    sets,
-                    aliases,
-                    mandatory,
-                    position,
-                    pipeline,
-                    flags,
-                ] => {
-                    if let Some(cmdlet) = cmdlets.last_mut() {
-                        cmdlet.parameters.push(ParameterInfo {
-                            name: (*name).to_string(),
-                            type_name: (*type_name).to_string(),
-                            sets: if *sets == "*" {
-                                Vec::new()
-                            } else {
-                                split_list(sets)
-                            },
-                            aliases: split_list(aliases),
-                            mandatory: *mandatory == "*",
-                            mandatory_sets: match *mandatory {
-                                "*" | "0" => Vec::new(),
-                                sets => split_list(sets),
-                            },
-                            position: position.parse().ok(),
-                            pipeline: match *pipeline {
-                                "V" => PipelineInput::ByValue,
-                                "P" => PipelineInput::ByPropertyName,
-                                "VP" => PipelineInput::ByValueAndPropertyName,
-                                _ => PipelineInput::None,
-                            },
-                            exchange_online: flags.contains('e'),
-                            onprem_only: flags.contains('o'),
-                            reserved: flags.contains('r'),
-                            wildcards: flags.contains('w'),
-                        });
-                    }
-                }
-                ["F", properties] => {
-                    if let Some(cmdlet) = cmdlets.last_mut() {
-                        cmdlet.filterable = split_list(properties);
-                    }
-                }
-                _ => {}
-            }
-        }
-        let by_name = cmdlets
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.name.to_ascii_lowercase(), i))
+    /// Finds each cmdlet's lines: a `C` line starts a cmdlet, whose `P` and `F` lines
+    /// follow it.
+    fn index(text: &'static str) -> Catalog {
+        // A vectorised substring search finds the `C` lines without looking at each line.
+        let first = text.starts_with("C\t").then_some(0);
+        let starts: Vec<(&'static str, usize)> = first
+            .into_iter()
+            .chain(memchr::memmem::find_iter(text.as_bytes(), b"\nC\t").map(|at| at + 1))
+            .map(|start| {
+                let rest = &text[start + 2..];
+                let end = rest.find(['\t', '\n']).unwrap_or(rest.len());
+                (rest[..end].trim_end(), start)
+            })
             .collect();
-        Catalog { cmdlets, by_name }
+        let ends = starts
+            .iter()
+            .skip(1)
+            .map(|(_, start)| *start)
+            .chain([text.len()]);
+        let entries = starts
+            .iter()
+            .zip(ends)
+            .map(|(&(name, start), end)| Entry {
+                name,
+                lines: &text[start..end],
+                parsed: OnceLock::new(),
+            })
+            .collect();
+        Catalog { entries }
     }
+}
+
+/// Orders names as the data file does: by their ASCII lowercase.
+fn caseless(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
+
+/// Parses one cmdlet's lines; malformed lines are skipped (the file is generated and
+/// checked by the tests, so skipping only guards against a hand edit).
+fn parse_cmdlet(name: &str, text: &str) -> CmdletInfo {
+    let mut cmdlet = CmdletInfo {
+        name: name.to_string(),
+        parameter_sets: Vec::new(),
+        parameters: Vec::new(),
+        filterable: Vec::new(),
+    };
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        match fields.as_slice() {
+            ["C", _, sets] => cmdlet.parameter_sets = split_list(sets),
+            [
+                "P",
+                name,
+                type_name,
+                sets,
+                aliases,
+                mandatory,
+                position,
+                pipeline,
+                flags,
+            ] => cmdlet.parameters.push(ParameterInfo {
+                name: (*name).to_string(),
+                type_name: (*type_name).to_string(),
+                sets: if *sets == "*" {
+                    Vec::new()
+                } else {
+                    split_list(sets)
+                },
+                aliases: split_list(aliases),
+                mandatory: *mandatory == "*",
+                mandatory_sets: match *mandatory {
+                    "*" | "0" => Vec::new(),
+                    sets => split_list(sets),
+                },
+                position: position.parse().ok(),
+                pipeline: match *pipeline {
+                    "V" => PipelineInput::ByValue,
+                    "P" => PipelineInput::ByPropertyName,
+                    "VP" => PipelineInput::ByValueAndPropertyName,
+                    _ => PipelineInput::None,
+                },
+                exchange_online: flags.contains('e'),
+                onprem_only: flags.contains('o'),
+                reserved: flags.contains('r'),
+                wildcards: flags.contains('w'),
+            }),
+            ["F", properties] => cmdlet.filterable = split_list(properties),
+            _ => {}
+        }
+    }
+    cmdlet
 }
 
 fn split_list(text: &str) -> Vec<String> {
@@ -242,7 +290,8 @@ mod tests {
     #[test]
     fn holds_every_cmdlet_and_finds_them_case_insensitively() {
         let catalog = Catalog::get();
-        assert_eq!(catalog.cmdlets().len(), 730);
+        assert_eq!(catalog.cmdlets().count(), 730);
+        assert_eq!(catalog.names().count(), 730);
         let set = catalog.cmdlet("set-casmailbox").expect("Set-CASMailbox");
         assert_eq!(set.name, "Set-CASMailbox");
         let identity = set.parameter("identity").expect("Identity");
@@ -258,6 +307,24 @@ mod tests {
         );
         assert!(set.parameter("DisplayName").is_some_and(|p| p.onprem_only));
         assert!(set.parameter("cf").is_some_and(ParameterInfo::is_switch));
+    }
+
+    /// The lookup searches by halves: the data file must list cmdlets by name,
+    /// case-insensitively, each once.
+    #[test]
+    fn lists_cmdlets_in_order() {
+        let names: Vec<String> = Catalog::get()
+            .names()
+            .map(str::to_ascii_lowercase)
+            .collect();
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "out of order");
+        for name in Catalog::get().names() {
+            assert_eq!(
+                Catalog::get().cmdlet(name).map(|c| c.name.as_str()),
+                Some(name)
+            );
+        }
+        assert!(Catalog::get().cmdlet("Get-Nothing").is_none());
     }
 
     #[test]

@@ -124,12 +124,9 @@ mod tests {
         let catalog = super::super::catalog::Catalog::get();
         for enumeration in all() {
             assert!(
-                catalog
-                    .cmdlets()
-                    .iter()
-                    .any(|c| c.parameters.iter().any(|p| {
-                        lookup(&p.type_name).is_some_and(|e| std::ptr::eq(e, enumeration))
-                    })),
+                catalog.cmdlets().any(|c| c.parameters.iter().any(|p| {
+                    lookup(&p.type_name).is_some_and(|e| std::ptr::eq(e, enumeration))
+                })),
                 "{} is no parameter's type",
                 enumeration.type_name
             );

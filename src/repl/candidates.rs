@@ -71,7 +71,7 @@ fn signature_of(engine: &Engine, command: &str) -> Option<(Signature, bool)> {
         return Some((sig, script.is_advanced()));
     }
     let info = engine.registry.lookup(command)?;
-    Some(((*info.sig).clone(), true))
+    Some((Signature::clone(&info.sig), true))
 }
 
 /// The values a `[ValidateSet('a', 'b')]` allows.

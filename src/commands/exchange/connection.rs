@@ -386,11 +386,11 @@ fn prefixed(name: &str, prefix: &str) -> Option<String> {
 }
 
 fn add_prefix(cx: &mut Ctx, prefix: &str) {
-    for cmdlet in Catalog::get().cmdlets() {
-        if is_connection_cmdlet(&cmdlet.name) {
+    for cmdlet in Catalog::get().names() {
+        if is_connection_cmdlet(cmdlet) {
             continue;
         }
-        if let Some(name) = prefixed(&cmdlet.name, prefix) {
+        if let Some(name) = prefixed(cmdlet, prefix) {
             cx.engine
                 .registry
                 .register(super::command_info(cmdlet, &name));
@@ -402,8 +402,8 @@ fn forget_prefix(cx: &mut Ctx, prefix: &str) {
     if prefix.is_empty() {
         return;
     }
-    for cmdlet in Catalog::get().cmdlets() {
-        if let Some(name) = prefixed(&cmdlet.name, prefix) {
+    for cmdlet in Catalog::get().names() {
+        if let Some(name) = prefixed(cmdlet, prefix) {
             cx.engine.registry.unregister(&name);
         }
     }

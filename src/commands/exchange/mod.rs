@@ -26,27 +26,34 @@ use session::ExchangeSession;
 
 /// Registers every Exchange Online cmdlet, and their views for each new session.
 pub fn register(r: &mut Registry) {
-    for cmdlet in Catalog::get().cmdlets() {
-        r.register(command_info(cmdlet, &cmdlet.name));
+    for name in Catalog::get().names() {
+        r.register(command_info(name, name));
     }
     connection::register(r);
     r.on_session_start(views::register);
 }
 
-/// An Exchange cmdlet under a name (its own, or one with a connection's prefix).
-pub(crate) fn command_info(
-    cmdlet: &crate::exchange::catalog::CmdletInfo,
-    shown_as: &str,
-) -> CommandInfo {
-    let name: Rc<str> = Rc::from(cmdlet.name.as_str());
-    let mut sig = signature::signature(cmdlet);
-    sig.name = shown_as.to_string();
-    CommandInfo::new(sig, move || {
-        Box::new(ExchangeCommand {
-            name: name.clone(),
-            bulk: None,
-        })
-    })
+/// An Exchange cmdlet under a name (its own, or one with a connection's prefix). Its
+/// signature is made from the catalogue when first needed ([`CommandInfo::lazy`]).
+pub(crate) fn command_info(cmdlet: &'static str, shown_as: &str) -> CommandInfo {
+    let shown: Rc<str> = Rc::from(shown_as);
+    CommandInfo::lazy(
+        shown_as,
+        move || match Catalog::get().cmdlet(cmdlet) {
+            Some(info) => {
+                let mut sig = signature::signature(info);
+                sig.name = shown.to_string();
+                sig
+            }
+            None => crate::engine::command::Signature::new(&shown),
+        },
+        move || {
+            Box::new(ExchangeCommand {
+                name: cmdlet,
+                bulk: None,
+            })
+        },
+    )
 }
 
 /// One invocation of an Exchange cmdlet: one request per pipeline object.
@@ -56,7 +63,7 @@ pub(crate) fn command_info(
 /// anything (an object, a warning, an error) and when it ends, so nothing is reported
 /// done before it is durable.
 struct ExchangeCommand {
-    name: Rc<str>,
+    name: &'static str,
     /// The backend holding this command's bulk change, while one is open.
     bulk: Option<Rc<dyn Backend>>,
 }
@@ -115,12 +122,12 @@ impl ExchangeCommand {
     /// the command's own.
     fn fail(&self, cx: &mut Ctx, error: &ExchangeError) -> Result<(), Flow> {
         if error.category == "ConnectionError" {
-            let mut record = error_record(error, &self.name);
+            let mut record = error_record(error, self.name);
             record.command = Some(cx.sig.name.clone());
             record.position = cx.position.clone();
             return Err(Flow::Throw(Rc::new(record)));
         }
-        report(cx, error, &self.name)
+        report(cx, error, self.name)
     }
 
     /// Whether the cmdlet changes something (and so asks ShouldProcess).
@@ -131,8 +138,8 @@ impl ExchangeCommand {
 
 impl Processor for ExchangeCommand {
     fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
-        if let Some(error) = connection::refuses(cx.session(), &self.name) {
-            return cx.write_error(error_record(&error, &self.name));
+        if let Some(error) = connection::refuses(cx.session(), self.name) {
+            return cx.write_error(error_record(&error, self.name));
         }
         let request = self.request(cx);
         if self.changes() {
@@ -140,9 +147,9 @@ impl Processor for ExchangeCommand {
             if cx.will_ask()
                 && let Err(error) = self.end_bulk()
             {
-                return report(cx, &error, &self.name);
+                return report(cx, &error, self.name);
             }
-            let description = confirm::description(&self.name, cx.args);
+            let description = confirm::description(self.name, cx.args);
             if !cx.should_process_text(&description, None, None)? {
                 return Ok(());
             }

@@ -24,3 +24,30 @@ $x.Count
 # CHECK: 1
 $null.Count
 # CHECK: 0
+# A list is one object however it is reached: through another variable, inside a
+# function, or from itself.
+$report = [System.Collections.Generic.List[Object]]::new()
+$same = $report
+function Add-Line($to, $line) { $to.Add($line) }
+Add-Line $report 'one'
+$same.Add('two')
+$report.Count
+# CHECK: 2
+$report.Insert(1, 'between')
+$report.RemoveAt(0)
+$report -join ','
+# CHECK: between,two
+$report.IndexOf('two')
+# CHECK: 1
+$self = [System.Collections.ArrayList]::new()
+[void]$self.Add('x')
+[void]$self.Add($self)
+$self.Count
+# CHECK: 2
+$self.Contains($self)
+# CHECK: True
+$self.Remove($self)
+$self.Count
+# CHECK: 1
+('a', 'b').ToUpper() -join ','
+# CHECK: A,B
