@@ -1084,7 +1084,7 @@ fn permissions_go_with_their_mailbox_and_user_and_are_audited() {
 }
 
 #[test]
-fn view_only_recipients_read_permissions_and_mail_recipients_change_them() {
+fn view_only_recipients_read_and_mail_recipients_change_permissions_and_devices() {
     use exosh::exchange::audit::Caller;
     use exosh::exchange::rbac::allows;
     let (_org, backend) = sample_org();
@@ -1113,6 +1113,10 @@ fn view_only_recipients_read_permissions_and_mail_recipients_change_them() {
         "Get-EXOMailboxPermission",
         "Get-RecipientPermission",
         "Get-MailboxFolderPermission",
+        "Get-MailboxStatistics",
+        "Get-EXOMailboxFolderStatistics",
+        "Get-MobileDevice",
+        "Get-EXOMobileDeviceStatistics",
     ] {
         assert!(may("viewer@contoso.com", cmdlet), "{cmdlet}");
         assert!(may("helper@contoso.com", cmdlet), "{cmdlet}");
@@ -1125,6 +1129,8 @@ fn view_only_recipients_read_permissions_and_mail_recipients_change_them() {
         "Add-MailboxFolderPermission",
         "Set-MailboxFolderPermission",
         "Remove-MailboxFolderPermission",
+        "Remove-MobileDevice",
+        "Clear-MobileDevice",
     ] {
         assert!(!may("viewer@contoso.com", cmdlet), "{cmdlet}");
         assert!(may("helper@contoso.com", cmdlet), "{cmdlet}");

@@ -127,6 +127,10 @@ const CHECKED_NOUNS: &[&str] = &[
     "MailboxFolderPermission",
     "MailboxStatistics",
     "MailboxFolderStatistics",
+    "MobileDevice",
+    "MobileDeviceStatistics",
+    "ActiveSyncDevice",
+    "ActiveSyncDeviceStatistics",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.

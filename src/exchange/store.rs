@@ -116,6 +116,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/6.sql"),
     include_str!("migrations/7.sql"),
     include_str!("migrations/8.sql"),
+    include_str!("migrations/9.sql"),
 ];
 
 /// exosh's mark in the SQLite header (`PRAGMA application_id`): "exoS". Set by
@@ -241,6 +242,14 @@ impl Store {
             Some(p) => self.audits.insert(thread, p),
             None => self.audits.remove(&thread),
         };
+    }
+
+    /// Who this thread's command runs for, when its change is recorded (nobody for what
+    /// exosh loads itself, such as the sample organisation).
+    pub fn caller(&self) -> Option<&super::audit::Caller> {
+        self.audits
+            .get(&std::thread::current().id())
+            .map(|pending| &pending.caller)
     }
 
     /// Runs `f` in one write transaction: committed when it returns `Ok`, rolled back

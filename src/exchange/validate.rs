@@ -34,6 +34,7 @@ pub fn request(request: &Request) -> Result<Cow<'_, Request>, ExchangeError> {
             }
             continue;
         }
+        check_single_identity(info, value)?;
         let changes = ["new-", "set-"]
             .iter()
             .any(|verb| cmdlet.name.to_ascii_lowercase().starts_with(verb));
@@ -44,6 +45,28 @@ pub fn request(request: &Request) -> Result<Cow<'_, Request>, ExchangeError> {
         check_addresses(info, value)?;
     }
     Ok(checked)
+}
+
+/// PowerShell's refusal of several values for an identity parameter that takes one
+/// (`Get-Mailbox $list`): an identity names one object.
+fn check_single_identity(info: &ParameterInfo, value: &Value) -> Result<(), ExchangeError> {
+    match value {
+        Value::Array(items)
+            if items.len() > 1
+                && info.type_name.ends_with("IdParameter")
+                && !info.is_multi_valued() =>
+        {
+            Err(ExchangeError::invalid_argument(
+                "ParameterArgumentTransformationError",
+                format!(
+                    "Cannot process argument transformation on parameter '{}'. Cannot convert the \"System.Object[]\" value of type \"System.Object[]\" to type \"Microsoft.Exchange.Configuration.Tasks.{}\".",
+                    info.name, info.type_name
+                ),
+            )
+            .with_target(info.name.clone()))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The most characters Exchange keeps in a property (the directory's limits), by the

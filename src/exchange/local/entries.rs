@@ -252,6 +252,15 @@ impl LocalBackend {
             (Table::FolderPermissions, Op::Remove) => self.remove_folder_permission(bound),
             (Table::Statistics, Op::Get) => self.get_mailbox_statistics(noun, bound, sink),
             (Table::FolderStatistics, Op::Get) => self.get_folder_statistics(noun, bound, sink),
+            (Table::MobileDevices { activesync_only }, Op::Get) => {
+                self.get_devices(noun, activesync_only, bound, sink)
+            }
+            (Table::MobileDevices { activesync_only }, Op::Remove) => {
+                self.remove_device(activesync_only, bound)
+            }
+            (Table::MobileDevices { activesync_only }, Op::Clear) => {
+                self.clear_device(activesync_only, bound)
+            }
             _ => Err(not_local(&bound.cmdlet.name)),
         }
     }

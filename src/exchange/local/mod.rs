@@ -7,6 +7,7 @@
 //! `Get-CASMailbox -ResultSize Unlimited | Set-CASMailbox ...` streams in flat memory and
 //! its Set commands can write while the Get is still producing.
 
+mod devices;
 mod directory;
 mod entries;
 mod folder_permissions;
@@ -292,8 +293,8 @@ impl LocalBackend {
             (Storage::Mailbox(data), op) => {
                 self.mailbox_data(expanded(noun, &bound), data, op, &bound, sink)
             }
-            (Storage::Recipients(_), Op::New | Op::Add)
-            | (Storage::Objects(_), Op::NewMailbox | Op::Undo | Op::Add) => {
+            (Storage::Recipients(_), Op::New | Op::Add | Op::Clear)
+            | (Storage::Objects(_), Op::NewMailbox | Op::Undo | Op::Add | Op::Clear) => {
                 Err(not_local(&bound.cmdlet.name))
             }
         }

@@ -260,9 +260,10 @@ impl LocalBackend {
     }
 
     /// Loads the sample organisation's mailbox contents (`scripts/sample-contents.tsv`,
-    /// lines `activity<TAB>mailbox<TAB>last logon<TAB>last logoff` and
-    /// `folder<TAB>mailbox<TAB>path<TAB>items<TAB>bytes<TAB>oldest<TAB>newest`, times in
-    /// UTC), in the sample's transaction. A folder that isn't one every mailbox has is one
+    /// lines `activity<TAB>mailbox<TAB>last logon<TAB>last logoff`,
+    /// `folder<TAB>mailbox<TAB>path<TAB>items<TAB>bytes<TAB>oldest<TAB>newest` and
+    /// `device<TAB>mailbox<TAB>...` (see `devices::add_sample_device`), times in UTC), in
+    /// the sample's transaction. A folder that isn't one every mailbox has is one
     /// its user made, on the day of its oldest item.
     pub fn load_sample_contents(&self, text: &str) -> Result<(), ExchangeError> {
         self.store().write(|tx, org| {
@@ -287,6 +288,13 @@ impl LocalBackend {
                              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?5)",
                             params![mailbox.rid, path, count(items)?, count(bytes)?, oldest, newest],
                         )
+                    }
+                    ["device", mailbox, device @ ..] => {
+                        let mailbox = resolve(tx, mailbox, Lifecycle::Active, &org.server)?;
+                        if !super::devices::add_sample_device(tx, &mailbox, device)? {
+                            return Err(unreadable(line));
+                        }
+                        Ok(1)
                     }
                     _ => return Err(unreadable(line)),
                 };

@@ -73,6 +73,7 @@
 //! ```
 
 pub mod content;
+pub mod devices;
 pub mod permissions;
 pub mod policies;
 pub mod principals;
@@ -152,6 +153,8 @@ pub enum Op {
     Undo,
     /// Adds an entry to what a mailbox holds (a permission).
     Add,
+    /// Asks a mobile device to wipe itself (Clear-MobileDevice).
+    Clear,
 }
 
 /// The verbs of objects that are only listed and changed.
@@ -182,7 +185,8 @@ pub enum Storage {
     Recipients(Layout),
     /// Documents (JSON objects) in the `objects` table.
     Objects(ObjectKind),
-    /// What a mailbox holds in tables of their own (its permissions, its folders' sizes),
+    /// What a mailbox holds in tables of their own (its permissions, its folders' sizes,
+    /// its mobile devices),
     /// each object listed with the mailbox it belongs to.
     Mailbox(MailboxData),
 }
@@ -208,6 +212,9 @@ pub enum Table {
     Statistics,
     /// Its folders' sizes and item counts: Get-MailboxFolderStatistics.
     FolderStatistics,
+    /// Its mobile device partnerships (the ActiveSync ones only for the older
+    /// *-ActiveSyncDevice cmdlets): *-MobileDevice, Get-MobileDeviceStatistics.
+    MobileDevices { activesync_only: bool },
 }
 
 /// The properties a recipient noun shows, in Format-List order.
@@ -300,6 +307,10 @@ pub const ALL: &[&NounSpec] = &[
     &content::MAILBOX_STATISTICS,
     &content::EXO_MAILBOX_STATISTICS,
     &content::MAILBOX_FOLDER_STATISTICS,
+    &devices::MOBILE_DEVICE,
+    &devices::MOBILE_DEVICE_STATISTICS,
+    &devices::ACTIVESYNC_DEVICE,
+    &devices::ACTIVESYNC_DEVICE_STATISTICS,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.

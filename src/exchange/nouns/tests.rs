@@ -49,6 +49,10 @@ fn every_local_cmdlet_is_an_exchange_online_cmdlet_of_one_noun() {
         "Get-MailboxStatistics",
         "Get-EXOMailboxStatistics",
         "Get-EXOMailboxFolderStatistics",
+        "Get-MobileDevice",
+        "Clear-MobileDevice",
+        "Get-EXOMobileDeviceStatistics",
+        "Remove-ActiveSyncDevice",
     ] {
         assert!(seen.iter().any(|c| c == cmdlet), "{cmdlet} runs locally");
     }
