@@ -187,8 +187,7 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         let read_only = conn.is_readonly(MAIN_DB).map_err(sql_error)?;
         if !read_only {
-            conn.pragma_update(None, "journal_mode", "WAL")
-                .map_err(sql_error)?;
+            set_wal(&conn)?;
         }
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sql_error)?;
@@ -507,6 +506,25 @@ fn io_reason(error: &std::io::Error) -> String {
     match text.split_once(" (os error") {
         Some((reason, _)) => reason.to_string(),
         None => text,
+    }
+}
+
+/// Puts the store in WAL mode. Changing the journal mode needs the file to itself, and
+/// SQLite answers "busy" at once (without waiting, as it does for other locks) while
+/// another process reads it, as one starting beside this one does; so this tries again
+/// until the busy timeout.
+fn set_wal(conn: &Connection) -> Result<(), ExchangeError> {
+    let started = Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(error)
+                if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && started.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            done => return done.map_err(sql_error),
+        }
     }
 }
 
