@@ -170,6 +170,46 @@ const HELP: &[Help] = &[
         )],
     },
     Help {
+        name: "Get-MailboxPermission",
+        synopsis: "Shows who may open a mailbox: its permission entries.",
+        description: "Get-MailboxPermission lists a mailbox's permission entries: the mailbox's own account (NT AUTHORITY\\SELF) first, then each user given rights such as FullAccess, with whether the entry denies them. -User narrows the list to one user; -Owner shows the mailbox's owner instead. Reports usually leave out the own account's entry and inherited ones.",
+        examples: &[(
+            "Who may open a shared mailbox",
+            "Get-MailboxPermission -Identity 'Sales Team' | Where-Object { -not $_.IsInherited -and $_.User -ne 'NT AUTHORITY\\SELF' } | ForEach-Object User",
+            "ken@contoso.com\nchrista@contoso.com",
+        )],
+    },
+    Help {
+        name: "Add-MailboxPermission",
+        synopsis: "Gives a user rights on a mailbox, such as FullAccess.",
+        description: "Add-MailboxPermission gives the user named by -User the -AccessRights on the mailbox: FullAccess to open it, ReadPermission, DeleteItem, ChangePermission or ChangeOwner; -Deny denies them instead. Rights given to a user who already has an entry join it. It writes the entry it added; to let a user send as the mailbox, use Add-RecipientPermission.",
+        examples: &[(
+            "Let an assistant open a manager's mailbox",
+            "Add-MailboxPermission -Identity ken -User esther -AccessRights FullAccess -InheritanceType All | ForEach-Object { \"$($_.User) $($_.AccessRights)\" }",
+            "esther@contoso.com FullAccess",
+        )],
+    },
+    Help {
+        name: "Get-MailboxStatistics",
+        synopsis: "Shows how much a mailbox holds and when its user last signed in.",
+        description: "Get-MailboxStatistics shows a mailbox's item count and total size (TotalItemSize, as \"1.234 GB (1,324,567,890 bytes)\"), the items in Recoverable Items apart (DeletedItemCount, TotalDeletedItemSize), and LastLogonTime. Get-MailboxFolderStatistics gives the same for each folder.",
+        examples: &[(
+            "A mailbox's size in bytes, for sorting",
+            "$size = (Get-MailboxStatistics -Identity ken).TotalItemSize\n[long]($size.Split('(')[1].Split(' ')[0].Replace(',', ''))",
+            "665744803",
+        )],
+    },
+    Help {
+        name: "Get-MobileDevice",
+        synopsis: "Shows the phones and tablets that sync with mailboxes.",
+        description: "Get-MobileDevice lists the mobile device partnerships of one mailbox (-Mailbox) or of the whole organisation: each device's model, operating system and client (Exchange ActiveSync or Outlook for iOS and Android), and whether it may sync (DeviceAccessState, with the reason). Get-MobileDeviceStatistics shows when each last synced; Remove-MobileDevice ends a partnership and Clear-MobileDevice wipes a device.",
+        examples: &[(
+            "The devices of one user",
+            "Get-MobileDevice -Mailbox ken | ForEach-Object { \"$($_.DeviceModel) $($_.DeviceAccessState)\" }",
+            "SM-S918B Allowed\nOutlook for iOS and Android Allowed",
+        )],
+    },
+    Help {
         name: "Get-ConnectionInformation",
         synopsis: "Shows the connections to Exchange Online made in this session.",
         description: "Get-ConnectionInformation lists each connection Connect-ExchangeOnline made: where to, as whom, and whether it is still open. In the local organisation there is none.",
