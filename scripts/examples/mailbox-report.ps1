@@ -3,8 +3,7 @@
 # [PSCustomObject] line per mailbox in a list, exported to CSV (largest first). Run it
 # connected to Exchange Online, or as it is against the local organisation, where the
 # sizes are the sample organisation's contents (scripts/sample-contents.tsv).
-[CmdletBinding()]
-param ([string]$CSVOutputFile = (Join-Path $PWD "MailboxReport.csv"))
+$CSVOutputFile = Join-Path $PWD "MailboxReport.csv"
 
 Write-Host "Finding mailboxes..."
 [array]$Mbx = Get-EXOMailbox -RecipientTypeDetails UserMailbox, SharedMailbox -ResultSize Unlimited -Properties ProhibitSendQuota | Sort-Object DisplayName
