@@ -131,6 +131,8 @@ const CHECKED_NOUNS: &[&str] = &[
     "MobileDeviceStatistics",
     "ActiveSyncDevice",
     "ActiveSyncDeviceStatistics",
+    "DistributionGroup",
+    "DistributionGroupMember",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.
