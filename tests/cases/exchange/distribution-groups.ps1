@@ -32,21 +32,21 @@ Add-DistributionGroupMember -Identity "Project Falcon" -Member esther@contoso.co
 Add-DistributionGroupMember -Identity "Project Falcon" -Member esther@contoso.com
 # CHECK: Add-DistributionGroupMember: {file}:32
 # CHECK: Line |
-# CHECK:   32 |  Add-DistributionGroupMember -Identity "Project Falcon" -Member esther@contoso.com
-# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:   32 |  Add-DistributionGroupMember -Identity "Project Falcon" -Member esther …
+# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | The recipient "esther@contoso.com" is already a member of the group "Project Falcon".
 Remove-DistributionGroupMember -Identity "Project Falcon" -Member yan -Confirm:$false
 Remove-DistributionGroupMember -Identity "Project Falcon" -Member tony -Confirm:$false
 # CHECK: Remove-DistributionGroupMember: {file}:39
 # CHECK: Line |
-# CHECK:   39 |  Remove-DistributionGroupMember -Identity "Project Falcon" -Member tony -Confirm:$false
-# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:   39 |  Remove-DistributionGroupMember -Identity "Project Falcon" -Member ton …
+# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | The recipient "tony" isn't a member of the group "Project Falcon".
 Add-DistributionGroupMember -Identity "Project Falcon" -Member nobody@contoso.com
 # CHECK: Add-DistributionGroupMember: {file}:45
 # CHECK: Line |
-# CHECK:   45 |  Add-DistributionGroupMember -Identity "Project Falcon" -Member nobody@contoso.com
-# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:   45 |  Add-DistributionGroupMember -Identity "Project Falcon" -Member nobody …
+# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | Couldn't find object "nobody@contoso.com". Please make sure that it was spelled correctly or specify a different object.
 (Get-DistributionGroupMember "Project Falcon").Name
 # CHECK: Ken Sanchez
@@ -67,8 +67,8 @@ Get-DistributionGroup "Project Falcon" | Format-List Alias, ManagedBy, MemberJoi
 Set-DistributionGroup -Identity "Project Falcon" -MemberJoinRestriction Sometimes
 # CHECK: Set-DistributionGroup: {file}:67
 # CHECK: Line |
-# CHECK:   67 |  Set-DistributionGroup -Identity "Project Falcon" -MemberJoinRestriction Sometimes
-# CHECK:      |                                                                          ~~~~~~~~~
+# CHECK:   67 |  … tionGroup -Identity "Project Falcon" -MemberJoinRestriction Sometimes
+# CHECK:      |                                                                ~~~~~~~~~
 # CHECK:      | Cannot bind parameter 'MemberJoinRestriction'. Cannot convert value "Sometimes" to type "MemberUpdateType". Error: "Unable to match the identifier name Sometimes to a valid enumerator name. Specify one of the following enumerator names and try again: Open, Closed, ApprovalRequired"
 Set-DistributionGroup -Identity "Project Falcon" -PrimarySmtpAddress falcon@contoso.com
 (Get-DistributionGroup falcon@contoso.com).EmailAddresses
@@ -121,8 +121,8 @@ Add-MailboxPermission -Identity "Sales Team" -User "Finance Team" -AccessRights 
 Add-MailboxPermission -Identity "Sales Team" -User Marketing -AccessRights FullAccess
 # CHECK: Add-MailboxPermission: {file}:121
 # CHECK: Line |
-# CHECK:  121 |  Add-MailboxPermission -Identity "Sales Team" -User Marketing -AccessRights FullAccess
-# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:  121 |  Add-MailboxPermission -Identity "Sales Team" -User Marketing -AccessR …
+# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | The operation couldn't be performed because object 'Marketing' couldn't be found on 'CY4PR01A001DC01.NAMPR01A001.prod.outlook.com'.
 # A member whose mailbox is removed stays one while it can come back.
 Remove-Mailbox -Identity tony -Confirm:$false
