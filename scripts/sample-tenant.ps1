@@ -92,6 +92,12 @@ Add-MailboxFolderPermission -Identity elly@contoso.com:\Calendar -User laura@con
 Add-MailboxFolderPermission -Identity jane@contoso.com:\Calendar -User adam@contoso.com -AccessRights Reviewer
 Set-MailboxFolderPermission -Identity "Conference Room 1:\Calendar" -User Default -AccessRights LimitedDetails
 
+# Transport (mail flow) rules (sample data), in the order they run: a warning on mail from
+# outside, executable attachments refused, and a disclaimer not yet turned on.
+New-TransportRule -Name "External senders warning" -FromScope NotInOrganization -PrependSubject "[EXTERNAL] " -Comments "Marks mail from outside the organisation"
+New-TransportRule -Name "Block executable attachments" -AttachmentHasExecutableContent $true -RejectMessageReasonText "Executable attachments aren't allowed."
+New-TransportRule -Name "Outbound disclaimer" -FromScope InOrganization -ApplyHtmlDisclaimerText "<p>This message is confidential.</p>" -ApplyHtmlDisclaimerLocation Append -ApplyHtmlDisclaimerFallbackAction Wrap -Enabled $false
+
 # Distribution groups and mail-enabled security groups (sample data): a group per
 # department, the managers, and the leadership group holding the managers' group.
 New-DistributionGroup -Name Sales -Alias sales -ManagedBy ken@contoso.com -Members ken, christa, tony, John, sukjae, david, akia, isabel, ayla

@@ -146,6 +146,7 @@ const CHECKED_NOUNS: &[&str] = &[
     "MobileDeviceStatistics",
     "ActiveSyncDevice",
     "ActiveSyncDeviceStatistics",
+    "TransportRule",
     "DistributionGroup",
     "DistributionGroupMember",
 ];

@@ -442,7 +442,9 @@ impl LocalBackend {
                     Ok(Vec::new())
                 })
             }
-            Op::New | Op::NewMailbox | Op::Undo | Op::Clear => Err(not_local(&bound.cmdlet.name)),
+            Op::New | Op::NewMailbox | Op::Undo | Op::Clear | Op::Enable | Op::Disable => {
+                Err(not_local(&bound.cmdlet.name))
+            }
         }
     }
 }
