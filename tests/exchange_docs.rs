@@ -146,6 +146,7 @@ const CHECKED_NOUNS: &[&str] = &[
     "MobileDeviceStatistics",
     "ActiveSyncDevice",
     "ActiveSyncDeviceStatistics",
+    "TransportRule",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.
