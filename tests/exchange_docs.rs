@@ -147,6 +147,8 @@ const CHECKED_NOUNS: &[&str] = &[
     "ActiveSyncDevice",
     "ActiveSyncDeviceStatistics",
     "TransportRule",
+    "RetentionPolicy",
+    "RetentionPolicyTag",
     "DistributionGroup",
     "DistributionGroupMember",
 ];

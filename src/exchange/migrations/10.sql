@@ -1,43 +1,43 @@
--- Schema version 10: groups and accepted domains. A group (a distribution group, a
--- mail-enabled security group, a Microsoft 365 group) is a recipient; each of its links
--- to another recipient says what that recipient is to it: one of its Members, its
--- Owners (ManagedBy), or its Subscribers. A link goes with the group and with the
--- recipient it names, and links are listed in the order they were made. The
--- organisation's accepted domains are its two domains: the one new addresses use (the
--- default) and the tenant's initial domain, both authoritative.
--- Frozen: never edit; a change to the schema is a new numbered file.
+-- Schema version 10: messaging records management. Every Exchange Online organisation has
+-- the retention policy Default MRM Policy (its default, which mailboxes are given) and the
+-- retention tags it links, as Exchange makes them; each policy and tag's RetentionId is
+-- its GUID. Frozen: never edit; a change to the schema is a new numbered file.
 
-CREATE TABLE group_links (
-    grp INTEGER NOT NULL REFERENCES recipients(rid) ON DELETE CASCADE,
-    member INTEGER NOT NULL REFERENCES recipients(rid) ON DELETE CASCADE,
-    link TEXT NOT NULL,
-    UNIQUE (grp, link, member)
-);
-CREATE INDEX group_links_member ON group_links(member, link);
-
-INSERT INTO objects (kind, name, guid, is_default, settings, created, changed)
-SELECT 'AcceptedDomain', o.value,
-       lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
-             substr(hex(randomblob(2)), 2) || '-' ||
-             substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) ||
-             '-' || hex(randomblob(6))),
-       0,
-       json_object('DomainName', o.value, 'CatchAllRecipientID', NULL,
-                   'DomainType', 'Authoritative', 'MatchSubDomains', json('false'),
-                   'AddressBookEnabled', json('true'),
-                   'Default', json(CASE o.key WHEN 'domain' THEN 'true' ELSE 'false' END),
-                   'EmailOnly', json('false'), 'ExternallyManaged', json('false'),
-                   'AuthenticationType', 'Managed', 'LiveIdInstanceType', 'Business',
-                   'PendingRemoval', json('false'), 'PendingCompletion', json('false'),
-                   'FederatedOrganizationLink', NULL, 'MailFlowPartner', NULL,
-                   'OutboundOnly', json('false'),
-                   'PendingFederatedAccountNamespace', json('false'),
-                   'PendingFederatedDomain', json('false'), 'IsCoexistenceDomain', json('false'),
-                   'PerimeterDuplicateDetected', json('false'),
-                   'IsDefaultFederatedDomain', json('false'),
-                   'EnableNego2Authentication', json('false'),
-                   'InitialDomain', json(CASE o.key WHEN 'tenant' THEN 'true' ELSE 'false' END),
-                   'AdminDisplayName', NULL),
-       strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-FROM organization o WHERE o.key IN ('domain', 'tenant')
-ORDER BY o.key = 'tenant';
+INSERT INTO objects (kind, name, guid, is_default, settings, created, changed) VALUES ('RetentionPolicyTag', 'Default 2 year move to archive', lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), 0,
+  '{"IsPrimary":false,"Description":"Managed Content Settings","MessageClassDisplayName":"All Mailbox Content","MessageClass":"*","RetentionEnabled":true,"RetentionAction":"MoveToArchive","AgeLimitForRetention":"730.00:00:00","MoveToDestinationFolder":null,"TriggerForRetention":"WhenDelivered","MessageFormatForJournaling":"UseTnef","JournalingEnabled":false,"AddressForJournaling":null,"LabelForJournaling":null,"Type":"All","IsDefaultAutoGroupPolicyTag":false,"IsDefaultModeratedRecipientsPolicyTag":false,"SystemTag":false,"LocalizedRetentionPolicyTagName":[],"Comment":null,"LocalizedComment":[],"MustDisplayCommentEnabled":true,"LegacyManagedFolder":null,"RetentionId":null}',
+  strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO objects (kind, name, guid, is_default, settings, created, changed) VALUES ('RetentionPolicyTag', 'Recoverable Items 14 days move to archive', lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), 0,
+  '{"IsPrimary":false,"Description":"Managed Content Settings","MessageClassDisplayName":"All Mailbox Content","MessageClass":"*","RetentionEnabled":true,"RetentionAction":"MoveToArchive","AgeLimitForRetention":"14.00:00:00","MoveToDestinationFolder":null,"TriggerForRetention":"WhenDelivered","MessageFormatForJournaling":"UseTnef","JournalingEnabled":false,"AddressForJournaling":null,"LabelForJournaling":null,"Type":"RecoverableItems","IsDefaultAutoGroupPolicyTag":false,"IsDefaultModeratedRecipientsPolicyTag":false,"SystemTag":false,"LocalizedRetentionPolicyTagName":[],"Comment":null,"LocalizedComment":[],"MustDisplayCommentEnabled":true,"LegacyManagedFolder":null,"RetentionId":null}',
+  strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO objects (kind, name, guid, is_default, settings, created, changed) VALUES ('RetentionPolicyTag', 'Personal 1 year move to archive', lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), 0,
+  '{"IsPrimary":false,"Description":"Managed Content Settings","MessageClassDisplayName":"All Mailbox Content","MessageClass":"*","RetentionEnabled":true,"RetentionAction":"MoveToArchive","AgeLimitForRetention":"365.00:00:00","MoveToDestinationFolder":null,"TriggerForRetention":"WhenDelivered","MessageFormatForJournaling":"UseTnef","JournalingEnabled":false,"AddressForJournaling":null,"LabelForJournaling":null,"Type":"Personal","IsDefaultAutoGroupPolicyTag":false,"IsDefaultModeratedRecipientsPolicyTag":false,"SystemTag":false,"LocalizedRetentionPolicyTagName":[],"Comment":null,"LocalizedComment":[],"MustDisplayCommentEnabled":true,"LegacyManagedFolder":null,"RetentionId":null}',
+  strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO objects (kind, name, guid, is_default, settings, created, changed) VALUES ('RetentionPolicyTag', 'Personal 5 year move to archive', lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), 0,
+  '{"IsPrimary":false,"Description":"Managed Content Settings","MessageClassDisplayName":"All Mailbox Content","MessageClass":"*","RetentionEnabled":true,"RetentionAction":"MoveToArchive","AgeLimitForRetention":"1825.00:00:00","MoveToDestinationFolder":null,"TriggerForRetention":"WhenDelivered","MessageFormatForJournaling":"UseTnef","JournalingEnabled":false,"AddressForJournaling":null,"LabelForJournaling":null,"Type":"Personal","IsDefaultAutoGroupPolicyTag":false,"IsDefaultModeratedRecipientsPolicyTag":false,"SystemTag":false,"LocalizedRetentionPolicyTagName":[],"Comment":null,"LocalizedComment":[],"MustDisplayCommentEnabled":true,"LegacyManagedFolder":null,"RetentionId":null}',
+  strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO objects (kind, name, guid, is_default, settings, created, changed) VALUES ('RetentionPolicyTag', 'Personal never move to archive', lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), 0,
+  '{"IsPrimary":false,"Description":"Managed Content Settings","MessageClassDisplayName":"All Mailbox Content","MessageClass":"*","RetentionEnabled":false,"RetentionAction":"MoveToArchive","AgeLimitForRetention":null,"MoveToDestinationFolder":null,"TriggerForRetention":"WhenDelivered","MessageFormatForJournaling":"UseTnef","JournalingEnabled":false,"AddressForJournaling":null,"LabelForJournaling":null,"Type":"Personal","IsDefaultAutoGroupPolicyTag":false,"IsDefaultModeratedRecipientsPolicyTag":false,"SystemTag":false,"LocalizedRetentionPolicyTagName":[],"Comment":null,"LocalizedComment":[],"MustDisplayCommentEnabled":true,"LegacyManagedFolder":null,"RetentionId":null}',
+  strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO objects (kind, name, guid, is_default, settings, created, changed) VALUES ('RetentionPolicyTag', '1 Week Delete', lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), 0,
+  '{"IsPrimary":false,"Description":"Managed Content Settings","MessageClassDisplayName":"All Mailbox Content","MessageClass":"*","RetentionEnabled":true,"RetentionAction":"DeleteAndAllowRecovery","AgeLimitForRetention":"7.00:00:00","MoveToDestinationFolder":null,"TriggerForRetention":"WhenDelivered","MessageFormatForJournaling":"UseTnef","JournalingEnabled":false,"AddressForJournaling":null,"LabelForJournaling":null,"Type":"Personal","IsDefaultAutoGroupPolicyTag":false,"IsDefaultModeratedRecipientsPolicyTag":false,"SystemTag":false,"LocalizedRetentionPolicyTagName":[],"Comment":null,"LocalizedComment":[],"MustDisplayCommentEnabled":true,"LegacyManagedFolder":null,"RetentionId":null}',
+  strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO objects (kind, name, guid, is_default, settings, created, changed) VALUES ('RetentionPolicyTag', '1 Month Delete', lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), 0,
+  '{"IsPrimary":false,"Description":"Managed Content Settings","MessageClassDisplayName":"All Mailbox Content","MessageClass":"*","RetentionEnabled":true,"RetentionAction":"DeleteAndAllowRecovery","AgeLimitForRetention":"30.00:00:00","MoveToDestinationFolder":null,"TriggerForRetention":"WhenDelivered","MessageFormatForJournaling":"UseTnef","JournalingEnabled":false,"AddressForJournaling":null,"LabelForJournaling":null,"Type":"Personal","IsDefaultAutoGroupPolicyTag":false,"IsDefaultModeratedRecipientsPolicyTag":false,"SystemTag":false,"LocalizedRetentionPolicyTagName":[],"Comment":null,"LocalizedComment":[],"MustDisplayCommentEnabled":true,"LegacyManagedFolder":null,"RetentionId":null}',
+  strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO objects (kind, name, guid, is_default, settings, created, changed) VALUES ('RetentionPolicyTag', '6 Month Delete', lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), 0,
+  '{"IsPrimary":false,"Description":"Managed Content Settings","MessageClassDisplayName":"All Mailbox Content","MessageClass":"*","RetentionEnabled":true,"RetentionAction":"DeleteAndAllowRecovery","AgeLimitForRetention":"180.00:00:00","MoveToDestinationFolder":null,"TriggerForRetention":"WhenDelivered","MessageFormatForJournaling":"UseTnef","JournalingEnabled":false,"AddressForJournaling":null,"LabelForJournaling":null,"Type":"Personal","IsDefaultAutoGroupPolicyTag":false,"IsDefaultModeratedRecipientsPolicyTag":false,"SystemTag":false,"LocalizedRetentionPolicyTagName":[],"Comment":null,"LocalizedComment":[],"MustDisplayCommentEnabled":true,"LegacyManagedFolder":null,"RetentionId":null}',
+  strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO objects (kind, name, guid, is_default, settings, created, changed) VALUES ('RetentionPolicyTag', '1 Year Delete', lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), 0,
+  '{"IsPrimary":false,"Description":"Managed Content Settings","MessageClassDisplayName":"All Mailbox Content","MessageClass":"*","RetentionEnabled":true,"RetentionAction":"DeleteAndAllowRecovery","AgeLimitForRetention":"365.00:00:00","MoveToDestinationFolder":null,"TriggerForRetention":"WhenDelivered","MessageFormatForJournaling":"UseTnef","JournalingEnabled":false,"AddressForJournaling":null,"LabelForJournaling":null,"Type":"Personal","IsDefaultAutoGroupPolicyTag":false,"IsDefaultModeratedRecipientsPolicyTag":false,"SystemTag":false,"LocalizedRetentionPolicyTagName":[],"Comment":null,"LocalizedComment":[],"MustDisplayCommentEnabled":true,"LegacyManagedFolder":null,"RetentionId":null}',
+  strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO objects (kind, name, guid, is_default, settings, created, changed) VALUES ('RetentionPolicyTag', '5 Year Delete', lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), 0,
+  '{"IsPrimary":false,"Description":"Managed Content Settings","MessageClassDisplayName":"All Mailbox Content","MessageClass":"*","RetentionEnabled":true,"RetentionAction":"DeleteAndAllowRecovery","AgeLimitForRetention":"1825.00:00:00","MoveToDestinationFolder":null,"TriggerForRetention":"WhenDelivered","MessageFormatForJournaling":"UseTnef","JournalingEnabled":false,"AddressForJournaling":null,"LabelForJournaling":null,"Type":"Personal","IsDefaultAutoGroupPolicyTag":false,"IsDefaultModeratedRecipientsPolicyTag":false,"SystemTag":false,"LocalizedRetentionPolicyTagName":[],"Comment":null,"LocalizedComment":[],"MustDisplayCommentEnabled":true,"LegacyManagedFolder":null,"RetentionId":null}',
+  strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO objects (kind, name, guid, is_default, settings, created, changed) VALUES ('RetentionPolicyTag', 'Never Delete', lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), 0,
+  '{"IsPrimary":false,"Description":"Managed Content Settings","MessageClassDisplayName":"All Mailbox Content","MessageClass":"*","RetentionEnabled":false,"RetentionAction":"DeleteAndAllowRecovery","AgeLimitForRetention":null,"MoveToDestinationFolder":null,"TriggerForRetention":"WhenDelivered","MessageFormatForJournaling":"UseTnef","JournalingEnabled":false,"AddressForJournaling":null,"LabelForJournaling":null,"Type":"Personal","IsDefaultAutoGroupPolicyTag":false,"IsDefaultModeratedRecipientsPolicyTag":false,"SystemTag":false,"LocalizedRetentionPolicyTagName":[],"Comment":null,"LocalizedComment":[],"MustDisplayCommentEnabled":true,"LegacyManagedFolder":null,"RetentionId":null}',
+  strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO objects (kind, name, guid, is_default, settings, created, changed) VALUES ('RetentionPolicy', 'Default MRM Policy', lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), 1,
+  '{"IsDefaultArbitrationMailbox":false,"RetentionPolicyTagLinks":["Default 2 year move to archive","Recoverable Items 14 days move to archive","Personal 1 year move to archive","Personal 5 year move to archive","Personal never move to archive","1 Week Delete","1 Month Delete","6 Month Delete","1 Year Delete","5 Year Delete","Never Delete"],"RetentionId":null}',
+  strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+UPDATE objects SET settings = json_set(settings, '$.RetentionId', guid)
+  WHERE kind IN ('RetentionPolicyTag', 'RetentionPolicy');
