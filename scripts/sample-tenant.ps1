@@ -107,3 +107,8 @@ New-DistributionGroup -Name "Finance Team" -Alias FinanceTeam -Type Security -Ma
 New-DistributionGroup -Name Managers -Alias managers -ManagedBy elly@contoso.com -Members ken, esther, JeffHay, jane, florencef
 New-DistributionGroup -Name Leadership -Alias leadership -ManagedBy elly@contoso.com -Members elly, laura, managers
 New-DistributionGroup -Name "Bldg34 Conf Rooms" -Alias Bldg34ConfRooms -Members ConferenceRoom1
+
+# Dynamic distribution groups (sample data): one with a filter of its own, one made from
+# the recipients it includes and their department.
+New-DynamicDistributionGroup -Name "All Managers" -Alias AllManagers -RecipientFilter "(RecipientType -eq 'UserMailbox') -and (Title -like '*Manager*')"
+New-DynamicDistributionGroup -Name "Finance Department" -Alias FinanceDepartment -IncludedRecipients MailboxUsers -ConditionalDepartment Finance

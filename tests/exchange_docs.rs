@@ -151,6 +151,8 @@ const CHECKED_NOUNS: &[&str] = &[
     "RetentionPolicyTag",
     "DistributionGroup",
     "DistributionGroupMember",
+    "DynamicDistributionGroup",
+    "DynamicDistributionGroupMember",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.

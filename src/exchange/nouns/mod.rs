@@ -430,6 +430,8 @@ pub const ALL: &[&NounSpec] = &[
     &devices::ACTIVESYNC_DEVICE_STATISTICS,
     &groups::DISTRIBUTION_GROUP,
     &groups::DISTRIBUTION_GROUP_MEMBER,
+    &groups::DYNAMIC_DISTRIBUTION_GROUP,
+    &groups::DYNAMIC_DISTRIBUTION_GROUP_MEMBER,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.
