@@ -97,3 +97,10 @@ Set-MailboxFolderPermission -Identity "Conference Room 1:\Calendar" -User Defaul
 New-TransportRule -Name "External senders warning" -FromScope NotInOrganization -PrependSubject "[EXTERNAL] " -Comments "Marks mail from outside the organisation"
 New-TransportRule -Name "Block executable attachments" -AttachmentHasExecutableContent $true -RejectMessageReasonText "Executable attachments aren't allowed."
 New-TransportRule -Name "Outbound disclaimer" -FromScope InOrganization -ApplyHtmlDisclaimerText "<p>This message is confidential.</p>" -ApplyHtmlDisclaimerLocation Append -ApplyHtmlDisclaimerFallbackAction Wrap -Enabled $false
+
+# Inbox rules (sample data): Ken Sanchez files invoices from Fabrikam and has turned off a
+# rule for newsletters; Laura Norman forwards her mail to a personal address.
+New-InboxRule -Mailbox ken -Name "Fabrikam invoices" -FromAddressContainsWords "fabrikam.com" -SubjectContainsWords "invoice" -MoveToFolder "ken:\Archive"
+New-InboxRule -Mailbox ken -Name "Newsletters" -SubjectContainsWords "newsletter" -MarkAsRead $true -StopProcessingRules $true
+Disable-InboxRule -Identity "ken\Newsletters"
+New-InboxRule -Mailbox laura -Name "Forward to personal account" -ForwardTo "laura.norman@outlook.com"

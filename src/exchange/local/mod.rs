@@ -12,6 +12,7 @@ mod directory;
 mod entries;
 mod folder_permissions;
 mod folders;
+mod inbox_rules;
 mod links;
 mod objects;
 mod permissions;

@@ -151,7 +151,8 @@ pub enum Op {
     Get,
     /// Changes one object's settings.
     Set,
-    /// Creates a document object from its kind's defaults and the parameters.
+    /// Creates an object: a document from its kind's defaults and the parameters, or an
+    /// entry of a mailbox's own (an Inbox rule).
     New,
     /// Deletes one object (never a kind's default object).
     Remove,
@@ -163,9 +164,9 @@ pub enum Op {
     Add,
     /// Asks a mobile device to wipe itself (Clear-MobileDevice).
     Clear,
-    /// Turns an object on (Enable-TransportRule).
+    /// Turns an object on (Enable-TransportRule, Enable-InboxRule).
     Enable,
-    /// Turns an object off (Disable-TransportRule).
+    /// Turns an object off (Disable-TransportRule, Disable-InboxRule).
     Disable,
 }
 
@@ -227,6 +228,8 @@ pub enum Table {
     /// Its mobile device partnerships (the ActiveSync ones only for the older
     /// *-ActiveSyncDevice cmdlets): *-MobileDevice, Get-MobileDeviceStatistics.
     MobileDevices { activesync_only: bool },
+    /// The rules its owner sorts mail with: *-InboxRule.
+    InboxRules,
 }
 
 /// The properties a recipient noun shows, in Format-List order.
@@ -362,6 +365,7 @@ pub const ALL: &[&NounSpec] = &[
     &devices::MOBILE_DEVICE_STATISTICS,
     &devices::ACTIVESYNC_DEVICE,
     &devices::ACTIVESYNC_DEVICE_STATISTICS,
+    &rules::INBOX_RULE,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.

@@ -58,6 +58,8 @@ fn every_local_cmdlet_is_an_exchange_online_cmdlet_of_one_noun() {
         "Disable-TransportRule",
         "Set-RetentionPolicy",
         "Remove-RetentionPolicyTag",
+        "New-InboxRule",
+        "Disable-InboxRule",
     ] {
         assert!(seen.iter().any(|c| c == cmdlet), "{cmdlet} runs locally");
     }
