@@ -16,6 +16,7 @@ use super::values::{named_recipients, typed_value};
 use super::{Bound, LocalBackend, identity_text};
 use crate::exchange::catalog::Catalog;
 use crate::exchange::identity::{self, Lifecycle};
+use crate::exchange::nouns::recipients::MAILBOXES;
 use crate::exchange::nouns::{NOT_SETTINGS, NounSpec};
 use crate::exchange::request::{ExchangeError, Object, scalar_text};
 use crate::exchange::store::{OrgInfo, sql_error};
@@ -80,7 +81,10 @@ fn target(
         Some((mailbox, rule)) => (mailbox.to_string(), Some(rule.to_string())),
         None => (mailbox_named(bound)?, identity.clone()),
     };
-    Ok((resolve(conn, &mailbox, Lifecycle::Active, server)?, rule))
+    Ok((
+        resolve(conn, &mailbox, Lifecycle::Active, MAILBOXES, server)?,
+        rule,
+    ))
 }
 
 /// `-Mailbox`, which the local organisation needs: Exchange takes the mailbox of whoever
@@ -178,7 +182,7 @@ fn folder_path(
     let path = match given.split_once(":\\") {
         Some((owner, _)) if !owner.trim().is_empty() => {
             let (owner, path) = folders::split_identity(&given);
-            let named = resolve(conn, &owner, Lifecycle::Active, "")
+            let named = resolve(conn, &owner, Lifecycle::Active, MAILBOXES, "")
                 .map_err(|_| folders::folder_not_found(&given))?;
             if named.rid != mailbox.rid {
                 return Err(folders::folder_not_found(&given));
@@ -303,7 +307,13 @@ impl LocalBackend {
         refuse_online_only(bound)?;
         self.add_entry(bound, sink, |tx, org: &OrgInfo| {
             let name = bound.required_text("Name")?;
-            let mailbox = resolve(tx, &mailbox_named(bound)?, Lifecycle::Active, &org.server)?;
+            let mailbox = resolve(
+                tx,
+                &mailbox_named(bound)?,
+                Lifecycle::Active,
+                MAILBOXES,
+                &org.server,
+            )?;
             let count = i64::try_from(rules_of(tx, mailbox.rid)?.len()).unwrap_or(i64::MAX);
             let place = wanted_priority(bound, count + 1)?;
             let settings = apply(tx, &mailbox, &new_settings(), bound)?;
