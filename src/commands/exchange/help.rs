@@ -290,6 +290,16 @@ const HELP: &[Help] = &[
         )],
     },
     Help {
+        name: "Get-InboxRule",
+        synopsis: "Shows the Inbox rules of a mailbox: how its owner sorts, forwards and flags mail.",
+        description: "Get-InboxRule lists the rules of the mailbox -Mailbox names, in the order they run (Priority), each with its conditions, exceptions and actions; -Identity takes one rule as mailbox\\rule (its name or RuleIdentity). Rules that forward mail (ForwardTo, ForwardAsAttachmentTo, RedirectTo) are what audits of a mailbox usually look for. In the local organisation no mail arrives: rules are kept, never run.",
+        examples: &[(
+            "The rules of one mailbox that forward mail",
+            "Get-InboxRule -Mailbox laura | Where-Object { $_.ForwardTo } | ForEach-Object { $_.Name }",
+            "Forward to personal account",
+        )],
+    },
+    Help {
         name: "Get-ConnectionInformation",
         synopsis: "Shows the connections to Exchange Online made in this session.",
         description: "Get-ConnectionInformation lists each connection Connect-ExchangeOnline made: where to, as whom, and whether it is still open. In the local organisation there is none.",

@@ -13,6 +13,7 @@ mod entries;
 mod folder_permissions;
 mod folders;
 mod groups;
+mod inbox_rules;
 mod links;
 mod objects;
 mod permissions;

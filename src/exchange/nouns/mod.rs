@@ -154,7 +154,8 @@ pub enum Op {
     Get,
     /// Changes one object's settings.
     Set,
-    /// Creates a document object from its kind's defaults and the parameters.
+    /// Creates an object: a document from its kind's defaults and the parameters, or an
+    /// entry of a mailbox's own (an Inbox rule).
     New,
     /// Deletes one object (never a kind's default object).
     Remove,
@@ -166,9 +167,9 @@ pub enum Op {
     Add,
     /// Asks a mobile device to wipe itself (Clear-MobileDevice).
     Clear,
-    /// Turns an object on (Enable-TransportRule).
+    /// Turns an object on (Enable-TransportRule, Enable-InboxRule).
     Enable,
-    /// Turns an object off (Disable-TransportRule).
+    /// Turns an object off (Disable-TransportRule, Disable-InboxRule).
     Disable,
 }
 
@@ -282,6 +283,8 @@ pub enum Table {
     /// Its mobile device partnerships (the ActiveSync ones only for the older
     /// *-ActiveSyncDevice cmdlets): *-MobileDevice, Get-MobileDeviceStatistics.
     MobileDevices { activesync_only: bool },
+    /// The rules its owner sorts mail with: *-InboxRule.
+    InboxRules,
 }
 
 /// A recipient noun: which recipients it shows, and the properties it shows in
@@ -430,6 +433,7 @@ pub const ALL: &[&NounSpec] = &[
     &devices::ACTIVESYNC_DEVICE_STATISTICS,
     &groups::DISTRIBUTION_GROUP,
     &groups::DISTRIBUTION_GROUP_MEMBER,
+    &rules::INBOX_RULE,
     &groups::DYNAMIC_DISTRIBUTION_GROUP,
     &groups::DYNAMIC_DISTRIBUTION_GROUP_MEMBER,
 ];

@@ -60,6 +60,8 @@ fn every_local_cmdlet_is_an_exchange_online_cmdlet_of_one_noun() {
         "Remove-RetentionPolicyTag",
         "New-DistributionGroup",
         "Update-DistributionGroupMember",
+        "New-InboxRule",
+        "Disable-InboxRule",
         "New-DynamicDistributionGroup",
         "Get-DynamicDistributionGroupMember",
     ] {
