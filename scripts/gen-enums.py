@@ -47,7 +47,7 @@ NOT_ENUMS = re.compile(
     r"RegionInfo|Stream|TlsCertificate|PSSessionOption|SclValue|ExTimeZoneValue|"
     r"RejectEnhancedStatus|RejectStatusCode|Expression|LongPath|MessageTrackingReportId|"
     r"MailboxAcePresentationObject|ExchangeConnectionSettings|QuarantinePermissions|"
-    r"EmailAddressPolicyPriority|SourceMailbox)$)",
+    r"EmailAddressPolicyPriority|SourceMailbox|DistributionGroupNamingPolicy)$)",
     re.I,
 )
 NAME = r"[A-Za-z_][A-Za-z0-9_]*"

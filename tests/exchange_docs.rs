@@ -146,6 +146,14 @@ const CHECKED_NOUNS: &[&str] = &[
     "MobileDeviceStatistics",
     "ActiveSyncDevice",
     "ActiveSyncDeviceStatistics",
+    "TransportRule",
+    "RetentionPolicy",
+    "RetentionPolicyTag",
+    "MailboxMessageConfiguration",
+    "DistributionGroup",
+    "DistributionGroupMember",
+    "DynamicDistributionGroup",
+    "DynamicDistributionGroupMember",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.
