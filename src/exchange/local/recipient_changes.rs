@@ -19,6 +19,7 @@ use crate::exchange::identity::{
     self, Lifecycle, lifecycle_condition, reference_missing, resolve_object,
 };
 use crate::exchange::nouns::policies::{CAS_MAILBOX_PLAN, MAILBOX_PLAN};
+use crate::exchange::nouns::property_sets::Shown;
 use crate::exchange::nouns::recipients::{
     MAILBOX, ROOM_MAILBOX, SHARED_MAILBOX, USER_MAILBOX, recipient_column,
 };
@@ -64,7 +65,7 @@ impl LocalBackend {
         let object = self.store().write_if(commit, |tx, org| {
             let rid = create_mailbox(tx, org, bound)?;
             let row = read_recipient(tx, rid)?;
-            let plan = Plan::of(&MAILBOX);
+            let plan = Plan::new(&Shown::of(&MAILBOX));
             Ok(render(&plan, &row, &Context::load(tx, org, &plan)?))
         })?;
         if commit {

@@ -15,10 +15,11 @@ use super::{Bound, LocalBackend, ResultSize, feed, identity_text};
 use crate::exchange::identity::{
     self, Lifecycle, lifecycle_condition, like_pattern, recipient_condition,
 };
+use crate::exchange::nouns::property_sets::Shown;
 use crate::exchange::nouns::recipients::{
     RECIPIENT_COLUMNS, USER_MAILBOX, recipient_column, recipient_column_index, recipient_computed,
 };
-use crate::exchange::nouns::{self, Column, Derived, Kind, Layout, NounSpec, Storage, Target};
+use crate::exchange::nouns::{self, Column, Derived, Kind, Target};
 use crate::exchange::opath::{self, Operand, OperandKind};
 use crate::exchange::request::{ExchangeError, Object, TYPE_ANNOTATION};
 use crate::exchange::store::{OrgInfo, SqlFragment, sql_error};
@@ -51,26 +52,38 @@ impl RecipientRow {
 /// The SELECT list reading a whole recipient (table alias `r`), built once.
 fn select_list() -> &'static str {
     static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| {
-        format!(
-            "{}, (SELECT json_group_array(prefix || ':' || address) FROM \
-             (SELECT prefix, address FROM addresses a WHERE a.rid = r.rid ORDER BY pos))",
-            column_list()
-        )
-    })
+    LIST.get_or_init(|| reading(|_| true, true, Some(true)))
 }
 
 /// The SELECT list reading a recipient's columns but not its addresses (read as none).
 fn column_list() -> &'static str {
     static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| {
-        let mut list = String::from("r.rid");
-        for column in RECIPIENT_COLUMNS {
-            list.push_str(&format!(", r.\"{}\"", column.name));
+    LIST.get_or_init(|| reading(|_| true, true, None))
+}
+
+/// A SELECT list in [`read_row`]'s order: the row id, every column of
+/// [`RECIPIENT_COLUMNS`] (`NULL` in place of those not `wanted`), the `Extra` settings
+/// (`'{}'` when not wanted) and the addresses (`Some(false)`: `NULL` in their place;
+/// `None`: no place for them).
+fn reading(wanted: impl Fn(usize) -> bool, extra: bool, addresses: Option<bool>) -> String {
+    let mut list = String::from("r.rid");
+    for (i, column) in RECIPIENT_COLUMNS.iter().enumerate() {
+        match wanted(i) {
+            true => list.push_str(&format!(", r.\"{}\"", column.name)),
+            false => list.push_str(", NULL"),
         }
-        list.push_str(", r.\"Extra\"");
-        list
-    })
+    }
+    list.push_str(if extra { ", r.\"Extra\"" } else { ", '{}'" });
+    if addresses == Some(false) {
+        list.push_str(", NULL");
+    }
+    if addresses == Some(true) {
+        list.push_str(
+            ", (SELECT json_group_array(prefix || ':' || address) FROM \
+             (SELECT prefix, address FROM addresses a WHERE a.rid = r.rid ORDER BY pos))",
+        );
+    }
+    list
 }
 
 fn read_row(row: &Row) -> rusqlite::Result<RecipientRow> {
@@ -127,9 +140,9 @@ fn read_one(conn: &Connection, sql: &str, rid: i64) -> Result<RecipientRow, Exch
         .map_err(sql_error)
 }
 
-/// Where each property a noun shows comes from, worked out once per request.
+/// Where each property a Get shows comes from, worked out once per request.
 pub(super) struct Plan {
-    noun: &'static NounSpec,
+    type_name: &'static str,
     extra: bool,
     properties: Vec<(&'static str, Source)>,
     /// Whether a property shows the distinguished name (built per row only then).
@@ -141,32 +154,23 @@ enum Source {
     /// The column at this position of [`RECIPIENT_COLUMNS`].
     Column(usize),
     Computed(Derived),
+    /// A setting no column holds (the row's `Extra`), blank when the row has none.
+    Setting,
 }
 
 /// The recipients' place in the directory: people.
 const PERSON_CLASSES: &[&str] = &["top", "person", "organizationalPerson", "user"];
 
 impl Plan {
-    pub fn of(noun: &'static NounSpec) -> Plan {
-        const NO_LAYOUT: Layout = Layout {
-            head: &[],
-            extra: false,
-            tail: &[],
-        };
-        let layout = match &noun.storage {
-            Storage::Recipients(layout) => layout,
-            Storage::Objects(_) | Storage::Mailbox(_) => &NO_LAYOUT,
-        };
-        let properties: Vec<(&'static str, Source)> = layout
-            .head
+    pub fn new(shown: &Shown) -> Plan {
+        let properties: Vec<(&'static str, Source)> = shown
+            .properties
             .iter()
-            .chain(layout.tail)
             .map(|&property| {
                 let source = match recipient_column_index(property) {
                     Some(i) => Source::Column(i),
-                    None => Source::Computed(
-                        recipient_computed(property).map_or(Derived::Null, |c| c.value),
-                    ),
+                    None => recipient_computed(property)
+                        .map_or(Source::Setting, |c| Source::Computed(c.value)),
                 };
                 (property, source)
             })
@@ -175,11 +179,38 @@ impl Plan {
             .iter()
             .any(|(_, s)| matches!(s, Source::Computed(Derived::DistinguishedName)));
         Plan {
-            noun,
-            extra: layout.extra,
+            type_name: shown.type_name,
+            extra: shown.extra,
             properties,
             shows_dn,
         }
+    }
+
+    /// The SELECT list reading what this plan shows and no more: a report asking for
+    /// five properties of every mailbox reads five columns, not all of them.
+    fn select_list(&self) -> String {
+        let mut columns = vec![false; RECIPIENT_COLUMNS.len()];
+        // Every object's directory place is made from its name.
+        let mut named = vec!["Name"];
+        let (mut extra, mut addresses) = (self.extra, false);
+        for &(_, source) in &self.properties {
+            match source {
+                Source::Column(i) => columns[i] = true,
+                Source::Setting => extra = true,
+                Source::Computed(Derived::Addresses) => addresses = true,
+                Source::Computed(
+                    Derived::Same(column)
+                    | Derived::Is(column, _)
+                    | Derived::Set(column)
+                    | Derived::NamesDefault(column),
+                ) => named.push(column),
+                Source::Computed(_) => {}
+            }
+        }
+        for i in named.into_iter().filter_map(recipient_column_index) {
+            columns[i] = true;
+        }
+        reading(|i| columns[i], extra, Some(addresses))
     }
 }
 
@@ -232,7 +263,7 @@ pub(super) fn render(plan: &Plan, row: &RecipientRow, ctx: &Context) -> Object {
     let mut object = Map::with_capacity(plan.properties.len() + 1);
     object.insert(
         TYPE_ANNOTATION.to_string(),
-        json!(format!("#{}", plan.noun.type_name)),
+        json!(format!("#{}", plan.type_name)),
     );
     let name = row.text("Name");
     let place = Place {
@@ -251,6 +282,11 @@ pub(super) fn render(plan: &Plan, row: &RecipientRow, ctx: &Context) -> Object {
                 _ => Value::Null,
             },
             Source::Computed(derived) => derived_value(derived, row, &place, ctx),
+            Source::Setting => row
+                .extra
+                .iter()
+                .find(|(key, _)| key.eq_ignore_ascii_case(property))
+                .map_or(Value::Null, |(_, value)| value.clone()),
         };
         object.insert(property.to_string(), value);
     }
@@ -491,12 +527,12 @@ fn sort_key(bound: &Bound) -> Result<String, ExchangeError> {
 impl LocalBackend {
     pub(super) fn get_recipients(
         &self,
-        noun: &'static NounSpec,
+        shown: &Shown,
         bound: &Bound,
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError> {
         let result_size = ResultSize::from(bound)?;
-        let plan = Plan::of(noun);
+        let plan = Plan::new(shown);
         let (condition, ctx) = {
             let store = self.store();
             let condition = get_condition(bound, store.org())?;
@@ -515,7 +551,7 @@ impl LocalBackend {
         let sql_page = format!(
             "SELECT {}, {key} AS sort_key FROM recipients r WHERE ({}) AND {after} \
              ORDER BY {key}, r.rid LIMIT ?3",
-            select_list(),
+            plan.select_list(),
             // Numbered parameters follow the condition's own (numbered after ?3).
             renumber(&condition.sql, 4),
         );
