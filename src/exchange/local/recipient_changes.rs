@@ -45,7 +45,7 @@ impl LocalBackend {
             let row = if bound.get("EmailAddresses").is_some() {
                 read_recipient(tx, rid)?
             } else {
-                read_recipient_columns(tx, rid)?
+                read_recipient_columns(tx, rid, &changed_columns(bound))?
             };
             let changed = apply_settings(tx, noun, &row, bound)?;
             Ok(if changed {
@@ -144,6 +144,18 @@ fn purge_expired(tx: &Connection) -> Result<(), ExchangeError> {
 }
 
 /// Applies a Set-*'s parameters to one recipient; returns whether anything changed.
+/// The columns a change reads to compare and to answer: those its parameters set, the
+/// mailbox type `-Type` sets, and the name its warning gives.
+fn changed_columns(bound: &Bound) -> Vec<&'static Column> {
+    let named = bound.params.iter().map(|(info, _)| info.name.as_str());
+    let type_set = bound.get("Type").map(|_| "RecipientTypeDetails");
+    named
+        .chain(type_set)
+        .chain(["Name"])
+        .filter_map(recipient_column)
+        .collect()
+}
+
 fn apply_settings(
     tx: &Connection,
     noun: &NounSpec,

@@ -55,12 +55,6 @@ fn select_list() -> &'static str {
     LIST.get_or_init(|| reading(|_| true, true, Some(true)))
 }
 
-/// The SELECT list reading a recipient's columns but not its addresses (read as none).
-fn column_list() -> &'static str {
-    static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| reading(|_| true, true, None))
-}
-
 /// A SELECT list in [`read_row`]'s order: the row id, every column of
 /// [`RECIPIENT_COLUMNS`] (`NULL` in place of those not `wanted`), the `Extra` settings
 /// (`'{}'` when not wanted) and the addresses (`Some(false)`: `NULL` in their place;
@@ -118,20 +112,26 @@ pub(super) fn read_recipient(conn: &Connection, rid: i64) -> Result<RecipientRow
     read_one(conn, sql, rid)
 }
 
-/// A recipient without its addresses (`addresses` empty): what a change that does not
-/// touch them needs, saving a lookup per object of a bulk change.
+/// A recipient without its addresses (`addresses` empty) and with only the `wanted`
+/// columns (the others read as blank) and its `Extra` settings: what a change that does
+/// not touch its addresses needs, saving a lookup and most of a row per object of a bulk
+/// change.
 pub(super) fn read_recipient_columns(
     conn: &Connection,
     rid: i64,
+    wanted: &[&'static Column],
 ) -> Result<RecipientRow, ExchangeError> {
-    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let sql = SQL.get_or_init(|| {
-        format!(
-            "SELECT {} FROM recipients r WHERE r.rid = ?1",
-            column_list()
+    let sql = format!(
+        "SELECT {} FROM recipients r WHERE r.rid = ?1",
+        reading(
+            |i| wanted
+                .iter()
+                .any(|c| std::ptr::eq(*c, &RECIPIENT_COLUMNS[i])),
+            true,
+            None
         )
-    });
-    read_one(conn, sql, rid)
+    );
+    read_one(conn, &sql, rid)
 }
 
 fn read_one(conn: &Connection, sql: &str, rid: i64) -> Result<RecipientRow, ExchangeError> {
