@@ -14,6 +14,14 @@ REFERENCE_DIR holds <Cmdlet>.md pages (all of them, or the few read for the type
 added). Types found in the pages replace their line; the others already in the output
 file are kept. The result is written to the output file.
 
+Output format (tab-separated, one type a line, `#` lines are comments):
+  <type> <values, comma-separated> <a reference page listing them> [flags]
+A type that several parameters share gets the values of all their sections (the longest
+list first, then the names only the others give), and the page of the longest list. The
+fourth field, `flags`, marks a .NET flags enumeration, whose one value may combine several
+names (`Monday,Tuesday`): a type named `...Flags`, or one whose section says it takes
+several values separated by commas although the catalog types it as one value.
+
 A section's values are read from, in order of preference:
   - the older pages' yaml `Type: A | B | C`;
   - the bullet list after "Valid values" (or "valid values for this parameter",
@@ -25,7 +33,9 @@ import os
 import re
 import sys
 
-# Catalog types that are never enumerations (identities, numbers, text, sizes, ...).
+# Catalog types that are never enumerations (identities, numbers, text, sizes, paths,
+# objects made by other cmdlets such as New-QuarantinePermissions, ...); matched on the
+# short name, in any case (the catalog writes `string` for some parameters).
 NOT_ENUMS = re.compile(
     r"(IdParameter|Identity|Collection|Hashtable|Credential|Certificate|SecureString|"
     r"^(String|Boolean|SwitchParameter|Int16|Int32|Int64|UInt16|UInt32|Byte|Double|"
@@ -35,9 +45,17 @@ NOT_ENUMS = re.compile(
     r"WindowsLiveId|Schedule|HeaderName|HeaderValue|DisclaimerText|RejectText|EventLogText|"
     r"SubjectPrefix|ADAttribute|E164Number|EmailAddress|GeoCoordinates|CountryInfo|"
     r"RegionInfo|Stream|TlsCertificate|PSSessionOption|SclValue|ExTimeZoneValue|"
-    r"RejectEnhancedStatus|RejectStatusCode|Expression)$)"
+    r"RejectEnhancedStatus|RejectStatusCode|Expression|LongPath|MessageTrackingReportId|"
+    r"MailboxAcePresentationObject|ExchangeConnectionSettings|QuarantinePermissions|"
+    r"EmailAddressPolicyPriority|SourceMailbox|DistributionGroupNamingPolicy)$)",
+    re.I,
 )
 NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+
+
+def base_type(type_name):
+    """The catalog's type without `[]` or the `<...>` some pages wrap it in."""
+    return type_name.strip().removesuffix("[]").strip("<>")
 
 
 def catalog_types(path):
@@ -46,8 +64,9 @@ def catalog_types(path):
         for line in f:
             fields = line.rstrip("\n").split("\t")
             if fields[0] == "P" and len(fields) > 2:
-                base = fields[2].strip().removesuffix("[]")
-                short = base.rsplit(".", 1)[-1]
+                base = base_type(fields[2])
+                # A generic (`Unlimited`1[System.UInt32]`) is named by its definition.
+                short = re.sub(r"`\d+\[.*\]$", "", base).rsplit(".", 1)[-1]
                 if not NOT_ENUMS.search(short):
                     types.setdefault(base.lower(), base)
     return types
@@ -60,6 +79,10 @@ def sections(text):
         yaml = re.search(r"```yaml\s*\nType:\s*(.+?)\s*$", body, re.M)
         description = body[: yaml.start()] if yaml else body
         yield m.group(1), description, (yaml.group(1) if yaml else "")
+
+
+def takes_several(description):
+    return re.search(r"multiple values separated by commas", description, re.I) is not None
 
 
 def values_from(description, yaml_type):
@@ -116,9 +139,10 @@ def main():
             if fields[0] == "C":
                 cmdlet = fields[1]
             elif fields[0] == "P" and len(fields) > 2:
-                base = fields[2].strip().removesuffix("[]")
+                base = base_type(fields[2])
                 if base.lower() in types:
-                    params[(cmdlet, fields[1].lower())] = types[base.lower()]
+                    array = fields[2].strip().endswith("[]")
+                    params[(cmdlet, fields[1].lower())] = (types[base.lower()], array)
     header, found = [], {}
     if os.path.exists(output):
         with open(output, encoding="utf-8") as f:
@@ -128,6 +152,8 @@ def main():
                 elif line.strip():
                     fields = line.rstrip("\n").split("\t")
                     found[fields[0]] = fields
+    # Every section's list, by type: (values, page, whether it combines several names).
+    lists = {}
     for name in sorted(os.listdir(pages)):
         if not name.endswith(".md"):
             continue
@@ -135,12 +161,24 @@ def main():
         with open(os.path.join(pages, name), encoding="utf-8") as f:
             text = f.read()
         for parameter, description, yaml_type in sections(text):
-            type_name = params.get((page, parameter.lower()))
-            if not type_name:
+            typed = params.get((page, parameter.lower()))
+            if not typed:
                 continue
+            type_name, array = typed
             values = values_from(description, yaml_type)
             if values:
-                found[type_name] = [type_name, ",".join(values), page]
+                several = not array and takes_several(description)
+                lists.setdefault(type_name, []).append((values, page, several))
+    for type_name, found_lists in lists.items():
+        found_lists.sort(key=lambda entry: -len(entry[0]))
+        values, page = list(found_lists[0][0]), found_lists[0][1]
+        for other, _, _ in found_lists[1:]:
+            names = {v.split(":")[-1].lower() for v in values}
+            values += [v for v in other if v.split(":")[-1].lower() not in names]
+        line = [type_name, ",".join(values), page]
+        if type_name.endswith("Flags") or any(several for _, _, several in found_lists):
+            line.append("flags")
+        found[type_name] = line
     with open(output, "w", encoding="utf-8") as f:
         for line in header:
             f.write(line + "\n")

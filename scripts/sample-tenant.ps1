@@ -91,3 +91,9 @@ Add-MailboxFolderPermission -Identity ayla@contoso.com:\Calendar -User ed@contos
 Add-MailboxFolderPermission -Identity elly@contoso.com:\Calendar -User laura@contoso.com -AccessRights Editor -SharingPermissionFlags "Delegate, CanViewPrivateItems"
 Add-MailboxFolderPermission -Identity jane@contoso.com:\Calendar -User adam@contoso.com -AccessRights Reviewer
 Set-MailboxFolderPermission -Identity "Conference Room 1:\Calendar" -User Default -AccessRights LimitedDetails
+
+# Transport (mail flow) rules (sample data), in the order they run: a warning on mail from
+# outside, executable attachments refused, and a disclaimer not yet turned on.
+New-TransportRule -Name "External senders warning" -FromScope NotInOrganization -PrependSubject "[EXTERNAL] " -Comments "Marks mail from outside the organisation"
+New-TransportRule -Name "Block executable attachments" -AttachmentHasExecutableContent $true -RejectMessageReasonText "Executable attachments aren't allowed."
+New-TransportRule -Name "Outbound disclaimer" -FromScope InOrganization -ApplyHtmlDisclaimerText "<p>This message is confidential.</p>" -ApplyHtmlDisclaimerLocation Append -ApplyHtmlDisclaimerFallbackAction Wrap -Enabled $false

@@ -348,7 +348,7 @@ fn serve(options: &exosh::server::Options) -> i32 {
     match served {
         Ok(()) => 0,
         Err(message) => {
-            eprintln!("exosh serve: {message}");
+            complain(&format!("exosh serve: {message}"));
             1
         }
     }
@@ -369,7 +369,7 @@ fn token(upn: &str, valid_for: i64) -> i32 {
             0
         }
         Err(error) => {
-            eprintln!("exosh token: {}", error.message);
+            complain(&format!("exosh token: {}", error.message));
             1
         }
     }
@@ -392,7 +392,7 @@ fn on_organisation(
             0
         }
         Err(message) => {
-            eprintln!("{message}");
+            complain(&message);
             1
         }
     }
@@ -465,14 +465,14 @@ fn run(source: Input, args: Vec<String>, mode: RunMode, non_interactive: bool) -
         Input::File(path) => match read_script(&path) {
             Ok((name, text)) => (name, text, mode),
             Err((code, message)) => {
-                eprintln!("{message}");
+                complain(&message);
                 return code;
             }
         },
         Input::Stdin => match read_stdin() {
             Ok(t) => (String::new(), t, RunMode::Command),
             Err(m) => {
-                eprintln!("{m}");
+                complain(&m);
                 return 1;
             }
         },
@@ -503,7 +503,7 @@ fn check(paths: Vec<String>) -> i32 {
             match read_stdin() {
                 Ok(t) => (String::new(), t),
                 Err(m) => {
-                    eprintln!("{m}");
+                    complain(&m);
                     failed = true;
                     continue;
                 }
@@ -515,7 +515,7 @@ fn check(paths: Vec<String>) -> i32 {
             {
                 Ok(t) => (path.clone(), t),
                 Err(m) => {
-                    eprintln!("{m}");
+                    complain(&m);
                     failed = true;
                     continue;
                 }
@@ -533,6 +533,12 @@ fn check(paths: Vec<String>) -> i32 {
         }
     }
     i32::from(failed)
+}
+
+/// Writes a message to standard error, what it quotes (a path, an argument, a name)
+/// made visible and shortened as every message is ([`exosh::syntax::visible`]).
+fn complain(message: &str) {
+    eprintln!("{}", exosh::syntax::visible::message(message));
 }
 
 /// Runs the evaluator on a thread with a stack deep enough for pwsh's call depth.
@@ -554,7 +560,7 @@ fn main() -> ExitCode {
     let action = match parse_command_line(argv) {
         Ok(a) => a,
         Err(message) => {
-            eprintln!("{message}");
+            complain(&message);
             return ExitCode::from(64);
         }
     };

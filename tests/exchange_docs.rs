@@ -31,8 +31,23 @@
 //!   produce instead (the `check:` then shows that nothing changed).
 //!
 //! Any error output from an example that is not `cannot-run` fails the test.
+//!
+//! The suite runs twice: on the local organisation, and through a connection
+//! (`Connect-ExchangeOnline -ConnectionUri ... -AccessToken ...` to a real `exosh serve` on a
+//! random loopback port, serving a fresh sample organisation of its own). The second run
+//! is the same script with the connection's line before it, checked against the same
+//! entries: its `check:` lines read the effect back through the connection. What stays on
+//! the client is what stays on an admin's machine with Exchange Online: the `file:` files
+//! (Get-Content, Import-Csv and Export-Csv run in the shell, not in the organisation), and
+//! `-WhatIf`/`-Confirm`, which the shell decides before anything is sent. Errors show one
+//! line further down (the connection's line is line 1); `refusal:` compares the message
+//! only. So that a run that never reached the server cannot pass on the client's own
+//! organisation, the server's log must show the administrator's commands, and the client
+//! must not have opened a local organisation.
 
 mod common;
+#[path = "remote/server.rs"]
+mod server;
 #[path = "conformance/support.rs"]
 mod support;
 
@@ -131,6 +146,7 @@ const CHECKED_NOUNS: &[&str] = &[
     "MobileDeviceStatistics",
     "ActiveSyncDevice",
     "ActiveSyncDeviceStatistics",
+    "TransportRule",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.
@@ -177,13 +193,70 @@ fn fold_spaces(line: &str) -> String {
 /// Printed between the example's output and the check's, so the two can be told apart.
 const MARKER: &str = "=== exosh-docs-check ===";
 
+/// Where a run of the suite sends the Exchange cmdlets.
+#[derive(Clone, Copy, PartialEq)]
+enum Through {
+    /// The shell's own local organisation.
+    Local,
+    /// A connection to an `exosh serve` of a fresh sample organisation.
+    Connection,
+}
+
+/// A fresh sample organisation served by a real `exosh serve` on a random loopback port,
+/// and the line that connects a script to it as the organisation's administrator. (The
+/// server is stopped before its organisation's folder goes.)
+struct Served {
+    server: server::Server,
+    _org: TempOrg,
+    connect: String,
+}
+
+impl Served {
+    fn start() -> Served {
+        let org = TempOrg::new();
+        let token = server::token(&org, server::ADMIN, None);
+        let server = server::Server::start(&org, &[]);
+        let connect = format!(
+            "Connect-ExchangeOnline -ConnectionUri {} -AccessToken {token} -ShowBanner:$false",
+            server.base
+        );
+        Served {
+            server,
+            _org: org,
+            connect,
+        }
+    }
+
+    /// The commands the server ran for the administrator (its log lines: time, caller,
+    /// cmdlet, status, milliseconds), so a run that never reached it cannot pass.
+    fn commands_run(&self) -> Vec<String> {
+        let caller = format!(" {} ", server::ADMIN);
+        let first = self
+            .server
+            .log
+            .recv_timeout(std::time::Duration::from_secs(5));
+        first
+            .into_iter()
+            .chain(self.server.log.try_iter())
+            .filter(|line| line.contains(&caller))
+            .filter_map(|line| line.split_whitespace().nth(2).map(str::to_string))
+            .collect()
+    }
+}
+
 /// Runs one example and its check; `Ok` with a line for the summary, or what went wrong.
 fn run_entry(
     entry: &Entry,
     code_of: &BTreeMap<String, String>,
     scratch: &TempOrg,
+    through: Through,
 ) -> Result<(), String> {
+    let served = (through == Through::Connection).then(Served::start);
     let mut script = String::new();
+    if let Some(served) = &served {
+        script.push_str(&served.connect);
+        script.push('\n');
+    }
     for key in &entry.setup {
         let code = code_of
             .get(key)
@@ -215,6 +288,17 @@ fn run_entry(
     let out = run_exosh(scratch, &["-Command", &script], "");
     if out.code.is_none() {
         return Err("timed out".into());
+    }
+    if let Some(served) = &served {
+        if served.commands_run().is_empty() {
+            return Err(format!(
+                "no command reached the server\n--- stdout\n{}\n--- stderr\n{}",
+                out.stdout, out.stderr
+            ));
+        }
+        if scratch.path().exists() {
+            return Err("the connected shell opened its local organisation".into());
+        }
     }
     let (example_out, check_out) = match out.stdout.split_once(&format!("{MARKER}\n")) {
         Some((a, b)) => (a.to_string(), b.to_string()),
@@ -271,6 +355,21 @@ fn run_entry(
 #[test]
 #[ignore = "needs the external corpus (EXOSH_CORPUS); scripts/test runs it when present"]
 fn exchange_online_examples_have_their_documented_effect() {
+    run_suite(Through::Local);
+}
+
+#[test]
+#[ignore = "needs the external corpus (EXOSH_CORPUS); scripts/test runs it when present"]
+fn exchange_online_examples_have_the_same_effect_through_a_connection() {
+    run_suite(Through::Connection);
+}
+
+/// Runs every example in scope, `through` the local organisation or a connection.
+fn run_suite(through: Through) {
+    let label = match through {
+        Through::Local => "Exchange Online examples",
+        Through::Connection => "Exchange Online examples through a connection",
+    };
     let dir = corpus_dir();
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/exchange_docs/effects.txt");
     let entries = load_entries(&data);
@@ -303,7 +402,7 @@ fn exchange_online_examples_have_their_documented_effect() {
             continue;
         };
         ran += 1;
-        let result = run_entry(entry, &code_of, &TempOrg::new());
+        let result = run_entry(entry, &code_of, &TempOrg::new(), through);
         match result {
             Err(why) => failures.push(format!("{key}: {why}")),
             Ok(()) => match &entry.cannot_run {
@@ -318,7 +417,7 @@ fn exchange_online_examples_have_their_documented_effect() {
             },
         }
     }
-    tally("Exchange Online examples", ran);
+    tally(label, ran);
     let stale: Vec<_> = entries
         .keys()
         .filter(|k| !in_scope_keys.contains(k))
@@ -327,7 +426,7 @@ fn exchange_online_examples_have_their_documented_effect() {
         failures.push(format!("{key}: entry for an example not in scope"));
     }
     println!(
-        "{} Exchange Online examples: {checked} ran with their effect checked, {} cannot run",
+        "{} {label}: {checked} ran with their effect checked, {} cannot run",
         in_scope_keys.len(),
         cannot.values().map(Vec::len).sum::<usize>()
     );

@@ -6,6 +6,8 @@
 mod common;
 
 use common::{TempOrg, run, sample_org, snapshot};
+use exosh::exchange::catalog::{Catalog, CmdletInfo, ParameterInfo};
+use exosh::exchange::nouns;
 use serde_json::json;
 
 /// Runs `exosh -Command script` on a new sample organisation in `org`: (stdout, stderr).
@@ -96,6 +98,150 @@ fn a_value_outside_an_enumeration_changes_nothing() {
     assert_eq!(
         ken.value[0]["PopMessagesRetrievalMimeFormat"],
         "HtmlAndTextAlternative"
+    );
+}
+
+/// Every row of every table of the organisation file, to show a refused command stored
+/// nothing at all.
+fn store_rows(org: &TempOrg) -> Vec<String> {
+    let conn = rusqlite::Connection::open(org.path()).expect("store opens");
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("tables");
+    let mut rows = Vec::new();
+    for table in tables {
+        let mut statement = conn
+            .prepare(&format!("SELECT * FROM \"{table}\""))
+            .expect("select");
+        let columns = statement.column_count();
+        let mut found = statement.query([]).expect("query");
+        while let Some(row) = found.next().expect("row") {
+            let values: Vec<String> = (0..columns)
+                .map(|i| format!("{:?}", row.get_ref(i).expect("value")))
+                .collect();
+            rows.push(format!("{table}: {}", values.join(" | ")));
+        }
+    }
+    rows.sort();
+    rows
+}
+
+/// One parameter, available in Exchange Online, whose catalogue type is `type_name` (as
+/// the data file names it: the full name, or the short one when no parameter is typed by
+/// that exact name): a cmdlet the organisation runs locally first, so that a value getting
+/// through would have somewhere to land.
+fn parameter_of_type(type_name: &str) -> Option<(&'static CmdletInfo, &'static ParameterInfo)> {
+    let base = |p: &ParameterInfo| {
+        p.type_name
+            .trim_end_matches("[]")
+            .trim_matches(['<', '>'])
+            .to_string()
+    };
+    let typed = |exact: bool| -> Vec<(&'static CmdletInfo, &'static ParameterInfo)> {
+        Catalog::get()
+            .cmdlets()
+            .flat_map(|c| c.parameters.iter().map(move |p| (c, p)))
+            .filter(|(_, p)| p.available_online())
+            .filter(|(_, p)| {
+                let base = base(p);
+                if exact {
+                    base.eq_ignore_ascii_case(type_name)
+                } else {
+                    base.rsplit_once('.')
+                        .is_some_and(|(_, short)| short.eq_ignore_ascii_case(type_name))
+                }
+            })
+            .collect()
+    };
+    let exact = typed(true);
+    let all = if exact.is_empty() {
+        typed(false)
+    } else {
+        exact
+    };
+    all.iter()
+        .find(|(c, _)| nouns::for_cmdlet(&c.name).is_some())
+        .or(all.first())
+        .copied()
+}
+
+#[test]
+fn every_enumeration_of_the_data_file_refuses_a_stranger_and_takes_its_names() {
+    let (org, backend) = sample_org();
+    let before = store_rows(&org);
+    let data = include_str!("../data/exo-enums.tsv");
+    let mut checked = 0;
+    let mut listed = Vec::new();
+    for line in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let (type_name, values) = (fields[0], fields[1]);
+        let names: Vec<&str> = values
+            .split(',')
+            .map(|v| v.rsplit(':').next().unwrap_or(v))
+            .collect();
+        let Some((cmdlet, parameter)) = parameter_of_type(type_name) else {
+            panic!("{type_name}: no parameter of the catalogue has this type");
+        };
+        let error = run(
+            &backend,
+            &cmdlet.name,
+            json!({ &parameter.name: "NotAName" }),
+        )
+        .expect_err(&format!("{} -{} NotAName", cmdlet.name, parameter.name));
+        assert_eq!(
+            error.error_id, "CannotConvertArgumentNoMessage",
+            "{type_name}"
+        );
+        assert_eq!(
+            error.message,
+            format!(
+                "Cannot bind parameter '{}'. Cannot convert value \"NotAName\" to type \"{type_name}\". Error: \"Unable to match the identifier name NotAName to a valid enumerator name. Specify one of the following enumerator names and try again:\n{}\"",
+                parameter.name,
+                names.join(", ")
+            )
+        );
+        listed.push((cmdlet, parameter, names[names.len() - 1].to_lowercase()));
+        if fields.get(3) == Some(&"flags") {
+            listed.push((
+                cmdlet,
+                parameter,
+                format!("{}, {}", names[0], names[names.len() - 1]),
+            ));
+        }
+        checked += 1;
+    }
+    assert_eq!(store_rows(&org), before, "a refused value stored something");
+    for (cmdlet, parameter, value) in listed {
+        if let Err(error) = run(&backend, &cmdlet.name, json!({ &parameter.name: value })) {
+            assert_ne!(
+                error.error_id, "CannotConvertArgumentNoMessage",
+                "{} -{} {value}: {}",
+                cmdlet.name, parameter.name, error.message
+            );
+        }
+    }
+    // The table the shell and the backend read holds every line of the file.
+    assert_eq!(exosh::exchange::enums::all().count(), checked);
+}
+
+#[test]
+fn the_shell_refuses_a_value_outside_an_enumeration_with_powershells_words() {
+    let org = TempOrg::new();
+    let (out, err) = exosh(
+        &org,
+        "Set-CASMailbox ken -EwsApplicationAccessPolicy Bogus; \
+         Set-CASMailbox ken -PopMessagesRetrievalMimeFormat Whatever; \
+         Get-CASMailbox ken | ForEach-Object { \"[$($_.EwsApplicationAccessPolicy)] $($_.PopMessagesRetrievalMimeFormat)\" }",
+    );
+    assert_eq!(out, "[] BestBodyFormat\n");
+    assert_eq!(
+        err,
+        "Set-CASMailbox: Cannot bind parameter 'EwsApplicationAccessPolicy'. Cannot convert value \"Bogus\" to type \"EwsApplicationAccessPolicy\". Error: \"Unable to match the identifier name Bogus to a valid enumerator name. Specify one of the following enumerator names and try again:\nEnforceAllowList, EnforceBlockList\"\n\
+         Set-CASMailbox: Cannot bind parameter 'PopMessagesRetrievalMimeFormat'. Cannot convert value \"Whatever\" to type \"MimeTextFormat\". Error: \"Unable to match the identifier name Whatever to a valid enumerator name. Specify one of the following enumerator names and try again:\nTextOnly, HtmlOnly, HtmlAndTextAlternative, TextEnrichedOnly, TextEnrichedAndTextAlternative, BestBodyFormat, Tnef\"\n"
     );
 }
 

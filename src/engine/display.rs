@@ -19,6 +19,8 @@
 use super::error::ErrorRecord;
 use super::runtime::ErrorView;
 use crate::format::color::{Accent, ColorMode, reset};
+use crate::syntax::error::{marked_line, one_line};
+use crate::syntax::visible;
 
 /// The text pwsh prints for an error, ending in a newline.
 pub fn render_error(record: &ErrorRecord, view: ErrorView) -> String {
@@ -48,36 +50,29 @@ pub fn render_error_wrapped(
     if let Some((source, error)) = &record.parse_error {
         return crate::syntax::error::render_one(source, error);
     }
-    let reason = reason(record);
-    // In the position block the message is one line (pwsh replaces its newlines).
-    let message = record
-        .shown_message()
-        .replace("\r\n", " ")
-        .replace(['\n', '\t'], " ");
+    let reason = visible::line(&reason(record)).into_owned();
     let position = match (view, &record.position) {
         (ErrorView::WithPosition, Some(p)) => Some(p),
         _ => None,
     };
     let Some(pos) = position else {
-        return format!("{e}{reason}: {e}{}{r}\n", record.shown_message());
+        return format!(
+            "{e}{reason}: {e}{}{r}\n",
+            visible::message(record.shown_message())
+        );
     };
-    let (line, col) = pos.source.line_col(pos.span.start);
-    let line_text = pos.source.line_text(line).replace('\t', " ");
+    // In the position block the message is one line (pwsh replaces its newlines).
+    let message = one_line(record.shown_message());
+    let (line, _) = pos.source.line_col(pos.span.start);
     let number = line.to_string();
     let header_pad = " ".repeat(number.len().saturating_sub(4));
     let line_pad = " ".repeat(4usize.saturating_sub(number.len()));
-    // The marker covers the span on its first line (at least one `~`).
-    let (end_line, end_col) = pos.source.line_col(pos.span.end);
-    let line_len = line_text.chars().count();
-    let end = if end_line == line {
-        end_col
-    } else {
-        line_len + 1
-    };
-    let width = end.saturating_sub(col).max(1);
-    // The offending text of the line, in the accent colour.
+    // The line as pwsh's position message shows it (long ones cut around the command),
+    // the offending text in the accent colour.
+    let (line_text, start, width) = marked_line(&pos.source, pos.span).unwrap_or_default();
+    let width = width.max(1);
     let chars: Vec<char> = line_text.chars().collect();
-    let start = col.saturating_sub(1).min(chars.len());
+    let start = start.min(chars.len());
     let stop = (start + width).min(chars.len());
     let shown: String = [
         chars[..start].iter().collect::<String>(),
@@ -91,13 +86,16 @@ pub fn render_error_wrapped(
     if pos.source.name.is_empty() {
         out.push_str(&format!("{e}{reason}: \n"));
     } else {
-        out.push_str(&format!("{e}{reason}: {r}{}:{line}\n", pos.source.name));
+        out.push_str(&format!(
+            "{e}{reason}: {r}{}:{line}\n",
+            visible::line(&pos.source.name)
+        ));
     }
     out.push_str(&format!("{a}{header_pad}Line |\n"));
     out.push_str(&format!("{a}{line_pad}{number} | {r} {shown}\n"));
     out.push_str(&format!(
         "{a}{header_pad}     | {e} {}{}\n",
-        " ".repeat(col.saturating_sub(1)),
+        " ".repeat(start),
         "~".repeat(width)
     ));
     let prefix_len = header_pad.len() + 7;
@@ -198,6 +196,35 @@ mod tests {
             render_error(&r, ErrorView::WithPosition),
             "Get-Thing: /s.ps1:2\nLine |\n   2 |    Get-Thing -X 1\n     |    ~~~~~~~~~~~~~~\n     | boom\n"
         );
+    }
+
+    /// What the message and the line quote is shown visibly, and the marker stays under
+    /// the command when a character before it is written as a `u{..} escape: on a
+    /// terminal the only escape sequences left are exosh's own colours.
+    #[test]
+    fn quoted_control_characters_are_visible() {
+        let src = Source::new("/s.ps1", "'\u{9b}'; Get-Thing \"\x1b[2J\"\n");
+        let mut r = ErrorRecord::new(
+            "object 'a\x1b[2J\x07' not found",
+            "X",
+            ErrorCategory::NotSpecified,
+        );
+        r.command = Some("Get-Thing".into());
+        r.position = Some(ErrorPosition {
+            source: src,
+            span: Span::new(6, 22),
+        });
+        assert_eq!(
+            render_error(&r, ErrorView::WithPosition),
+            "Get-Thing: /s.ps1:1\nLine |\n   1 |  '`u{9B}'; Get-Thing \"\u{241b}[2J\"\n     |            ~~~~~~~~~~~~~~~~\n     | object 'a\u{241b}[2J\u{2407}' not found\n"
+        );
+        r.position = None;
+        let coloured = render_error_in(&r, ErrorView::Concise, ColorMode::On);
+        let ours = ["\x1b[31;1m", "\x1b[36;1m", "\x1b[0m"];
+        let rest = ours
+            .iter()
+            .fold(coloured, |text, seq| text.replace(seq, ""));
+        assert_eq!(rest, "Get-Thing: object 'a\u{241b}[2J\u{2407}' not found\n");
     }
 
     #[test]

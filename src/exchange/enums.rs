@@ -18,6 +18,7 @@ pub struct Enumeration {
     pub type_name: String,
     pub names: Vec<String>,
     numbers: Vec<Option<i64>>,
+    flags: bool,
 }
 
 impl Enumeration {
@@ -46,10 +47,11 @@ impl Enumeration {
     }
 
     /// Whether several names may be given at once (a .NET flags enumeration, such as
-    /// MailboxFolderPermissionFlags: `Delegate, CanViewPrivateItems`). **decision**: told
-    /// by the type's name, which ends in `Flags` for exactly these in the catalogue.
+    /// MailboxFolderPermissionFlags: `Delegate, CanViewPrivateItems`, or DaysOfWeek:
+    /// `Monday,Tuesday`). **decision**: the data file marks these, from the type's name
+    /// (`...Flags`) or a reference page saying the one value takes several names.
     pub fn is_flags(&self) -> bool {
-        self.type_name.ends_with("Flags")
+        self.flags
     }
 }
 
@@ -67,6 +69,7 @@ fn parse(text: &str) -> HashMap<String, Enumeration> {
         let (Some(type_name), Some(values)) = (fields.next(), fields.next()) else {
             continue;
         };
+        let flags = fields.nth(1) == Some("flags");
         let (numbers, names): (Vec<Option<i64>>, Vec<String>) = values
             .split(',')
             .map(str::trim)
@@ -82,6 +85,7 @@ fn parse(text: &str) -> HashMap<String, Enumeration> {
                 type_name: type_name.to_string(),
                 names,
                 numbers,
+                flags,
             },
         );
     }
@@ -89,9 +93,13 @@ fn parse(text: &str) -> HashMap<String, Enumeration> {
 }
 
 /// The enumeration a catalog type names (`MimeTextFormat`, `RecipientTypeDetails[]`,
-/// `Microsoft.Exchange....EntityType`), if the table knows it.
+/// `Microsoft.Exchange....EntityType`, `<ResourceBookingType>` as one page writes it), if
+/// the table knows it.
 pub fn lookup(type_name: &str) -> Option<&'static Enumeration> {
-    let base = type_name.trim().trim_end_matches("[]");
+    let base = type_name
+        .trim()
+        .trim_end_matches("[]")
+        .trim_matches(|c| c == '<' || c == '>');
     let table = table();
     table.get(&base.to_ascii_lowercase()).or_else(|| {
         base.rsplit_once('.')
@@ -117,6 +125,18 @@ mod tests {
         assert!(lookup("RecipientTypeDetails[]").is_some());
         assert!(lookup("Some.Namespace.EwsApplicationAccessPolicy").is_some());
         assert!(lookup("String").is_none());
+        assert_eq!(
+            lookup("<ResourceBookingType>").map(|e| e.type_name.as_str()),
+            Some("ResourceBookingType")
+        );
+    }
+
+    #[test]
+    fn the_data_file_marks_the_flags_enumerations() {
+        assert!(lookup("CalendarProcessingFlags").is_some_and(Enumeration::is_flags));
+        assert!(lookup("MimeTextFormat").is_some_and(|e| !e.is_flags()));
+        let parsed = parse("A\tX,Y\tPage\tflags\nB\tX,Y\tPage\n");
+        assert!(parsed["a"].is_flags() && !parsed["b"].is_flags());
     }
 
     #[test]

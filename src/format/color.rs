@@ -104,8 +104,10 @@ pub fn paint(text: &str, accent: Accent, mode: ColorMode) -> String {
 }
 
 /// A stream line (`WARNING: x`, `VERBOSE: x`, `DEBUG: x`) as the host prints it: the
-/// prefix and message painted together.
+/// prefix and message painted together, what the message quotes made visible
+/// ([`crate::syntax::visible`]).
 pub fn stream_line(prefix: &str, message: &str, accent: Accent, mode: ColorMode) -> String {
+    let message = crate::syntax::visible::message(message);
     paint(&format!("{prefix}: {message}"), accent, mode)
 }
 
@@ -130,6 +132,14 @@ mod tests {
         assert_eq!(
             stream_line("WARNING", "careful", Accent::Warning, ColorMode::On),
             "\x1b[33;1mWARNING: careful\x1b[0m"
+        );
+    }
+
+    #[test]
+    fn a_stream_line_shows_what_it_quotes_visibly() {
+        assert_eq!(
+            stream_line("WARNING", "'a\x1b[2Jb'", Accent::Warning, ColorMode::On),
+            "\x1b[33;1mWARNING: 'a\u{241b}[2Jb'\x1b[0m"
         );
     }
 

@@ -1,6 +1,7 @@
 //! Parse errors, with PowerShell's error ids and positions.
 
 use super::ast::{Source, Span};
+use super::visible;
 
 /// One parse error. `id` is PowerShell's ParserError id (`MissingEndCurlyBrace`,
 /// `UnexpectedToken`, `TerminatorExpectedAtEndOfString`, ...), `message` its text.
@@ -52,25 +53,17 @@ pub fn render(source: &Source, errors: &[ParseError]) -> String {
 
 /// One error in the ConciseView layout, ending with a newline.
 pub fn render_one(source: &Source, error: &ParseError) -> String {
-    let (line, col) = source.line_col(error.span.start);
-    let (end_line, end_col) = source.line_col(error.span.end);
+    let (line, _) = source.line_col(error.span.start);
     let mut out = String::from("ParserError: ");
     if !source.name.is_empty() {
-        out.push_str(&format!("{}:{}", source.name, line));
+        out.push_str(&format!("{}:{}", visible::line(&source.name), line));
     }
     out.push('\n');
     let number = line.to_string();
     let header_pad = " ".repeat(number.len().saturating_sub(4));
     out.push_str(&format!("{header_pad}Line |\n"));
-    let text = source.line_text(line).trim_end();
     let prefix = format!("{header_pad}     | ");
-    if !text.is_empty() {
-        let error_len = if end_line == line && end_col <= text.chars().count() + 1 {
-            end_col.saturating_sub(col)
-        } else {
-            (text.chars().count() + 1).saturating_sub(col)
-        };
-        let (shown, before, len) = position_line(text, col - 1, error_len);
+    if let Some((shown, before, len)) = marked_line(source, error.span) {
         out.push_str(&format!("{:>4} |  {shown}\n", number));
         out.push_str(&format!(
             "{prefix} {}{}\n",
@@ -78,23 +71,48 @@ pub fn render_one(source: &Source, error: &ParseError) -> String {
             "~".repeat(len.max(1))
         ));
     }
-    let message = error
-        .message
-        .replace("\r\n", " ")
-        .replace(['\n', '\t'], " ");
-    out.push_str(&format!("{prefix}{message}\n"));
+    out.push_str(&format!("{prefix}{}\n", one_line(&error.message)));
     out
 }
 
+/// A message on one line, as the position layouts show it (pwsh replaces its line
+/// breaks and tabs with spaces), with what it quotes made visible.
+pub fn one_line(message: &str) -> String {
+    visible::message(message).replace(['\n', '\t'], " ")
+}
+
+/// The line of `span`'s start as pwsh's position message shows it (see
+/// [`position_line`]): the text, the columns before the span and the span's width on
+/// it; `None` when the line is blank.
+pub fn marked_line(source: &Source, span: Span) -> Option<(String, usize, usize)> {
+    let (line, col) = source.line_col(span.start);
+    let (end_line, end_col) = source.line_col(span.end);
+    let text = source.line_text(line).trim_end();
+    if text.is_empty() {
+        return None;
+    }
+    let width = text.chars().count() + 1;
+    let len = if end_line == line && end_col <= width {
+        end_col.saturating_sub(col)
+    } else {
+        width.saturating_sub(col)
+    };
+    Some(position_line(text, col - 1, len))
+}
+
 /// The source line as pwsh's position message shows it: tabs expanded to four spaces,
-/// lines longer than 69 characters cut around the error with `…`. Returns the text,
-/// the columns before the error and the error's width.
+/// control characters made visible ([`visible::line`]), lines longer than 69 characters
+/// cut around the error with `…`. Returns the text, the columns before the error and
+/// the error's width.
 fn position_line(text: &str, before: usize, len: usize) -> (String, usize, usize) {
     const MAX: usize = 69;
     let chars: Vec<char> = text.chars().collect();
     let before = before.min(chars.len());
     let len = len.min(chars.len() - before);
-    let expand = |s: &[char]| s.iter().collect::<String>().replace('\t', "    ");
+    let expand = |s: &[char]| {
+        let text = s.iter().collect::<String>().replace('\t', "    ");
+        visible::line(&text).into_owned()
+    };
     let head = expand(&chars[..before]);
     let err = expand(&chars[before..before + len]);
     let tail = expand(&chars[before + len..]);
@@ -157,36 +175,25 @@ fn position_line(text: &str, before: usize, len: usize) -> (String, usize, usize
 /// Typed or piped text has no file name: pwsh then writes `At line:3 char:8`.
 pub fn render_normal(source: &Source, error: &ParseError) -> String {
     let (line, col) = source.line_col(error.span.start);
-    let (end_line, end_col) = source.line_col(error.span.end);
     let mut out = if source.name.is_empty() {
         format!("At line:{line} char:{col}\n")
     } else {
-        format!("At {}:{line} char:{col}\n", source.name)
+        format!("At {}:{line} char:{col}\n", visible::line(&source.name))
     };
-    let text = source.line_text(line).trim_end().replace('\t', " ");
-    let width = text.chars().count();
-    let marker = if end_line == line && end_col > col {
-        end_col - col
-    } else {
-        1
-    };
-    let marker = marker.min((width + 1).saturating_sub(col)).max(1);
+    let (text, before, len) = marked_line(source, error.span).unwrap_or_default();
     out.push_str(&format!(
         "+ {text}\n+ {}{}\n",
-        " ".repeat(col - 1),
-        "~".repeat(marker)
+        " ".repeat(before),
+        "~".repeat(len.max(1))
     ));
-    let message = error
-        .message
-        .replace("\r\n", " ")
-        .replace(['\n', '\t'], " ");
     let exception = if error.incomplete {
         "IncompleteParseException"
     } else {
         "ParseException"
     };
     out.push_str(&format!(
-        "{message}\n    + CategoryInfo          : ParserError: (:) [], {exception}\n    + FullyQualifiedErrorId : {}\n",
+        "{}\n    + CategoryInfo          : ParserError: (:) [], {exception}\n    + FullyQualifiedErrorId : {}\n",
+        one_line(&error.message),
         error.id
     ));
     out
@@ -252,6 +259,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn normal_view_cuts_long_lines_and_shows_controls() {
+        let text = format!("$x = '\x1b[31m{}' +", "a".repeat(100));
+        let source = Source::new("", text.as_str());
+        let err = ParseError::new("X", "m\x07", Span::new(text.len() - 1, text.len()));
+        let out = render_normal(&source, &err);
+        let mut lines = out.lines();
+        assert_eq!(lines.next(), Some("At line:1 char:114"));
+        assert_eq!(
+            lines.next(),
+            Some(format!("+ \u{2026} {}' +", "a".repeat(66)).as_str())
+        );
+        assert_eq!(
+            lines.next(),
+            Some(format!("+ {}~", " ".repeat(70)).as_str())
+        );
+        assert_eq!(lines.next(), Some("m\u{2407}"));
+        let short = Source::new("", "'\x1b' +");
+        let err = ParseError::new("X", "m", Span::new(5, 6));
+        assert!(
+            render_normal(&short, &err).starts_with("At line:1 char:6\n+ '\u{241b}' +\n+      ~\n")
+        );
     }
 
     #[test]

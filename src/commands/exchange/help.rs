@@ -210,6 +210,26 @@ const HELP: &[Help] = &[
         )],
     },
     Help {
+        name: "Get-TransportRule",
+        synopsis: "Shows the organisation's transport rules (mail flow rules), in the order they run.",
+        description: "Get-TransportRule lists the rules that act on mail passing through the organisation: each one's state (Enabled or Disabled), mode (Enforce, Audit, AuditAndNotify), priority (0 runs first) and comments, and with Format-List its conditions, exceptions and actions. -State selects the rules turned on or off. In the local organisation no mail flows: rules are kept and listed, never applied to a message.",
+        examples: &[(
+            "The rules that are turned off",
+            "(Get-TransportRule -State Disabled).Name",
+            "Outbound disclaimer",
+        )],
+    },
+    Help {
+        name: "New-TransportRule",
+        synopsis: "Creates a transport rule (mail flow rule).",
+        description: "New-TransportRule makes a rule from its conditions (-From, -SentTo, -SubjectContainsWords, ...), exceptions (the same names starting with ExceptIf) and actions (-PrependSubject, -BlindCopyTo, -RejectMessageReasonText, ...). It goes last unless -Priority puts it elsewhere, and the rules after it move down. -Enabled $false makes it turned off; Enable-TransportRule and Disable-TransportRule switch it later. In the local organisation no mail flows: the rule is kept, never applied to a message.",
+        examples: &[(
+            "A rule that copies a project's mail to its lead, run first",
+            "New-TransportRule 'Project Falcon' -SubjectContainsWords 'Falcon' -BlindCopyTo ken -Priority 0 | Out-Null\n(Get-TransportRule)[0].BlindCopyTo",
+            "ken@contoso.com",
+        )],
+    },
+    Help {
         name: "Get-ConnectionInformation",
         synopsis: "Shows the connections to Exchange Online made in this session.",
         description: "Get-ConnectionInformation lists each connection Connect-ExchangeOnline made: where to, as whom, and whether it is still open. In the local organisation there is none.",

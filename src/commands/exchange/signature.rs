@@ -46,8 +46,10 @@ fn param_type(cmdlet: &str, info: &ParameterInfo) -> ParamType {
 /// (`Specify a parameter of type 'System.Boolean'`): the catalog, like the reference
 /// pages, gives short names. Exchange's identity parameters live in
 /// `Microsoft.Exchange.Configuration.Tasks` (the cmdlet reference's parameter tables); a
-/// type whose namespace is not known stays as the catalog gives it.
+/// type whose namespace is not known stays as the catalog gives it (without the `<...>`
+/// one page wraps a type in).
 fn full_type_name(short: &str) -> String {
+    let short = short.trim_matches(|c| c == '<' || c == '>');
     if short.contains('.') {
         return short.to_string();
     }

@@ -291,8 +291,10 @@ impl LocalBackend {
             (Storage::Objects(kind), Op::Set) => self.set_object(noun, kind, &bound),
             (Storage::Objects(kind), Op::New) => self.new_object(noun, kind, &bound, sink),
             (Storage::Objects(kind), Op::Remove) => self.remove_object(kind, &bound),
+            (Storage::Objects(kind), Op::Enable) => self.switch_object(kind, &bound, true),
+            (Storage::Objects(kind), Op::Disable) => self.switch_object(kind, &bound, false),
             (Storage::Mailbox(data), op) => self.mailbox_data(noun, data, op, &bound, sink),
-            (Storage::Recipients(_), Op::New | Op::Add | Op::Clear)
+            (Storage::Recipients(_), Op::New | Op::Add | Op::Clear | Op::Enable | Op::Disable)
             | (Storage::Objects(_), Op::NewMailbox | Op::Undo | Op::Add | Op::Clear) => {
                 Err(not_local(&bound.cmdlet.name))
             }

@@ -87,6 +87,49 @@ pub fn reference_name(
     }
 }
 
+/// The recipients a list names ([`Kind::Recipients`]), each as its primary SMTP address,
+/// or as written when it is an SMTP address no recipient has; `$null` clears the list.
+/// A name no recipient has, or one several have, is refused with Exchange's message.
+pub fn recipient_addresses(
+    tx: &Connection,
+    parameter: &str,
+    value: &Value,
+) -> Result<Option<Vec<String>>, ExchangeError> {
+    let given = items(parameter, value)?;
+    if given.is_empty() {
+        return Ok(None);
+    }
+    let mut addresses: Vec<String> = Vec::with_capacity(given.len());
+    for text in given {
+        let condition = recipient_condition(&text, false)
+            .and(identity::lifecycle_condition(identity::Lifecycle::Active));
+        let found: Vec<String> = tx
+            .prepare_cached(&format!(
+                "SELECT r.\"PrimarySmtpAddress\" FROM recipients r WHERE {} LIMIT 2",
+                condition.sql
+            ))
+            .and_then(|mut stmt| {
+                stmt.query_map(params_from_iter(condition.params.iter()), |r| r.get(0))?
+                    .collect()
+            })
+            .map_err(sql_error)?;
+        let address = match <[String; 1]>::try_from(found) {
+            Ok([one]) => one,
+            Err(found) if found.is_empty() => {
+                if !crate::exchange::validate::is_smtp_address(text.trim()) {
+                    return Err(reference_missing(&text));
+                }
+                text.trim().to_string()
+            }
+            Err(_) => return Err(identity::ambiguous(&text)),
+        };
+        if !addresses.iter().any(|a| a.eq_ignore_ascii_case(&address)) {
+            addresses.push(address);
+        }
+    }
+    Ok(Some(addresses))
+}
+
 /// Whether a JSON value is a PowerShell hashtable.
 pub fn is_hashtable(value: &Value) -> bool {
     match value {
@@ -187,7 +230,8 @@ pub fn column_value(
             },
             _ => return Err(not_convertible(parameter, value, "System.Int32")),
         },
-        Kind::Multi => {
+        // A recipient column's list is kept as given (no column holds rule recipients).
+        Kind::Multi | Kind::Recipients => {
             let current = match current {
                 SqlValue::Text(json) => parse_list(json),
                 _ => Vec::new(),
@@ -209,10 +253,10 @@ pub fn list_json(list: &[String]) -> String {
 /// The JSON form of a stored column value.
 pub fn column_json(kind: Kind, value: &SqlValue) -> Value {
     match (kind, value) {
-        (Kind::Multi, SqlValue::Null) => Value::Array(Vec::new()),
+        (Kind::Multi | Kind::Recipients, SqlValue::Null) => Value::Array(Vec::new()),
         (_, SqlValue::Null) => Value::Null,
         (Kind::Bool | Kind::NullBool, SqlValue::Integer(i)) => Value::Bool(*i != 0),
-        (Kind::Multi, SqlValue::Text(json)) => {
+        (Kind::Multi | Kind::Recipients, SqlValue::Text(json)) => {
             Value::Array(parse_list(json).into_iter().map(Value::String).collect())
         }
         (_, SqlValue::Integer(i)) => Value::from(*i),

@@ -43,30 +43,28 @@
 //!    that every cmdlet the entry runs is in the catalogue, every enumeration it names is
 //!    in the table, and every property it shows is stored or computed.
 //!
-//! For example, transport rules kept as documents, listed and changed like policies:
+//! For example, journal rules kept as documents, listed and changed like policies:
 //!
 //! ```
 //! use exosh::exchange::nouns::{CREATED_AND_REMOVED, Kind, NounSpec, ObjectKind, Op, Storage};
 //! use exosh::exchange::nouns::setting;
 //!
-//! static TRANSPORT_RULE: NounSpec = NounSpec {
-//!     nouns: &["TransportRule"],
-//!     type_name: "Microsoft.Exchange.MessagingPolicies.Rules.Tasks.Rule",
+//! static JOURNAL_RULE: NounSpec = NounSpec {
+//!     nouns: &["JournalRule"],
+//!     type_name: "Microsoft.Exchange.MessagingPolicies.Journaling.JournalRuleObject",
 //!     storage: Storage::Objects(ObjectKind {
-//!         defaults: r#"{"Priority":0,"State":"Enabled","Mode":"Enforce","Comments":null}"#,
-//!         settings: &[setting("State", Kind::Enum("RuleState"))],
-//!         ..ObjectKind::new("TransportRule")
+//!         defaults: r#"{"Recipient":null,"JournalEmailAddress":null,"Scope":"Global","Enabled":true}"#,
+//!         settings: &[setting("Scope", Kind::Enum("JournalRuleScope"))],
+//!         ..ObjectKind::new("JournalRule")
 //!     }),
 //!     verbs: CREATED_AND_REMOVED,
-//!     table: &["Name", "State", "Mode", "Priority", "Comments"],
+//!     table: &["Name", "Recipient", "JournalEmailAddress", "Scope", "Enabled"],
 //!     expanded: None,
 //! };
 //!
-//! assert_eq!(TRANSPORT_RULE.verb("set"), Some(Op::Set));
-//! assert_eq!(TRANSPORT_RULE.verb("Enable"), None, "runs only with a connection");
-//! let states = TRANSPORT_RULE.enumeration("state").expect("an enumeration");
-//! assert_eq!(states.names, ["Enabled", "Disabled"]);
-//! assert!(TRANSPORT_RULE.properties().iter().any(|p| p == "Comments"));
+//! assert_eq!(JOURNAL_RULE.verb("set"), Some(Op::Set));
+//! assert_eq!(JOURNAL_RULE.verb("Enable"), None, "runs only with a connection");
+//! assert!(JOURNAL_RULE.properties().iter().any(|p| p == "JournalEmailAddress"));
 //! // The nouns the organisation has are found from their cmdlets:
 //! let (noun, op) = exosh::exchange::nouns::for_cmdlet("Set-OwaMailboxPolicy").expect("local");
 //! assert_eq!((noun.nouns[0], op), ("OwaMailboxPolicy", Op::Set));
@@ -79,6 +77,7 @@ pub mod policies;
 pub mod principals;
 pub mod property_sets;
 pub mod recipients;
+pub mod rules;
 pub mod settings;
 
 use super::enums::{self, Enumeration};
@@ -104,6 +103,10 @@ pub enum Kind {
     /// own name (so `-OwaMailboxPolicy "owamailboxpolicy-default"` keeps the policy's
     /// spelling).
     Reference(Target),
+    /// Recipients a rule names (a JSON array): each kept as its primary SMTP address, or
+    /// as written when it is an SMTP address no recipient has (mail from or to outside
+    /// the organisation).
+    Recipients,
 }
 
 /// What a reference names.
@@ -156,6 +159,10 @@ pub enum Op {
     Add,
     /// Asks a mobile device to wipe itself (Clear-MobileDevice).
     Clear,
+    /// Turns an object on (Enable-TransportRule).
+    Enable,
+    /// Turns an object off (Disable-TransportRule).
+    Disable,
 }
 
 /// The verbs of objects that are only listed and changed.
@@ -247,10 +254,22 @@ pub struct ObjectKind {
     /// The parameters a new object's name is made of: the first, then the others in
     /// parentheses (an ActiveSync device access rule is `QueryString (Characteristic)`).
     pub name_parts: &'static [&'static str],
+    /// Whether the objects run in an order an admin sets (transport rules): each has a
+    /// `Priority` from 0 (first) up, a new one goes last unless `-Priority` puts it
+    /// elsewhere, the others move to make room or close a gap, and Get lists them in
+    /// that order.
+    pub ordered: bool,
+    /// Whether the objects are turned on and off: a `State` of Enabled or Disabled, set
+    /// by New's `-Enabled` and by the Enable-/Disable- verbs.
+    pub switchable: bool,
+    /// Settings given a value when another is set and they are blank: (the one set, the
+    /// blank one, its value).
+    pub companions: &'static [(&'static str, &'static str, &'static str)],
 }
 
 impl ObjectKind {
-    /// A kind with no defaults, no typed settings, no default object, named by `-Name`:
+    /// A kind with no defaults, no typed settings, no default object, named by `-Name`,
+    /// unordered and not turned on and off:
     /// the base an entry completes (`..ObjectKind::new("X")`).
     pub const fn new(noun: &'static str) -> ObjectKind {
         ObjectKind {
@@ -260,6 +279,9 @@ impl ObjectKind {
             singleton: None,
             has_default: false,
             name_parts: &["Name"],
+            ordered: false,
+            switchable: false,
+            companions: &[],
         }
     }
 }
@@ -299,6 +321,7 @@ pub const ALL: &[&NounSpec] = &[
     &policies::CAS_MAILBOX_PLAN,
     &policies::MAILBOX_PLAN,
     &policies::ACTIVESYNC_DEVICE_ACCESS_RULE,
+    &rules::TRANSPORT_RULE,
     &principals::SERVICE_PRINCIPAL,
     &settings::TRANSPORT_CONFIG,
     &settings::ORGANIZATION_CONFIG,

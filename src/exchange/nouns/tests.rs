@@ -53,6 +53,9 @@ fn every_local_cmdlet_is_an_exchange_online_cmdlet_of_one_noun() {
         "Clear-MobileDevice",
         "Get-EXOMobileDeviceStatistics",
         "Remove-ActiveSyncDevice",
+        "New-TransportRule",
+        "Enable-TransportRule",
+        "Disable-TransportRule",
     ] {
         assert!(seen.iter().any(|c| c == cmdlet), "{cmdlet} runs locally");
     }

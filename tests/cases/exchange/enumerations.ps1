@@ -9,8 +9,8 @@ Set-CASMailbox -Identity ken -EwsApplicationAccessPolicy Bogus
 Set-OwaMailboxPolicy -Identity OwaMailboxPolicy-Default -ConditionalAccessPolicy ReadWrite
 # CHECK: Set-OwaMailboxPolicy: {file}:9
 # CHECK: Line |
-# CHECK:    9 |  Set-OwaMailboxPolicy -Identity OwaMailboxPolicy-Default -ConditionalAccessPolicy ReadWrite
-# CHECK:      |                                                                                   ~~~~~~~~~
+# CHECK:    9 |  … -Identity OwaMailboxPolicy-Default -ConditionalAccessPolicy ReadWrite
+# CHECK:      |                                                                ~~~~~~~~~
 # CHECK:      | Cannot bind parameter 'ConditionalAccessPolicy'. Cannot convert value "ReadWrite" to type "PolicyEnum". Error: "Unable to match the identifier name ReadWrite to a valid enumerator name. Specify one of the following enumerator names and try again: Off, ReadOnly, ReadOnlyPlusAttachmentsBlocked"
 (Get-OwaMailboxPolicy -Identity OwaMailboxPolicy-Default).ConditionalAccessPolicy
 # CHECK: Off

@@ -52,36 +52,36 @@ Get-EXOMailboxFolderPermission -Identity elly@contoso.com:\Calendar -User laura@
 Add-MailboxFolderPermission -Identity ken:\Calendar -User tony -AccessRights Reviewer
 # CHECK: Add-MailboxFolderPermission: {file}:52
 # CHECK: Line |
-# CHECK:   52 |  Add-MailboxFolderPermission -Identity ken:\Calendar -User tony -AccessRights Reviewer
-# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:   52 |  Add-MailboxFolderPermission -Identity ken:\Calendar -User tony -Acces …
+# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | An existing permission entry was found for user: Tony Smith.
 Set-MailboxFolderPermission -Identity ken:\Calendar -User jane -AccessRights Reviewer
 # CHECK: Set-MailboxFolderPermission: {file}:58
 # CHECK: Line |
-# CHECK:   58 |  Set-MailboxFolderPermission -Identity ken:\Calendar -User jane -AccessRights Reviewer
-# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:   58 |  Set-MailboxFolderPermission -Identity ken:\Calendar -User jane -Acces …
+# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | There is no existing permission entry found for user: Jane Clayton.
 Add-MailboxFolderPermission -Identity ken:\Projects -User jane -AccessRights Reviewer
 # CHECK: Add-MailboxFolderPermission: {file}:64
 # CHECK: Line |
-# CHECK:   64 |  Add-MailboxFolderPermission -Identity ken:\Projects -User jane -AccessRights Reviewer
-# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:   64 |  Add-MailboxFolderPermission -Identity ken:\Projects -User jane -Acces …
+# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | The operation couldn't be performed because 'ken:\Projects' couldn't be found.
 Add-MailboxFolderPermission -Identity ken:\Inbox -User jane -AccessRights AvailabilityOnly
 # CHECK: Add-MailboxFolderPermission: {file}:70
 # CHECK: Line |
-# CHECK:   70 |  Add-MailboxFolderPermission -Identity ken:\Inbox -User jane -AccessRights AvailabilityOnly
-# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:   70 |  Add-MailboxFolderPermission -Identity ken:\Inbox -User jane -AccessRi …
+# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | The role AvailabilityOnly can be given only on a calendar folder.
 Add-MailboxFolderPermission -Identity ken:\Calendar -User jane -AccessRights Reviewer -SharingPermissionFlags Delegate
 # CHECK: Add-MailboxFolderPermission: {file}:76
 # CHECK: Line |
-# CHECK:   76 |  Add-MailboxFolderPermission -Identity ken:\Calendar -User jane -AccessRights Reviewer -SharingPermissionFlags Delegate
-# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:   76 |  Add-MailboxFolderPermission -Identity ken:\Calendar -User jane -Acces …
+# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | SharingPermissionFlags can be given only with the Editor role.
 Add-MailboxFolderPermission -Identity ken:\Calendar -User jane -AccessRights Viewer
 # CHECK: Add-MailboxFolderPermission: {file}:82
 # CHECK: Line |
-# CHECK:   82 |  Add-MailboxFolderPermission -Identity ken:\Calendar -User jane -AccessRights Viewer
-# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:   82 |  Add-MailboxFolderPermission -Identity ken:\Calendar -User jane -Acces …
+# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | Cannot bind parameter 'AccessRights'. Cannot convert value "Viewer" to type "MailboxFolderAccessRight". Error: "Unable to match the identifier name Viewer to a valid enumerator name. Specify one of the following enumerator names and try again: None, CreateItems, CreateSubfolders, DeleteAllItems, DeleteOwnedItems, EditAllItems, EditOwnedItems, FolderContact, FolderOwner, FolderVisible, ReadItems, Author, Contributor, Editor, NonEditingAuthor, Owner, PublishingAuthor, PublishingEditor, Reviewer, AvailabilityOnly, LimitedDetails"

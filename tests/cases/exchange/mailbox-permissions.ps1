@@ -53,8 +53,8 @@ Add-MailboxPermission -Identity ken -User esther -AccessRights SendAs
 Add-MailboxPermission -Identity ken -User nobody -AccessRights FullAccess
 # CHECK: Add-MailboxPermission: {file}:53
 # CHECK: Line |
-# CHECK:   53 |  Add-MailboxPermission -Identity ken -User nobody -AccessRights FullAccess
-# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:   53 |  Add-MailboxPermission -Identity ken -User nobody -AccessRights FullAc …
+# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | The operation couldn't be performed because object 'nobody' couldn't be found on 'CY4PR01A001DC01.NAMPR01A001.prod.outlook.com'.
 # A removed user's entries are kept out of sight, and come back with the user.
 Remove-Mailbox -Identity christa -Confirm:$false

@@ -57,6 +57,6 @@ Undo-SoftDeletedMailbox -SoftDeletedObject tony
 Get-MobileDevice -Identity 'ken\ExchangeActiveSyncDevices\iPhone§Nothing'
 # CHECK: Get-MobileDevice: {file}:57
 # CHECK: Line |
-# CHECK:   57 |  Get-MobileDevice -Identity 'ken\ExchangeActiveSyncDevices\iPhone§Nothing'
-# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:   57 |  Get-MobileDevice -Identity 'ken\ExchangeActiveSyncDevices\iPhone§Noth …
+# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | The operation couldn't be performed because object 'ken\ExchangeActiveSyncDevices\iPhone§Nothing' couldn't be found on 'CY4PR01A001DC01.NAMPR01A001.prod.outlook.com'.

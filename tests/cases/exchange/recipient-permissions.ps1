@@ -33,6 +33,6 @@ Remove-RecipientPermission -Identity "Sales Team" -Trustee christa -AccessRights
 Add-RecipientPermission -Identity "Sales Team" -Trustee christa -AccessRights FullAccess
 # CHECK: Add-RecipientPermission: {file}:33
 # CHECK: Line |
-# CHECK:   33 |  Add-RecipientPermission -Identity "Sales Team" -Trustee christa -AccessRights FullAccess
-# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:   33 |  Add-RecipientPermission -Identity "Sales Team" -Trustee christa -Acce …
+# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | Cannot bind parameter 'AccessRights'. Cannot convert value "FullAccess" to type "Microsoft.Exchange.Management.RecipientTasks.RecipientAccessRight". Error: "Unable to match the identifier name FullAccess to a valid enumerator name. Specify one of the following enumerator names and try again: SendAs"

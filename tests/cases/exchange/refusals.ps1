@@ -16,8 +16,8 @@ Set-User -Identity ken -Initials ABCDEFG
 New-Mailbox -Name "Refused Person" -PrimarySmtpAddress pat.contoso.com
 # CHECK: New-Mailbox: {file}:16
 # CHECK: Line |
-# CHECK:   16 |  New-Mailbox -Name "Refused Person" -PrimarySmtpAddress pat.contoso.com
-# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:   16 |  New-Mailbox -Name "Refused Person" -PrimarySmtpAddress pat.contoso.co …
+# CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | Cannot process argument transformation on parameter 'PrimarySmtpAddress'. Cannot convert value "pat.contoso.com" to type "Microsoft.Exchange.Data.SmtpAddress". Error: "The email address "pat.contoso.com" isn't correct. Please use this format: user name, the @ sign, followed by the domain name. For example, tonysmith@contoso.com or tony.smith@contoso.com."
 Get-CASMailbox -Filter "PopEnabled -ne 'flase'"
 # CHECK: Get-CASMailbox: {file}:22
