@@ -27,19 +27,29 @@ use crate::exchange::store::{OrgInfo, SqlFragment, sql_error};
 /// How many rows a Get reads per visit to the store.
 const PAGE_SIZE: usize = 500;
 
-/// One recipient as read from the store.
+/// One recipient as read from the store: the columns its [`Reading`] took.
 pub(super) struct RecipientRow {
     pub(super) rid: i64,
-    /// Aligned with [`RECIPIENT_COLUMNS`].
-    pub(super) columns: Vec<SqlValue>,
+    /// The columns read, by their place in [`RECIPIENT_COLUMNS`], in that order; a
+    /// column not read is blank.
+    columns: Vec<(usize, SqlValue)>,
     pub(super) extra: Map<String, Value>,
     pub(super) addresses: Vec<String>,
 }
 
+/// What a column not read holds.
+static NOT_READ: SqlValue = SqlValue::Null;
+
 impl RecipientRow {
+    fn value(&self, i: usize) -> &SqlValue {
+        match self.columns.binary_search_by_key(&i, |(at, _)| *at) {
+            Ok(k) => &self.columns[k].1,
+            Err(_) => &NOT_READ,
+        }
+    }
     pub(super) fn column(&self, name: &str) -> Option<(&'static Column, &SqlValue)> {
         let i = recipient_column_index(name)?;
-        Some((RECIPIENT_COLUMNS.get(i)?, self.columns.get(i)?))
+        Some((RECIPIENT_COLUMNS.get(i)?, self.value(i)))
     }
     pub(super) fn text(&self, name: &str) -> String {
         match self.column(name) {
@@ -49,67 +59,84 @@ impl RecipientRow {
     }
 }
 
-/// The SELECT list reading a whole recipient (table alias `r`), built once.
-fn select_list() -> &'static str {
-    static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| reading(|_| true, true, Some(true)))
+/// What a read takes of a recipient's row: a report asking for five properties of every
+/// mailbox reads those columns, not the hundred and fifty a mailbox has.
+pub(super) struct Reading {
+    /// Places in [`RECIPIENT_COLUMNS`], ascending.
+    columns: Vec<usize>,
+    /// The settings no column holds (`Extra`).
+    extra: bool,
+    addresses: bool,
 }
 
-/// A SELECT list in [`read_row`]'s order: the row id, every column of
-/// [`RECIPIENT_COLUMNS`] (`NULL` in place of those not `wanted`), the `Extra` settings
-/// (`'{}'` when not wanted) and the addresses (`Some(false)`: `NULL` in their place;
-/// `None`: no place for them).
-fn reading(wanted: impl Fn(usize) -> bool, extra: bool, addresses: Option<bool>) -> String {
-    let mut list = String::from("r.rid");
-    for (i, column) in RECIPIENT_COLUMNS.iter().enumerate() {
-        match wanted(i) {
-            true => list.push_str(&format!(", r.\"{}\"", column.name)),
-            false => list.push_str(", NULL"),
+impl Reading {
+    /// Every column, the settings and, when asked, the addresses.
+    fn whole(addresses: bool) -> Reading {
+        Reading {
+            columns: (0..RECIPIENT_COLUMNS.len()).collect(),
+            extra: true,
+            addresses,
         }
     }
-    list.push_str(if extra { ", r.\"Extra\"" } else { ", '{}'" });
-    if addresses == Some(false) {
-        list.push_str(", NULL");
-    }
-    if addresses == Some(true) {
-        list.push_str(
-            ", (SELECT json_group_array(prefix || ':' || address) FROM \
-             (SELECT prefix, address FROM addresses a WHERE a.rid = r.rid ORDER BY pos))",
-        );
-    }
-    list
-}
 
-fn read_row(row: &Row) -> rusqlite::Result<RecipientRow> {
-    let mut columns = Vec::with_capacity(RECIPIENT_COLUMNS.len());
-    for i in 0..RECIPIENT_COLUMNS.len() {
-        columns.push(row.get::<_, SqlValue>(i + 1)?);
+    /// The SELECT list (table alias `r`): the row id, the columns, the settings (`'{}'`
+    /// when not read), the addresses (`NULL` when not read). A statement may add more
+    /// after them ([`Reading::next_column`]).
+    fn select_list(&self) -> String {
+        let mut list = String::from("r.rid");
+        for &i in &self.columns {
+            list.push_str(&format!(", r.\"{}\"", RECIPIENT_COLUMNS[i].name));
+        }
+        list.push_str(if self.extra {
+            ", r.\"Extra\""
+        } else {
+            ", '{}'"
+        });
+        list.push_str(match self.addresses {
+            true => {
+                ", (SELECT json_group_array(prefix || ':' || address) FROM \
+                 (SELECT prefix, address FROM addresses a WHERE a.rid = r.rid ORDER BY pos))"
+            }
+            false => ", NULL",
+        });
+        list
     }
-    let n = RECIPIENT_COLUMNS.len();
-    let extra: String = row.get(n + 1)?;
-    let addresses: Option<String> = match row.as_ref().column_count() > n + 2 {
-        true => row.get(n + 2)?,
-        false => None,
-    };
-    Ok(RecipientRow {
-        rid: row.get(0)?,
-        columns,
-        extra: serde_json::from_str(&extra).unwrap_or_default(),
-        addresses: addresses
-            .and_then(|a| serde_json::from_str(&a).ok())
-            .unwrap_or_default(),
-    })
+
+    /// Where what a statement selects after this list starts.
+    fn next_column(&self) -> usize {
+        self.columns.len() + 3
+    }
+
+    fn read(&self, row: &Row) -> rusqlite::Result<RecipientRow> {
+        let mut columns = Vec::with_capacity(self.columns.len());
+        for (k, &i) in self.columns.iter().enumerate() {
+            columns.push((i, row.get::<_, SqlValue>(k + 1)?));
+        }
+        let n = self.columns.len();
+        let extra: String = row.get(n + 1)?;
+        let addresses: Option<String> = row.get(n + 2)?;
+        Ok(RecipientRow {
+            rid: row.get(0)?,
+            columns,
+            extra: serde_json::from_str(&extra).unwrap_or_default(),
+            addresses: addresses
+                .and_then(|a| serde_json::from_str(&a).ok())
+                .unwrap_or_default(),
+        })
+    }
 }
 
 pub(super) fn read_recipient(conn: &Connection, rid: i64) -> Result<RecipientRow, ExchangeError> {
-    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let sql = SQL.get_or_init(|| {
-        format!(
+    static WHOLE: std::sync::OnceLock<(Reading, String)> = std::sync::OnceLock::new();
+    let (reading, sql) = WHOLE.get_or_init(|| {
+        let reading = Reading::whole(true);
+        let sql = format!(
             "SELECT {} FROM recipients r WHERE r.rid = ?1",
-            select_list()
-        )
+            reading.select_list()
+        );
+        (reading, sql)
     });
-    read_one(conn, sql, rid)
+    read_one(conn, sql, reading, rid)
 }
 
 /// A recipient without its addresses (`addresses` empty) and with only the `wanted`
@@ -121,22 +148,32 @@ pub(super) fn read_recipient_columns(
     rid: i64,
     wanted: &[&'static Column],
 ) -> Result<RecipientRow, ExchangeError> {
+    let reading = Reading {
+        columns: (0..RECIPIENT_COLUMNS.len())
+            .filter(|&i| {
+                wanted
+                    .iter()
+                    .any(|c| std::ptr::eq(*c, &RECIPIENT_COLUMNS[i]))
+            })
+            .collect(),
+        extra: true,
+        addresses: false,
+    };
     let sql = format!(
         "SELECT {} FROM recipients r WHERE r.rid = ?1",
-        reading(
-            |i| wanted
-                .iter()
-                .any(|c| std::ptr::eq(*c, &RECIPIENT_COLUMNS[i])),
-            true,
-            None
-        )
+        reading.select_list()
     );
-    read_one(conn, &sql, rid)
+    read_one(conn, &sql, &reading, rid)
 }
 
-fn read_one(conn: &Connection, sql: &str, rid: i64) -> Result<RecipientRow, ExchangeError> {
+fn read_one(
+    conn: &Connection,
+    sql: &str,
+    reading: &Reading,
+    rid: i64,
+) -> Result<RecipientRow, ExchangeError> {
     conn.prepare_cached(sql)
-        .and_then(|mut stmt| stmt.query_row([rid], read_row))
+        .and_then(|mut stmt| stmt.query_row([rid], |row| reading.read(row)))
         .map_err(sql_error)
 }
 
@@ -147,6 +184,8 @@ pub(super) struct Plan {
     properties: Vec<(&'static str, Source)>,
     /// Whether a property shows the distinguished name (built per row only then).
     shows_dn: bool,
+    /// What of each row the properties need.
+    reading: Reading,
 }
 
 #[derive(Clone, Copy)]
@@ -178,22 +217,23 @@ impl Plan {
         let shows_dn = properties
             .iter()
             .any(|(_, s)| matches!(s, Source::Computed(Derived::DistinguishedName)));
+        let reading = Plan::reading(&properties, shown.extra);
         Plan {
             type_name: shown.type_name,
             extra: shown.extra,
             properties,
             shows_dn,
+            reading,
         }
     }
 
-    /// The SELECT list reading what this plan shows and no more: a report asking for
-    /// five properties of every mailbox reads five columns, not all of them.
-    fn select_list(&self) -> String {
+    /// What the properties read of a row: the columns they show or are made from (the
+    /// name always: every object's directory place is made from it).
+    fn reading(properties: &[(&'static str, Source)], extra: bool) -> Reading {
         let mut columns = vec![false; RECIPIENT_COLUMNS.len()];
-        // Every object's directory place is made from its name.
         let mut named = vec!["Name"];
-        let (mut extra, mut addresses) = (self.extra, false);
-        for &(_, source) in &self.properties {
+        let (mut extra, mut addresses) = (extra, false);
+        for &(_, source) in properties {
             match source {
                 Source::Column(i) => columns[i] = true,
                 Source::Setting => extra = true,
@@ -210,7 +250,11 @@ impl Plan {
         for i in named.into_iter().filter_map(recipient_column_index) {
             columns[i] = true;
         }
-        reading(|i| columns[i], extra, Some(addresses))
+        Reading {
+            columns: (0..columns.len()).filter(|&i| columns[i]).collect(),
+            extra,
+            addresses,
+        }
     }
 }
 
@@ -277,9 +321,9 @@ pub(super) fn render(plan: &Plan, row: &RecipientRow, ctx: &Context) -> Object {
     };
     for &(property, source) in &plan.properties {
         let value = match source {
-            Source::Column(i) => match (RECIPIENT_COLUMNS.get(i), row.columns.get(i)) {
-                (Some(column), Some(value)) => column_json(column.kind, value),
-                _ => Value::Null,
+            Source::Column(i) => match RECIPIENT_COLUMNS.get(i) {
+                Some(column) => column_json(column.kind, row.value(i)),
+                None => Value::Null,
             },
             Source::Computed(derived) => derived_value(derived, row, &place, ctx),
             Source::Setting => row
@@ -551,7 +595,7 @@ impl LocalBackend {
         let sql_page = format!(
             "SELECT {}, {key} AS sort_key FROM recipients r WHERE ({}) AND {after} \
              ORDER BY {key}, r.rid LIMIT ?3",
-            plan.select_list(),
+            plan.reading.select_list(),
             // Numbered parameters follow the condition's own (numbered after ?3).
             renumber(&condition.sql, 4),
         );
@@ -576,8 +620,8 @@ impl LocalBackend {
                 ];
                 params.extend(condition.params.iter().cloned());
                 stmt.query_map(params_from_iter(params), |row| {
-                    let sort: SqlValue = row.get(RECIPIENT_COLUMNS.len() + 3)?;
-                    Ok((read_row(row)?, sort))
+                    let sort: SqlValue = row.get(plan.reading.next_column())?;
+                    Ok((plan.reading.read(row)?, sort))
                 })
                 .map_err(sql_error)?
                 .collect::<Result<_, _>>()

@@ -5,6 +5,10 @@
 //! PowerShell module cmdlets" page and the cmdlets' reference pages (which properties the
 //! module leaves out of its objects); the refusals in the module's words.
 //!
+//! A name no Get-EXO* cmdlet has is refused before this, by the `PropertySet` type all
+//! four share in the enumeration table (`data/exo-enums.tsv`); here, a set of another of
+//! these cmdlets is refused with the cmdlet's own list.
+//!
 //! Asking for less is also what makes these cmdlets the fast ones: a report reading five
 //! properties of every mailbox builds objects of about twenty, not of eighty.
 //!
