@@ -147,6 +147,10 @@ const CHECKED_NOUNS: &[&str] = &[
     "ActiveSyncDevice",
     "ActiveSyncDeviceStatistics",
     "TransportRule",
+    "RetentionPolicy",
+    "RetentionPolicyTag",
+    "DistributionGroup",
+    "DistributionGroupMember",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.

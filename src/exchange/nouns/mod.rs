@@ -6,9 +6,11 @@
 //!   [`for_cmdlet`]; the local backend has one handler per [`Op`]);
 //! - storage: where the objects live ([`Storage`]): rows of the `recipients` table, whose
 //!   columns ([`recipients::RECIPIENT_COLUMNS`]) and computed properties
-//!   ([`recipients::RECIPIENT_COMPUTED`]) every recipient noun shares, documents of the
-//!   `objects` table with their defaults ([`ObjectKind`]), or entries a mailbox holds in
-//!   a table of their own, such as its permissions ([`MailboxData`]);
+//!   ([`recipients::RECIPIENT_COMPUTED`]) every recipient noun shares, each noun showing
+//!   its own kinds of recipient ([`Layout::kinds`]), documents of the `objects` table
+//!   with their defaults ([`ObjectKind`]), entries a mailbox holds in a table of their
+//!   own, such as its permissions ([`MailboxData`]), or the links between groups and
+//!   their members ([`Links`]);
 //! - validation: each stored property's [`Kind`] (a Boolean that may be blank takes
 //!   `$null`, [`nullable_boolean`]), enumerations by their type name in the one table of
 //!   values ([`crate::exchange::enums`]), and references to other nouns, which must exist
@@ -72,11 +74,13 @@
 
 pub mod content;
 pub mod devices;
+pub mod groups;
 pub mod permissions;
 pub mod policies;
 pub mod principals;
 pub mod property_sets;
 pub mod recipients;
+pub mod retention;
 pub mod rules;
 pub mod settings;
 
@@ -107,6 +111,10 @@ pub enum Kind {
     /// as written when it is an SMTP address no recipient has (mail from or to outside
     /// the organisation).
     Recipients,
+    /// Names of other objects (a JSON array), each of which must exist when it is set;
+    /// kept as the objects' own names. A renamed object keeps its place in the lists, and
+    /// a removed one leaves them.
+    References(Target),
 }
 
 /// What a reference names.
@@ -197,6 +205,58 @@ pub enum Storage {
     /// its mobile devices),
     /// each object listed with the mailbox it belongs to.
     Mailbox(MailboxData),
+    /// The links between groups and the recipients they name (members, owners,
+    /// subscribers), each linked recipient listed as Get-Recipient shows it.
+    Links(Links),
+}
+
+/// Which links of a group a noun lists and changes.
+#[derive(Debug)]
+pub struct Links {
+    /// The noun of the groups (its `-Identity` finds one among them).
+    pub group: &'static NounSpec,
+    pub link: LinkSource,
+}
+
+/// Where a noun's links come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkSource {
+    /// Always links of this kind (Get-DistributionGroupMember: the members).
+    Fixed(Link),
+    /// The kind `-LinkType` names (Get-UnifiedGroupLinks).
+    Parameter,
+    /// Not stored: the recipients the group's RecipientFilter selects (a dynamic
+    /// distribution group's members).
+    Filter,
+}
+
+/// A kind of link between a group and a recipient, as `-LinkType` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    Members,
+    /// The group's owners (ManagedBy).
+    Owners,
+    /// Members who get the group's conversations in their own inbox.
+    Subscribers,
+}
+
+impl Link {
+    pub const ALL: [Link; 3] = [Link::Members, Link::Owners, Link::Subscribers];
+
+    /// The name `-LinkType` takes, and the key the link is stored under.
+    pub fn name(self) -> &'static str {
+        match self {
+            Link::Members => "Members",
+            Link::Owners => "Owners",
+            Link::Subscribers => "Subscribers",
+        }
+    }
+
+    pub fn named(name: &str) -> Option<Link> {
+        Link::ALL
+            .into_iter()
+            .find(|l| l.name().eq_ignore_ascii_case(name.trim()))
+    }
 }
 
 /// What a mailbox holds besides its recipient row: which table, and the properties a Get
@@ -225,7 +285,8 @@ pub enum Table {
     MobileDevices { activesync_only: bool },
 }
 
-/// The properties a recipient noun shows, in Format-List order.
+/// A recipient noun: which recipients it shows, and the properties it shows in
+/// Format-List order.
 #[derive(Debug)]
 pub struct Layout {
     /// The noun's own properties.
@@ -235,7 +296,20 @@ pub struct Layout {
     /// The directory properties last ([`COMMON_TAIL`], or none for a property set that
     /// names all it shows).
     pub tail: &'static [&'static str],
+    /// The kinds of recipient it shows and changes (RecipientTypeDetails values); none:
+    /// every recipient (Get-Recipient).
+    pub kinds: &'static [&'static str],
+    /// The settings no column holds that a new recipient of the noun starts with, as a
+    /// JSON object: kept in its `Extra`, where a property of the head that is neither a
+    /// column nor computed is read (`MemberJoinRestriction`).
+    pub defaults: &'static str,
+    /// Whether Remove- keeps it among the soft-deleted for 30 days (mailboxes) rather
+    /// than deleting it.
+    pub soft_delete: bool,
 }
+
+/// A kind's own rule over an object's settings: `Err` holds the refusal's words.
+pub type ObjectCheck = fn(&serde_json::Map<String, serde_json::Value>) -> Result<(), String>;
 
 /// A kind of document object: policies, plans, rules and the organisation-wide settings.
 #[derive(Debug)]
@@ -265,11 +339,25 @@ pub struct ObjectKind {
     /// Settings given a value when another is set and they are blank: (the one set, the
     /// blank one, its value).
     pub companions: &'static [(&'static str, &'static str, &'static str)],
+    /// Get parameters that select objects by a property of another name: (parameter,
+    /// property), the parameter's values any of which the property may hold
+    /// (Get-RetentionPolicyTag `-Types` selects by Type). A Get parameter named as a
+    /// property selects by it without being listed.
+    pub selectors: &'static [(&'static str, &'static str)],
+    /// Settings a new object holds its own GUID in unless the command gives them (a
+    /// retention tag's RetentionId).
+    pub fresh_ids: &'static [&'static str],
+    /// What a new or changed object must hold, beyond each value's own checks: the
+    /// refusal's words when it doesn't.
+    pub check: Option<ObjectCheck>,
+    /// Parameters whose work the local organisation doesn't do (they need Exchange
+    /// Online): a command given one is refused rather than run without it.
+    pub needs_online: &'static [&'static str],
 }
 
 impl ObjectKind {
     /// A kind with no defaults, no typed settings, no default object, named by `-Name`,
-    /// unordered and not turned on and off:
+    /// unordered, not turned on and off, with no rules of its own:
     /// the base an entry completes (`..ObjectKind::new("X")`).
     pub const fn new(noun: &'static str) -> ObjectKind {
         ObjectKind {
@@ -282,6 +370,10 @@ impl ObjectKind {
             ordered: false,
             switchable: false,
             companions: &[],
+            selectors: &[],
+            fresh_ids: &[],
+            check: None,
+            needs_online: &[],
         }
     }
 }
@@ -322,6 +414,8 @@ pub const ALL: &[&NounSpec] = &[
     &policies::MAILBOX_PLAN,
     &policies::ACTIVESYNC_DEVICE_ACCESS_RULE,
     &rules::TRANSPORT_RULE,
+    &retention::RETENTION_POLICY_TAG,
+    &retention::RETENTION_POLICY,
     &principals::SERVICE_PRINCIPAL,
     &settings::TRANSPORT_CONFIG,
     &settings::ORGANIZATION_CONFIG,
@@ -336,6 +430,8 @@ pub const ALL: &[&NounSpec] = &[
     &devices::MOBILE_DEVICE_STATISTICS,
     &devices::ACTIVESYNC_DEVICE,
     &devices::ACTIVESYNC_DEVICE_STATISTICS,
+    &groups::DISTRIBUTION_GROUP,
+    &groups::DISTRIBUTION_GROUP_MEMBER,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.
@@ -401,6 +497,16 @@ pub enum Derived {
     Set(&'static str),
     /// A recipient's email addresses, the primary one marked `SMTP:`.
     Addresses,
+    /// The RecipientType of the recipient's kind (its RecipientTypeDetails).
+    RecipientType,
+    /// A group's GroupType (`Universal`, `Universal, SecurityEnabled`), from its kind.
+    GroupType,
+    /// The recipients a group links to in this way (ManagedBy: its owners), shown by
+    /// name and compared by distinguished name.
+    Linked(Link),
+    /// The groups a recipient is a member of (MemberOfGroup), compared by
+    /// distinguished name.
+    MemberOf,
     /// Whether the object a reference property names is its kind's default
     /// (`ActiveSyncMailboxPolicyIsDefaulted`).
     NamesDefault(&'static str),
@@ -477,7 +583,7 @@ impl NounSpec {
     pub fn objects(&self) -> Option<&ObjectKind> {
         match &self.storage {
             Storage::Objects(kind) => Some(kind),
-            Storage::Recipients(_) | Storage::Mailbox(_) => None,
+            Storage::Recipients(_) | Storage::Mailbox(_) | Storage::Links(_) => None,
         }
     }
 
@@ -490,14 +596,14 @@ impl NounSpec {
                 .settings
                 .iter()
                 .find(|c| c.name.eq_ignore_ascii_case(name)),
-            Storage::Mailbox(_) => None,
+            Storage::Mailbox(_) | Storage::Links(_) => None,
         }
     }
 
     /// What a parameter or property names, when it is a reference to another object.
     pub fn reference(&self, name: &str) -> Option<Target> {
         match self.column(name)?.kind {
-            Kind::Reference(target) => Some(target),
+            Kind::Reference(target) | Kind::References(target) => Some(target),
             _ => None,
         }
     }
@@ -516,6 +622,7 @@ impl NounSpec {
         let names: Vec<&str> = match &self.storage {
             Storage::Recipients(layout) => layout.head.iter().chain(layout.tail).copied().collect(),
             Storage::Mailbox(data) => data.properties.to_vec(),
+            Storage::Links(_) => return recipients::RECIPIENT.properties(),
             Storage::Objects(kind) => {
                 let defaults: serde_json::Map<String, serde_json::Value> =
                     serde_json::from_str(kind.defaults).unwrap_or_default();

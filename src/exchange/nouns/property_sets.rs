@@ -42,7 +42,7 @@ impl Shown {
                 layout.extra,
             ),
             Storage::Mailbox(data) => (data.properties.to_vec(), false),
-            Storage::Objects(_) => (Vec::new(), false),
+            Storage::Objects(_) | Storage::Links(_) => (Vec::new(), false),
         };
         Shown {
             type_name: noun.type_name,
