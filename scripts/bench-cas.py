@@ -7,8 +7,9 @@ For each organisation size N it builds a fresh organisation of N extra mailboxes
 itself, with New-Mailbox), then measures, paired with a peer in the same run:
   1. `Get-CASMailbox -ResultSize Unlimited | Set-CASMailbox -MAPIEnabled $false` as one
      exosh process, on a fresh copy of the organisation each time, against CPython's
-     sqlite3 module making the same N updates (one UPDATE per mailbox, by its row id, in
-     one transaction) on another fresh copy, as a whole process too;
+     sqlite3 module making the same updates (one UPDATE per mailbox, by its row id, in
+     one transaction; the organisation's groups are recipients too, and left alone) on
+     another fresh copy, as a whole process too;
   2. `Get-CASMailbox -ResultSize Unlimited -Filter "MAPIEnabled -eq `$false" | Measure-Object`
      after that change, against the sqlite3 CLI counting the same rows;
   3. one `exosh -Command 'Set-CASMailbox ...'` as a whole process, against the sqlite3
@@ -41,7 +42,10 @@ COUNT = "(Get-CASMailbox -ResultSize Unlimited -Filter \"MAPIEnabled -eq `$false
 PEER = """\
 import sqlite3, sys
 conn = sqlite3.connect(sys.argv[1])
-rids = [r[0] for r in conn.execute("SELECT rid FROM recipients")]
+rids = [r[0] for r in conn.execute(
+    "SELECT rid FROM recipients WHERE RecipientTypeDetails IN ('UserMailbox', 'SharedMailbox', 'RoomMailbox') "
+    "AND WhenSoftDeleted IS NULL"
+)]
 with conn:
     for rid in rids:
         conn.execute('UPDATE recipients SET "MAPIEnabled" = 0 WHERE rid = ?', (rid,))

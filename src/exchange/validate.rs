@@ -245,25 +245,12 @@ fn collect_added(value: &Value, out: &mut Vec<String>) {
 
 /// PowerShell's refusal of a value that names no member of the enumeration.
 pub fn not_an_enumerator(parameter: &str, enumeration: &Enumeration, text: &str) -> ExchangeError {
-    not_an_enumerator_of(
-        parameter,
-        &enumeration.type_name,
-        &enumeration.names.join(", "),
-        text,
-    )
-}
-
-/// The same refusal for an enumeration given by its type name and its names, listed.
-pub fn not_an_enumerator_of(
-    parameter: &str,
-    type_name: &str,
-    names: &str,
-    text: &str,
-) -> ExchangeError {
     ExchangeError::invalid_argument(
         "CannotConvertArgumentNoMessage",
         format!(
-            "Cannot bind parameter '{parameter}'. Cannot convert value \"{text}\" to type \"{type_name}\". Error: \"Unable to match the identifier name {text} to a valid enumerator name. Specify one of the following enumerator names and try again:\n{names}\""
+            "Cannot bind parameter '{parameter}'. Cannot convert value \"{text}\" to type \"{}\". Error: \"Unable to match the identifier name {text} to a valid enumerator name. Specify one of the following enumerator names and try again:\n{}\"",
+            enumeration.type_name,
+            enumeration.names.join(", ")
         ),
     )
     .with_target(parameter)

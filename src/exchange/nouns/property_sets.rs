@@ -3,11 +3,12 @@
 //! answers with its Minimum set only; each named set and each named property adds to it;
 //! `All` is the whole object. Facts from Microsoft's "Property sets in Exchange Online
 //! PowerShell module cmdlets" page and the cmdlets' reference pages (which properties the
-//! module leaves out of its objects); the refusals in the module's words.
+//! module leaves out of its objects); the refusal of a property in the module's words.
 //!
-//! A name no Get-EXO* cmdlet has is refused before this, by the `PropertySet` type all
-//! four share in the enumeration table (`data/exo-enums.tsv`); here, a set of another of
-//! these cmdlets is refused with the cmdlet's own list.
+//! A set name is refused as PowerShell refuses a value outside an enumeration by the
+//! `PropertySet` type the Get-EXO* cmdlets share in the enumeration table
+//! (`data/exo-enums.tsv`, which lists every cmdlet's sets as one). **Decision**: so a set
+//! of another of these cmdlets passes, and adds nothing here.
 //!
 //! Asking for less is also what makes these cmdlets the fast ones: a report reading five
 //! properties of every mailbox builds objects of about twenty, not of eighty.
@@ -21,7 +22,6 @@ use super::recipients::{EXO_CAS_MAILBOX, EXO_MAILBOX};
 use super::{NOT_SETTINGS, NounSpec, Storage, content::EXO_MAILBOX_STATISTICS};
 use crate::exchange::catalog::Catalog;
 use crate::exchange::request::ExchangeError;
-use crate::exchange::validate::not_an_enumerator_of;
 
 /// What a Get shows: the type name its objects carry and their properties in order.
 #[derive(Debug, Clone)]
@@ -56,10 +56,6 @@ impl Shown {
 struct PropertySets {
     /// The cmdlet's own noun (its layout is the Minimum set).
     noun: &'static NounSpec,
-    /// The .NET type of `-PropertySets`, as its refusal names it.
-    type_name: &'static str,
-    /// The set names in the order the refusal lists them (`All` and `Minimum` among them).
-    names: &'static [&'static str],
     /// The other sets' properties.
     sets: &'static [(&'static str, &'static [&'static str])],
     /// Every property of `All`, when the page lists them; else `All` is the whole object
@@ -71,27 +67,6 @@ struct PropertySets {
 
 const GET_EXO_MAILBOX: PropertySets = PropertySets {
     noun: &EXO_MAILBOX,
-    type_name: "Microsoft.Exchange.Management.RestApiClient.GetExoMailbox+PropertySet",
-    names: &[
-        "All",
-        "Minimum",
-        "AddressList",
-        "Archive",
-        "Audit",
-        "Custom",
-        "Delivery",
-        "Hold",
-        "Moderation",
-        "Move",
-        "Policy",
-        "PublicFolder",
-        "Quota",
-        "Resource",
-        "Retention",
-        "SCL",
-        "SoftDelete",
-        "StatisticsSeed",
-    ],
     sets: &[
         (
             "AddressList",
@@ -350,17 +325,6 @@ const GET_EXO_MAILBOX: PropertySets = PropertySets {
 
 const GET_EXO_CAS_MAILBOX: PropertySets = PropertySets {
     noun: &EXO_CAS_MAILBOX,
-    type_name: "Microsoft.Exchange.Management.RestApiClient.GetExoCasMailbox+PropertySet",
-    names: &[
-        "Minimum",
-        "ActiveSync",
-        "Ews",
-        "Imap",
-        "Mapi",
-        "Pop",
-        "ProtocolSettings",
-        "All",
-    ],
     sets: &[
         (
             "ActiveSync",
@@ -462,8 +426,6 @@ const GET_EXO_CAS_MAILBOX: PropertySets = PropertySets {
 
 const GET_EXO_MAILBOX_STATISTICS: PropertySets = PropertySets {
     noun: &EXO_MAILBOX_STATISTICS,
-    type_name: "Microsoft.Exchange.Management.RestApiClient.GetExoMailboxStatistics+PropertySet",
-    names: &["Minimum", "All"],
     sets: &[],
     all: Some(&[
         "AssociatedItemCount",
@@ -538,8 +500,7 @@ const ALL_SETS: &[PropertySets] = &[
 
 /// What a Get of `noun` shows given its `-Properties` and `-PropertySets` (each as the
 /// texts given): the noun's own layout for a noun without property sets, or when neither
-/// is given. A set name the cmdlet lacks is refused as PowerShell refuses a value outside
-/// an enumeration; a property the object lacks, as the module refuses it.
+/// is given. A property the object lacks is refused as the module refuses it.
 pub fn shown(
     noun: &NounSpec,
     properties: &[String],
@@ -551,41 +512,26 @@ pub fn shown(
     let whole = Shown::of(noun.expanded.unwrap_or(noun));
     let mut chosen = Shown::of(noun);
     let mut asked: Vec<&'static str> = Vec::new();
-    for set in sets {
-        let Some(name) = spec
-            .names
-            .iter()
-            .find(|n| n.eq_ignore_ascii_case(set.trim()))
-        else {
-            return Err(not_an_enumerator_of(
-                "PropertySets",
-                spec.type_name,
-                &spec.names.join(", "),
-                set,
-            ));
-        };
-        match *name {
-            "Minimum" => {}
-            "All" => {
-                let all: Vec<&'static str> = match spec.all {
-                    Some(all) => all.to_vec(),
-                    None => whole
-                        .properties
-                        .iter()
-                        .copied()
-                        .filter(|p| !spec.left_out.iter().any(|l| l.eq_ignore_ascii_case(p)))
-                        .collect(),
-                };
-                asked.extend(all);
-                chosen.extra |= spec.all.is_none() && whole.extra;
-            }
-            other => asked.extend(
-                spec.sets
+    for set in sets.iter().map(|s| s.trim()) {
+        if set.eq_ignore_ascii_case("All") {
+            let all: Vec<&'static str> = match spec.all {
+                Some(all) => all.to_vec(),
+                None => whole
+                    .properties
                     .iter()
-                    .filter(|(set, _)| *set == other)
-                    .flat_map(|(_, members)| members.iter().copied()),
-            ),
+                    .copied()
+                    .filter(|p| !spec.left_out.iter().any(|l| l.eq_ignore_ascii_case(p)))
+                    .collect(),
+            };
+            asked.extend(all);
+            chosen.extra |= spec.all.is_none() && whole.extra;
         }
+        asked.extend(
+            spec.sets
+                .iter()
+                .filter(|(name, _)| name.eq_ignore_ascii_case(set))
+                .flat_map(|(_, members)| members.iter().copied()),
+        );
     }
     let mut invalid = Vec::new();
     for property in properties {

@@ -32,10 +32,9 @@ $cas.MAPIBlockOutlookRpcHttp, $cas.OwaMailboxPolicy, ($null -eq $cas.PopUseProto
 # Get-EXOMailboxStatistics: the Minimum set and the property asked for.
 (Get-EXOMailboxStatistics -Identity ken -Properties LastLogonTime).PSObject.Properties.Name -join ', '
 # CHECK: DeletedItemCount, DisplayName, ItemCount, MailboxGuid, TotalDeletedItemSize, TotalItemSize, LastLogonTime
-# What the module refuses: a set of another Get-EXO* cmdlet, as PowerShell refuses a value
-# outside the cmdlet's own enumeration, and properties the object lacks.
-try { Get-EXOMailbox -Identity ken -PropertySets ActiveSync -ErrorAction Stop } catch { $_.Exception.Message }
-# CHECK: Cannot bind parameter 'PropertySets'. Cannot convert value "ActiveSync" to type "Microsoft.Exchange.Management.RestApiClient.GetExoMailbox+PropertySet". Error: "Unable to match the identifier name ActiveSync to a valid enumerator name. Specify one of the following enumerator names and try again:
-# CHECK: All, Minimum, AddressList, Archive, Audit, Custom, Delivery, Hold, Moderation, Move, Policy, PublicFolder, Quota, Resource, Retention, SCL, SoftDelete, StatisticsSeed"
+# What is refused: a name that is no set (as PowerShell refuses a value outside an
+# enumeration), and properties the object lacks, in the module's words.
+try { Get-EXOMailbox -Identity ken -PropertySets Bogus -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
+# CHECK: CannotConvertArgumentNoMessage,Get-EXOMailbox
 try { Get-EXOCasMailbox -Identity ken -Properties *owa* -ErrorAction Stop } catch { $_.Exception.Message }
 # CHECK: Some of requested properties are not valid. InvalidProperties = *owa*
