@@ -107,3 +107,15 @@ New-DistributionGroup -Name "Finance Team" -Alias FinanceTeam -Type Security -Ma
 New-DistributionGroup -Name Managers -Alias managers -ManagedBy elly@contoso.com -Members ken, esther, JeffHay, jane, florencef
 New-DistributionGroup -Name Leadership -Alias leadership -ManagedBy elly@contoso.com -Members elly, laura, managers
 New-DistributionGroup -Name "Bldg34 Conf Rooms" -Alias Bldg34ConfRooms -Members ConferenceRoom1
+
+# Inbox rules (sample data): Ken Sanchez files invoices from Fabrikam and has turned off a
+# rule for newsletters; Laura Norman forwards her mail to a personal address.
+New-InboxRule -Mailbox ken -Name "Fabrikam invoices" -FromAddressContainsWords "fabrikam.com" -SubjectContainsWords "invoice" -MoveToFolder "ken:\Archive"
+New-InboxRule -Mailbox ken -Name "Newsletters" -SubjectContainsWords "newsletter" -MarkAsRead $true -StopProcessingRules $true
+Disable-InboxRule -Identity "ken\Newsletters"
+New-InboxRule -Mailbox laura -Name "Forward to personal account" -ForwardTo "laura.norman@outlook.com"
+
+# Dynamic distribution groups (sample data): one with a filter of its own, one made from
+# the recipients it includes and their department.
+New-DynamicDistributionGroup -Name "All Managers" -Alias AllManagers -RecipientFilter "(RecipientType -eq 'UserMailbox') -and (Title -like '*Manager*')"
+New-DynamicDistributionGroup -Name "Finance Department" -Alias FinanceDepartment -IncludedRecipients MailboxUsers -ConditionalDepartment Finance

@@ -149,8 +149,11 @@ const CHECKED_NOUNS: &[&str] = &[
     "TransportRule",
     "RetentionPolicy",
     "RetentionPolicyTag",
+    "MailboxMessageConfiguration",
     "DistributionGroup",
     "DistributionGroupMember",
+    "DynamicDistributionGroup",
+    "DynamicDistributionGroupMember",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.

@@ -250,6 +250,16 @@ const HELP: &[Help] = &[
         )],
     },
     Help {
+        name: "Get-DynamicDistributionGroupMember",
+        synopsis: "Shows the recipients a dynamic distribution group's filter selects.",
+        description: "A dynamic distribution group has no list of members: its RecipientFilter selects them, made from -RecipientFilter or from -IncludedRecipients and the -Conditional* lists. Get-DynamicDistributionGroupMember lists the recipients it selects now, as Get-Recipient shows them; Get-Recipient -RecipientPreviewFilter with the group's RecipientFilter gives the same.",
+        examples: &[(
+            "The members of a group made from a department",
+            "(Get-DynamicDistributionGroupMember -Identity 'Finance Department').Name",
+            "Elly Nkya\nAdam Barr\nJane Clayton\nLaura Norman\nAsraf Islam\nSirirat Kitjakarn",
+        )],
+    },
+    Help {
         name: "Get-TransportRule",
         synopsis: "Shows the organisation's transport rules (mail flow rules), in the order they run.",
         description: "Get-TransportRule lists the rules that act on mail passing through the organisation: each one's state (Enabled or Disabled), mode (Enforce, Audit, AuditAndNotify), priority (0 runs first) and comments, and with Format-List its conditions, exceptions and actions. -State selects the rules turned on or off. In the local organisation no mail flows: rules are kept and listed, never applied to a message.",
@@ -277,6 +287,26 @@ const HELP: &[Help] = &[
             "Which tags move mail to the archive in the default policy",
             "(Get-RetentionPolicy 'Default MRM Policy').RetentionPolicyTagLinks | Where-Object { (Get-RetentionPolicyTag $_).RetentionAction -eq 'MoveToArchive' -and $_ -like 'Default*' }",
             "Default 2 year move to archive",
+        )],
+    },
+    Help {
+        name: "Get-InboxRule",
+        synopsis: "Shows the Inbox rules of a mailbox: how its owner sorts, forwards and flags mail.",
+        description: "Get-InboxRule lists the rules of the mailbox -Mailbox names, in the order they run (Priority), each with its conditions, exceptions and actions; -Identity takes one rule as mailbox\\rule (its name or RuleIdentity). Rules that forward mail (ForwardTo, ForwardAsAttachmentTo, RedirectTo) are what audits of a mailbox usually look for. In the local organisation no mail arrives: rules are kept, never run.",
+        examples: &[(
+            "The rules of one mailbox that forward mail",
+            "Get-InboxRule -Mailbox laura | Where-Object { $_.ForwardTo } | ForEach-Object { $_.Name }",
+            "Forward to personal account",
+        )],
+    },
+    Help {
+        name: "Set-MailboxMessageConfiguration",
+        synopsis: "Changes a mailbox's own settings for Outlook on the web: signature, fonts, reading pane and the like.",
+        description: "Set-MailboxMessageConfiguration sets, for one mailbox (-Identity), what its owner would otherwise choose in Outlook on the web: the signature (-SignatureText, -SignatureHtml, -AutoAddSignature), the default font and format, how conversations and deleted items show, read receipts and notifications. Get-MailboxMessageConfiguration shows them; a mailbox has Exchange's defaults until one is changed. It writes nothing on success.",
+        examples: &[(
+            "Give a user a plain-text signature added to new messages",
+            "Set-MailboxMessageConfiguration ken -SignatureText 'Ken Sanchez, Sales' -AutoAddSignature $true\n(Get-MailboxMessageConfiguration ken).SignatureText",
+            "Ken Sanchez, Sales",
         )],
     },
     Help {

@@ -75,6 +75,7 @@
 pub mod content;
 pub mod devices;
 pub mod groups;
+pub mod mailbox_settings;
 pub mod permissions;
 pub mod policies;
 pub mod principals;
@@ -155,7 +156,8 @@ pub enum Op {
     Get,
     /// Changes one object's settings.
     Set,
-    /// Creates a document object from its kind's defaults and the parameters.
+    /// Creates an object: a document from its kind's defaults and the parameters, or an
+    /// entry of a mailbox's own (an Inbox rule).
     New,
     /// Deletes one object (never a kind's default object).
     Remove,
@@ -167,9 +169,9 @@ pub enum Op {
     Add,
     /// Asks a mobile device to wipe itself (Clear-MobileDevice).
     Clear,
-    /// Turns an object on (Enable-TransportRule).
+    /// Turns an object on (Enable-TransportRule, Enable-InboxRule).
     Enable,
-    /// Turns an object off (Disable-TransportRule).
+    /// Turns an object off (Disable-TransportRule, Disable-InboxRule).
     Disable,
 }
 
@@ -283,6 +285,11 @@ pub enum Table {
     /// Its mobile device partnerships (the ActiveSync ones only for the older
     /// *-ActiveSyncDevice cmdlets): *-MobileDevice, Get-MobileDeviceStatistics.
     MobileDevices { activesync_only: bool },
+    /// The rules its owner sorts mail with: *-InboxRule.
+    InboxRules,
+    /// Its owner's settings, each of these defaults (a JSON object, in display order)
+    /// until changed: Get/Set-MailboxMessageConfiguration.
+    MailboxSettings { defaults: &'static str },
 }
 
 /// A recipient noun: which recipients it shows, and the properties it shows in
@@ -432,6 +439,10 @@ pub const ALL: &[&NounSpec] = &[
     &devices::ACTIVESYNC_DEVICE_STATISTICS,
     &groups::DISTRIBUTION_GROUP,
     &groups::DISTRIBUTION_GROUP_MEMBER,
+    &rules::INBOX_RULE,
+    &mailbox_settings::MAILBOX_MESSAGE_CONFIGURATION,
+    &groups::DYNAMIC_DISTRIBUTION_GROUP,
+    &groups::DYNAMIC_DISTRIBUTION_GROUP_MEMBER,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.

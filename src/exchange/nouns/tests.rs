@@ -60,6 +60,11 @@ fn every_local_cmdlet_is_an_exchange_online_cmdlet_of_one_noun() {
         "Remove-RetentionPolicyTag",
         "New-DistributionGroup",
         "Update-DistributionGroupMember",
+        "New-InboxRule",
+        "Disable-InboxRule",
+        "Set-MailboxMessageConfiguration",
+        "New-DynamicDistributionGroup",
+        "Get-DynamicDistributionGroupMember",
     ] {
         assert!(seen.iter().any(|c| c == cmdlet), "{cmdlet} runs locally");
     }
