@@ -43,8 +43,7 @@ PEER = """\
 import sqlite3, sys
 conn = sqlite3.connect(sys.argv[1])
 rids = [r[0] for r in conn.execute(
-    "SELECT rid FROM recipients WHERE RecipientTypeDetails IN ('UserMailbox', 'SharedMailbox', 'RoomMailbox') "
-    "AND WhenSoftDeleted IS NULL"
+    "SELECT rid FROM recipients WHERE RecipientTypeDetails IN ('UserMailbox', 'SharedMailbox', 'RoomMailbox')"
 )]
 with conn:
     for rid in rids:
