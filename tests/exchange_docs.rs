@@ -147,6 +147,8 @@ const CHECKED_NOUNS: &[&str] = &[
     "ActiveSyncDevice",
     "ActiveSyncDeviceStatistics",
     "TransportRule",
+    "RetentionPolicy",
+    "RetentionPolicyTag",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.

@@ -230,6 +230,16 @@ const HELP: &[Help] = &[
         )],
     },
     Help {
+        name: "Get-RetentionPolicy",
+        synopsis: "Shows the retention policies: which retention tags each one links.",
+        description: "Get-RetentionPolicy lists the organisation's retention policies (messaging records management), each with the retention tags it links (RetentionPolicyTagLinks) and whether it is the default. Every organisation has the Default MRM Policy. A mailbox's policy is its RetentionPolicy (Set-Mailbox -RetentionPolicy); Get-RetentionPolicyTag shows what each tag does. The local organisation keeps policies and tags but archives and deletes nothing.",
+        examples: &[(
+            "Which tags move mail to the archive in the default policy",
+            "(Get-RetentionPolicy 'Default MRM Policy').RetentionPolicyTagLinks | Where-Object { (Get-RetentionPolicyTag $_).RetentionAction -eq 'MoveToArchive' -and $_ -like 'Default*' }",
+            "Default 2 year move to archive",
+        )],
+    },
+    Help {
         name: "Get-ConnectionInformation",
         synopsis: "Shows the connections to Exchange Online made in this session.",
         description: "Get-ConnectionInformation lists each connection Connect-ExchangeOnline made: where to, as whom, and whether it is still open. In the local organisation there is none.",

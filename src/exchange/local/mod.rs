@@ -12,6 +12,7 @@ mod directory;
 mod entries;
 mod folder_permissions;
 mod folders;
+mod links;
 mod objects;
 mod permissions;
 mod recipient_changes;
@@ -278,6 +279,9 @@ impl LocalBackend {
         let Some((noun, op)) = nouns::for_cmdlet(&bound.cmdlet.name) else {
             return Err(not_local(&bound.cmdlet.name));
         };
+        if let Storage::Objects(kind) = &noun.storage {
+            objects::refuse_online_only(kind, &bound)?;
+        }
         match (&noun.storage, op) {
             (Storage::Recipients(_), Op::Get) => {
                 self.get_recipients(expanded(noun, &bound), &bound, sink)

@@ -8,8 +8,10 @@ use rusqlite::{Connection, Row, params, params_from_iter};
 use serde_json::{Map, Value, json};
 
 use super::directory::{self, Place, escape_dn};
+use super::links;
 use super::values::{
-    is_size_parameter, multi_value, recipient_addresses, reference_name, size_value, to_bool,
+    is_size_parameter, multi_value, recipient_addresses, reference_name, size_value,
+    time_span_value, to_bool,
 };
 use super::{Bound, LocalBackend, ResultSize, feed, identity_text, no_change_warning};
 use crate::exchange::identity::{self, object_condition, resolve_object};
@@ -141,12 +143,24 @@ fn apply(
             .find(|k| k.eq_ignore_ascii_case(name))
             .cloned()
             .unwrap_or_else(|| name.to_string());
-        let stored = if let Some(target) = noun.reference(name) {
+        let column = noun.column(name).map(|c| c.kind);
+        let stored = if let Some(Kind::References(target)) = column {
+            let current: Vec<String> = settings
+                .get(&key)
+                .and_then(|v| serde_json::from_value(v.clone()).ok())
+                .unwrap_or_default();
+            let mut names: Vec<String> = Vec::new();
+            for given in multi_value(name, &current, value)? {
+                if let Some(found) = reference_name(tx, target, &json!(given))?
+                    && !names.iter().any(|n| n.eq_ignore_ascii_case(&found))
+                {
+                    names.push(found);
+                }
+            }
+            json!(names)
+        } else if let Some(target) = noun.reference(name) {
             json!(reference_name(tx, target, value)?)
-        } else if noun
-            .column(name)
-            .is_some_and(|c| matches!(c.kind, Kind::Recipients))
-        {
+        } else if matches!(column, Some(Kind::Recipients)) {
             match recipient_addresses(tx, name, value)? {
                 Some(list) if !info.is_multi_valued() => json!(list.first()),
                 list => json!(list),
@@ -161,6 +175,8 @@ fn apply(
             Value::Bool(to_bool(name, value)?)
         } else if is_size_parameter(name) {
             size_value(name, value)?
+        } else if info.type_name.eq_ignore_ascii_case("EnhancedTimeSpan") {
+            time_span_value(name, value)?
         } else {
             (*value).clone()
         };
@@ -172,6 +188,10 @@ fn apply(
         {
             settings.insert((*blank).to_string(), json!(value));
         }
+    }
+    if let Some(check) = kind.check {
+        check(&settings)
+            .map_err(|message| ExchangeError::invalid_argument("InvalidObjectSettings", message))?;
     }
     Ok(settings)
 }
@@ -276,24 +296,57 @@ fn count(tx: &Connection, kind: &ObjectKind) -> Result<i64, ExchangeError> {
 }
 
 /// Whether an object has what a Get's selecting parameters ask for: each parameter
-/// named for one of its settings (Get-TransportRule `-State`, `-DlpPolicy`) compares
-/// that setting's text, case-insensitively.
-fn selected(row: &ObjectRow, bound: &Bound) -> bool {
+/// named for one of its settings (Get-TransportRule `-State`, `-DlpPolicy`), or a
+/// selector of its kind (Get-RetentionPolicyTag `-Types`), compares that setting's text,
+/// case-insensitively, with the value or any of the values given.
+fn selected(kind: &ObjectKind, row: &ObjectRow, bound: &Bound) -> bool {
     bound.params.iter().all(|(info, value)| {
+        let property = kind
+            .selectors
+            .iter()
+            .find(|(p, _)| p.eq_ignore_ascii_case(&info.name))
+            .map_or(info.name.as_str(), |(_, property)| property);
         let Some(setting) = row
             .settings
             .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(&info.name))
+            .find(|(k, _)| k.eq_ignore_ascii_case(property))
             .map(|(_, v)| v)
         else {
             return true;
         };
-        match (scalar_text(setting), scalar_text(value)) {
-            (Some(have), Some(want)) => have.eq_ignore_ascii_case(&want),
-            (None, None) => true,
-            _ => false,
-        }
+        let wanted: Vec<&Value> = match value {
+            Value::Array(items) => items.iter().collect(),
+            one => vec![one],
+        };
+        wanted
+            .iter()
+            .any(|want| match (scalar_text(setting), scalar_text(want)) {
+                (Some(have), Some(want)) => have.eq_ignore_ascii_case(&want),
+                (None, None) => true,
+                _ => false,
+            })
     })
+}
+
+/// The refusal of a parameter whose work needs Exchange Online ([`ObjectKind::needs_online`]).
+pub(super) fn refuse_online_only(kind: &ObjectKind, bound: &Bound) -> Result<(), ExchangeError> {
+    match kind
+        .needs_online
+        .iter()
+        .find(|p| bound.get(p).is_some())
+    {
+        Some(parameter) => Err(ExchangeError::new(
+            crate::exchange::request::ErrorCode::NotImplemented,
+            "ParameterNeedsExchangeOnline",
+            "NotImplemented",
+            format!(
+                "The parameter '{parameter}' of {} isn't available in the local organisation. Connect to Exchange Online (Connect-ExchangeOnline) to use it.",
+                bound.cmdlet.name
+            ),
+        )
+        .with_target(*parameter)),
+        None => Ok(()),
+    }
 }
 
 /// A new object's name, made of the parameters its kind names it by: the first, then
@@ -387,7 +440,7 @@ impl LocalBackend {
                 rows.sort_by_key(|row| priority_of(&row.settings));
             }
             rows.iter()
-                .filter(|row| selected(row, bound))
+                .filter(|row| selected(kind, row, bound))
                 .map(|row| render(noun, kind, row, store.org()))
                 .collect::<Vec<_>>()
         };
@@ -442,6 +495,7 @@ impl LocalBackend {
                     params![oid, new_name],
                 )
                 .map_err(sql_error)?;
+                links::follow_rename(tx, kind, &row.name, &new_name)?;
                 changed = true;
             }
             if kind.has_default && wants_default(bound)? == Some(true) && !row.is_default {
@@ -518,6 +572,23 @@ impl LocalBackend {
                 false => None,
             };
             let oid = insert_object(tx, kind, &name, false, &settings).map_err(sql_error)?;
+            if kind
+                .fresh_ids
+                .iter()
+                .any(|id| settings.get(*id).is_none_or(Value::is_null))
+            {
+                let guid = read_object(tx, oid)?.guid;
+                for id in kind.fresh_ids {
+                    if settings.get(*id).is_none_or(Value::is_null) {
+                        settings.insert((*id).to_string(), json!(guid));
+                    }
+                }
+                tx.execute(
+                    "UPDATE objects SET settings = ?2 WHERE oid = ?1",
+                    params![oid, Value::Object(settings).to_string()],
+                )
+                .map_err(sql_error)?;
+            }
             if let Some(place) = place {
                 renumber(tx, kind, Some((oid, place)))?;
             }
@@ -550,6 +621,7 @@ impl LocalBackend {
             }
             tx.execute("DELETE FROM objects WHERE oid = ?1", [oid])
                 .map_err(sql_error)?;
+            links::unlink(tx, kind, &name)?;
             if kind.ordered {
                 renumber(tx, kind, None)?;
             }

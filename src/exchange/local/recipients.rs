@@ -304,7 +304,9 @@ fn column_operand(column: &Column) -> Operand {
         Kind::Int => (sql, OperandKind::Number),
         Kind::Date => (sql, OperandKind::Date),
         Kind::Text | Kind::Enum(_) | Kind::Reference(_) => (sql, OperandKind::Text),
-        Kind::Multi | Kind::Recipients => (format!("json_each({sql})"), OperandKind::Multi),
+        Kind::Multi | Kind::Recipients | Kind::References(_) => {
+            (format!("json_each({sql})"), OperandKind::Multi)
+        }
     };
     Operand {
         sql,

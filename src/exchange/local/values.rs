@@ -231,7 +231,7 @@ pub fn column_value(
             _ => return Err(not_convertible(parameter, value, "System.Int32")),
         },
         // A recipient column's list is kept as given (no column holds rule recipients).
-        Kind::Multi | Kind::Recipients => {
+        Kind::Multi | Kind::Recipients | Kind::References(_) => {
             let current = match current {
                 SqlValue::Text(json) => parse_list(json),
                 _ => Vec::new(),
@@ -253,10 +253,12 @@ pub fn list_json(list: &[String]) -> String {
 /// The JSON form of a stored column value.
 pub fn column_json(kind: Kind, value: &SqlValue) -> Value {
     match (kind, value) {
-        (Kind::Multi | Kind::Recipients, SqlValue::Null) => Value::Array(Vec::new()),
+        (Kind::Multi | Kind::Recipients | Kind::References(_), SqlValue::Null) => {
+            Value::Array(Vec::new())
+        }
         (_, SqlValue::Null) => Value::Null,
         (Kind::Bool | Kind::NullBool, SqlValue::Integer(i)) => Value::Bool(*i != 0),
-        (Kind::Multi | Kind::Recipients, SqlValue::Text(json)) => {
+        (Kind::Multi | Kind::Recipients | Kind::References(_), SqlValue::Text(json)) => {
             Value::Array(parse_list(json).into_iter().map(Value::String).collect())
         }
         (_, SqlValue::Integer(i)) => Value::from(*i),
@@ -271,6 +273,18 @@ mod tests {
     use super::*;
     use crate::exchange::request::hashtable;
     use serde_json::json;
+
+    #[test]
+    fn time_spans_show_as_dotnet_shows_them() {
+        let shown = |v: Value| time_span_value("AgeLimitForRetention", &v).map_err(|e| e.message);
+        assert_eq!(shown(json!(365)), Ok(json!("365.00:00:00")));
+        assert_eq!(shown(json!("30")), Ok(json!("30.00:00:00")));
+        assert_eq!(shown(json!("14.00:00:00")), Ok(json!("14.00:00:00")));
+        assert_eq!(shown(json!("1:30")), Ok(json!("01:30:00")));
+        assert_eq!(shown(json!(null)), Ok(json!(null)));
+        assert!(shown(json!("a year")).is_err());
+        assert!(shown(json!("1.25:00:00")).is_err());
+    }
 
     #[test]
     fn hashtables_add_and_remove_case_insensitively() {
@@ -299,6 +313,42 @@ mod tests {
 pub fn is_size_parameter(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.ends_with("quota") || lower.ends_with("size")
+}
+
+/// A time span as Exchange shows it (.NET's `d.hh:mm:ss`, `hh:mm:ss` under a day), from a
+/// number of days (`-AgeLimitForRetention 365`, as .NET reads a bare number) or a text
+/// already in that form.
+pub fn time_span_value(parameter: &str, value: &Value) -> Result<Value, ExchangeError> {
+    let refuse = || not_convertible(parameter, value, "Microsoft.Exchange.Data.EnhancedTimeSpan");
+    let text = match value {
+        Value::Null => return Ok(Value::Null),
+        Value::Number(_) | Value::String(_) => scalar_text(value).ok_or_else(refuse)?,
+        _ => return Err(refuse()),
+    };
+    let text = text.trim();
+    let number = |part: &str| part.parse::<u64>().ok();
+    let (days, clock) = match text.split_once('.') {
+        Some((days, clock)) if clock.contains(':') => (number(days).ok_or_else(refuse)?, clock),
+        _ if !text.contains(':') => (number(text).ok_or_else(refuse)?, "0:0:0"),
+        _ => (0, text),
+    };
+    let parts: Vec<u64> = clock
+        .split(':')
+        .map(|p| number(p).ok_or_else(refuse))
+        .collect::<Result<_, _>>()?;
+    let (hours, minutes, seconds) = match parts.as_slice() {
+        [h, m] => (*h, *m, 0),
+        [h, m, s] => (*h, *m, *s),
+        _ => return Err(refuse()),
+    };
+    if hours > 23 || minutes > 59 || seconds > 59 {
+        return Err(refuse());
+    }
+    Ok(Value::String(if days > 0 {
+        format!("{days}.{hours:02}:{minutes:02}:{seconds:02}")
+    } else {
+        format!("{hours:02}:{minutes:02}:{seconds:02}")
+    }))
 }
 
 /// A size as Exchange shows it: `Unlimited`, or `10 GB (10,737,418,240 bytes)`. Takes a

@@ -76,6 +76,7 @@ pub mod permissions;
 pub mod policies;
 pub mod principals;
 pub mod recipients;
+pub mod retention;
 pub mod rules;
 pub mod settings;
 
@@ -106,6 +107,10 @@ pub enum Kind {
     /// as written when it is an SMTP address no recipient has (mail from or to outside
     /// the organisation).
     Recipients,
+    /// Names of other objects (a JSON array), each of which must exist when it is set;
+    /// kept as the objects' own names. A renamed object keeps its place in the lists, and
+    /// a removed one leaves them.
+    References(Target),
 }
 
 /// What a reference names.
@@ -236,6 +241,9 @@ pub struct Layout {
     pub tail: &'static [&'static str],
 }
 
+/// A kind's own rule over an object's settings: `Err` holds the refusal's words.
+pub type ObjectCheck = fn(&serde_json::Map<String, serde_json::Value>) -> Result<(), String>;
+
 /// A kind of document object: policies, plans, rules and the organisation-wide settings.
 #[derive(Debug)]
 pub struct ObjectKind {
@@ -264,11 +272,25 @@ pub struct ObjectKind {
     /// Settings given a value when another is set and they are blank: (the one set, the
     /// blank one, its value).
     pub companions: &'static [(&'static str, &'static str, &'static str)],
+    /// Get parameters that select objects by a property of another name: (parameter,
+    /// property), the parameter's values any of which the property may hold
+    /// (Get-RetentionPolicyTag `-Types` selects by Type). A Get parameter named as a
+    /// property selects by it without being listed.
+    pub selectors: &'static [(&'static str, &'static str)],
+    /// Settings a new object holds its own GUID in unless the command gives them (a
+    /// retention tag's RetentionId).
+    pub fresh_ids: &'static [&'static str],
+    /// What a new or changed object must hold, beyond each value's own checks: the
+    /// refusal's words when it doesn't.
+    pub check: Option<ObjectCheck>,
+    /// Parameters whose work the local organisation doesn't do (they need Exchange
+    /// Online): a command given one is refused rather than run without it.
+    pub needs_online: &'static [&'static str],
 }
 
 impl ObjectKind {
     /// A kind with no defaults, no typed settings, no default object, named by `-Name`,
-    /// unordered and not turned on and off:
+    /// unordered, not turned on and off, with no rules of its own:
     /// the base an entry completes (`..ObjectKind::new("X")`).
     pub const fn new(noun: &'static str) -> ObjectKind {
         ObjectKind {
@@ -281,6 +303,10 @@ impl ObjectKind {
             ordered: false,
             switchable: false,
             companions: &[],
+            selectors: &[],
+            fresh_ids: &[],
+            check: None,
+            needs_online: &[],
         }
     }
 }
@@ -320,6 +346,8 @@ pub const ALL: &[&NounSpec] = &[
     &policies::MAILBOX_PLAN,
     &policies::ACTIVESYNC_DEVICE_ACCESS_RULE,
     &rules::TRANSPORT_RULE,
+    &retention::RETENTION_POLICY_TAG,
+    &retention::RETENTION_POLICY,
     &principals::SERVICE_PRINCIPAL,
     &settings::TRANSPORT_CONFIG,
     &settings::ORGANIZATION_CONFIG,
@@ -495,7 +523,7 @@ impl NounSpec {
     /// What a parameter or property names, when it is a reference to another object.
     pub fn reference(&self, name: &str) -> Option<Target> {
         match self.column(name)?.kind {
-            Kind::Reference(target) => Some(target),
+            Kind::Reference(target) | Kind::References(target) => Some(target),
             _ => None,
         }
     }

@@ -8,7 +8,7 @@
 
 use super::{
     COMMON_TAIL, Column, Computed, DIRECTORY, Derived, GET_SET, Kind, Layout, NounSpec, Op,
-    Storage, Target, computed, find_computed, policies,
+    Storage, Target, computed, find_computed, policies, retention,
 };
 
 const fn col(name: &'static str, kind: Kind, default: Option<&'static str>) -> Column {
@@ -112,7 +112,10 @@ pub static RECIPIENT_COLUMNS: &[Column] = &[
     text("MaxReceiveSize"),
     text("RecipientLimits"),
     text("RetainDeletedItemsFor"),
-    text("RetentionPolicy"),
+    reference(
+        "RetentionPolicy",
+        Target::Object(&retention::RETENTION_POLICY),
+    ),
     text("RoleAssignmentPolicy"),
     off("HiddenFromAddressListsEnabled"),
     reference("ForwardingAddress", Target::Recipient),

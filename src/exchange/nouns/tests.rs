@@ -56,6 +56,8 @@ fn every_local_cmdlet_is_an_exchange_online_cmdlet_of_one_noun() {
         "New-TransportRule",
         "Enable-TransportRule",
         "Disable-TransportRule",
+        "Set-RetentionPolicy",
+        "Remove-RetentionPolicyTag",
     ] {
         assert!(seen.iter().any(|c| c == cmdlet), "{cmdlet} runs locally");
     }
