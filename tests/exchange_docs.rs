@@ -149,6 +149,8 @@ const CHECKED_NOUNS: &[&str] = &[
     "TransportRule",
     "RetentionPolicy",
     "RetentionPolicyTag",
+    "DistributionGroup",
+    "DistributionGroupMember",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.

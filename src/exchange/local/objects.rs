@@ -9,10 +9,7 @@ use serde_json::{Map, Value, json};
 
 use super::directory::{self, Place, escape_dn};
 use super::links;
-use super::values::{
-    is_size_parameter, multi_value, recipient_addresses, reference_name, size_value,
-    time_span_value, to_bool,
-};
+use super::values::{multi_value, recipient_addresses, reference_name, to_bool, typed_value};
 use super::{Bound, LocalBackend, ResultSize, feed, identity_text, no_change_warning};
 use crate::exchange::identity::{self, object_condition, resolve_object};
 use crate::exchange::nouns::{
@@ -165,20 +162,8 @@ fn apply(
                 Some(list) if !info.is_multi_valued() => json!(list.first()),
                 list => json!(list),
             }
-        } else if info.is_multi_valued() {
-            let current: Vec<String> = settings
-                .get(&key)
-                .and_then(|v| serde_json::from_value(v.clone()).ok())
-                .unwrap_or_default();
-            json!(multi_value(name, &current, value)?)
-        } else if info.is_boolean() {
-            Value::Bool(to_bool(name, value)?)
-        } else if is_size_parameter(name) {
-            size_value(name, value)?
-        } else if info.type_name.eq_ignore_ascii_case("EnhancedTimeSpan") {
-            time_span_value(name, value)?
         } else {
-            (*value).clone()
+            typed_value(info, settings.get(&key), value)?
         };
         settings.insert(key, stored);
     }
@@ -328,23 +313,23 @@ fn selected(kind: &ObjectKind, row: &ObjectRow, bound: &Bound) -> bool {
     })
 }
 
-/// The refusal of a parameter whose work needs Exchange Online ([`ObjectKind::needs_online`]).
+/// The refusal of a parameter whose work needs Exchange Online.
+pub(super) fn online_only(cmdlet: &str, parameter: &str) -> ExchangeError {
+    ExchangeError::new(
+        crate::exchange::request::ErrorCode::NotImplemented,
+        "ParameterNeedsExchangeOnline",
+        "NotImplemented",
+        format!(
+            "The parameter '{parameter}' of {cmdlet} isn't available in the local organisation. Connect to Exchange Online (Connect-ExchangeOnline) to use it."
+        ),
+    )
+    .with_target(parameter)
+}
+
+/// Refuses a command given a parameter of [`ObjectKind::needs_online`].
 pub(super) fn refuse_online_only(kind: &ObjectKind, bound: &Bound) -> Result<(), ExchangeError> {
-    match kind
-        .needs_online
-        .iter()
-        .find(|p| bound.get(p).is_some())
-    {
-        Some(parameter) => Err(ExchangeError::new(
-            crate::exchange::request::ErrorCode::NotImplemented,
-            "ParameterNeedsExchangeOnline",
-            "NotImplemented",
-            format!(
-                "The parameter '{parameter}' of {} isn't available in the local organisation. Connect to Exchange Online (Connect-ExchangeOnline) to use it.",
-                bound.cmdlet.name
-            ),
-        )
-        .with_target(*parameter)),
+    match kind.needs_online.iter().find(|p| bound.get(p).is_some()) {
+        Some(parameter) => Err(online_only(&bound.cmdlet.name, parameter)),
         None => Ok(()),
     }
 }

@@ -6,6 +6,7 @@ use rusqlite::{Connection, params_from_iter};
 use serde_json::Value;
 
 use super::identity_text;
+use crate::exchange::catalog::ParameterInfo;
 use crate::exchange::identity::{self, recipient_condition, reference_missing, resolve_object};
 use crate::exchange::nouns::{Kind, Target};
 use crate::exchange::request::{ExchangeError, HASHTABLE_TYPE, TYPE_ANNOTATION, scalar_text};
@@ -95,39 +96,81 @@ pub fn recipient_addresses(
     parameter: &str,
     value: &Value,
 ) -> Result<Option<Vec<String>>, ExchangeError> {
+    Ok(named_recipients(tx, parameter, value)?
+        .map(|list| list.into_iter().map(|(_, address)| address).collect()))
+}
+
+/// The recipients a list names, each as (display name, primary SMTP address); an SMTP
+/// address no recipient has is its own display name. `None` for `$null` (no list).
+pub fn named_recipients(
+    tx: &Connection,
+    parameter: &str,
+    value: &Value,
+) -> Result<Option<Vec<(String, String)>>, ExchangeError> {
     let given = items(parameter, value)?;
     if given.is_empty() {
         return Ok(None);
     }
-    let mut addresses: Vec<String> = Vec::with_capacity(given.len());
+    let mut found: Vec<(String, String)> = Vec::with_capacity(given.len());
     for text in given {
         let condition = recipient_condition(&text, false)
             .and(identity::lifecycle_condition(identity::Lifecycle::Active));
-        let found: Vec<String> = tx
+        let matches: Vec<(String, String)> = tx
             .prepare_cached(&format!(
-                "SELECT r.\"PrimarySmtpAddress\" FROM recipients r WHERE {} LIMIT 2",
+                "SELECT coalesce(r.\"DisplayName\", r.\"Name\"), r.\"PrimarySmtpAddress\" \
+                 FROM recipients r WHERE {} LIMIT 2",
                 condition.sql
             ))
             .and_then(|mut stmt| {
-                stmt.query_map(params_from_iter(condition.params.iter()), |r| r.get(0))?
-                    .collect()
+                stmt.query_map(params_from_iter(condition.params.iter()), |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect()
             })
             .map_err(sql_error)?;
-        let address = match <[String; 1]>::try_from(found) {
+        let recipient = match <[(String, String); 1]>::try_from(matches) {
             Ok([one]) => one,
-            Err(found) if found.is_empty() => {
-                if !crate::exchange::validate::is_smtp_address(text.trim()) {
+            Err(matches) if matches.is_empty() => {
+                let address = text.trim();
+                if !crate::exchange::validate::is_smtp_address(address) {
                     return Err(reference_missing(&text));
                 }
-                text.trim().to_string()
+                (address.to_string(), address.to_string())
             }
             Err(_) => return Err(identity::ambiguous(&text)),
         };
-        if !addresses.iter().any(|a| a.eq_ignore_ascii_case(&address)) {
-            addresses.push(address);
+        if !found
+            .iter()
+            .any(|(_, a)| a.eq_ignore_ascii_case(&recipient.1))
+        {
+            found.push(recipient);
         }
     }
-    Ok(Some(addresses))
+    Ok(Some(found))
+}
+
+/// A setting's stored value by its parameter's type: a list (`current` changed by
+/// `@{Add=...}`), a Boolean, a size, a time span, or the value as given.
+pub fn typed_value(
+    info: &ParameterInfo,
+    current: Option<&Value>,
+    value: &Value,
+) -> Result<Value, ExchangeError> {
+    let name = info.name.as_str();
+    Ok(if info.is_multi_valued() {
+        let current: Vec<String> = current
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default();
+        serde_json::json!(multi_value(name, &current, value)?)
+    } else if info.is_boolean() {
+        Value::Bool(to_bool(name, value)?)
+    } else if is_size_parameter(name) || info.type_name.eq_ignore_ascii_case("ByteQuantifiedSize") {
+        size_value(name, value)?
+    } else if info.type_name.eq_ignore_ascii_case("EnhancedTimeSpan") {
+        time_span_value(name, value)?
+    } else {
+        value.clone()
+    })
 }
 
 /// Whether a JSON value is a PowerShell hashtable.

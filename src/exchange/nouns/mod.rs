@@ -6,9 +6,11 @@
 //!   [`for_cmdlet`]; the local backend has one handler per [`Op`]);
 //! - storage: where the objects live ([`Storage`]): rows of the `recipients` table, whose
 //!   columns ([`recipients::RECIPIENT_COLUMNS`]) and computed properties
-//!   ([`recipients::RECIPIENT_COMPUTED`]) every recipient noun shares, documents of the
-//!   `objects` table with their defaults ([`ObjectKind`]), or entries a mailbox holds in
-//!   a table of their own, such as its permissions ([`MailboxData`]);
+//!   ([`recipients::RECIPIENT_COMPUTED`]) every recipient noun shares, each noun showing
+//!   its own kinds of recipient ([`Layout::kinds`]), documents of the `objects` table
+//!   with their defaults ([`ObjectKind`]), entries a mailbox holds in a table of their
+//!   own, such as its permissions ([`MailboxData`]), or the links between groups and
+//!   their members ([`Links`]);
 //! - validation: each stored property's [`Kind`] (a Boolean that may be blank takes
 //!   `$null`, [`nullable_boolean`]), enumerations by their type name in the one table of
 //!   values ([`crate::exchange::enums`]), and references to other nouns, which must exist
@@ -72,6 +74,7 @@
 
 pub mod content;
 pub mod devices;
+pub mod groups;
 pub mod permissions;
 pub mod policies;
 pub mod principals;
@@ -151,7 +154,8 @@ pub enum Op {
     Get,
     /// Changes one object's settings.
     Set,
-    /// Creates a document object from its kind's defaults and the parameters.
+    /// Creates an object: a document from its kind's defaults and the parameters, or an
+    /// entry of a mailbox's own (an Inbox rule).
     New,
     /// Deletes one object (never a kind's default object).
     Remove,
@@ -163,9 +167,9 @@ pub enum Op {
     Add,
     /// Asks a mobile device to wipe itself (Clear-MobileDevice).
     Clear,
-    /// Turns an object on (Enable-TransportRule).
+    /// Turns an object on (Enable-TransportRule, Enable-InboxRule).
     Enable,
-    /// Turns an object off (Disable-TransportRule).
+    /// Turns an object off (Disable-TransportRule, Disable-InboxRule).
     Disable,
 }
 
@@ -201,6 +205,58 @@ pub enum Storage {
     /// its mobile devices),
     /// each object listed with the mailbox it belongs to.
     Mailbox(MailboxData),
+    /// The links between groups and the recipients they name (members, owners,
+    /// subscribers), each linked recipient listed as Get-Recipient shows it.
+    Links(Links),
+}
+
+/// Which links of a group a noun lists and changes.
+#[derive(Debug)]
+pub struct Links {
+    /// The noun of the groups (its `-Identity` finds one among them).
+    pub group: &'static NounSpec,
+    pub link: LinkSource,
+}
+
+/// Where a noun's links come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkSource {
+    /// Always links of this kind (Get-DistributionGroupMember: the members).
+    Fixed(Link),
+    /// The kind `-LinkType` names (Get-UnifiedGroupLinks).
+    Parameter,
+    /// Not stored: the recipients the group's RecipientFilter selects (a dynamic
+    /// distribution group's members).
+    Filter,
+}
+
+/// A kind of link between a group and a recipient, as `-LinkType` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    Members,
+    /// The group's owners (ManagedBy).
+    Owners,
+    /// Members who get the group's conversations in their own inbox.
+    Subscribers,
+}
+
+impl Link {
+    pub const ALL: [Link; 3] = [Link::Members, Link::Owners, Link::Subscribers];
+
+    /// The name `-LinkType` takes, and the key the link is stored under.
+    pub fn name(self) -> &'static str {
+        match self {
+            Link::Members => "Members",
+            Link::Owners => "Owners",
+            Link::Subscribers => "Subscribers",
+        }
+    }
+
+    pub fn named(name: &str) -> Option<Link> {
+        Link::ALL
+            .into_iter()
+            .find(|l| l.name().eq_ignore_ascii_case(name.trim()))
+    }
 }
 
 /// What a mailbox holds besides its recipient row: which table, and the properties a Get
@@ -227,9 +283,12 @@ pub enum Table {
     /// Its mobile device partnerships (the ActiveSync ones only for the older
     /// *-ActiveSyncDevice cmdlets): *-MobileDevice, Get-MobileDeviceStatistics.
     MobileDevices { activesync_only: bool },
+    /// The rules its owner sorts mail with: *-InboxRule.
+    InboxRules,
 }
 
-/// The properties a recipient noun shows, in Format-List order.
+/// A recipient noun: which recipients it shows, and the properties it shows in
+/// Format-List order.
 #[derive(Debug)]
 pub struct Layout {
     /// The noun's own properties.
@@ -239,6 +298,16 @@ pub struct Layout {
     /// The directory properties last ([`COMMON_TAIL`], or none for a property set that
     /// names all it shows).
     pub tail: &'static [&'static str],
+    /// The kinds of recipient it shows and changes (RecipientTypeDetails values); none:
+    /// every recipient (Get-Recipient).
+    pub kinds: &'static [&'static str],
+    /// The settings no column holds that a new recipient of the noun starts with, as a
+    /// JSON object: kept in its `Extra`, where a property of the head that is neither a
+    /// column nor computed is read (`MemberJoinRestriction`).
+    pub defaults: &'static str,
+    /// Whether Remove- keeps it among the soft-deleted for 30 days (mailboxes) rather
+    /// than deleting it.
+    pub soft_delete: bool,
 }
 
 /// A kind's own rule over an object's settings: `Err` holds the refusal's words.
@@ -362,6 +431,9 @@ pub const ALL: &[&NounSpec] = &[
     &devices::MOBILE_DEVICE_STATISTICS,
     &devices::ACTIVESYNC_DEVICE,
     &devices::ACTIVESYNC_DEVICE_STATISTICS,
+    &groups::DISTRIBUTION_GROUP,
+    &groups::DISTRIBUTION_GROUP_MEMBER,
+    &rules::INBOX_RULE,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.
@@ -427,6 +499,16 @@ pub enum Derived {
     Set(&'static str),
     /// A recipient's email addresses, the primary one marked `SMTP:`.
     Addresses,
+    /// The RecipientType of the recipient's kind (its RecipientTypeDetails).
+    RecipientType,
+    /// A group's GroupType (`Universal`, `Universal, SecurityEnabled`), from its kind.
+    GroupType,
+    /// The recipients a group links to in this way (ManagedBy: its owners), shown by
+    /// name and compared by distinguished name.
+    Linked(Link),
+    /// The groups a recipient is a member of (MemberOfGroup), compared by
+    /// distinguished name.
+    MemberOf,
     /// Whether the object a reference property names is its kind's default
     /// (`ActiveSyncMailboxPolicyIsDefaulted`).
     NamesDefault(&'static str),
@@ -503,7 +585,7 @@ impl NounSpec {
     pub fn objects(&self) -> Option<&ObjectKind> {
         match &self.storage {
             Storage::Objects(kind) => Some(kind),
-            Storage::Recipients(_) | Storage::Mailbox(_) => None,
+            Storage::Recipients(_) | Storage::Mailbox(_) | Storage::Links(_) => None,
         }
     }
 
@@ -516,7 +598,7 @@ impl NounSpec {
                 .settings
                 .iter()
                 .find(|c| c.name.eq_ignore_ascii_case(name)),
-            Storage::Mailbox(_) => None,
+            Storage::Mailbox(_) | Storage::Links(_) => None,
         }
     }
 
@@ -542,6 +624,7 @@ impl NounSpec {
         let names: Vec<&str> = match &self.storage {
             Storage::Recipients(layout) => layout.head.iter().chain(layout.tail).copied().collect(),
             Storage::Mailbox(data) => data.properties.to_vec(),
+            Storage::Links(_) => return recipients::RECIPIENT.properties(),
             Storage::Objects(kind) => {
                 let defaults: serde_json::Map<String, serde_json::Value> =
                     serde_json::from_str(kind.defaults).unwrap_or_default();

@@ -1,5 +1,5 @@
 //! Rules: the organisation's transport rules (mail flow rules), kept as document objects in
-//! the order an admin sets.
+//! the order an admin sets, and each mailbox's Inbox rules.
 //!
 //! A transport rule is stored and listed with its conditions, exceptions and actions, each
 //! a property named as its parameter (`-SentTo` is SentTo, `-ExceptIfFrom` ExceptIfFrom),
@@ -25,7 +25,7 @@
 //!   those are not shown; every condition, exception and action is a property of its own.
 //!   The directory properties last are those every local document object has.
 
-use super::{Kind, NounSpec, ObjectKind, Op, Storage, Target, setting};
+use super::{Kind, MailboxData, NounSpec, ObjectKind, Op, Storage, Table, Target, setting};
 
 /// A list of recipients (or SMTP addresses) a rule names.
 const fn recipients(name: &'static str) -> super::Column {
@@ -201,5 +201,118 @@ pub static TRANSPORT_RULE: NounSpec = NounSpec {
     }),
     verbs: RULE_VERBS,
     table: &["Name", "State", "Mode", "Priority", "Comments"],
+    expanded: None,
+};
+
+/// An Inbox rule's properties, in Exchange's Format-List order (alphabetical): its
+/// conditions, exceptions and actions, each named as its parameter, and the rule's own.
+const INBOX_RULE_PROPERTIES: &[&str] = &[
+    "RunspaceId",
+    "AnyCategory",
+    "ApplyCategory",
+    "ApplySystemCategory",
+    "AssignedCategories",
+    "BodyContainsWords",
+    "BulkCategory",
+    "ClearCategories",
+    "ClearFlag",
+    "CompleteFlag",
+    "CopyToFolder",
+    "DeleteMessage",
+    "DeleteSystemCategory",
+    "DisplayAlert",
+    "Enabled",
+    "ExceptIfAnyCategory",
+    "ExceptIfAssignedCategories",
+    "ExceptIfBodyContainsWords",
+    "ExceptIfBulkCategory",
+    "ExceptIfFlaggedForAction",
+    "ExceptIfFrom",
+    "ExceptIfFromAddressContainsWords",
+    "ExceptIfHasAttachment",
+    "ExceptIfHasClassification",
+    "ExceptIfHeaderContainsWords",
+    "ExceptIfMessageTypeMatches",
+    "ExceptIfMyNameInCcBox",
+    "ExceptIfMyNameInToBox",
+    "ExceptIfMyNameInToOrCcBox",
+    "ExceptIfMyNameNotInToBox",
+    "ExceptIfReceivedAfterDate",
+    "ExceptIfReceivedBeforeDate",
+    "ExceptIfRecipientAddressContainsWords",
+    "ExceptIfSentOnlyToMe",
+    "ExceptIfSentTo",
+    "ExceptIfSubjectContainsWords",
+    "ExceptIfSubjectOrBodyContainsWords",
+    "ExceptIfWithImportance",
+    "ExceptIfWithinSizeRangeMaximum",
+    "ExceptIfWithinSizeRangeMinimum",
+    "ExceptIfWithSensitivity",
+    "FlaggedForAction",
+    "FlagMessage",
+    "ForwardAsAttachmentTo",
+    "ForwardTo",
+    "From",
+    "FromAddressContainsWords",
+    "HasAttachment",
+    "HasClassification",
+    "HeaderContainsWords",
+    "Identity",
+    "InError",
+    "MailboxOwnerId",
+    "MarkAsRead",
+    "MarkImportance",
+    "MessageTypeMatches",
+    "MoveToFolder",
+    "MyNameInCcBox",
+    "MyNameInToBox",
+    "MyNameInToOrCcBox",
+    "MyNameNotInToBox",
+    "Name",
+    "PermanentDelete",
+    "PinMessage",
+    "PlaySound",
+    "Priority",
+    "ReceivedAfterDate",
+    "ReceivedBeforeDate",
+    "RecipientAddressContainsWords",
+    "RedirectTo",
+    "RuleIdentity",
+    "SentOnlyToMe",
+    "SentTo",
+    "SoftDeleteMessage",
+    "StopProcessingRules",
+    "SubjectContainsWords",
+    "SubjectOrBodyContainsWords",
+    "SupportedByTask",
+    "WithImportance",
+    "WithinSizeRangeMaximum",
+    "WithinSizeRangeMinimum",
+    "WithSensitivity",
+    "IsValid",
+    "ObjectState",
+];
+
+/// Inbox rules (Get/New/Set/Remove/Enable/Disable-InboxRule): the rules a mailbox's owner
+/// sorts their mail with, as Outlook makes them.
+///
+/// **decisions**: a rule is named `<mailbox>\<RuleIdentity>` (or `<mailbox>\<name>`, or
+/// its name or RuleIdentity with `-Mailbox`); without either Exchange takes the mailbox
+/// of whoever runs the command, which the local organisation's administrator hasn't, so
+/// the command asks for `-Mailbox`.
+/// Rules are numbered from 1 in the order they run, a new one last unless `-Priority`
+/// puts it elsewhere. Two rules may share a name, as in Outlook. The people a rule names
+/// show as Exchange shows them (`"Ken Sanchez" [SMTP:ken@contoso.com]`), its folders by
+/// their path in the mailbox, which must exist. As with transport rules, no mail arrives:
+/// a rule is kept, never run, and the rule's Description is not composed.
+pub static INBOX_RULE: NounSpec = NounSpec {
+    nouns: &["InboxRule"],
+    type_name: "Microsoft.Exchange.Management.Common.InboxRule",
+    storage: Storage::Mailbox(MailboxData {
+        table: Table::InboxRules,
+        properties: INBOX_RULE_PROPERTIES,
+    }),
+    verbs: RULE_VERBS,
+    table: &["Name", "Enabled", "Priority", "RuleIdentity"],
     expanded: None,
 };
