@@ -144,7 +144,9 @@ fn through_the_shell(name: &str, parameter: &str, text: &str) {
     let _ = engine.run_source(Source::new("", script), args, RunMode::Command);
     let shown = OWN_COLOURS
         .iter()
-        .fold(errors.borrow().clone(), |text, colour| text.replace(colour, ""));
+        .fold(errors.borrow().clone(), |text, colour| {
+            text.replace(colour, "")
+        });
     assert!(!shown.chars().any(raw), "{shown:?}");
 }
 
