@@ -91,3 +91,26 @@ Add-MailboxFolderPermission -Identity ayla@contoso.com:\Calendar -User ed@contos
 Add-MailboxFolderPermission -Identity elly@contoso.com:\Calendar -User laura@contoso.com -AccessRights Editor -SharingPermissionFlags "Delegate, CanViewPrivateItems"
 Add-MailboxFolderPermission -Identity jane@contoso.com:\Calendar -User adam@contoso.com -AccessRights Reviewer
 Set-MailboxFolderPermission -Identity "Conference Room 1:\Calendar" -User Default -AccessRights LimitedDetails
+
+# Transport (mail flow) rules (sample data), in the order they run: a warning on mail from
+# outside, executable attachments refused, and a disclaimer not yet turned on.
+New-TransportRule -Name "External senders warning" -FromScope NotInOrganization -PrependSubject "[EXTERNAL] " -Comments "Marks mail from outside the organisation"
+New-TransportRule -Name "Block executable attachments" -AttachmentHasExecutableContent $true -RejectMessageReasonText "Executable attachments aren't allowed."
+New-TransportRule -Name "Outbound disclaimer" -FromScope InOrganization -ApplyHtmlDisclaimerText "<p>This message is confidential.</p>" -ApplyHtmlDisclaimerLocation Append -ApplyHtmlDisclaimerFallbackAction Wrap -Enabled $false
+
+# Distribution groups and mail-enabled security groups (sample data): a group per
+# department, the managers, and the leadership group holding the managers' group.
+New-DistributionGroup -Name Sales -Alias sales -ManagedBy ken@contoso.com -Members ken, christa, tony, John, sukjae, david, akia, isabel, ayla
+New-DistributionGroup -Name Marketing -Alias marketing -ManagedBy esther@contoso.com -Members esther, chris, coy, florencef, therese, christine
+New-DistributionGroup -Name "Engineering Team" -Alias EngineeringTeam -Type Security -ManagedBy JeffHay@contoso.com -Members yan, JeffHay, sean, rand, ed, valeria, joe
+New-DistributionGroup -Name "Finance Team" -Alias FinanceTeam -Type Security -ManagedBy jane@contoso.com -Members elly, adam, jane, laura, asraf, sirirat
+New-DistributionGroup -Name Managers -Alias managers -ManagedBy elly@contoso.com -Members ken, esther, JeffHay, jane, florencef
+New-DistributionGroup -Name Leadership -Alias leadership -ManagedBy elly@contoso.com -Members elly, laura, managers
+New-DistributionGroup -Name "Bldg34 Conf Rooms" -Alias Bldg34ConfRooms -Members ConferenceRoom1
+
+# Inbox rules (sample data): Ken Sanchez files invoices from Fabrikam and has turned off a
+# rule for newsletters; Laura Norman forwards her mail to a personal address.
+New-InboxRule -Mailbox ken -Name "Fabrikam invoices" -FromAddressContainsWords "fabrikam.com" -SubjectContainsWords "invoice" -MoveToFolder "ken:\Archive"
+New-InboxRule -Mailbox ken -Name "Newsletters" -SubjectContainsWords "newsletter" -MarkAsRead $true -StopProcessingRules $true
+Disable-InboxRule -Identity "ken\Newsletters"
+New-InboxRule -Mailbox laura -Name "Forward to personal account" -ForwardTo "laura.norman@outlook.com"

@@ -146,6 +146,11 @@ const CHECKED_NOUNS: &[&str] = &[
     "MobileDeviceStatistics",
     "ActiveSyncDevice",
     "ActiveSyncDeviceStatistics",
+    "TransportRule",
+    "RetentionPolicy",
+    "RetentionPolicyTag",
+    "DistributionGroup",
+    "DistributionGroupMember",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.

@@ -128,21 +128,38 @@ fn store_rows(org: &TempOrg) -> Vec<String> {
 }
 
 /// One parameter, available in Exchange Online, whose catalogue type is `type_name` (as
-/// the data file names it: the full name, or the short one): a cmdlet the organisation
-/// runs locally first, so that a value getting through would have somewhere to land.
+/// the data file names it: the full name, or the short one when no parameter is typed by
+/// that exact name): a cmdlet the organisation runs locally first, so that a value getting
+/// through would have somewhere to land.
 fn parameter_of_type(type_name: &str) -> Option<(&'static CmdletInfo, &'static ParameterInfo)> {
-    let of_type = |p: &&ParameterInfo| {
-        let base = p.type_name.trim_end_matches("[]").trim_matches(['<', '>']);
-        p.available_online()
-            && (base.eq_ignore_ascii_case(type_name)
-                || base
-                    .rsplit_once('.')
-                    .is_some_and(|(_, short)| short.eq_ignore_ascii_case(type_name)))
+    let base = |p: &ParameterInfo| {
+        p.type_name
+            .trim_end_matches("[]")
+            .trim_matches(['<', '>'])
+            .to_string()
     };
-    let all: Vec<_> = Catalog::get()
-        .cmdlets()
-        .flat_map(|c| c.parameters.iter().filter(of_type).map(move |p| (c, p)))
-        .collect();
+    let typed = |exact: bool| -> Vec<(&'static CmdletInfo, &'static ParameterInfo)> {
+        Catalog::get()
+            .cmdlets()
+            .flat_map(|c| c.parameters.iter().map(move |p| (c, p)))
+            .filter(|(_, p)| p.available_online())
+            .filter(|(_, p)| {
+                let base = base(p);
+                if exact {
+                    base.eq_ignore_ascii_case(type_name)
+                } else {
+                    base.rsplit_once('.')
+                        .is_some_and(|(_, short)| short.eq_ignore_ascii_case(type_name))
+                }
+            })
+            .collect()
+    };
+    let exact = typed(true);
+    let all = if exact.is_empty() {
+        typed(false)
+    } else {
+        exact
+    };
     all.iter()
         .find(|(c, _)| nouns::for_cmdlet(&c.name).is_some())
         .or(all.first())

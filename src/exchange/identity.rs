@@ -93,6 +93,30 @@ pub fn lifecycle_condition(lifecycle: Lifecycle) -> SqlFragment {
     }
 }
 
+/// The condition (on table alias `r`) selecting the recipients of these kinds
+/// (RecipientTypeDetails values): what a noun's identity can name (`Set-Mailbox` finds no
+/// group). No kinds: every recipient.
+pub fn kinds_condition(kinds: &[&str]) -> SqlFragment {
+    if kinds.is_empty() {
+        return SqlFragment::all();
+    }
+    SqlFragment::new(
+        format!(
+            "r.\"RecipientTypeDetails\" IN ({})",
+            vec!["?"; kinds.len()].join(", ")
+        ),
+        kinds
+            .iter()
+            .map(|k| SqlValue::Text(k.to_string()))
+            .collect(),
+    )
+}
+
+/// The recipients of a lifecycle and of these kinds.
+pub fn scope(lifecycle: Lifecycle, kinds: &[&str]) -> SqlFragment {
+    lifecycle_condition(lifecycle).and(kinds_condition(kinds))
+}
+
 /// Whether a Get-* identity is a wildcard pattern.
 pub fn has_wildcard(identity: &str) -> bool {
     identity.contains('*')

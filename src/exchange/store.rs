@@ -117,6 +117,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/7.sql"),
     include_str!("migrations/8.sql"),
     include_str!("migrations/9.sql"),
+    include_str!("migrations/10.sql"),
+    include_str!("migrations/11.sql"),
+    include_str!("migrations/12.sql"),
 ];
 
 /// exosh's mark in the SQLite header (`PRAGMA application_id`): "exoS". Set by
@@ -821,7 +824,11 @@ mod tests {
             .connection()
             .query_row("SELECT count(*) FROM objects", [], |r| r.get(0))
             .expect("count");
-        assert_eq!(count, 13);
+        assert_eq!(
+            count,
+            13 + 12 + 2,
+            "and the retention policy and its tags, and the two accepted domains"
+        );
         assert_eq!(store.org().domain, "contoso.com");
         assert_eq!(store.integrity_check().expect("check"), "ok");
     }

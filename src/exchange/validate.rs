@@ -133,7 +133,6 @@ fn check_length(info: &ParameterInfo, value: &Value) -> Result<(), ExchangeError
 /// exist (authentication, address book and data encryption policies exist only once an
 /// admin creates them, which needs Exchange Online).
 const POLICIES_NOT_KEPT: &[(&str, &[&str])] = &[
-    ("RetentionPolicy", &["Default MRM Policy"]),
     ("RoleAssignmentPolicy", &["Default Role Assignment Policy"]),
     ("SharingPolicy", &["Default Sharing Policy"]),
     ("AddressBookPolicy", &[]),
@@ -461,20 +460,20 @@ mod tests {
         assert!(
             check(
                 "Set-Mailbox",
-                "RetentionPolicy",
-                json!("default mrm policy")
+                "RoleAssignmentPolicy",
+                json!("default role assignment policy")
             )
             .is_ok()
         );
         let error = check(
-            "Set-MailboxPlan",
-            "RetentionPolicy",
-            json!("Contoso Retention Policy"),
+            "Set-Mailbox",
+            "SharingPolicy",
+            json!("Contoso Sharing Policy"),
         )
         .expect_err("missing");
         assert_eq!(
             error.message,
-            "Couldn't find object \"Contoso Retention Policy\". Please make sure that it was spelled correctly or specify a different object."
+            "Couldn't find object \"Contoso Sharing Policy\". Please make sure that it was spelled correctly or specify a different object."
         );
         assert!(
             check(

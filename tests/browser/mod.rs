@@ -322,16 +322,74 @@ impl Browser {
         }
     }
 
+    /// The accessible name of the group (`role="group"`) the focused element is in, as a
+    /// screen reader announces it before the control ("MAPI: Enabled", then "Disable").
+    pub fn focused_group(&self) -> String {
+        let active = self.session_call("GET", "/element/active", None);
+        let Some(element) = active[ELEMENT].as_str() else {
+            return String::new();
+        };
+        let group = self.call(
+            "POST",
+            &format!("/session/{}/element/{element}/element", self.session),
+            Some(json!({"using": "xpath", "value": "ancestor::*[@role='group'][1]"})),
+        );
+        match group.ok().as_ref().and_then(|g| g[ELEMENT].as_str()) {
+            Some(group) => self.label(group),
+            None => String::new(),
+        }
+    }
+
     /// Presses Tab until the focused control's accessible name is `name` (at most
     /// `limit` times); panics if it never is.
     pub fn tab_to(&self, name: &str, limit: usize) {
+        self.tab_to_in(name, None, limit);
+    }
+
+    /// Presses Tab until the focused control is `name` in the group named `group` ("under
+    /// MAPI: Enabled, Disable"), at most `limit` times; panics if it never is.
+    pub fn tab_to_in(&self, name: &str, group: Option<&str>, limit: usize) {
         for _ in 0..limit {
             self.press("\u{E004}");
-            if self.focused() == name {
+            if self.focused() == name && group.is_none_or(|g| self.focused_group() == g) {
                 return;
             }
         }
-        panic!("Tab never reached {name:?} in {limit} presses");
+        panic!("Tab never reached {name:?} (in {group:?}) in {limit} presses");
+    }
+
+    /// Every control a user can see and reach on the page (links, buttons, disclosures and
+    /// fields; only the open warning's while one is open), each as (its visible text, its
+    /// accessible name). A field's visible text is its label's.
+    pub fn controls(&self) -> Vec<(String, String)> {
+        const CONTROLS: &str =
+            "a[href], button, summary, input:not([type=hidden]), select, textarea";
+        let texts = self.script(&format!(
+            "const modal = document.querySelector('dialog:modal');
+             return Array.from(document.querySelectorAll('{CONTROLS}')).map(e => {{
+               const shown = e.checkVisibility() && (!modal || modal.contains(e));
+               const words = (e.matches('input, select, textarea') ? Array.from(e.labels).map(l => l.innerText).join(' ') : e.innerText);
+               return shown ? words.replace(/\\s+/g, ' ').trim() : null;
+             }})"
+        ));
+        let found = self.session_call(
+            "POST",
+            "/elements",
+            Some(json!({"using": "css selector", "value": CONTROLS})),
+        );
+        let (Some(texts), Some(found)) = (texts.as_array(), found.as_array()) else {
+            panic!("controls: {texts} {found}");
+        };
+        assert_eq!(texts.len(), found.len(), "the same controls, found twice");
+        texts
+            .iter()
+            .zip(found)
+            .filter_map(|(text, element)| {
+                let text = text.as_str()?;
+                let element = element[ELEMENT].as_str()?;
+                Some((text.to_string(), self.label(element)))
+            })
+            .collect()
     }
 
     /// The page's visible text, once it contains `expected` (or after 10 seconds; a page

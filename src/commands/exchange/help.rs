@@ -210,6 +210,86 @@ const HELP: &[Help] = &[
         )],
     },
     Help {
+        name: "Get-DistributionGroup",
+        synopsis: "Shows distribution groups and mail-enabled security groups.",
+        description: "Get-DistributionGroup lists the groups mail can be sent to: one group (-Identity: its name, alias or address) or many (-Filter, -RecipientTypeDetails, -ResultSize). GroupType tells a security group (Universal, SecurityEnabled) from a distribution group; ManagedBy holds its owners. Get-DistributionGroupMember lists a group's members.",
+        examples: &[(
+            "The security groups and their owners",
+            "Get-DistributionGroup -RecipientTypeDetails MailUniversalSecurityGroup | ForEach-Object { \"$($_.Name): $($_.ManagedBy)\" }",
+            "Engineering Team: Jeff Hay\nFinance Team: Jane Clayton",
+        )],
+    },
+    Help {
+        name: "New-DistributionGroup",
+        synopsis: "Creates a distribution group or a mail-enabled security group.",
+        description: "New-DistributionGroup creates a group with a -Name, its first -Members and its owners (-ManagedBy). -Type Security makes a mail-enabled security group, which can also be given permissions; -RoomList a list of meeting rooms. The alias and address come from the name unless -Alias or -PrimarySmtpAddress say otherwise. The new group is written to the pipeline.",
+        examples: &[(
+            "A project group with two members",
+            "New-DistributionGroup -Name 'Project Falcon' -Members ken, yan -ManagedBy jane | Out-Null\n(Get-DistributionGroupMember 'Project Falcon').Name",
+            "Ken Sanchez\nYan Li",
+        )],
+    },
+    Help {
+        name: "Get-DistributionGroupMember",
+        synopsis: "Shows the members of a distribution group or mail-enabled security group.",
+        description: "Get-DistributionGroupMember lists the recipients a group holds, as Get-Recipient shows them. A group within the group is listed as one member; list its own members to go further down. -IncludeSoftDeletedObjects adds members whose mailboxes were removed lately.",
+        examples: &[(
+            "Who is in a group, with a group among them",
+            "Get-DistributionGroupMember -Identity Leadership | ForEach-Object { \"$($_.Name) ($($_.RecipientType))\" }",
+            "Elly Nkya (UserMailbox)\nLaura Norman (UserMailbox)\nManagers (MailUniversalDistributionGroup)",
+        )],
+    },
+    Help {
+        name: "Add-DistributionGroupMember",
+        synopsis: "Adds a recipient to a distribution group or mail-enabled security group.",
+        description: "Add-DistributionGroupMember adds one -Member to a group; a recipient already in the group is refused with an error. Remove-DistributionGroupMember takes one out, and Update-DistributionGroupMember replaces all members at once.",
+        examples: &[(
+            "Add a user to a group",
+            "Add-DistributionGroupMember -Identity Marketing -Member yan@contoso.com\n(Get-DistributionGroupMember Marketing).Count",
+            "7",
+        )],
+    },
+    Help {
+        name: "Get-TransportRule",
+        synopsis: "Shows the organisation's transport rules (mail flow rules), in the order they run.",
+        description: "Get-TransportRule lists the rules that act on mail passing through the organisation: each one's state (Enabled or Disabled), mode (Enforce, Audit, AuditAndNotify), priority (0 runs first) and comments, and with Format-List its conditions, exceptions and actions. -State selects the rules turned on or off. In the local organisation no mail flows: rules are kept and listed, never applied to a message.",
+        examples: &[(
+            "The rules that are turned off",
+            "(Get-TransportRule -State Disabled).Name",
+            "Outbound disclaimer",
+        )],
+    },
+    Help {
+        name: "New-TransportRule",
+        synopsis: "Creates a transport rule (mail flow rule).",
+        description: "New-TransportRule makes a rule from its conditions (-From, -SentTo, -SubjectContainsWords, ...), exceptions (the same names starting with ExceptIf) and actions (-PrependSubject, -BlindCopyTo, -RejectMessageReasonText, ...). It goes last unless -Priority puts it elsewhere, and the rules after it move down. -Enabled $false makes it turned off; Enable-TransportRule and Disable-TransportRule switch it later. In the local organisation no mail flows: the rule is kept, never applied to a message.",
+        examples: &[(
+            "A rule that copies a project's mail to its lead, run first",
+            "New-TransportRule 'Project Falcon' -SubjectContainsWords 'Falcon' -BlindCopyTo ken -Priority 0 | Out-Null\n(Get-TransportRule)[0].BlindCopyTo",
+            "ken@contoso.com",
+        )],
+    },
+    Help {
+        name: "Get-RetentionPolicy",
+        synopsis: "Shows the retention policies: which retention tags each one links.",
+        description: "Get-RetentionPolicy lists the organisation's retention policies (messaging records management), each with the retention tags it links (RetentionPolicyTagLinks) and whether it is the default. Every organisation has the Default MRM Policy. A mailbox's policy is its RetentionPolicy (Set-Mailbox -RetentionPolicy); Get-RetentionPolicyTag shows what each tag does. The local organisation keeps policies and tags but archives and deletes nothing.",
+        examples: &[(
+            "Which tags move mail to the archive in the default policy",
+            "(Get-RetentionPolicy 'Default MRM Policy').RetentionPolicyTagLinks | Where-Object { (Get-RetentionPolicyTag $_).RetentionAction -eq 'MoveToArchive' -and $_ -like 'Default*' }",
+            "Default 2 year move to archive",
+        )],
+    },
+    Help {
+        name: "Get-InboxRule",
+        synopsis: "Shows the Inbox rules of a mailbox: how its owner sorts, forwards and flags mail.",
+        description: "Get-InboxRule lists the rules of the mailbox -Mailbox names, in the order they run (Priority), each with its conditions, exceptions and actions; -Identity takes one rule as mailbox\\rule (its name or RuleIdentity). Rules that forward mail (ForwardTo, ForwardAsAttachmentTo, RedirectTo) are what audits of a mailbox usually look for. In the local organisation no mail arrives: rules are kept, never run.",
+        examples: &[(
+            "The rules of one mailbox that forward mail",
+            "Get-InboxRule -Mailbox laura | Where-Object { $_.ForwardTo } | ForEach-Object { $_.Name }",
+            "Forward to personal account",
+        )],
+    },
+    Help {
         name: "Get-ConnectionInformation",
         synopsis: "Shows the connections to Exchange Online made in this session.",
         description: "Get-ConnectionInformation lists each connection Connect-ExchangeOnline made: where to, as whom, and whether it is still open. In the local organisation there is none.",

@@ -11,8 +11,9 @@ use crate::syntax::ast::{
 };
 use crate::syntax::parser::parse_script;
 
-/// A literal argument's JSON value; `None` for anything computed (a variable such as the
-/// sample password, which the local organisation does not keep).
+/// A literal argument's JSON value (a list of literals too: `-Members ken, christa`);
+/// `None` for anything computed (a variable such as the sample password, which the local
+/// organisation does not keep).
 fn literal(expr: &Expr) -> Option<Json> {
     match &expr.kind {
         ExprKind::StringLiteral(s) | ExprKind::BareWord(s) => Some(Json::String(s.clone())),
@@ -26,6 +27,11 @@ fn literal(expr: &Expr) -> Option<Json> {
             .map(Json::String),
         ExprKind::Number(Number::Int(i)) => Some(Json::from(*i)),
         ExprKind::Number(Number::Long(i)) => Some(Json::from(*i)),
+        ExprKind::ArrayLiteral(items) => items
+            .iter()
+            .map(literal)
+            .collect::<Option<_>>()
+            .map(Json::Array),
         ExprKind::Variable(v) if v.scope.is_none() => match v.name.to_ascii_lowercase().as_str() {
             "true" => Some(Json::Bool(true)),
             "false" => Some(Json::Bool(false)),
@@ -102,6 +108,6 @@ mod tests {
             .find(|r| r.get_str("Name").as_deref() == Some("Sales Team"))
             .expect("shared");
         assert!(shared.switch("Shared"));
-        assert_eq!(requests.len(), 29 + 28 + 3 + 3 + 1 + 9);
+        assert_eq!(requests.len(), 29 + 28 + 3 + 3 + 1 + 9 + 3 + 7 + 4);
     }
 }

@@ -23,6 +23,7 @@ use crate::exchange::nouns::NounSpec;
 use crate::exchange::nouns::policies::{
     ACTIVESYNC_DEVICE_ACCESS_RULE, MOBILE_DEVICE_MAILBOX_POLICY,
 };
+use crate::exchange::nouns::recipients::MAILBOXES;
 use crate::exchange::nouns::settings::ACTIVESYNC_ORGANIZATION_SETTINGS;
 use crate::exchange::opath::{self, Operand, OperandKind};
 use crate::exchange::request::{ExchangeError, Object};
@@ -175,7 +176,7 @@ fn identity_condition(
             ));
         }
     };
-    let rid = match resolve(conn, mailbox, Lifecycle::Active, server) {
+    let rid = match resolve(conn, mailbox, Lifecycle::Active, MAILBOXES, server) {
         Ok(mailbox) => mailbox.rid,
         Err(_) => return Err(identity::not_found(identity, server)),
     };
@@ -237,7 +238,7 @@ fn condition(
     .filter(|p| exo || **p != "Identity")
     .find_map(|p| bound.get(p).and_then(identity_text));
     if let Some(mailbox) = mailbox {
-        let rid = resolve(conn, &mailbox, Lifecycle::Active, server)?.rid;
+        let rid = resolve(conn, &mailbox, Lifecycle::Active, MAILBOXES, server)?.rid;
         condition = condition.and(SqlFragment::new("d.rid = ?", vec![SqlValue::Integer(rid)]));
     }
     let mut clients = Vec::new();

@@ -76,6 +76,10 @@ pub(super) fn value(derived: Derived, place: &Place, org: &OrgInfo) -> Option<Va
         | Derived::Is(..)
         | Derived::Set(_)
         | Derived::Addresses
+        | Derived::RecipientType
+        | Derived::GroupType
+        | Derived::Linked(_)
+        | Derived::MemberOf
         | Derived::NamesDefault(_) => {
             return None;
         }

@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 use super::directory::{self, directory_suffix, escape_dn};
 use super::recipients::requested_identity;
 use super::{Bound, LocalBackend, ResultSize, feed, not_local};
-use crate::exchange::identity::{self, Lifecycle, lifecycle_condition};
+use crate::exchange::identity::{self, Lifecycle, scope};
 use crate::exchange::nouns::{MailboxData, NounSpec, Op, Table};
 use crate::exchange::request::{ExchangeError, Object, TYPE_ANNOTATION, scalar_text};
 use crate::exchange::store::{OrgInfo, sql_error};
@@ -34,8 +34,10 @@ pub(super) struct Principal {
 }
 
 /// The columns [`Principal::from_row`] reads, of the recipient aliased `r`, from `first`.
-pub(super) const PRINCIPAL_COLUMNS: &str = "r.rid, r.\"Name\", r.\"UserPrincipalName\", \
-     r.\"DisplayName\", r.\"Guid\", r.\"WhenSoftDeleted\" IS NOT NULL";
+/// A group, which has no user principal name, is named by its name.
+pub(super) const PRINCIPAL_COLUMNS: &str = "r.rid, r.\"Name\", \
+     IFNULL(r.\"UserPrincipalName\", r.\"Name\"), r.\"DisplayName\", r.\"Guid\", \
+     r.\"WhenSoftDeleted\" IS NOT NULL";
 
 impl Principal {
     pub fn from_row(row: &Row, first: usize) -> rusqlite::Result<Principal> {
@@ -93,29 +95,35 @@ pub(super) fn lifecycle(bound: &Bound) -> Lifecycle {
     }
 }
 
-/// The one recipient an identity names among those of a lifecycle.
+/// The one recipient an identity names among those of a lifecycle and of these kinds
+/// ([`MAILBOXES`], the [`SECURITY_PRINCIPALS`] a permission is given to, ...).
+///
+/// [`MAILBOXES`]: crate::exchange::nouns::recipients::MAILBOXES
+/// [`SECURITY_PRINCIPALS`]: crate::exchange::nouns::recipients::SECURITY_PRINCIPALS
 pub(super) fn resolve(
     conn: &Connection,
     identity: &str,
     lifecycle: Lifecycle,
+    kinds: &[&str],
     server: &str,
 ) -> Result<Principal, ExchangeError> {
-    let rid = identity::resolve_recipient(conn, &lifecycle_condition(lifecycle), identity, server)?;
+    let rid = identity::resolve_recipient(conn, &scope(lifecycle, kinds), identity, server)?;
     Principal::read(conn, rid)
 }
 
-/// The mailboxes a Get lists: the one its identity names (an error when none), or every
-/// one in the lifecycle, in the order they were made.
+/// The recipients of these kinds a Get lists: the one its identity names (an error when
+/// none), or every one in the lifecycle, in the order they were made.
 pub(super) fn listed(
     conn: &Connection,
     bound: &Bound,
     lifecycle: Lifecycle,
+    kinds: &[&str],
     server: &str,
 ) -> Result<Vec<Principal>, ExchangeError> {
     if let Some(identity) = requested_identity(bound) {
-        return Ok(vec![resolve(conn, &identity, lifecycle, server)?]);
+        return Ok(vec![resolve(conn, &identity, lifecycle, kinds, server)?]);
     }
-    let condition = lifecycle_condition(lifecycle);
+    let condition = scope(lifecycle, kinds);
     let mut stmt = conn
         .prepare_cached(&format!(
             "SELECT {PRINCIPAL_COLUMNS} FROM recipients r WHERE {} ORDER BY r.rid",
@@ -261,6 +269,12 @@ impl LocalBackend {
             (Table::MobileDevices { activesync_only }, Op::Clear) => {
                 self.clear_device(activesync_only, bound)
             }
+            (Table::InboxRules, Op::Get) => self.get_inbox_rules(noun, bound, sink),
+            (Table::InboxRules, Op::New) => self.new_inbox_rule(noun, bound, sink),
+            (Table::InboxRules, Op::Set) => self.set_inbox_rule(bound),
+            (Table::InboxRules, Op::Remove) => self.remove_inbox_rule(bound),
+            (Table::InboxRules, Op::Enable) => self.switch_inbox_rule(bound, true),
+            (Table::InboxRules, Op::Disable) => self.switch_inbox_rule(bound, false),
             _ => Err(not_local(&bound.cmdlet.name)),
         }
     }

@@ -25,6 +25,7 @@ use super::values::to_bool;
 use super::{Bound, LocalBackend, identity_text, no_change_warning};
 use crate::exchange::identity::Lifecycle;
 use crate::exchange::nouns::NounSpec;
+use crate::exchange::nouns::recipients::{MAILBOXES, SECURITY_PRINCIPALS};
 use crate::exchange::request::{ExchangeError, Object};
 use crate::exchange::store::sql_error;
 
@@ -161,7 +162,13 @@ impl Who {
         } else if text.eq_ignore_ascii_case("Anonymous") {
             Who::Anonymous
         } else {
-            Who::User(resolve(conn, text, Lifecycle::Active, server)?)
+            Who::User(resolve(
+                conn,
+                text,
+                Lifecycle::Active,
+                SECURITY_PRINCIPALS,
+                server,
+            )?)
         })
     }
 
@@ -296,7 +303,7 @@ fn named_folder(
     server: &str,
 ) -> Result<(Principal, Folder), ExchangeError> {
     let (mailbox, path) = split_identity(identity);
-    let mailbox = resolve(conn, &mailbox, Lifecycle::Active, server)?;
+    let mailbox = resolve(conn, &mailbox, Lifecycle::Active, MAILBOXES, server)?;
     let folder =
         folders::find(conn, mailbox.rid, &path)?.ok_or_else(|| folder_not_found(identity))?;
     Ok((mailbox, folder))

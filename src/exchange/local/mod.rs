@@ -12,6 +12,9 @@ mod directory;
 mod entries;
 mod folder_permissions;
 mod folders;
+mod groups;
+mod inbox_rules;
+mod links;
 mod objects;
 mod permissions;
 mod recipient_changes;
@@ -278,22 +281,29 @@ impl LocalBackend {
         let Some((noun, op)) = nouns::for_cmdlet(&bound.cmdlet.name) else {
             return Err(not_local(&bound.cmdlet.name));
         };
+        if let Storage::Objects(kind) = &noun.storage {
+            objects::refuse_online_only(kind, &bound)?;
+        }
         match (&noun.storage, op) {
             (Storage::Recipients(_), Op::Get) => {
                 self.get_recipients(expanded(noun, &bound), &bound, sink)
             }
             (Storage::Recipients(_), Op::Set) => self.set_recipient(noun, &bound),
+            (Storage::Recipients(_), Op::New) => self.new_group(noun, &bound, sink),
             (Storage::Recipients(_), Op::NewMailbox) => self.new_mailbox(&bound, sink),
-            (Storage::Recipients(_), Op::Remove) => self.remove_recipient(&bound),
-            (Storage::Recipients(_), Op::Undo) => self.undo_soft_delete(&bound),
+            (Storage::Recipients(_), Op::Remove) => self.remove_recipient(noun, &bound),
+            (Storage::Recipients(_), Op::Undo) => self.undo_soft_delete(noun, &bound),
             (Storage::Objects(kind), Op::Get) => self.get_objects(noun, kind, &bound, sink),
             (Storage::Objects(kind), Op::Set) => self.set_object(noun, kind, &bound),
             (Storage::Objects(kind), Op::New) => self.new_object(noun, kind, &bound, sink),
             (Storage::Objects(kind), Op::Remove) => self.remove_object(kind, &bound),
+            (Storage::Objects(kind), Op::Enable) => self.switch_object(kind, &bound, true),
+            (Storage::Objects(kind), Op::Disable) => self.switch_object(kind, &bound, false),
             (Storage::Mailbox(data), op) => {
                 self.mailbox_data(expanded(noun, &bound), data, op, &bound, sink)
             }
-            (Storage::Recipients(_), Op::New | Op::Add | Op::Clear)
+            (Storage::Links(links), op) => self.group_links(links, op, &bound, sink),
+            (Storage::Recipients(_), Op::Add | Op::Clear | Op::Enable | Op::Disable)
             | (Storage::Objects(_), Op::NewMailbox | Op::Undo | Op::Add | Op::Clear) => {
                 Err(not_local(&bound.cmdlet.name))
             }

@@ -29,6 +29,7 @@ use super::values::to_bool;
 use super::{Bound, LocalBackend, identity_text};
 use crate::exchange::identity::Lifecycle;
 use crate::exchange::nouns::NounSpec;
+use crate::exchange::nouns::recipients::{MAILBOXES, SECURITY_PRINCIPALS};
 use crate::exchange::request::{ExchangeError, Object};
 use crate::exchange::store::{OrgInfo, sql_error};
 
@@ -99,7 +100,9 @@ impl UserFilter {
         Ok(match bound.get(parameter).and_then(identity_text) {
             None => UserFilter::All,
             Some(text) if text.trim().eq_ignore_ascii_case(SELF_ACCOUNT) => UserFilter::OwnUser,
-            Some(text) => UserFilter::Rid(resolve(conn, &text, Lifecycle::Any, server)?.rid),
+            Some(text) => UserFilter::Rid(
+                resolve(conn, &text, Lifecycle::Any, SECURITY_PRINCIPALS, server)?.rid,
+            ),
         })
     }
     fn own_user(&self) -> bool {
@@ -199,7 +202,7 @@ fn changed_user(
     if text.trim().eq_ignore_ascii_case(SELF_ACCOUNT) {
         return Err(own_user_fixed(parameter));
     }
-    resolve(conn, &text, Lifecycle::Active, server)
+    resolve(conn, &text, Lifecycle::Active, SECURITY_PRINCIPALS, server)
 }
 
 impl LocalBackend {
@@ -210,7 +213,7 @@ impl LocalBackend {
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError> {
         self.list_entries(bound, sink, |conn, org| {
-            let mailboxes = listed(conn, bound, lifecycle(bound), &org.server)?;
+            let mailboxes = listed(conn, bound, lifecycle(bound), MAILBOXES, &org.server)?;
             if bound.switch("Owner") {
                 return mailboxes
                     .iter()
@@ -260,7 +263,7 @@ impl LocalBackend {
         let commit = !bound.switch("WhatIf");
         if bound.get("Owner").is_some() {
             return self.store().write_if(commit, |tx, org| {
-                let mailbox = resolve(tx, &identity, Lifecycle::Active, &org.server)?;
+                let mailbox = resolve(tx, &identity, Lifecycle::Active, MAILBOXES, &org.server)?;
                 let owner = changed_user(tx, bound, "Owner", &org.server)?;
                 tx.prepare_cached(
                     "INSERT INTO mailbox_owners (rid, owner) VALUES (?1, ?2) \
@@ -281,7 +284,7 @@ impl LocalBackend {
             None => true,
         };
         self.add_entry(bound, sink, |tx, org| {
-            let mailbox = resolve(tx, &identity, Lifecycle::Active, &org.server)?;
+            let mailbox = resolve(tx, &identity, Lifecycle::Active, MAILBOXES, &org.server)?;
             let user = changed_user(tx, bound, "User", &org.server)?;
             let key = params![mailbox.rid, user.rid, deny, inheritance];
             let existing = tx
@@ -330,7 +333,7 @@ impl LocalBackend {
         let commit = !bound.switch("WhatIf");
         let mailboxes = lifecycle(bound);
         self.store().write_if(commit, |tx, org| {
-            let mailbox = resolve(tx, &identity, mailboxes, &org.server)?;
+            let mailbox = resolve(tx, &identity, mailboxes, MAILBOXES, &org.server)?;
             if bound.switch("ResetDefault") {
                 tx.execute(
                     "DELETE FROM mailbox_permissions WHERE rid = ?1",
@@ -392,7 +395,7 @@ impl LocalBackend {
     ) -> Result<Vec<String>, ExchangeError> {
         check_send_as(&texts(bound.get("AccessRights")))?;
         self.list_entries(bound, sink, |conn, org| {
-            let recipients = listed(conn, bound, Lifecycle::Active, &org.server)?;
+            let recipients = listed(conn, bound, Lifecycle::Active, &[], &org.server)?;
             let users = UserFilter::of(conn, bound, "Trustee", &org.server)?;
             let mut objects = Vec::new();
             for recipient in &recipients {
@@ -418,7 +421,7 @@ impl LocalBackend {
         let identity = bound.required_text("Identity")?;
         check_send_as(&required_rights(bound)?)?;
         self.add_entry(bound, sink, |tx, org| {
-            let recipient = resolve(tx, &identity, Lifecycle::Active, &org.server)?;
+            let recipient = resolve(tx, &identity, Lifecycle::Active, &[], &org.server)?;
             let user = changed_user(tx, bound, "Trustee", &org.server)?;
             let inserted = tx
                 .execute(
@@ -447,7 +450,7 @@ impl LocalBackend {
         let commit = !bound.switch("WhatIf");
         let deny = bound.switch("Deny");
         self.store().write_if(commit, |tx, org| {
-            let recipient = resolve(tx, &identity, Lifecycle::Active, &org.server)?;
+            let recipient = resolve(tx, &identity, Lifecycle::Active, &[], &org.server)?;
             let user = changed_user(tx, bound, "Trustee", &org.server)?;
             let removed = if deny {
                 0

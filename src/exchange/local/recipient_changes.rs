@@ -1,6 +1,7 @@
-//! Changing recipients: Set-CASMailbox, Set-Mailbox and Set-User (one parameter
-//! → one column, or the row's `Extra` settings), New-Mailbox with its plan's defaults,
-//! and Remove-Mailbox. Each command is one transaction.
+//! Changing recipients: Set-CASMailbox, Set-Mailbox, Set-User, Set-DistributionGroup, ...
+//! (one parameter → one column, or the row's `Extra` settings), New-Mailbox with its
+//! plan's defaults, and Remove-Mailbox, Remove-DistributionGroup, ... Each command is one
+//! transaction, and sees only the recipients of its noun's kinds.
 
 use std::ops::ControlFlow;
 
@@ -8,16 +9,15 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Params, Row, params, params_from_iter};
 use serde_json::{Map, Value, json};
 
+use super::groups::{self, GROUP_PARAMETERS};
 use super::recipients::{
-    Context, Plan, RecipientRow, read_recipient, read_recipient_columns, render,
+    Context, Plan, RecipientRow, layout_of, read_recipient, read_recipient_columns, render,
 };
 use super::values::{
     column_value, is_hashtable, is_size_parameter, multi_value, reference_name, size_value, to_bool,
 };
 use super::{Bound, LocalBackend, identity_text, no_change_warning};
-use crate::exchange::identity::{
-    self, Lifecycle, lifecycle_condition, reference_missing, resolve_object,
-};
+use crate::exchange::identity::{self, Lifecycle, reference_missing, resolve_object, scope};
 use crate::exchange::nouns::policies::{CAS_MAILBOX_PLAN, MAILBOX_PLAN};
 use crate::exchange::nouns::recipients::{
     MAILBOX, ROOM_MAILBOX, SHARED_MAILBOX, USER_MAILBOX, recipient_column,
@@ -37,16 +37,22 @@ impl LocalBackend {
         self.store().write_if(commit, |tx, org| {
             let rid = identity::resolve_recipient(
                 tx,
-                &lifecycle_condition(Lifecycle::Active),
+                &scope(Lifecycle::Active, layout_of(noun).kinds),
                 &identity,
                 &org.server,
             )?;
-            let row = if bound.get("EmailAddresses").is_some() {
+            let row = if ["EmailAddresses", "PrimarySmtpAddress"]
+                .iter()
+                .any(|p| bound.get(p).is_some())
+            {
                 read_recipient(tx, rid)?
             } else {
                 read_recipient_columns(tx, rid)?
             };
-            let changed = apply_settings(tx, noun, &row, bound)?;
+            let group = groups::is_group_noun(noun);
+            let mut changed = group && groups::apply_group_settings(tx, org, &row, bound)?;
+            let handled = if group { GROUP_PARAMETERS } else { &[] };
+            changed |= apply_settings(tx, noun, &row, bound, handled)?;
             Ok(if changed {
                 Vec::new()
             } else {
@@ -76,20 +82,27 @@ impl LocalBackend {
     /// Remove-Mailbox: the mailbox joins the soft-deleted mailboxes, kept with all its
     /// settings for 30 days; with `-PermanentlyDelete`, a soft-deleted mailbox is purged
     /// (as in Exchange Online, only a soft-deleted one: an identity in use is not found).
-    pub(super) fn remove_recipient(&self, bound: &Bound) -> Result<Vec<String>, ExchangeError> {
+    /// A noun whose recipients are not kept once removed (Remove-DistributionGroup)
+    /// deletes at once.
+    pub(super) fn remove_recipient(
+        &self,
+        noun: &NounSpec,
+        bound: &Bound,
+    ) -> Result<Vec<String>, ExchangeError> {
         let identity = bound.required_text("Identity")?;
         let commit = !bound.switch("WhatIf");
-        let purge = bound.switch("PermanentlyDelete");
+        let layout = layout_of(noun);
+        let purge = bound.switch("PermanentlyDelete") || !layout.soft_delete;
         self.store().write_if(commit, |tx, org| {
             purge_expired(tx)?;
-            let lifecycle = if purge {
+            let lifecycle = if purge && layout.soft_delete {
                 Lifecycle::SoftDeleted
             } else {
                 Lifecycle::Active
             };
             let rid = identity::resolve_recipient(
                 tx,
-                &lifecycle_condition(lifecycle),
+                &scope(lifecycle, layout.kinds),
                 &identity,
                 &org.server,
             )?;
@@ -108,14 +121,18 @@ impl LocalBackend {
     }
 
     /// Undo-SoftDeletedMailbox: a soft-deleted mailbox is in use again, as it was.
-    pub(super) fn undo_soft_delete(&self, bound: &Bound) -> Result<Vec<String>, ExchangeError> {
+    pub(super) fn undo_soft_delete(
+        &self,
+        noun: &NounSpec,
+        bound: &Bound,
+    ) -> Result<Vec<String>, ExchangeError> {
         let identity = bound.required_text("SoftDeletedObject")?;
         let commit = !bound.switch("WhatIf");
         self.store().write_if(commit, |tx, org| {
             purge_expired(tx)?;
             let rid = identity::resolve_recipient(
                 tx,
-                &lifecycle_condition(Lifecycle::SoftDeleted),
+                &scope(Lifecycle::SoftDeleted, layout_of(noun).kinds),
                 &identity,
                 &org.server,
             )?;
@@ -132,7 +149,7 @@ impl LocalBackend {
 
 /// Purges the soft-deleted mailboxes removed more than 30 days ago (their addresses go
 /// with them), freeing their names and addresses.
-fn purge_expired(tx: &Connection) -> Result<(), ExchangeError> {
+pub(super) fn purge_expired(tx: &Connection) -> Result<(), ExchangeError> {
     execute_cached(
         tx,
         "DELETE FROM recipients WHERE \"WhenSoftDeleted\" < ?1",
@@ -142,19 +159,27 @@ fn purge_expired(tx: &Connection) -> Result<(), ExchangeError> {
     Ok(())
 }
 
-/// Applies a Set-*'s parameters to one recipient; returns whether anything changed.
-fn apply_settings(
+/// Applies a Set-*'s parameters to one recipient, but those in `handled` (the caller's
+/// own); returns whether anything changed.
+pub(super) fn apply_settings(
     tx: &Connection,
     noun: &NounSpec,
     row: &RecipientRow,
     bound: &Bound,
+    handled: &[&str],
 ) -> Result<bool, ExchangeError> {
     let mut updates: Vec<(&'static str, SqlValue)> = Vec::new();
     let mut extra = row.extra.clone();
     let mut addresses: Option<Vec<String>> = None;
+    let defaults: Map<String, Value> =
+        serde_json::from_str(layout_of(noun).defaults).unwrap_or_default();
     for (info, value) in &bound.params {
         let name = info.name.as_str();
-        if NOT_SETTINGS.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+        if NOT_SETTINGS
+            .iter()
+            .chain(handled)
+            .any(|n| n.eq_ignore_ascii_case(name))
+        {
             continue;
         }
         if let Some((column, target)) = noun.column(name).and_then(|c| match c.kind {
@@ -166,6 +191,14 @@ fn apply_settings(
         }
         if name.eq_ignore_ascii_case("EmailAddresses") {
             addresses = Some(multi_value(name, &row.addresses, value)?);
+            continue;
+        }
+        if name.eq_ignore_ascii_case("PrimarySmtpAddress") {
+            let current = addresses.as_deref().unwrap_or(&row.addresses);
+            addresses = Some(with_primary(
+                current,
+                &identity_text(value).unwrap_or_default(),
+            ));
             continue;
         }
         if name.eq_ignore_ascii_case("Type") {
@@ -207,6 +240,11 @@ fn apply_settings(
                 ));
             }
             None => {
+                if info.is_switch() && defaults.keys().any(|k| k.eq_ignore_ascii_case(name)) {
+                    // A switch that turns a setting on (-HiddenGroupMembershipEnabled).
+                    extra.insert(name.to_string(), Value::Bool(to_bool(name, value)?));
+                    continue;
+                }
                 if info.is_switch() || info.type_name.eq_ignore_ascii_case("SecureString") {
                     // An action (-ResetAutoBlockedDevices, -RemoveDelayHoldApplied) or a
                     // secret: nothing to keep.
@@ -299,9 +337,37 @@ fn query_cached<T>(
     tx.prepare_cached(sql)?.query_row(params, read)
 }
 
+/// A recipient's addresses with `primary` as its primary one: the former primary stays
+/// as a secondary address, and `primary` is added when it isn't one yet.
+fn with_primary(current: &[String], primary: &str) -> Vec<String> {
+    let bare = |entry: &str| match entry.split_once(':') {
+        Some((prefix, address)) if prefix.eq_ignore_ascii_case("smtp") => address.to_string(),
+        _ => entry.to_string(),
+    };
+    let mut list: Vec<String> = current
+        .iter()
+        .map(|entry| match entry.split_once(':') {
+            Some(("SMTP", address)) => format!("smtp:{address}"),
+            _ => entry.clone(),
+        })
+        .collect();
+    match list
+        .iter()
+        .position(|e| bare(e).eq_ignore_ascii_case(primary))
+    {
+        Some(i) => list[i] = format!("SMTP:{primary}"),
+        None => list.insert(0, format!("SMTP:{primary}")),
+    }
+    list
+}
+
 /// Replaces a recipient's addresses (`SMTP:` marks the primary; it also becomes
 /// PrimarySmtpAddress).
-fn write_addresses(tx: &Connection, rid: i64, list: &[String]) -> Result<(), ExchangeError> {
+pub(super) fn write_addresses(
+    tx: &Connection,
+    rid: i64,
+    list: &[String],
+) -> Result<(), ExchangeError> {
     execute_cached(tx, "DELETE FROM addresses WHERE rid = ?1", [rid]).map_err(sql_error)?;
     for (pos, entry) in list.iter().enumerate() {
         let (prefix, address) = match entry.split_once(':') {
@@ -327,7 +393,11 @@ fn write_addresses(tx: &Connection, rid: i64, list: &[String]) -> Result<(), Exc
     Ok(())
 }
 
-fn check_name_free(tx: &Connection, name: &str, except: Option<i64>) -> Result<(), ExchangeError> {
+pub(super) fn check_name_free(
+    tx: &Connection,
+    name: &str,
+    except: Option<i64>,
+) -> Result<(), ExchangeError> {
     let taken: Option<i64> = query_cached(
         tx,
         "SELECT rid FROM recipients WHERE \"Name\" = ?1 AND rid <> ?2 LIMIT 1",
@@ -391,7 +461,7 @@ fn objects_of(noun: &'static NounSpec) -> Result<&'static ObjectKind, ExchangeEr
 }
 
 /// An alias made from a name: the characters Exchange allows in one.
-fn alias_from(text: &str) -> String {
+pub(super) fn alias_from(text: &str) -> String {
     let alias: String = text
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
@@ -466,36 +536,17 @@ fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, 
     let plan = settings_of(plan_kind)?;
     let cas_plan = settings_of(objects_of(&CAS_MAILBOX_PLAN)?)?;
 
-    let guid = new_guid();
-    let exchange_guid = new_guid();
-    let now = now_utc();
-    let compact = guid.replace('-', "");
-    let mut columns: Vec<(&str, SqlValue)> = vec![
-        ("Guid", SqlValue::Text(guid.clone())),
-        ("ExchangeGuid", SqlValue::Text(exchange_guid)),
-        ("ExternalDirectoryObjectId", SqlValue::Text(new_guid())),
-        ("Name", SqlValue::Text(name.clone())),
-        ("Alias", SqlValue::Text(alias.clone())),
-        ("DisplayName", SqlValue::Text(display)),
-        ("PrimarySmtpAddress", SqlValue::Text(primary.clone())),
-        ("WindowsEmailAddress", SqlValue::Text(primary.clone())),
+    let new = NewRecipient {
+        name,
+        alias,
+        display,
+        primary,
+        details,
+    };
+    let mut columns = new.columns();
+    columns.extend([
+        ("ExchangeGuid", SqlValue::Text(new_guid())),
         ("UserPrincipalName", SqlValue::Text(upn)),
-        (
-            "SamAccountName",
-            SqlValue::Text(format!(
-                "${}-{}",
-                compact.get(..6).unwrap_or_default().to_ascii_uppercase(),
-                compact.get(6..18).unwrap_or_default().to_ascii_uppercase()
-            )),
-        ),
-        (
-            "LegacyExchangeDN",
-            SqlValue::Text(format!(
-                "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn={}-{}",
-                compact, alias
-            )),
-        ),
-        ("RecipientTypeDetails", SqlValue::Text(details.to_string())),
         (
             "ServerName",
             SqlValue::Text(org.mailbox_server.to_ascii_lowercase()),
@@ -508,10 +559,8 @@ fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, 
             )),
         ),
         ("Database", SqlValue::Text(org.database.clone())),
-        ("WhenCreatedUTC", SqlValue::Text(now.clone())),
-        ("WhenChangedUTC", SqlValue::Text(now)),
         ("MailboxPlan", SqlValue::Text(plan_name.clone())),
-    ];
+    ]);
     // What the command says, then its plan's defaults for the rest.
     for (info, value) in &bound.params {
         let Some(column) = recipient_column(&info.name) else {
@@ -546,24 +595,92 @@ fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, 
         };
         columns.push((column.name, stored));
     }
-    let names: Vec<String> = columns.iter().map(|(n, _)| format!("\"{n}\"")).collect();
-    let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-    execute_cached(
-        tx,
-        &format!(
-            "INSERT INTO recipients ({}) VALUES ({})",
-            names.join(", "),
-            placeholders.join(", ")
-        ),
-        params_from_iter(columns.into_iter().map(|(_, v)| v)),
-    )
-    .map_err(sql_error)?;
-    let rid = tx.last_insert_rowid();
-    let mut addresses = vec![format!("SMTP:{primary}")];
-    let tenant_address = format!("{alias}@{}", org.tenant);
-    if !tenant_address.eq_ignore_ascii_case(&primary) {
-        addresses.push(format!("smtp:{tenant_address}"));
+    new.insert(tx, org, columns, &Map::new())
+}
+
+/// What every new recipient is given: its names, primary address and kind.
+pub(super) struct NewRecipient {
+    pub name: String,
+    pub alias: String,
+    pub display: String,
+    pub primary: String,
+    pub details: &'static str,
+}
+
+impl NewRecipient {
+    /// The columns every new recipient has: new ids, its names and addresses, its kind
+    /// and when it was made.
+    pub fn columns(&self) -> Vec<(&'static str, SqlValue)> {
+        let guid = new_guid();
+        let now = now_utc();
+        let compact = guid.replace('-', "");
+        vec![
+            ("Guid", SqlValue::Text(guid.clone())),
+            ("ExternalDirectoryObjectId", SqlValue::Text(new_guid())),
+            ("Name", SqlValue::Text(self.name.clone())),
+            ("Alias", SqlValue::Text(self.alias.clone())),
+            ("DisplayName", SqlValue::Text(self.display.clone())),
+            ("PrimarySmtpAddress", SqlValue::Text(self.primary.clone())),
+            ("WindowsEmailAddress", SqlValue::Text(self.primary.clone())),
+            (
+                "SamAccountName",
+                SqlValue::Text(format!(
+                    "${}-{}",
+                    compact.get(..6).unwrap_or_default().to_ascii_uppercase(),
+                    compact.get(6..18).unwrap_or_default().to_ascii_uppercase()
+                )),
+            ),
+            (
+                "LegacyExchangeDN",
+                SqlValue::Text(format!(
+                    "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn={}-{}",
+                    compact, self.alias
+                )),
+            ),
+            (
+                "RecipientTypeDetails",
+                SqlValue::Text(self.details.to_string()),
+            ),
+            ("WhenCreatedUTC", SqlValue::Text(now.clone())),
+            ("WhenChangedUTC", SqlValue::Text(now)),
+        ]
     }
-    write_addresses(tx, rid, &addresses)?;
-    Ok(rid)
+
+    /// Inserts the recipient with these columns and `Extra` settings, and gives it its
+    /// primary address and `<alias>@<tenant>`; returns its row id.
+    pub fn insert(
+        &self,
+        tx: &Connection,
+        org: &OrgInfo,
+        columns: Vec<(&'static str, SqlValue)>,
+        extra: &Map<String, Value>,
+    ) -> Result<i64, ExchangeError> {
+        let mut names: Vec<String> = columns.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+        names.push("\"Extra\"".to_string());
+        let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+        let values = columns
+            .into_iter()
+            .map(|(_, v)| v)
+            .chain(std::iter::once(SqlValue::Text(
+                Value::Object(extra.clone()).to_string(),
+            )));
+        execute_cached(
+            tx,
+            &format!(
+                "INSERT INTO recipients ({}) VALUES ({})",
+                names.join(", "),
+                placeholders.join(", ")
+            ),
+            params_from_iter(values),
+        )
+        .map_err(sql_error)?;
+        let rid = tx.last_insert_rowid();
+        let mut addresses = vec![format!("SMTP:{}", self.primary)];
+        let tenant_address = format!("{}@{}", self.alias, org.tenant);
+        if !tenant_address.eq_ignore_ascii_case(&self.primary) {
+            addresses.push(format!("smtp:{tenant_address}"));
+        }
+        write_addresses(tx, rid, &addresses)?;
+        Ok(rid)
+    }
 }

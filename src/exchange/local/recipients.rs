@@ -1,8 +1,10 @@
 //! Reading recipients: Get-CASMailbox, Get-Mailbox, Get-User, Get-Recipient (and the
-//! Get-EXO* forms): rows read in pages, rendered in each noun's layout. A computed
-//! property ([`Derived`]) is evaluated here both ways: as a value when shown and as SQL
-//! when `-Filter` names it.
+//! Get-EXO* forms, Get-DistributionGroup, ...): rows of the noun's kinds read in pages,
+//! rendered in each noun's layout. A computed property ([`Derived`]) is evaluated here
+//! both ways: as a value when shown and as SQL when `-Filter` names it; a setting no
+//! column holds is read from the row's `Extra` (and compared there).
 
+use std::collections::HashMap;
 use std::ops::ControlFlow;
 
 use rusqlite::types::Value as SqlValue;
@@ -13,12 +15,15 @@ use super::directory::{self, Place, category_path, directory_suffix, escape_dn};
 use super::values::column_json;
 use super::{Bound, LocalBackend, ResultSize, feed, identity_text};
 use crate::exchange::identity::{
-    self, Lifecycle, lifecycle_condition, like_pattern, recipient_condition,
+    self, Lifecycle, kinds_condition, lifecycle_condition, like_pattern, recipient_condition,
 };
 use crate::exchange::nouns::recipients::{
-    RECIPIENT_COLUMNS, USER_MAILBOX, recipient_column, recipient_column_index, recipient_computed,
+    DirectoryClass, MAILBOXES, RECIPIENT_COLUMNS, RECIPIENT_KINDS, group_type, recipient_column,
+    recipient_column_index, recipient_computed, recipient_kind,
 };
-use crate::exchange::nouns::{self, Column, Derived, Kind, Layout, NounSpec, Storage, Target};
+use crate::exchange::nouns::{
+    self, Column, Derived, Kind, Layout, Link, NounSpec, Storage, Target,
+};
 use crate::exchange::opath::{self, Operand, OperandKind};
 use crate::exchange::request::{ExchangeError, Object, TYPE_ANNOTATION};
 use crate::exchange::store::{OrgInfo, SqlFragment, sql_error};
@@ -141,22 +146,31 @@ enum Source {
     /// The column at this position of [`RECIPIENT_COLUMNS`].
     Column(usize),
     Computed(Derived),
+    /// A setting of the row's `Extra` (blank when it holds none).
+    Extra,
 }
 
-/// The recipients' place in the directory: people.
-const PERSON_CLASSES: &[&str] = &["top", "person", "organizationalPerson", "user"];
+/// The layout of a noun that is not a recipient noun: nothing to show.
+const NO_LAYOUT: Layout = Layout {
+    head: &[],
+    extra: false,
+    tail: &[],
+    kinds: &[],
+    defaults: "{}",
+    soft_delete: false,
+};
+
+/// A recipient noun's layout.
+pub(super) fn layout_of(noun: &NounSpec) -> &Layout {
+    match &noun.storage {
+        Storage::Recipients(layout) => layout,
+        Storage::Objects(_) | Storage::Mailbox(_) | Storage::Links(_) => &NO_LAYOUT,
+    }
+}
 
 impl Plan {
     pub fn of(noun: &'static NounSpec) -> Plan {
-        const NO_LAYOUT: Layout = Layout {
-            head: &[],
-            extra: false,
-            tail: &[],
-        };
-        let layout = match &noun.storage {
-            Storage::Recipients(layout) => layout,
-            Storage::Objects(_) | Storage::Mailbox(_) => &NO_LAYOUT,
-        };
+        let layout = layout_of(noun);
         let properties: Vec<(&'static str, Source)> = layout
             .head
             .iter()
@@ -164,9 +178,8 @@ impl Plan {
             .map(|&property| {
                 let source = match recipient_column_index(property) {
                     Some(i) => Source::Column(i),
-                    None => Source::Computed(
-                        recipient_computed(property).map_or(Derived::Null, |c| c.value),
-                    ),
+                    None => recipient_computed(property)
+                        .map_or(Source::Extra, |c| Source::Computed(c.value)),
                 };
                 (property, source)
             })
@@ -183,17 +196,67 @@ impl Plan {
     }
 }
 
+/// The names of the recipients linked to each recipient, by its row id.
+type LinkedNames = HashMap<i64, Vec<String>>;
+
 /// What rendering needs besides the row.
 pub(super) struct Context {
     pub org: OrgInfo,
     /// For each reference whose default-ness is shown: the referenced kind's default.
     defaults: Vec<(&'static str, Option<String>)>,
+    /// For each link shown (ManagedBy: the owners), the names each group links to.
+    linked: Vec<(Link, LinkedNames)>,
+    /// When MemberOfGroup is shown: the groups each recipient is a member of.
+    member_of: Option<LinkedNames>,
+}
+
+/// The names linked to each recipient: `SELECT <from rid>, <name>` rows, in order.
+fn linked_names(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<LinkedNames, ExchangeError> {
+    let mut names = LinkedNames::new();
+    let mut stmt = conn.prepare_cached(sql).map_err(sql_error)?;
+    let rows = stmt
+        .query_map(params, |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })
+        .map_err(sql_error)?;
+    for row in rows {
+        let (rid, name) = row.map_err(sql_error)?;
+        names.entry(rid).or_default().push(name);
+    }
+    Ok(names)
 }
 
 impl Context {
     pub fn load(conn: &Connection, org: &OrgInfo, plan: &Plan) -> Result<Context, ExchangeError> {
         let mut defaults = Vec::new();
+        let mut linked = Vec::new();
+        let mut member_of = None;
         for (_, source) in &plan.properties {
+            match *source {
+                Source::Computed(Derived::Linked(link)) => linked.push((
+                    link,
+                    linked_names(
+                        conn,
+                        "SELECT l.grp, m.\"Name\" FROM group_links l JOIN recipients m \
+                         ON m.rid = l.member WHERE l.link = ?1 AND m.\"WhenSoftDeleted\" IS NULL \
+                         ORDER BY l.rowid",
+                        [link.name()],
+                    )?,
+                )),
+                Source::Computed(Derived::MemberOf) => {
+                    member_of = Some(linked_names(
+                        conn,
+                        "SELECT l.member, g.\"Name\" FROM group_links l JOIN recipients g \
+                         ON g.rid = l.grp WHERE l.link = ?1 ORDER BY l.rowid",
+                        [Link::Members.name()],
+                    )?)
+                }
+                _ => {}
+            }
             let Source::Computed(Derived::NamesDefault(column)) = *source else {
                 continue;
             };
@@ -209,6 +272,8 @@ impl Context {
         Ok(Context {
             org: org.clone(),
             defaults,
+            linked,
+            member_of,
         })
     }
 
@@ -235,14 +300,15 @@ pub(super) fn render(plan: &Plan, row: &RecipientRow, ctx: &Context) -> Object {
         json!(format!("#{}", plan.noun.type_name)),
     );
     let name = row.text("Name");
+    let class = directory_class(&row.text("RecipientTypeDetails"));
     let place = Place {
         name: &name,
         dn: match plan.shows_dn {
             true => format!("CN={},{}", escape_dn(&name), directory_suffix(&ctx.org)),
             false => String::new(),
         },
-        category: "Person",
-        classes: PERSON_CLASSES,
+        category: class.category(),
+        classes: class.classes(),
     };
     for &(property, source) in &plan.properties {
         let value = match source {
@@ -251,6 +317,11 @@ pub(super) fn render(plan: &Plan, row: &RecipientRow, ctx: &Context) -> Object {
                 _ => Value::Null,
             },
             Source::Computed(derived) => derived_value(derived, row, &place, ctx),
+            Source::Extra => row
+                .extra
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(property))
+                .map_or(Value::Null, |(_, v)| v.clone()),
         };
         object.insert(property.to_string(), value);
     }
@@ -264,9 +335,32 @@ pub(super) fn render(plan: &Plan, row: &RecipientRow, ctx: &Context) -> Object {
     object
 }
 
+/// Where a kind of recipient sits in the directory (a user, for a kind not kept).
+fn directory_class(details: &str) -> DirectoryClass {
+    recipient_kind(details).map_or(DirectoryClass::User, |k| k.class)
+}
+
 /// A computed property's value for one recipient.
 fn derived_value(derived: Derived, row: &RecipientRow, place: &Place, ctx: &Context) -> Value {
+    let names = |map: Option<&LinkedNames>| {
+        json!(
+            map.and_then(|m| m.get(&row.rid))
+                .cloned()
+                .unwrap_or_default()
+        )
+    };
     match derived {
+        Derived::RecipientType => {
+            json!(recipient_kind(&row.text("RecipientTypeDetails")).map(|k| k.recipient_type))
+        }
+        Derived::GroupType => json!(group_type(&row.text("RecipientTypeDetails"))),
+        Derived::Linked(link) => names(
+            ctx.linked
+                .iter()
+                .find(|(l, _)| *l == link)
+                .map(|(_, map)| map),
+        ),
+        Derived::MemberOf => names(ctx.member_of.as_ref()),
         Derived::Same(column) => row
             .column(column)
             .map_or(Value::Null, |(c, v)| column_json(c.kind, v)),
@@ -283,17 +377,71 @@ fn derived_value(derived: Derived, row: &RecipientRow, place: &Place, ctx: &Cont
 
 /// The SQL operand for a property `-Filter` names on a recipient cmdlet, or `None` when
 /// the cmdlet cannot filter on it.
-fn filter_operand(bound: &Bound, property: &str, org: &OrgInfo) -> Option<Operand> {
+fn filter_operand(
+    bound: &Bound,
+    noun: &NounSpec,
+    property: &str,
+    org: &OrgInfo,
+) -> Option<Operand> {
     let cmdlet = bound.cmdlet;
     let canonical = if cmdlet.filterable.is_empty() {
         property.to_string()
     } else {
         cmdlet.filterable_property(property)?.to_string()
     };
-    match recipient_column(&canonical) {
-        Some(column) => Some(column_operand(column)),
-        None => derived_operand(recipient_computed(&canonical)?.value, org),
+    if let Some(column) = recipient_column(&canonical) {
+        return Some(column_operand(column));
     }
+    if let Some(computed) = recipient_computed(&canonical) {
+        return derived_operand(computed.value, org);
+    }
+    // A setting kept in `Extra`: one the noun starts its recipients with (compared as
+    // its default's kind), or one the cmdlet lists as filterable (as text).
+    let defaults: Map<String, Value> =
+        serde_json::from_str(layout_of(noun).defaults).unwrap_or_default();
+    let default = defaults
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(&canonical));
+    if default.is_none() && cmdlet.filterable.is_empty() {
+        return None;
+    }
+    let key = default.map_or(canonical.as_str(), |(k, _)| k.as_str());
+    let path = SqlValue::Text(format!("$.\"{key}\""));
+    Some(match default.map(|(_, v)| v) {
+        Some(Value::Bool(_)) => Operand {
+            sql: "json_extract(r.\"Extra\", ?)".to_string(),
+            params: vec![path],
+            kind: OperandKind::Bool,
+        },
+        Some(Value::Array(_)) => Operand {
+            sql: "json_each(r.\"Extra\", ?)".to_string(),
+            params: vec![path],
+            kind: OperandKind::Multi,
+        },
+        _ => Operand {
+            sql: "json_extract(r.\"Extra\", ?)".to_string(),
+            params: vec![path],
+            kind: OperandKind::Text,
+        },
+    })
+}
+
+/// A CASE on a recipient's kind (`r`): the text `of` gives each kind kept (blank for
+/// `None`), as SQL with its parameters.
+fn by_kind(
+    of: impl Fn(&nouns::recipients::RecipientKind) -> Option<String>,
+) -> (String, Vec<SqlValue>) {
+    let mut sql = String::from("CASE r.\"RecipientTypeDetails\"");
+    let mut params = Vec::new();
+    for kind in RECIPIENT_KINDS {
+        if let Some(value) = of(kind) {
+            sql.push_str(" WHEN ? THEN ?");
+            params.push(SqlValue::Text(kind.details.to_string()));
+            params.push(SqlValue::Text(value));
+        }
+    }
+    sql.push_str(" ELSE NULL END");
+    (sql, params)
 }
 
 /// A column as `-Filter` compares it.
@@ -304,7 +452,9 @@ fn column_operand(column: &Column) -> Operand {
         Kind::Int => (sql, OperandKind::Number),
         Kind::Date => (sql, OperandKind::Date),
         Kind::Text | Kind::Enum(_) | Kind::Reference(_) => (sql, OperandKind::Text),
-        Kind::Multi => (format!("json_each({sql})"), OperandKind::Multi),
+        Kind::Multi | Kind::Recipients | Kind::References(_) => {
+            (format!("json_each({sql})"), OperandKind::Multi)
+        }
     };
     Operand {
         sql,
@@ -347,6 +497,32 @@ fn derived_operand(derived: Derived, org: &OrgInfo) -> Option<Operand> {
             Vec::new(),
             OperandKind::Multi,
         ),
+        Derived::RecipientType => {
+            let (sql, params) = by_kind(|k| Some(k.recipient_type.to_string()));
+            operand(&sql, params, OperandKind::Text)
+        }
+        Derived::GroupType => {
+            let (sql, params) = by_kind(|k| group_type(k.details).map(str::to_string));
+            operand(&sql, params, OperandKind::Text)
+        }
+        Derived::Linked(link) => operand(
+            "(SELECT 'CN=' || m.\"Name\" || ? AS value FROM group_links l \
+             JOIN recipients m ON m.rid = l.member WHERE l.grp = r.rid AND l.link = ?)",
+            vec![
+                SqlValue::Text(format!(",{}", directory_suffix(org))),
+                SqlValue::Text(link.name().to_string()),
+            ],
+            OperandKind::Multi,
+        ),
+        Derived::MemberOf => operand(
+            "(SELECT 'CN=' || g.\"Name\" || ? AS value FROM group_links l \
+             JOIN recipients g ON g.rid = l.grp WHERE l.member = r.rid AND l.link = ?)",
+            vec![
+                SqlValue::Text(format!(",{}", directory_suffix(org))),
+                SqlValue::Text(Link::Members.name().to_string()),
+            ],
+            OperandKind::Multi,
+        ),
         Derived::NamesDefault(column) => Operand {
             sql: format!(
                 "EXISTS (SELECT 1 FROM objects o WHERE o.kind = ? AND o.is_default = 1 \
@@ -361,12 +537,23 @@ fn derived_operand(derived: Derived, org: &OrgInfo) -> Option<Operand> {
             vec![SqlValue::Text(format!(",{}", directory_suffix(org)))],
             OperandKind::Text,
         ),
-        Derived::ObjectCategory => text(category_path("Person")),
-        Derived::ObjectClass => operand(
-            "json_each(?)",
-            vec![SqlValue::Text(json!(PERSON_CLASSES).to_string())],
-            OperandKind::Multi,
-        ),
+        Derived::ObjectCategory => {
+            let (sql, mut params) = by_kind(|k| Some(category_path(k.class.category())));
+            // A kind not kept is a user's.
+            let sql = format!("IFNULL({sql}, ?)");
+            params.push(SqlValue::Text(category_path(
+                DirectoryClass::User.category(),
+            )));
+            operand(&sql, params, OperandKind::Text)
+        }
+        Derived::ObjectClass => {
+            let (sql, mut params) = by_kind(|k| Some(json!(k.class.classes()).to_string()));
+            let sql = format!("json_each(IFNULL({sql}, ?))");
+            params.push(SqlValue::Text(
+                json!(DirectoryClass::User.classes()).to_string(),
+            ));
+            operand(&sql, params, OperandKind::Multi)
+        }
         Derived::OrganizationId => text(directory::organization_id(org)),
         Derived::OriginatingServer => text(org.server.clone()),
         Derived::RunspaceId => text(directory::runspace_id().to_string()),
@@ -386,8 +573,13 @@ pub(super) fn requested_identity(bound: &Bound) -> Option<String> {
     .find_map(|name| bound.get(name).and_then(identity_text))
 }
 
-/// The conditions of a Get: identity, -Anr, -RecipientTypeDetails, -Filter.
-fn get_condition(bound: &Bound, org: &OrgInfo) -> Result<SqlFragment, ExchangeError> {
+/// The conditions of a Get: the noun's kinds, identity, -Anr, -RecipientTypeDetails,
+/// -RecipientType, -Filter.
+fn get_condition(
+    bound: &Bound,
+    noun: &NounSpec,
+    org: &OrgInfo,
+) -> Result<SqlFragment, ExchangeError> {
     let lifecycle = if bound.switch("SoftDeletedMailbox") {
         Lifecycle::SoftDeleted
     } else if bound.switch("IncludeSoftDeletedRecipients") {
@@ -395,7 +587,7 @@ fn get_condition(bound: &Bound, org: &OrgInfo) -> Result<SqlFragment, ExchangeEr
     } else {
         Lifecycle::Active
     };
-    let mut condition = lifecycle_condition(lifecycle);
+    let mut condition = lifecycle_condition(lifecycle).and(kinds_condition(layout_of(noun).kinds));
     if let Some(identity) = requested_identity(bound) {
         condition = condition.and(recipient_condition(&identity, true));
     }
@@ -443,25 +635,33 @@ fn get_condition(bound: &Bound, org: &OrgInfo) -> Result<SqlFragment, ExchangeEr
         ));
     }
     if let Some(types) = bound.get("RecipientType") {
-        // Every recipient the local organisation keeps is a mailbox (RecipientType
-        // UserMailbox, whatever its RecipientTypeDetails).
-        let wanted = match types {
+        // The kinds whose RecipientType is one of those asked for.
+        let wanted: Vec<String> = match types {
             Value::Array(items) => items
                 .iter()
                 .filter_map(crate::exchange::request::scalar_text)
-                .any(|t| t.eq_ignore_ascii_case(USER_MAILBOX)),
-            other => crate::exchange::request::scalar_text(other).is_some_and(|t| {
-                t.split(',')
-                    .any(|t| t.trim().eq_ignore_ascii_case(USER_MAILBOX))
-            }),
+                .collect(),
+            other => crate::exchange::request::scalar_text(other)
+                .map(|s| s.split(',').map(|t| t.trim().to_string()).collect())
+                .unwrap_or_default(),
         };
-        if !wanted {
-            condition = condition.and(SqlFragment::new("0", Vec::new()));
-        }
+        let kinds: Vec<&str> = RECIPIENT_KINDS
+            .iter()
+            .filter(|k| {
+                wanted
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(k.recipient_type))
+            })
+            .map(|k| k.details)
+            .collect();
+        condition = condition.and(match kinds.is_empty() {
+            true => SqlFragment::new("0", Vec::new()),
+            false => kinds_condition(&kinds),
+        });
     }
     if let Some(text) = bound.text("Filter") {
         let filter = opath::parse(&text)?;
-        let compiled = opath::compile(&filter, &text, &|p| filter_operand(bound, p, org))?;
+        let compiled = opath::compile(&filter, &text, &|p| filter_operand(bound, noun, p, org))?;
         condition = condition.and(compiled);
     }
     Ok(condition)
@@ -499,7 +699,7 @@ impl LocalBackend {
         let plan = Plan::of(noun);
         let (condition, ctx) = {
             let store = self.store();
-            let condition = get_condition(bound, store.org())?;
+            let condition = get_condition(bound, noun, store.org())?;
             let ctx = Context::load(store.connection(), store.org(), &plan)?;
             (condition, ctx)
         };
@@ -591,7 +791,7 @@ impl LocalBackend {
         let conn = store.connection();
         let rid = identity::resolve_recipient(
             conn,
-            &lifecycle_condition(Lifecycle::Active),
+            &identity::scope(Lifecycle::Active, MAILBOXES),
             identity,
             &store.org().server,
         )?;

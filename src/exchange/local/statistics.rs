@@ -22,6 +22,7 @@ use super::values::format_size;
 use super::{Bound, LocalBackend};
 use crate::exchange::identity::Lifecycle;
 use crate::exchange::nouns::NounSpec;
+use crate::exchange::nouns::recipients::MAILBOXES;
 use crate::exchange::request::{ExchangeError, Object};
 use crate::exchange::store::{OrgInfo, now_utc, sql_error};
 
@@ -77,8 +78,8 @@ fn named_mailboxes(
         Lifecycle::Active
     };
     let mailboxes = match bound.text("ExchangeGuid") {
-        Some(guid) => vec![resolve(conn, &guid, lifecycle, &org.server)?],
-        None => listed(conn, bound, lifecycle, &org.server)?,
+        Some(guid) => vec![resolve(conn, &guid, lifecycle, MAILBOXES, &org.server)?],
+        None => listed(conn, bound, lifecycle, MAILBOXES, &org.server)?,
     };
     if let Some(mailbox) = mailboxes.first().filter(|_| bound.switch("Archive")) {
         return Err(ExchangeError::invalid_operation(
@@ -274,14 +275,14 @@ impl LocalBackend {
                 let fields: Vec<&str> = line.split('\t').collect();
                 let written = match fields.as_slice() {
                     ["activity", mailbox, logon, logoff] => {
-                        let mailbox = resolve(tx, mailbox, Lifecycle::Active, &org.server)?;
+                        let mailbox = resolve(tx, mailbox, Lifecycle::Active, MAILBOXES, &org.server)?;
                         tx.execute(
                             "INSERT INTO mailbox_activity (rid, last_logon, last_logoff) VALUES (?1, ?2, ?3)",
                             params![mailbox.rid, logon, logoff],
                         )
                     }
                     ["folder", mailbox, path, items, bytes, oldest, newest] => {
-                        let mailbox = resolve(tx, mailbox, Lifecycle::Active, &org.server)?;
+                        let mailbox = resolve(tx, mailbox, Lifecycle::Active, MAILBOXES, &org.server)?;
                         let count = |text: &str| text.parse::<i64>().map_err(|_| unreadable(line));
                         tx.execute(
                             "INSERT INTO mailbox_folders (rid, path, items, size, oldest, newest, created) \
@@ -290,7 +291,7 @@ impl LocalBackend {
                         )
                     }
                     ["device", mailbox, device @ ..] => {
-                        let mailbox = resolve(tx, mailbox, Lifecycle::Active, &org.server)?;
+                        let mailbox = resolve(tx, mailbox, Lifecycle::Active, MAILBOXES, &org.server)?;
                         if !super::devices::add_sample_device(tx, &mailbox, device)? {
                             return Err(unreadable(line));
                         }

@@ -6,6 +6,7 @@ use rusqlite::{Connection, params_from_iter};
 use serde_json::Value;
 
 use super::identity_text;
+use crate::exchange::catalog::ParameterInfo;
 use crate::exchange::identity::{self, recipient_condition, reference_missing, resolve_object};
 use crate::exchange::nouns::{Kind, Target};
 use crate::exchange::request::{ExchangeError, HASHTABLE_TYPE, TYPE_ANNOTATION, scalar_text};
@@ -85,6 +86,91 @@ pub fn reference_name(
             }
         }
     }
+}
+
+/// The recipients a list names ([`Kind::Recipients`]), each as its primary SMTP address,
+/// or as written when it is an SMTP address no recipient has; `$null` clears the list.
+/// A name no recipient has, or one several have, is refused with Exchange's message.
+pub fn recipient_addresses(
+    tx: &Connection,
+    parameter: &str,
+    value: &Value,
+) -> Result<Option<Vec<String>>, ExchangeError> {
+    Ok(named_recipients(tx, parameter, value)?
+        .map(|list| list.into_iter().map(|(_, address)| address).collect()))
+}
+
+/// The recipients a list names, each as (display name, primary SMTP address); an SMTP
+/// address no recipient has is its own display name. `None` for `$null` (no list).
+pub fn named_recipients(
+    tx: &Connection,
+    parameter: &str,
+    value: &Value,
+) -> Result<Option<Vec<(String, String)>>, ExchangeError> {
+    let given = items(parameter, value)?;
+    if given.is_empty() {
+        return Ok(None);
+    }
+    let mut found: Vec<(String, String)> = Vec::with_capacity(given.len());
+    for text in given {
+        let condition = recipient_condition(&text, false)
+            .and(identity::lifecycle_condition(identity::Lifecycle::Active));
+        let matches: Vec<(String, String)> = tx
+            .prepare_cached(&format!(
+                "SELECT coalesce(r.\"DisplayName\", r.\"Name\"), r.\"PrimarySmtpAddress\" \
+                 FROM recipients r WHERE {} LIMIT 2",
+                condition.sql
+            ))
+            .and_then(|mut stmt| {
+                stmt.query_map(params_from_iter(condition.params.iter()), |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect()
+            })
+            .map_err(sql_error)?;
+        let recipient = match <[(String, String); 1]>::try_from(matches) {
+            Ok([one]) => one,
+            Err(matches) if matches.is_empty() => {
+                let address = text.trim();
+                if !crate::exchange::validate::is_smtp_address(address) {
+                    return Err(reference_missing(&text));
+                }
+                (address.to_string(), address.to_string())
+            }
+            Err(_) => return Err(identity::ambiguous(&text)),
+        };
+        if !found
+            .iter()
+            .any(|(_, a)| a.eq_ignore_ascii_case(&recipient.1))
+        {
+            found.push(recipient);
+        }
+    }
+    Ok(Some(found))
+}
+
+/// A setting's stored value by its parameter's type: a list (`current` changed by
+/// `@{Add=...}`), a Boolean, a size, a time span, or the value as given.
+pub fn typed_value(
+    info: &ParameterInfo,
+    current: Option<&Value>,
+    value: &Value,
+) -> Result<Value, ExchangeError> {
+    let name = info.name.as_str();
+    Ok(if info.is_multi_valued() {
+        let current: Vec<String> = current
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default();
+        serde_json::json!(multi_value(name, &current, value)?)
+    } else if info.is_boolean() {
+        Value::Bool(to_bool(name, value)?)
+    } else if is_size_parameter(name) || info.type_name.eq_ignore_ascii_case("ByteQuantifiedSize") {
+        size_value(name, value)?
+    } else if info.type_name.eq_ignore_ascii_case("EnhancedTimeSpan") {
+        time_span_value(name, value)?
+    } else {
+        value.clone()
+    })
 }
 
 /// Whether a JSON value is a PowerShell hashtable.
@@ -187,7 +273,8 @@ pub fn column_value(
             },
             _ => return Err(not_convertible(parameter, value, "System.Int32")),
         },
-        Kind::Multi => {
+        // A recipient column's list is kept as given (no column holds rule recipients).
+        Kind::Multi | Kind::Recipients | Kind::References(_) => {
             let current = match current {
                 SqlValue::Text(json) => parse_list(json),
                 _ => Vec::new(),
@@ -209,10 +296,12 @@ pub fn list_json(list: &[String]) -> String {
 /// The JSON form of a stored column value.
 pub fn column_json(kind: Kind, value: &SqlValue) -> Value {
     match (kind, value) {
-        (Kind::Multi, SqlValue::Null) => Value::Array(Vec::new()),
+        (Kind::Multi | Kind::Recipients | Kind::References(_), SqlValue::Null) => {
+            Value::Array(Vec::new())
+        }
         (_, SqlValue::Null) => Value::Null,
         (Kind::Bool | Kind::NullBool, SqlValue::Integer(i)) => Value::Bool(*i != 0),
-        (Kind::Multi, SqlValue::Text(json)) => {
+        (Kind::Multi | Kind::Recipients | Kind::References(_), SqlValue::Text(json)) => {
             Value::Array(parse_list(json).into_iter().map(Value::String).collect())
         }
         (_, SqlValue::Integer(i)) => Value::from(*i),
@@ -227,6 +316,18 @@ mod tests {
     use super::*;
     use crate::exchange::request::hashtable;
     use serde_json::json;
+
+    #[test]
+    fn time_spans_show_as_dotnet_shows_them() {
+        let shown = |v: Value| time_span_value("AgeLimitForRetention", &v).map_err(|e| e.message);
+        assert_eq!(shown(json!(365)), Ok(json!("365.00:00:00")));
+        assert_eq!(shown(json!("30")), Ok(json!("30.00:00:00")));
+        assert_eq!(shown(json!("14.00:00:00")), Ok(json!("14.00:00:00")));
+        assert_eq!(shown(json!("1:30")), Ok(json!("01:30:00")));
+        assert_eq!(shown(json!(null)), Ok(json!(null)));
+        assert!(shown(json!("a year")).is_err());
+        assert!(shown(json!("1.25:00:00")).is_err());
+    }
 
     #[test]
     fn hashtables_add_and_remove_case_insensitively() {
@@ -255,6 +356,42 @@ mod tests {
 pub fn is_size_parameter(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.ends_with("quota") || lower.ends_with("size")
+}
+
+/// A time span as Exchange shows it (.NET's `d.hh:mm:ss`, `hh:mm:ss` under a day), from a
+/// number of days (`-AgeLimitForRetention 365`, as .NET reads a bare number) or a text
+/// already in that form.
+pub fn time_span_value(parameter: &str, value: &Value) -> Result<Value, ExchangeError> {
+    let refuse = || not_convertible(parameter, value, "Microsoft.Exchange.Data.EnhancedTimeSpan");
+    let text = match value {
+        Value::Null => return Ok(Value::Null),
+        Value::Number(_) | Value::String(_) => scalar_text(value).ok_or_else(refuse)?,
+        _ => return Err(refuse()),
+    };
+    let text = text.trim();
+    let number = |part: &str| part.parse::<u64>().ok();
+    let (days, clock) = match text.split_once('.') {
+        Some((days, clock)) if clock.contains(':') => (number(days).ok_or_else(refuse)?, clock),
+        _ if !text.contains(':') => (number(text).ok_or_else(refuse)?, "0:0:0"),
+        _ => (0, text),
+    };
+    let parts: Vec<u64> = clock
+        .split(':')
+        .map(|p| number(p).ok_or_else(refuse))
+        .collect::<Result<_, _>>()?;
+    let (hours, minutes, seconds) = match parts.as_slice() {
+        [h, m] => (*h, *m, 0),
+        [h, m, s] => (*h, *m, *s),
+        _ => return Err(refuse()),
+    };
+    if hours > 23 || minutes > 59 || seconds > 59 {
+        return Err(refuse());
+    }
+    Ok(Value::String(if days > 0 {
+        format!("{days}.{hours:02}:{minutes:02}:{seconds:02}")
+    } else {
+        format!("{hours:02}:{minutes:02}:{seconds:02}")
+    }))
 }
 
 /// A size as Exchange shows it: `Unlimited`, or `10 GB (10,737,418,240 bytes)`. Takes a

@@ -6,9 +6,11 @@
 //!   [`for_cmdlet`]; the local backend has one handler per [`Op`]);
 //! - storage: where the objects live ([`Storage`]): rows of the `recipients` table, whose
 //!   columns ([`recipients::RECIPIENT_COLUMNS`]) and computed properties
-//!   ([`recipients::RECIPIENT_COMPUTED`]) every recipient noun shares, documents of the
-//!   `objects` table with their defaults ([`ObjectKind`]), or entries a mailbox holds in
-//!   a table of their own, such as its permissions ([`MailboxData`]);
+//!   ([`recipients::RECIPIENT_COMPUTED`]) every recipient noun shares, each noun showing
+//!   its own kinds of recipient ([`Layout::kinds`]), documents of the `objects` table
+//!   with their defaults ([`ObjectKind`]), entries a mailbox holds in a table of their
+//!   own, such as its permissions ([`MailboxData`]), or the links between groups and
+//!   their members ([`Links`]);
 //! - validation: each stored property's [`Kind`] (a Boolean that may be blank takes
 //!   `$null`, [`nullable_boolean`]), enumerations by their type name in the one table of
 //!   values ([`crate::exchange::enums`]), and references to other nouns, which must exist
@@ -43,30 +45,28 @@
 //!    that every cmdlet the entry runs is in the catalogue, every enumeration it names is
 //!    in the table, and every property it shows is stored or computed.
 //!
-//! For example, transport rules kept as documents, listed and changed like policies:
+//! For example, journal rules kept as documents, listed and changed like policies:
 //!
 //! ```
 //! use exosh::exchange::nouns::{CREATED_AND_REMOVED, Kind, NounSpec, ObjectKind, Op, Storage};
 //! use exosh::exchange::nouns::setting;
 //!
-//! static TRANSPORT_RULE: NounSpec = NounSpec {
-//!     nouns: &["TransportRule"],
-//!     type_name: "Microsoft.Exchange.MessagingPolicies.Rules.Tasks.Rule",
+//! static JOURNAL_RULE: NounSpec = NounSpec {
+//!     nouns: &["JournalRule"],
+//!     type_name: "Microsoft.Exchange.MessagingPolicies.Journaling.JournalRuleObject",
 //!     storage: Storage::Objects(ObjectKind {
-//!         defaults: r#"{"Priority":0,"State":"Enabled","Mode":"Enforce","Comments":null}"#,
-//!         settings: &[setting("State", Kind::Enum("RuleState"))],
-//!         ..ObjectKind::new("TransportRule")
+//!         defaults: r#"{"Recipient":null,"JournalEmailAddress":null,"Scope":"Global","Enabled":true}"#,
+//!         settings: &[setting("Scope", Kind::Enum("JournalRuleScope"))],
+//!         ..ObjectKind::new("JournalRule")
 //!     }),
 //!     verbs: CREATED_AND_REMOVED,
-//!     table: &["Name", "State", "Mode", "Priority", "Comments"],
+//!     table: &["Name", "Recipient", "JournalEmailAddress", "Scope", "Enabled"],
 //!     expanded: None,
 //! };
 //!
-//! assert_eq!(TRANSPORT_RULE.verb("set"), Some(Op::Set));
-//! assert_eq!(TRANSPORT_RULE.verb("Enable"), None, "runs only with a connection");
-//! let states = TRANSPORT_RULE.enumeration("state").expect("an enumeration");
-//! assert_eq!(states.names, ["Enabled", "Disabled"]);
-//! assert!(TRANSPORT_RULE.properties().iter().any(|p| p == "Comments"));
+//! assert_eq!(JOURNAL_RULE.verb("set"), Some(Op::Set));
+//! assert_eq!(JOURNAL_RULE.verb("Enable"), None, "runs only with a connection");
+//! assert!(JOURNAL_RULE.properties().iter().any(|p| p == "JournalEmailAddress"));
 //! // The nouns the organisation has are found from their cmdlets:
 //! let (noun, op) = exosh::exchange::nouns::for_cmdlet("Set-OwaMailboxPolicy").expect("local");
 //! assert_eq!((noun.nouns[0], op), ("OwaMailboxPolicy", Op::Set));
@@ -74,10 +74,13 @@
 
 pub mod content;
 pub mod devices;
+pub mod groups;
 pub mod permissions;
 pub mod policies;
 pub mod principals;
 pub mod recipients;
+pub mod retention;
+pub mod rules;
 pub mod settings;
 
 use super::enums::{self, Enumeration};
@@ -103,6 +106,14 @@ pub enum Kind {
     /// own name (so `-OwaMailboxPolicy "owamailboxpolicy-default"` keeps the policy's
     /// spelling).
     Reference(Target),
+    /// Recipients a rule names (a JSON array): each kept as its primary SMTP address, or
+    /// as written when it is an SMTP address no recipient has (mail from or to outside
+    /// the organisation).
+    Recipients,
+    /// Names of other objects (a JSON array), each of which must exist when it is set;
+    /// kept as the objects' own names. A renamed object keeps its place in the lists, and
+    /// a removed one leaves them.
+    References(Target),
 }
 
 /// What a reference names.
@@ -143,7 +154,8 @@ pub enum Op {
     Get,
     /// Changes one object's settings.
     Set,
-    /// Creates a document object from its kind's defaults and the parameters.
+    /// Creates an object: a document from its kind's defaults and the parameters, or an
+    /// entry of a mailbox's own (an Inbox rule).
     New,
     /// Deletes one object (never a kind's default object).
     Remove,
@@ -155,6 +167,10 @@ pub enum Op {
     Add,
     /// Asks a mobile device to wipe itself (Clear-MobileDevice).
     Clear,
+    /// Turns an object on (Enable-TransportRule, Enable-InboxRule).
+    Enable,
+    /// Turns an object off (Disable-TransportRule, Disable-InboxRule).
+    Disable,
 }
 
 /// The verbs of objects that are only listed and changed.
@@ -189,6 +205,58 @@ pub enum Storage {
     /// its mobile devices),
     /// each object listed with the mailbox it belongs to.
     Mailbox(MailboxData),
+    /// The links between groups and the recipients they name (members, owners,
+    /// subscribers), each linked recipient listed as Get-Recipient shows it.
+    Links(Links),
+}
+
+/// Which links of a group a noun lists and changes.
+#[derive(Debug)]
+pub struct Links {
+    /// The noun of the groups (its `-Identity` finds one among them).
+    pub group: &'static NounSpec,
+    pub link: LinkSource,
+}
+
+/// Where a noun's links come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkSource {
+    /// Always links of this kind (Get-DistributionGroupMember: the members).
+    Fixed(Link),
+    /// The kind `-LinkType` names (Get-UnifiedGroupLinks).
+    Parameter,
+    /// Not stored: the recipients the group's RecipientFilter selects (a dynamic
+    /// distribution group's members).
+    Filter,
+}
+
+/// A kind of link between a group and a recipient, as `-LinkType` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    Members,
+    /// The group's owners (ManagedBy).
+    Owners,
+    /// Members who get the group's conversations in their own inbox.
+    Subscribers,
+}
+
+impl Link {
+    pub const ALL: [Link; 3] = [Link::Members, Link::Owners, Link::Subscribers];
+
+    /// The name `-LinkType` takes, and the key the link is stored under.
+    pub fn name(self) -> &'static str {
+        match self {
+            Link::Members => "Members",
+            Link::Owners => "Owners",
+            Link::Subscribers => "Subscribers",
+        }
+    }
+
+    pub fn named(name: &str) -> Option<Link> {
+        Link::ALL
+            .into_iter()
+            .find(|l| l.name().eq_ignore_ascii_case(name.trim()))
+    }
 }
 
 /// What a mailbox holds besides its recipient row: which table, and the properties a Get
@@ -215,9 +283,12 @@ pub enum Table {
     /// Its mobile device partnerships (the ActiveSync ones only for the older
     /// *-ActiveSyncDevice cmdlets): *-MobileDevice, Get-MobileDeviceStatistics.
     MobileDevices { activesync_only: bool },
+    /// The rules its owner sorts mail with: *-InboxRule.
+    InboxRules,
 }
 
-/// The properties a recipient noun shows, in Format-List order.
+/// A recipient noun: which recipients it shows, and the properties it shows in
+/// Format-List order.
 #[derive(Debug)]
 pub struct Layout {
     /// The noun's own properties.
@@ -227,7 +298,20 @@ pub struct Layout {
     /// The directory properties last ([`COMMON_TAIL`], or none for a property set that
     /// names all it shows).
     pub tail: &'static [&'static str],
+    /// The kinds of recipient it shows and changes (RecipientTypeDetails values); none:
+    /// every recipient (Get-Recipient).
+    pub kinds: &'static [&'static str],
+    /// The settings no column holds that a new recipient of the noun starts with, as a
+    /// JSON object: kept in its `Extra`, where a property of the head that is neither a
+    /// column nor computed is read (`MemberJoinRestriction`).
+    pub defaults: &'static str,
+    /// Whether Remove- keeps it among the soft-deleted for 30 days (mailboxes) rather
+    /// than deleting it.
+    pub soft_delete: bool,
 }
+
+/// A kind's own rule over an object's settings: `Err` holds the refusal's words.
+pub type ObjectCheck = fn(&serde_json::Map<String, serde_json::Value>) -> Result<(), String>;
 
 /// A kind of document object: policies, plans, rules and the organisation-wide settings.
 #[derive(Debug)]
@@ -246,10 +330,36 @@ pub struct ObjectKind {
     /// The parameters a new object's name is made of: the first, then the others in
     /// parentheses (an ActiveSync device access rule is `QueryString (Characteristic)`).
     pub name_parts: &'static [&'static str],
+    /// Whether the objects run in an order an admin sets (transport rules): each has a
+    /// `Priority` from 0 (first) up, a new one goes last unless `-Priority` puts it
+    /// elsewhere, the others move to make room or close a gap, and Get lists them in
+    /// that order.
+    pub ordered: bool,
+    /// Whether the objects are turned on and off: a `State` of Enabled or Disabled, set
+    /// by New's `-Enabled` and by the Enable-/Disable- verbs.
+    pub switchable: bool,
+    /// Settings given a value when another is set and they are blank: (the one set, the
+    /// blank one, its value).
+    pub companions: &'static [(&'static str, &'static str, &'static str)],
+    /// Get parameters that select objects by a property of another name: (parameter,
+    /// property), the parameter's values any of which the property may hold
+    /// (Get-RetentionPolicyTag `-Types` selects by Type). A Get parameter named as a
+    /// property selects by it without being listed.
+    pub selectors: &'static [(&'static str, &'static str)],
+    /// Settings a new object holds its own GUID in unless the command gives them (a
+    /// retention tag's RetentionId).
+    pub fresh_ids: &'static [&'static str],
+    /// What a new or changed object must hold, beyond each value's own checks: the
+    /// refusal's words when it doesn't.
+    pub check: Option<ObjectCheck>,
+    /// Parameters whose work the local organisation doesn't do (they need Exchange
+    /// Online): a command given one is refused rather than run without it.
+    pub needs_online: &'static [&'static str],
 }
 
 impl ObjectKind {
-    /// A kind with no defaults, no typed settings, no default object, named by `-Name`:
+    /// A kind with no defaults, no typed settings, no default object, named by `-Name`,
+    /// unordered, not turned on and off, with no rules of its own:
     /// the base an entry completes (`..ObjectKind::new("X")`).
     pub const fn new(noun: &'static str) -> ObjectKind {
         ObjectKind {
@@ -259,6 +369,13 @@ impl ObjectKind {
             singleton: None,
             has_default: false,
             name_parts: &["Name"],
+            ordered: false,
+            switchable: false,
+            companions: &[],
+            selectors: &[],
+            fresh_ids: &[],
+            check: None,
+            needs_online: &[],
         }
     }
 }
@@ -297,6 +414,9 @@ pub const ALL: &[&NounSpec] = &[
     &policies::CAS_MAILBOX_PLAN,
     &policies::MAILBOX_PLAN,
     &policies::ACTIVESYNC_DEVICE_ACCESS_RULE,
+    &rules::TRANSPORT_RULE,
+    &retention::RETENTION_POLICY_TAG,
+    &retention::RETENTION_POLICY,
     &principals::SERVICE_PRINCIPAL,
     &settings::TRANSPORT_CONFIG,
     &settings::ORGANIZATION_CONFIG,
@@ -311,6 +431,9 @@ pub const ALL: &[&NounSpec] = &[
     &devices::MOBILE_DEVICE_STATISTICS,
     &devices::ACTIVESYNC_DEVICE,
     &devices::ACTIVESYNC_DEVICE_STATISTICS,
+    &groups::DISTRIBUTION_GROUP,
+    &groups::DISTRIBUTION_GROUP_MEMBER,
+    &rules::INBOX_RULE,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.
@@ -376,6 +499,16 @@ pub enum Derived {
     Set(&'static str),
     /// A recipient's email addresses, the primary one marked `SMTP:`.
     Addresses,
+    /// The RecipientType of the recipient's kind (its RecipientTypeDetails).
+    RecipientType,
+    /// A group's GroupType (`Universal`, `Universal, SecurityEnabled`), from its kind.
+    GroupType,
+    /// The recipients a group links to in this way (ManagedBy: its owners), shown by
+    /// name and compared by distinguished name.
+    Linked(Link),
+    /// The groups a recipient is a member of (MemberOfGroup), compared by
+    /// distinguished name.
+    MemberOf,
     /// Whether the object a reference property names is its kind's default
     /// (`ActiveSyncMailboxPolicyIsDefaulted`).
     NamesDefault(&'static str),
@@ -452,7 +585,7 @@ impl NounSpec {
     pub fn objects(&self) -> Option<&ObjectKind> {
         match &self.storage {
             Storage::Objects(kind) => Some(kind),
-            Storage::Recipients(_) | Storage::Mailbox(_) => None,
+            Storage::Recipients(_) | Storage::Mailbox(_) | Storage::Links(_) => None,
         }
     }
 
@@ -465,14 +598,14 @@ impl NounSpec {
                 .settings
                 .iter()
                 .find(|c| c.name.eq_ignore_ascii_case(name)),
-            Storage::Mailbox(_) => None,
+            Storage::Mailbox(_) | Storage::Links(_) => None,
         }
     }
 
     /// What a parameter or property names, when it is a reference to another object.
     pub fn reference(&self, name: &str) -> Option<Target> {
         match self.column(name)?.kind {
-            Kind::Reference(target) => Some(target),
+            Kind::Reference(target) | Kind::References(target) => Some(target),
             _ => None,
         }
     }
@@ -491,6 +624,7 @@ impl NounSpec {
         let names: Vec<&str> = match &self.storage {
             Storage::Recipients(layout) => layout.head.iter().chain(layout.tail).copied().collect(),
             Storage::Mailbox(data) => data.properties.to_vec(),
+            Storage::Links(_) => return recipients::RECIPIENT.properties(),
             Storage::Objects(kind) => {
                 let defaults: serde_json::Map<String, serde_json::Value> =
                     serde_json::from_str(kind.defaults).unwrap_or_default();

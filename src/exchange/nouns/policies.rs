@@ -134,6 +134,10 @@ pub static MAILBOX_PLAN: NounSpec = NounSpec {
     type_name: "Microsoft.Exchange.Data.Directory.Management.MailboxPlan",
     storage: Storage::Objects(ObjectKind {
         has_default: true,
+        settings: &[setting(
+            "RetentionPolicy",
+            Kind::Reference(Target::Object(&super::retention::RETENTION_POLICY)),
+        )],
         defaults: r#"{"DisplayName":null,
         "IssueWarningQuota":"98 GB (105,226,698,752 bytes)",
         "ProhibitSendQuota":"99 GB (106,300,440,576 bytes)",

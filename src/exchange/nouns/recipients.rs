@@ -3,12 +3,12 @@
 //! parameter, an OPATH property and a column are matched by one case-insensitive name.
 //! Settings no column holds (the long tail of Set-Mailbox/Set-User parameters) live in
 //! the row's `Extra` JSON object under the parameter's name. Every recipient noun
-//! (Get-CASMailbox, Get-Mailbox, Get-User, Get-Recipient) shows the same rows in its
-//! own layout.
+//! (Get-CASMailbox, Get-Mailbox, Get-User, Get-Recipient, Get-DistributionGroup, ...)
+//! shows the rows of its kinds of recipient ([`RECIPIENT_KINDS`]) in its own layout.
 
 use super::{
-    COMMON_TAIL, Column, Computed, DIRECTORY, Derived, GET_SET, Kind, Layout, NounSpec, Op,
-    Storage, Target, computed, find_computed, policies,
+    COMMON_TAIL, Column, Computed, DIRECTORY, Derived, GET_SET, Kind, Layout, Link, NounSpec, Op,
+    Storage, Target, computed, find_computed, policies, retention,
 };
 
 const fn col(name: &'static str, kind: Kind, default: Option<&'static str>) -> Column {
@@ -112,7 +112,10 @@ pub static RECIPIENT_COLUMNS: &[Column] = &[
     text("MaxReceiveSize"),
     text("RecipientLimits"),
     text("RetainDeletedItemsFor"),
-    text("RetentionPolicy"),
+    reference(
+        "RetentionPolicy",
+        Target::Object(&retention::RETENTION_POLICY),
+    ),
     text("RoleAssignmentPolicy"),
     off("HiddenFromAddressListsEnabled"),
     reference("ForwardingAddress", Target::Recipient),
@@ -248,8 +251,12 @@ pub const RECIPIENT_COMPUTED: &[Computed] = &[
     computed("InternalPopSettings", Derived::EmptyList),
     computed("ExternalSmtpSettings", Derived::EmptyList),
     computed("InternalSmtpSettings", Derived::EmptyList),
-    // Every recipient the local organisation keeps is a mailbox.
-    computed("RecipientType", Derived::Text(USER_MAILBOX)),
+    computed("RecipientType", Derived::RecipientType),
+    computed("GroupType", Derived::GroupType),
+    computed("ManagedBy", Derived::Linked(Link::Owners)),
+    computed("Members", Derived::Linked(Link::Members)),
+    computed("MemberOfGroup", Derived::MemberOf),
+    // Only the mailbox nouns show it.
     computed("IsMailboxEnabled", Derived::True),
     computed(
         "IsShared",
@@ -279,13 +286,143 @@ pub fn recipient_computed(name: &str) -> Option<&'static Computed> {
 pub const USER_MAILBOX: &str = "UserMailbox";
 pub const SHARED_MAILBOX: &str = "SharedMailbox";
 pub const ROOM_MAILBOX: &str = "RoomMailbox";
+pub const UNIVERSAL_DISTRIBUTION_GROUP: &str = "MailUniversalDistributionGroup";
+pub const UNIVERSAL_SECURITY_GROUP: &str = "MailUniversalSecurityGroup";
+pub const ROOM_LIST: &str = "RoomList";
+pub const MAIL_USER: &str = "MailUser";
+pub const GUEST_MAIL_USER: &str = "GuestMailUser";
 
-/// A recipient noun's storage: its own properties, then the directory ones.
+/// Where a kind of recipient sits in the directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirectoryClass {
+    /// A user account (with a mailbox or not).
+    User,
+    /// A group.
+    Group,
+}
+
+impl DirectoryClass {
+    /// The schema class ObjectCategory names.
+    pub fn category(self) -> &'static str {
+        match self {
+            DirectoryClass::User => "Person",
+            DirectoryClass::Group => "Group",
+        }
+    }
+
+    /// Its classes, most general first (ObjectClass).
+    pub fn classes(self) -> &'static [&'static str] {
+        match self {
+            DirectoryClass::User => &["top", "person", "organizationalPerson", "user"],
+            DirectoryClass::Group => &["top", "group"],
+        }
+    }
+}
+
+/// One kind of recipient: its RecipientTypeDetails, the RecipientType it is of, and
+/// its place in the directory.
+#[derive(Debug)]
+pub struct RecipientKind {
+    pub details: &'static str,
+    pub recipient_type: &'static str,
+    pub class: DirectoryClass,
+}
+
+const fn kind(
+    details: &'static str,
+    recipient_type: &'static str,
+    class: DirectoryClass,
+) -> RecipientKind {
+    RecipientKind {
+        details,
+        recipient_type,
+        class,
+    }
+}
+
+/// Every kind of recipient the local organisation keeps (Exchange's pairs of
+/// RecipientTypeDetails and RecipientType).
+pub static RECIPIENT_KINDS: &[RecipientKind] = &[
+    kind(USER_MAILBOX, USER_MAILBOX, DirectoryClass::User),
+    kind(SHARED_MAILBOX, USER_MAILBOX, DirectoryClass::User),
+    kind(ROOM_MAILBOX, USER_MAILBOX, DirectoryClass::User),
+    kind(
+        UNIVERSAL_DISTRIBUTION_GROUP,
+        UNIVERSAL_DISTRIBUTION_GROUP,
+        DirectoryClass::Group,
+    ),
+    kind(
+        UNIVERSAL_SECURITY_GROUP,
+        UNIVERSAL_SECURITY_GROUP,
+        DirectoryClass::Group,
+    ),
+    kind(
+        ROOM_LIST,
+        UNIVERSAL_DISTRIBUTION_GROUP,
+        DirectoryClass::Group,
+    ),
+    kind(MAIL_USER, MAIL_USER, DirectoryClass::User),
+    kind(GUEST_MAIL_USER, MAIL_USER, DirectoryClass::User),
+];
+
+/// The kind a RecipientTypeDetails value names.
+pub fn recipient_kind(details: &str) -> Option<&'static RecipientKind> {
+    RECIPIENT_KINDS
+        .iter()
+        .find(|k| k.details.eq_ignore_ascii_case(details))
+}
+
+/// A group's GroupType: every group here is universal; a security group is also
+/// security-enabled. `None` for a recipient that is not a group.
+pub fn group_type(details: &str) -> Option<&'static str> {
+    let kind = recipient_kind(details)?;
+    match (kind.class, kind.details) {
+        (DirectoryClass::Group, UNIVERSAL_SECURITY_GROUP) => Some("Universal, SecurityEnabled"),
+        (DirectoryClass::Group, _) => Some("Universal"),
+        _ => None,
+    }
+}
+
+/// The mailboxes: what the mailbox nouns show, and what an identity of a mailbox
+/// permission or statistics names.
+pub const MAILBOXES: &[&str] = &[USER_MAILBOX, SHARED_MAILBOX, ROOM_MAILBOX];
+/// The user accounts: mailboxes and mail users (Get-User).
+pub const USERS: &[&str] = &[
+    USER_MAILBOX,
+    SHARED_MAILBOX,
+    ROOM_MAILBOX,
+    MAIL_USER,
+    GUEST_MAIL_USER,
+];
+/// Who a permission can be given to: users and mail-enabled security groups.
+pub const SECURITY_PRINCIPALS: &[&str] = &[
+    USER_MAILBOX,
+    SHARED_MAILBOX,
+    ROOM_MAILBOX,
+    MAIL_USER,
+    GUEST_MAIL_USER,
+    UNIVERSAL_SECURITY_GROUP,
+];
+
+/// A mailbox noun's storage: its own properties, then the directory ones.
 const fn layout(extra: bool, head: &'static [&'static str]) -> Storage {
+    layout_of(MAILBOXES, extra, head)
+}
+
+/// A recipient noun's storage: the kinds it shows, its own properties, then the
+/// directory ones.
+const fn layout_of(
+    kinds: &'static [&'static str],
+    extra: bool,
+    head: &'static [&'static str],
+) -> Storage {
     Storage::Recipients(Layout {
         head,
         extra,
         tail: COMMON_TAIL,
+        kinds,
+        defaults: "{}",
+        soft_delete: true,
     })
 }
 
@@ -404,6 +541,9 @@ pub static EXO_CAS_MAILBOX: NounSpec = NounSpec {
         ],
         extra: false,
         tail: &[],
+        kinds: MAILBOXES,
+        defaults: "{}",
+        soft_delete: true,
     }),
     verbs: &[("Get", Op::Get)],
     table: &[],
@@ -511,7 +651,8 @@ pub static SOFT_DELETED_MAILBOX: NounSpec = NounSpec {
 pub static USER: NounSpec = NounSpec {
     nouns: &["User"],
     type_name: "Microsoft.Exchange.Data.Directory.Management.User",
-    storage: layout(
+    storage: layout_of(
+        USERS,
         true,
         &[
             "RunspaceId",
@@ -564,7 +705,8 @@ pub static USER: NounSpec = NounSpec {
 pub static RECIPIENT: NounSpec = NounSpec {
     nouns: &["Recipient", "EXORecipient"],
     type_name: "Microsoft.Exchange.Data.Directory.Management.ReducedRecipient",
-    storage: layout(
+    storage: layout_of(
+        &[],
         false,
         &[
             "RunspaceId",

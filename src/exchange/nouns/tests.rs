@@ -53,6 +53,15 @@ fn every_local_cmdlet_is_an_exchange_online_cmdlet_of_one_noun() {
         "Clear-MobileDevice",
         "Get-EXOMobileDeviceStatistics",
         "Remove-ActiveSyncDevice",
+        "New-TransportRule",
+        "Enable-TransportRule",
+        "Disable-TransportRule",
+        "Set-RetentionPolicy",
+        "Remove-RetentionPolicyTag",
+        "New-DistributionGroup",
+        "Update-DistributionGroupMember",
+        "New-InboxRule",
+        "Disable-InboxRule",
     ] {
         assert!(seen.iter().any(|c| c == cmdlet), "{cmdlet} runs locally");
     }
@@ -93,9 +102,13 @@ fn every_property_a_recipient_noun_shows_is_stored_or_computed() {
         let Storage::Recipients(layout) = &spec.storage else {
             continue;
         };
+        let defaults: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(layout.defaults).expect("the defaults are a JSON object");
         for property in layout.head.iter().chain(layout.tail) {
             assert!(
-                recipient_column(property).is_some() || recipient_computed(property).is_some(),
+                recipient_column(property).is_some()
+                    || recipient_computed(property).is_some()
+                    || defaults.contains_key(*property),
                 "{} shows {property}",
                 spec.nouns[0]
             );
@@ -121,7 +134,7 @@ fn references_name_document_nouns_that_can_be_listed() {
         let columns: Vec<&Column> = match &spec.storage {
             Storage::Recipients(_) => RECIPIENT_COLUMNS.iter().collect(),
             Storage::Objects(kind) => kind.settings.iter().collect(),
-            Storage::Mailbox(_) => Vec::new(),
+            Storage::Mailbox(_) | Storage::Links(_) => Vec::new(),
         };
         for column in columns {
             if let Kind::Reference(Target::Object(target)) = column.kind {

@@ -6,6 +6,11 @@
 (function () {
   var edit = document.getElementById("edit");
   var dialog = document.getElementById("confirm");
+  // The warnings asked and not yet closed, oldest first, each with its answer (No until
+  // Yes is chosen). A warning's close event comes after it has closed, so a quick user
+  // may already have opened the next one: the answer is taken when Yes or No is chosen,
+  // and the close event hands it to the oldest warning.
+  var asked = [];
   if (edit && dialog) {
     edit.addEventListener("click", function (event) {
       var button = event.target.closest("button.toggle");
@@ -26,6 +31,17 @@
         }
       });
     });
+    dialog.querySelector("form").addEventListener("submit", function (event) {
+      if (asked.length) {
+        asked[asked.length - 1].yes = event.submitter && event.submitter.value === "yes";
+      }
+    });
+    dialog.addEventListener("close", function () {
+      var warning = asked.shift();
+      if (warning) {
+        warning.then(warning.yes);
+      }
+    });
   }
 
   // Asks "are you sure" before a Disable; `then` gets the answer.
@@ -33,11 +49,7 @@
     var label = group.getAttribute("data-label");
     document.getElementById("confirm-text").textContent =
       "Are you sure you want to disable " + label + " for " + edit.getAttribute("data-target") + "?";
-    dialog.returnValue = "";
-    dialog.addEventListener("close", function answered() {
-      dialog.removeEventListener("close", answered);
-      then(dialog.returnValue === "yes");
-    });
+    asked.push({ then: then, yes: false });
     dialog.showModal();
   }
 
