@@ -149,6 +149,7 @@ const CHECKED_NOUNS: &[&str] = &[
     "TransportRule",
     "RetentionPolicy",
     "RetentionPolicyTag",
+    "MailboxMessageConfiguration",
     "DistributionGroup",
     "DistributionGroupMember",
 ];

@@ -290,6 +290,16 @@ const HELP: &[Help] = &[
         )],
     },
     Help {
+        name: "Set-MailboxMessageConfiguration",
+        synopsis: "Changes a mailbox's own settings for Outlook on the web: signature, fonts, reading pane and the like.",
+        description: "Set-MailboxMessageConfiguration sets, for one mailbox (-Identity), what its owner would otherwise choose in Outlook on the web: the signature (-SignatureText, -SignatureHtml, -AutoAddSignature), the default font and format, how conversations and deleted items show, read receipts and notifications. Get-MailboxMessageConfiguration shows them; a mailbox has Exchange's defaults until one is changed. It writes nothing on success.",
+        examples: &[(
+            "Give a user a plain-text signature added to new messages",
+            "Set-MailboxMessageConfiguration ken -SignatureText 'Ken Sanchez, Sales' -AutoAddSignature $true\n(Get-MailboxMessageConfiguration ken).SignatureText",
+            "Ken Sanchez, Sales",
+        )],
+    },
+    Help {
         name: "Get-ConnectionInformation",
         synopsis: "Shows the connections to Exchange Online made in this session.",
         description: "Get-ConnectionInformation lists each connection Connect-ExchangeOnline made: where to, as whom, and whether it is still open. In the local organisation there is none.",

@@ -275,6 +275,12 @@ impl LocalBackend {
             (Table::InboxRules, Op::Remove) => self.remove_inbox_rule(bound),
             (Table::InboxRules, Op::Enable) => self.switch_inbox_rule(bound, true),
             (Table::InboxRules, Op::Disable) => self.switch_inbox_rule(bound, false),
+            (Table::MailboxSettings { defaults }, Op::Get) => {
+                self.get_mailbox_settings(noun, defaults, bound, sink)
+            }
+            (Table::MailboxSettings { defaults }, Op::Set) => {
+                self.set_mailbox_settings(defaults, bound)
+            }
             _ => Err(not_local(&bound.cmdlet.name)),
         }
     }

@@ -15,6 +15,7 @@ mod folders;
 mod groups;
 mod inbox_rules;
 mod links;
+mod mailbox_settings;
 mod objects;
 mod permissions;
 mod recipient_changes;

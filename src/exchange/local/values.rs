@@ -164,7 +164,9 @@ pub fn typed_value(
         serde_json::json!(multi_value(name, &current, value)?)
     } else if info.is_boolean() {
         Value::Bool(to_bool(name, value)?)
-    } else if is_size_parameter(name) || info.type_name.eq_ignore_ascii_case("ByteQuantifiedSize") {
+    } else if (is_size_parameter(name) && info.type_name.eq_ignore_ascii_case("Unlimited"))
+        || info.type_name.eq_ignore_ascii_case("ByteQuantifiedSize")
+    {
         size_value(name, value)?
     } else if info.type_name.eq_ignore_ascii_case("EnhancedTimeSpan") {
         time_span_value(name, value)?

@@ -75,6 +75,7 @@
 pub mod content;
 pub mod devices;
 pub mod groups;
+pub mod mailbox_settings;
 pub mod permissions;
 pub mod policies;
 pub mod principals;
@@ -285,6 +286,9 @@ pub enum Table {
     MobileDevices { activesync_only: bool },
     /// The rules its owner sorts mail with: *-InboxRule.
     InboxRules,
+    /// Its owner's settings, each of these defaults (a JSON object, in display order)
+    /// until changed: Get/Set-MailboxMessageConfiguration.
+    MailboxSettings { defaults: &'static str },
 }
 
 /// A recipient noun: which recipients it shows, and the properties it shows in
@@ -434,6 +438,7 @@ pub const ALL: &[&NounSpec] = &[
     &groups::DISTRIBUTION_GROUP,
     &groups::DISTRIBUTION_GROUP_MEMBER,
     &rules::INBOX_RULE,
+    &mailbox_settings::MAILBOX_MESSAGE_CONFIGURATION,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.

@@ -62,6 +62,7 @@ fn every_local_cmdlet_is_an_exchange_online_cmdlet_of_one_noun() {
         "Update-DistributionGroupMember",
         "New-InboxRule",
         "Disable-InboxRule",
+        "Set-MailboxMessageConfiguration",
     ] {
         assert!(seen.iter().any(|c| c == cmdlet), "{cmdlet} runs locally");
     }
