@@ -114,3 +114,8 @@ New-InboxRule -Mailbox ken -Name "Fabrikam invoices" -FromAddressContainsWords "
 New-InboxRule -Mailbox ken -Name "Newsletters" -SubjectContainsWords "newsletter" -MarkAsRead $true -StopProcessingRules $true
 Disable-InboxRule -Identity "ken\Newsletters"
 New-InboxRule -Mailbox laura -Name "Forward to personal account" -ForwardTo "laura.norman@outlook.com"
+
+# Dynamic distribution groups (sample data): one with a filter of its own, one made from
+# the recipients it includes and their department.
+New-DynamicDistributionGroup -Name "All Managers" -Alias AllManagers -RecipientFilter "(RecipientType -eq 'UserMailbox') -and (Title -like '*Manager*')"
+New-DynamicDistributionGroup -Name "Finance Department" -Alias FinanceDepartment -IncludedRecipients MailboxUsers -ConditionalDepartment Finance

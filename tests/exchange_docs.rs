@@ -152,6 +152,8 @@ const CHECKED_NOUNS: &[&str] = &[
     "MailboxMessageConfiguration",
     "DistributionGroup",
     "DistributionGroupMember",
+    "DynamicDistributionGroup",
+    "DynamicDistributionGroupMember",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.

@@ -133,6 +133,18 @@ fn bind_error(text: &str, inner: String, position: usize) -> ExchangeError {
     )
 }
 
+/// A filter's error as a parameter other than `-Filter` gives it (`-RecipientFilter`,
+/// `-RecipientPreviewFilter`): the same words, naming that parameter.
+pub fn for_parameter(mut error: ExchangeError, parameter: &str) -> ExchangeError {
+    if error.error_id == "ParameterBindingFailed" {
+        error.message = error
+            .message
+            .replacen("parameter 'Filter'", &format!("parameter '{parameter}'"), 1)
+            .replacen("setting \"Filter\"", &format!("setting \"{parameter}\""), 1);
+    }
+    error
+}
+
 fn syntax_error(text: &str, position: usize) -> ExchangeError {
     bind_error(
         text,
@@ -359,6 +371,42 @@ pub struct Operand {
     pub kind: OperandKind,
 }
 
+/// A filter written back as Exchange writes one it keeps (a dynamic distribution group's
+/// RecipientFilter): each comparison, -and, -or and -not in parentheses, text in single
+/// quotes, each property as `name` spells it.
+pub fn render(filter: &Filter, name: &dyn Fn(&str) -> String) -> String {
+    match filter {
+        Filter::And(a, b) => format!("({} -and {})", render(a, name), render(b, name)),
+        Filter::Or(a, b) => format!("({} -or {})", render(a, name), render(b, name)),
+        Filter::Not(a) => format!("(-not{})", render(a, name)),
+        Filter::Compare {
+            property,
+            op,
+            value,
+            ..
+        } => {
+            let op = match op {
+                Op::Eq => "-eq",
+                Op::Ne => "-ne",
+                Op::Lt => "-lt",
+                Op::Gt => "-gt",
+                Op::Le => "-le",
+                Op::Ge => "-ge",
+                Op::Like => "-like",
+                Op::NotLike => "-notlike",
+            };
+            let value = match value {
+                Literal::Text(text) => format!("'{}'", text.replace('\'', "''")),
+                Literal::Bool(true) => "$true".to_string(),
+                Literal::Bool(false) => "$false".to_string(),
+                Literal::Null => "$null".to_string(),
+                Literal::Number(n) => n.to_string(),
+            };
+            format!("({} {op} {value})", name(property))
+        }
+    }
+}
+
 /// Compiles a filter to a SQL condition. `resolve` maps a property name (as written) to
 /// its operand, or `None` when the cmdlet cannot filter on it.
 pub fn compile(
@@ -566,6 +614,26 @@ mod tests {
             value,
             position,
         }
+    }
+
+    #[test]
+    fn filters_are_written_back_as_exchange_keeps_them() {
+        let text =
+            "Department -eq \"O'Neil\" -and -not (title -like '*Manager*') -or Office -eq $null";
+        let written = render(&parse(text).expect("parses"), &|p| {
+            if p.eq_ignore_ascii_case("title") {
+                "Title".to_string()
+            } else {
+                p.to_string()
+            }
+        });
+        assert_eq!(
+            written,
+            "(((Department -eq 'O''Neil') -and (-not(Title -like '*Manager*'))) -or (Office -eq $null))"
+        );
+        // Read again, the written filter is written the same way.
+        let again = render(&parse(&written).expect("reads back"), &|p| p.to_string());
+        assert_eq!(again, written);
     }
 
     #[test]

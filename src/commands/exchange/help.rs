@@ -250,6 +250,16 @@ const HELP: &[Help] = &[
         )],
     },
     Help {
+        name: "Get-DynamicDistributionGroupMember",
+        synopsis: "Shows the recipients a dynamic distribution group's filter selects.",
+        description: "A dynamic distribution group has no list of members: its RecipientFilter selects them, made from -RecipientFilter or from -IncludedRecipients and the -Conditional* lists. Get-DynamicDistributionGroupMember lists the recipients it selects now, as Get-Recipient shows them; Get-Recipient -RecipientPreviewFilter with the group's RecipientFilter gives the same.",
+        examples: &[(
+            "The members of a group made from a department",
+            "(Get-DynamicDistributionGroupMember -Identity 'Finance Department').Name",
+            "Elly Nkya\nAdam Barr\nJane Clayton\nLaura Norman\nAsraf Islam\nSirirat Kitjakarn",
+        )],
+    },
+    Help {
         name: "Get-TransportRule",
         synopsis: "Shows the organisation's transport rules (mail flow rules), in the order they run.",
         description: "Get-TransportRule lists the rules that act on mail passing through the organisation: each one's state (Enabled or Disabled), mode (Enforce, Audit, AuditAndNotify), priority (0 runs first) and comments, and with Format-List its conditions, exceptions and actions. -State selects the rules turned on or off. In the local organisation no mail flows: rules are kept and listed, never applied to a message.",

@@ -1,37 +1,48 @@
-//! Groups in the local organisation: New-DistributionGroup, the settings of
-//! Set-DistributionGroup that are not the group row's own (its owners, whether it is a
-//! room list), and the links between groups and recipients (Get/Add/Remove/
-//! Update-DistributionGroupMember). A link is a row of `group_links`: the group, the
-//! recipient, and what the recipient is to the group (a member, an owner).
+//! Groups in the local organisation: New-DistributionGroup and
+//! New-DynamicDistributionGroup, the settings of their Set- cmdlets that are not the group
+//! row's own (its owners, whether it is a room list, a dynamic group's filter), and the
+//! links between groups and recipients (Get/Add/Remove/Update-DistributionGroupMember;
+//! Get-DynamicDistributionGroupMember). A link is a row of `group_links`: the group, the
+//! recipient, and what the recipient is to the group (a member, an owner). A dynamic
+//! group has no member links: its members are the recipients its filter selects when
+//! they are asked for.
 //!
 //! **decisions**: a new group's owner is the person running the command when they are a
 //! user of the organisation, as in Exchange Online, and nobody otherwise (the local
 //! shell's user has no mailbox); every administrator here may change every group, so
 //! `-BypassSecurityGroupManagerCheck` changes nothing. A member removed with its mailbox
 //! stays a member while the mailbox is soft-deleted (Get-DistributionGroupMember
-//! -IncludeSoftDeletedObjects lists it), and goes when it is purged.
+//! -IncludeSoftDeletedObjects lists it), and goes when it is purged. A dynamic group's
+//! stored RecipientFilter is written as Exchange Online writes it: the filter given (each
+//! comparison in parentheses, text in single quotes), or the one made from
+//! -IncludedRecipients and the -Conditional* lists, followed by Exchange's exclusion of
+//! its system mailboxes.
 
 use std::ops::ControlFlow;
 
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, params};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
 use super::entries::texts;
 use super::recipient_changes::{
     NewRecipient, alias_from, apply_settings, check_name_free, purge_expired,
 };
-use super::recipients::{Context, Plan, RecipientRow, layout_of, read_recipient, render};
+use super::recipients::{
+    Context, Plan, RecipientRow, layout_of, read_recipient, recipient_filter, render,
+};
 use super::values::multi_value;
 use super::{Bound, LocalBackend, not_local};
-use crate::exchange::identity::{self, Lifecycle, reference_missing, scope};
+use crate::exchange::identity::{self, Lifecycle, lifecycle_condition, reference_missing, scope};
+use crate::exchange::nouns::groups::FILTER_SETTINGS;
 use crate::exchange::nouns::recipients::{
-    DirectoryClass, RECIPIENT, ROOM_LIST, ROOM_MAILBOX, UNIVERSAL_DISTRIBUTION_GROUP,
-    UNIVERSAL_SECURITY_GROUP, USERS, recipient_kind,
+    DYNAMIC_DISTRIBUTION_GROUP, DirectoryClass, RECIPIENT, ROOM_LIST, ROOM_MAILBOX,
+    UNIVERSAL_DISTRIBUTION_GROUP, UNIVERSAL_SECURITY_GROUP, USERS, recipient_kind,
 };
 use crate::exchange::nouns::{Link, LinkSource, Links, NounSpec, Op};
+use crate::exchange::request::scalar_text;
 use crate::exchange::request::{ErrorCode, ExchangeError, Object};
-use crate::exchange::store::{OrgInfo, now_utc, sql_error};
+use crate::exchange::store::{OrgInfo, SqlFragment, now_utc, sql_error};
 
 /// Parameters of the group cmdlets that are not settings of the group row: its links, its
 /// kind, and switches that only steer the command.
@@ -62,15 +73,227 @@ const MEMBER_KINDS: &[&str] = &[
     UNIVERSAL_DISTRIBUTION_GROUP,
     UNIVERSAL_SECURITY_GROUP,
     ROOM_LIST,
+    DYNAMIC_DISTRIBUTION_GROUP,
 ];
 
-/// Whether a noun's recipients are groups.
+/// The exclusion of Exchange's system mailboxes that ends every dynamic group's filter.
+const SYSTEM_EXCLUSIONS: &[&str] = &[
+    "(-not(Name -like 'SystemMailbox{*'))",
+    "(-not(Name -like 'CAS_{*'))",
+    "(-not(RecipientTypeDetailsValue -eq 'MailboxPlan'))",
+    "(-not(RecipientTypeDetailsValue -eq 'DiscoveryMailbox'))",
+    "(-not(RecipientTypeDetailsValue -eq 'PublicFolderMailbox'))",
+    "(-not(RecipientTypeDetailsValue -eq 'ArbitrationMailbox'))",
+    "(-not(RecipientTypeDetailsValue -eq 'AuditLogMailbox'))",
+    "(-not(RecipientTypeDetailsValue -eq 'AuxAuditLogMailbox'))",
+    "(-not(RecipientTypeDetailsValue -eq 'SupervisoryReviewPolicyMailbox'))",
+];
+
+/// What each kind of -IncludedRecipients selects, as Exchange writes it.
+const INCLUDED: &[(&str, &[&str])] = &[
+    ("MailboxUsers", &["(RecipientType -eq 'UserMailbox')"]),
+    (
+        "Resources",
+        &[
+            "(RecipientTypeDetails -eq 'RoomMailbox')",
+            "(RecipientTypeDetails -eq 'EquipmentMailbox')",
+        ],
+    ),
+    ("MailContacts", &["(RecipientType -eq 'MailContact')"]),
+    (
+        "MailGroups",
+        &[
+            "(RecipientType -eq 'MailUniversalDistributionGroup')",
+            "(RecipientType -eq 'MailUniversalSecurityGroup')",
+            "(RecipientType -eq 'MailNonUniversalGroup')",
+            "(RecipientType -eq 'DynamicDistributionGroup')",
+        ],
+    ),
+    ("MailUsers", &["(RecipientType -eq 'MailUser')"]),
+    ("AllRecipients", &["(Alias -ne $null)"]),
+];
+
+/// Whether a noun's recipients are groups (dynamic ones too).
 pub(super) fn is_group_noun(noun: &NounSpec) -> bool {
     let kinds = layout_of(noun).kinds;
     !kinds.is_empty()
-        && kinds
+        && kinds.iter().all(|k| {
+            recipient_kind(k).is_some_and(|k| {
+                matches!(
+                    k.class,
+                    DirectoryClass::Group | DirectoryClass::DynamicGroup
+                )
+            })
+        })
+}
+
+/// Whether a noun's recipients are dynamic distribution groups.
+fn is_dynamic(noun: &NounSpec) -> bool {
+    layout_of(noun).kinds == [DYNAMIC_DISTRIBUTION_GROUP]
+}
+
+/// The parameters a group noun's Set- and New- handle themselves: the links, and a
+/// dynamic group's filter settings.
+pub(super) fn handled_parameters(noun: &NounSpec) -> Vec<&'static str> {
+    let mut handled = GROUP_PARAMETERS.to_vec();
+    if is_dynamic(noun) {
+        handled.extend(FILTER_SETTINGS);
+    }
+    handled
+}
+
+/// A list of conditions any of which selects: Exchange's `((a -or b))`, or the one.
+fn any_of(conditions: &[String]) -> String {
+    match conditions {
+        [one] => one.clone(),
+        _ => format!("(({}))", conditions.join(" -or ")),
+    }
+}
+
+/// The text of each item of an `-IncludedRecipients` value (a list or `A, B`).
+fn included_kinds(value: &Value) -> Vec<String> {
+    texts(Some(value))
+        .iter()
+        .flat_map(|t| t.split(','))
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// **decision**: the wording of a filter of one's own given with a precanned one's parts.
+fn mixed_filters() -> ExchangeError {
+    ExchangeError::invalid_argument(
+        "RecipientFilterMixedException",
+        "The RecipientFilter parameter can't be used with IncludedRecipients or the Conditional parameters: give a filter of your own, or the recipients to include and their conditions.",
+    )
+    .with_target("RecipientFilter")
+}
+
+/// **decision**: the wording of -Conditional* lists given without -IncludedRecipients.
+fn no_included_recipients() -> ExchangeError {
+    ExchangeError::invalid_argument(
+        "IncludedRecipientsMissingException",
+        "The Conditional parameters narrow the recipients IncludedRecipients names: give IncludedRecipients too.",
+    )
+    .with_target("IncludedRecipients")
+}
+
+/// A dynamic group's filter settings after the command's (`None`: it names none): a
+/// filter of its own (`Custom`), or one made from the recipients it includes and their
+/// conditions (`Precanned`); RecipientFilter is the filter written as Exchange keeps it.
+fn filter_settings(
+    current: &Map<String, Value>,
+    bound: &Bound,
+    org: &OrgInfo,
+) -> Result<Option<Map<String, Value>>, ExchangeError> {
+    let own = bound.text("RecipientFilter");
+    let precanned = FILTER_SETTINGS[1..]
+        .iter()
+        .any(|name| bound.get(name).is_some());
+    let mut settings = current.clone();
+    let written = match (own, precanned) {
+        (None, false) => return Ok(None),
+        (Some(_), true) => return Err(mixed_filters()),
+        (Some(text), false) => {
+            for name in &FILTER_SETTINGS[1..] {
+                settings.insert((*name).into(), json!([]));
+            }
+            settings.insert("IncludedRecipients".into(), Value::Null);
+            settings.insert("RecipientFilterType".into(), json!("Custom"));
+            vec![recipient_filter(&text, "RecipientFilter", org)?.0]
+        }
+        (None, true) => {
+            if let Some(value) = bound.get("IncludedRecipients") {
+                settings.insert(
+                    "IncludedRecipients".into(),
+                    json!(included_kinds(value).join(", ")),
+                );
+            }
+            let included = settings
+                .get("IncludedRecipients")
+                .and_then(scalar_text)
+                .map(|t| included_kinds(&json!(t)))
+                .filter(|kinds| !kinds.is_empty())
+                .ok_or_else(no_included_recipients)?;
+            let mut selects = Vec::new();
+            for (kind, conditions) in INCLUDED {
+                if included.iter().any(|k| k.eq_ignore_ascii_case(kind)) {
+                    selects.extend(conditions.iter().map(|c| c.to_string()));
+                }
+            }
+            let mut parts = vec![any_of(&selects)];
+            for name in &FILTER_SETTINGS[2..] {
+                let current: Vec<String> = settings
+                    .get(*name)
+                    .and_then(|v| serde_json::from_value(v.clone()).ok())
+                    .unwrap_or_default();
+                let list = match bound.get(name) {
+                    Some(value) => multi_value(name, &current, value)?,
+                    None => current,
+                };
+                let property = name.trim_start_matches("Conditional");
+                let conditions: Vec<String> = list
+                    .iter()
+                    .map(|v| format!("({property} -eq '{}')", v.replace('\'', "''")))
+                    .collect();
+                if !conditions.is_empty() {
+                    parts.push(any_of(&conditions));
+                }
+                settings.insert((*name).into(), json!(list));
+            }
+            settings.insert("RecipientFilterType".into(), json!("Precanned"));
+            parts
+        }
+    };
+    let filter = format!(
+        "({})",
+        written
             .iter()
-            .all(|k| recipient_kind(k).is_some_and(|k| k.class == DirectoryClass::Group))
+            .map(String::as_str)
+            .chain(SYSTEM_EXCLUSIONS.iter().copied())
+            .collect::<Vec<_>>()
+            .join(" -and ")
+    );
+    // What is kept must select as Get-Recipient -RecipientPreviewFilter would.
+    recipient_filter(&filter, "RecipientFilter", org)?;
+    settings.insert("RecipientFilter".into(), json!(filter));
+    Ok(Some(settings))
+}
+
+/// Keeps a recipient's `Extra` settings.
+fn write_extra(tx: &Connection, rid: i64, extra: &Map<String, Value>) -> Result<(), ExchangeError> {
+    tx.prepare_cached("UPDATE recipients SET \"Extra\" = ?2 WHERE rid = ?1")
+        .and_then(|mut stmt| stmt.execute(params![rid, Value::Object(extra.clone()).to_string()]))
+        .map_err(sql_error)?;
+    Ok(())
+}
+
+/// The recipients a dynamic group's filter selects now, in the order they were made.
+fn filtered_members(
+    conn: &Connection,
+    group: &RecipientRow,
+    org: &OrgInfo,
+) -> Result<Vec<i64>, ExchangeError> {
+    let Some(text) = group.extra.get("RecipientFilter").and_then(scalar_text) else {
+        return Ok(Vec::new());
+    };
+    let condition = lifecycle_condition(Lifecycle::Active)
+        .and(recipient_filter(&text, "RecipientFilter", org)?.1)
+        .and(SqlFragment::new(
+            "r.rid <> ?",
+            vec![rusqlite::types::Value::Integer(group.rid)],
+        ));
+    conn.prepare(&format!(
+        "SELECT r.rid FROM recipients r WHERE {} ORDER BY r.rid",
+        condition.sql
+    ))
+    .and_then(|mut stmt| {
+        stmt.query_map(rusqlite::params_from_iter(condition.params.iter()), |r| {
+            r.get(0)
+        })?
+        .collect()
+    })
+    .map_err(sql_error)
 }
 
 /// The one recipient of `kinds` another parameter names (`-Member`, `-ManagedBy`), or
@@ -242,10 +465,18 @@ fn owners_named(
 pub(super) fn apply_group_settings(
     tx: &Connection,
     org: &OrgInfo,
+    noun: &NounSpec,
     row: &RecipientRow,
     bound: &Bound,
 ) -> Result<bool, ExchangeError> {
     let mut changed = false;
+    if is_dynamic(noun)
+        && let Some(settings) = filter_settings(&row.extra, bound, org)?
+        && settings != row.extra
+    {
+        write_extra(tx, row.rid, &settings)?;
+        changed = true;
+    }
     if let Some(value) = bound.get("ManagedBy") {
         let owners = owners_named(tx, row.rid, value, &org.server)?;
         if owners != linked(tx, row.rid, Link::Owners, false)? {
@@ -270,7 +501,7 @@ pub(super) fn apply_group_settings(
 
 /// New-DistributionGroup: a distribution group (`-Type Security`: a mail-enabled security
 /// group; `-RoomList`: a room list) with the noun's default settings, the settings given,
-/// its owners and members.
+/// its owners and members. New-DynamicDistributionGroup: a dynamic group with its filter.
 fn create_group(
     tx: &Connection,
     org: &OrgInfo,
@@ -284,7 +515,10 @@ fn create_group(
     let security = bound
         .text("Type")
         .is_some_and(|t| t.eq_ignore_ascii_case("Security"));
-    let details = if bound.switch("RoomList") {
+    let dynamic = is_dynamic(noun);
+    let details = if dynamic {
+        DYNAMIC_DISTRIBUTION_GROUP
+    } else if bound.switch("RoomList") {
         ROOM_LIST
     } else if security {
         UNIVERSAL_SECURITY_GROUP
@@ -307,6 +541,21 @@ fn create_group(
         // A security group's membership is closed both ways.
         extra.insert("MemberDepartRestriction".into(), "Closed".into());
     }
+    if dynamic {
+        extra.insert(
+            "RecipientContainer".into(),
+            json!(format!(
+                "NAMPR01A001.prod.outlook.com/Microsoft Exchange Hosted Organizations/{}",
+                org.tenant
+            )),
+        );
+        extra = filter_settings(&extra, bound, org)?.ok_or_else(|| {
+            ExchangeError::invalid_argument(
+                "MissingMandatoryParameter",
+                "Cannot process command because of one or more missing mandatory parameters: RecipientFilter.",
+            )
+        })?;
+    }
     let mut columns = new.columns();
     columns.extend([
         ("MaxSendSize", SqlValue::Text("Unlimited".into())),
@@ -314,11 +563,8 @@ fn create_group(
     ]);
     let rid = new.insert(tx, org, columns, &extra)?;
     let row = read_recipient(tx, rid)?;
-    let handled: Vec<&str> = GROUP_PARAMETERS
-        .iter()
-        .chain(NAMING_PARAMETERS)
-        .copied()
-        .collect();
+    let mut handled = handled_parameters(noun);
+    handled.extend(NAMING_PARAMETERS);
     apply_settings(tx, noun, &row, bound, &handled)?;
     let mut owners = Vec::new();
     for text in texts(bound.get("ManagedBy")) {
@@ -383,17 +629,28 @@ impl LocalBackend {
         bound: &Bound,
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError> {
-        let kind = match links.link {
-            LinkSource::Fixed(link) => link,
-            LinkSource::Parameter | LinkSource::Filter => {
-                return Err(not_local(&bound.cmdlet.name));
-            }
-        };
         let identity = bound.required_text("Identity")?;
         let groups = scope(Lifecycle::Active, layout_of(links.group).kinds);
         let group_of = |conn: &Connection, server: &str| {
             identity::resolve_recipient(conn, &groups, &identity, server)
                 .and_then(|rid| read_recipient(conn, rid))
+        };
+        let kind = match links.link {
+            LinkSource::Fixed(link) => link,
+            LinkSource::Filter if op == Op::Get => {
+                return self.list_entries(bound, sink, |conn, org| {
+                    let group = group_of(conn, &org.server)?;
+                    let plan = Plan::of(&RECIPIENT);
+                    let ctx = Context::load(conn, org, &plan)?;
+                    filtered_members(conn, &group, org)?
+                        .into_iter()
+                        .map(|rid| Ok(render(&plan, &read_recipient(conn, rid)?, &ctx)))
+                        .collect()
+                });
+            }
+            LinkSource::Parameter | LinkSource::Filter => {
+                return Err(not_local(&bound.cmdlet.name));
+            }
         };
         match op {
             Op::Get => self.list_entries(bound, sink, |conn, org| {

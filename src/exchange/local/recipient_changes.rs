@@ -9,7 +9,7 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Params, Row, params, params_from_iter};
 use serde_json::{Map, Value, json};
 
-use super::groups::{self, GROUP_PARAMETERS};
+use super::groups;
 use super::recipients::{
     Context, Plan, RecipientRow, layout_of, read_recipient, read_recipient_columns, render,
 };
@@ -50,9 +50,19 @@ impl LocalBackend {
                 read_recipient_columns(tx, rid)?
             };
             let group = groups::is_group_noun(noun);
-            let mut changed = group && groups::apply_group_settings(tx, org, &row, bound)?;
-            let handled = if group { GROUP_PARAMETERS } else { &[] };
-            changed |= apply_settings(tx, noun, &row, bound, handled)?;
+            let mut changed = group && groups::apply_group_settings(tx, org, noun, &row, bound)?;
+            let handled = if group {
+                groups::handled_parameters(noun)
+            } else {
+                Vec::new()
+            };
+            // Settings the group's own changes left as they were.
+            let row = if changed {
+                read_recipient(tx, rid)?
+            } else {
+                row
+            };
+            changed |= apply_settings(tx, noun, &row, bound, &handled)?;
             Ok(if changed {
                 Vec::new()
             } else {

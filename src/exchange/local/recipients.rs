@@ -14,12 +14,13 @@ use serde_json::{Map, Value, json};
 use super::directory::{self, Place, category_path, directory_suffix, escape_dn};
 use super::values::column_json;
 use super::{Bound, LocalBackend, ResultSize, feed, identity_text};
+use crate::exchange::catalog::{Catalog, CmdletInfo};
 use crate::exchange::identity::{
     self, Lifecycle, kinds_condition, lifecycle_condition, like_pattern, recipient_condition,
 };
 use crate::exchange::nouns::recipients::{
-    DirectoryClass, MAILBOXES, RECIPIENT_COLUMNS, RECIPIENT_KINDS, group_type, recipient_column,
-    recipient_column_index, recipient_computed, recipient_kind,
+    DirectoryClass, MAILBOXES, RECIPIENT, RECIPIENT_COLUMNS, RECIPIENT_KINDS, group_type,
+    recipient_column, recipient_column_index, recipient_computed, recipient_kind,
 };
 use crate::exchange::nouns::{
     self, Column, Derived, Kind, Layout, Link, NounSpec, Storage, Target,
@@ -378,12 +379,17 @@ fn derived_value(derived: Derived, row: &RecipientRow, place: &Place, ctx: &Cont
 /// The SQL operand for a property `-Filter` names on a recipient cmdlet, or `None` when
 /// the cmdlet cannot filter on it.
 fn filter_operand(
-    bound: &Bound,
+    cmdlet: &CmdletInfo,
     noun: &NounSpec,
     property: &str,
     org: &OrgInfo,
 ) -> Option<Operand> {
-    let cmdlet = bound.cmdlet;
+    // The name Exchange's own filters (a dynamic group's) give RecipientTypeDetails.
+    let property = if property.eq_ignore_ascii_case("RecipientTypeDetailsValue") {
+        "RecipientTypeDetails"
+    } else {
+        property
+    };
     let canonical = if cmdlet.filterable.is_empty() {
         property.to_string()
     } else {
@@ -573,6 +579,30 @@ pub(super) fn requested_identity(bound: &Bound) -> Option<String> {
     .find_map(|name| bound.get(name).and_then(identity_text))
 }
 
+/// A recipient filter as Get-Recipient reads one (`-RecipientPreviewFilter`, a dynamic
+/// group's `-RecipientFilter`: an error names `parameter`): written back with each
+/// property as Get-Recipient spells it, and as a condition on the recipients (`r`).
+pub(super) fn recipient_filter(
+    text: &str,
+    parameter: &str,
+    org: &OrgInfo,
+) -> Result<(String, SqlFragment), ExchangeError> {
+    let get_recipient = Catalog::get()
+        .cmdlet("Get-Recipient")
+        .ok_or_else(|| ExchangeError::store("The cmdlet catalogue lacks Get-Recipient."))?;
+    let filter = opath::parse(text).map_err(|e| opath::for_parameter(e, parameter))?;
+    let condition = opath::compile(&filter, text, &|p| {
+        filter_operand(get_recipient, &RECIPIENT, p, org)
+    })
+    .map_err(|e| opath::for_parameter(e, parameter))?;
+    let written = opath::render(&filter, &|p| {
+        get_recipient
+            .filterable_property(p)
+            .map_or_else(|| p.to_string(), str::to_string)
+    });
+    Ok((written, condition))
+}
+
 /// The conditions of a Get: the noun's kinds, identity, -Anr, -RecipientTypeDetails,
 /// -RecipientType, -Filter.
 fn get_condition(
@@ -659,9 +689,14 @@ fn get_condition(
             false => kinds_condition(&kinds),
         });
     }
+    if let Some(text) = bound.text("RecipientPreviewFilter") {
+        condition = condition.and(recipient_filter(&text, "RecipientPreviewFilter", org)?.1);
+    }
     if let Some(text) = bound.text("Filter") {
         let filter = opath::parse(&text)?;
-        let compiled = opath::compile(&filter, &text, &|p| filter_operand(bound, noun, p, org))?;
+        let compiled = opath::compile(&filter, &text, &|p| {
+            filter_operand(bound.cmdlet, noun, p, org)
+        })?;
         condition = condition.and(compiled);
     }
     Ok(condition)

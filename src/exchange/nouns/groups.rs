@@ -1,15 +1,21 @@
 //! Groups: distribution groups and mail-enabled security groups (Get-DistributionGroup),
-//! with their members (Get-DistributionGroupMember). A group is a recipient, a row of
-//! the `recipients` table like a mailbox (so Get-Recipient lists it and an identity finds
+//! with their members (Get-DistributionGroupMember), and dynamic distribution groups,
+//! whose members are the recipients their RecipientFilter selects
+//! (Get-DynamicDistributionGroupMember). A group is a recipient, a row of the
+//! `recipients` table like a mailbox (so Get-Recipient lists it and an identity finds
 //! it), and its members and owners are links to other recipients.
 //!
 //! **decisions**: the properties Exchange Online shows that the local organisation has no
-//! use for (address list membership, the arbitration mailbox, ...) are left out; the
-//! lists of senders a group accepts, rejects or lets bypass moderation are kept as
-//! given.
+//! use for (address list membership, the arbitration mailbox, the LDAP form of a
+//! filter, ...) are left out; the lists of senders a group accepts, rejects or lets
+//! bypass moderation are kept as given. A dynamic group's ManagedBy, one recipient in
+//! Exchange, shows as a list of one, as a distribution group's owners do. Its default
+//! table is `Name ManagedBy`: Exchange's format data is not public, and the reference
+//! shows none.
 
 use super::recipients::{
-    RECIPIENT, ROOM_LIST, UNIVERSAL_DISTRIBUTION_GROUP, UNIVERSAL_SECURITY_GROUP,
+    DYNAMIC_DISTRIBUTION_GROUP as DYNAMIC_KIND, RECIPIENT, ROOM_LIST, UNIVERSAL_DISTRIBUTION_GROUP,
+    UNIVERSAL_SECURITY_GROUP,
 };
 use super::{
     COMMON_TAIL, CREATED_AND_REMOVED, Layout, Link, LinkSource, Links, NounSpec, Op, Storage,
@@ -122,6 +128,155 @@ pub static DISTRIBUTION_GROUP_MEMBER: NounSpec = NounSpec {
         ("Remove", Op::Remove),
         ("Update", Op::Set),
     ],
+    table: &[],
+    expanded: None,
+};
+
+/// The settings a dynamic distribution group's filter is made of: a filter of one's own
+/// (-RecipientFilter, first), or Exchange's precanned one (-IncludedRecipients, second,
+/// and the -Conditional* lists, in the order their conditions are written).
+pub const FILTER_SETTINGS: &[&str] = &[
+    "RecipientFilter",
+    "IncludedRecipients",
+    "ConditionalDepartment",
+    "ConditionalCompany",
+    "ConditionalStateOrProvince",
+    "ConditionalCustomAttribute1",
+    "ConditionalCustomAttribute2",
+    "ConditionalCustomAttribute3",
+    "ConditionalCustomAttribute4",
+    "ConditionalCustomAttribute5",
+    "ConditionalCustomAttribute6",
+    "ConditionalCustomAttribute7",
+    "ConditionalCustomAttribute8",
+    "ConditionalCustomAttribute9",
+    "ConditionalCustomAttribute10",
+    "ConditionalCustomAttribute11",
+    "ConditionalCustomAttribute12",
+    "ConditionalCustomAttribute13",
+    "ConditionalCustomAttribute14",
+    "ConditionalCustomAttribute15",
+];
+
+/// Get/Set/New/Remove-DynamicDistributionGroup, in Exchange Online's Format-List order.
+pub static DYNAMIC_DISTRIBUTION_GROUP: NounSpec = NounSpec {
+    nouns: &["DynamicDistributionGroup"],
+    type_name: "Microsoft.Exchange.Data.Directory.Management.DynamicDistributionGroup",
+    storage: Storage::Recipients(Layout {
+        head: &[
+            "RunspaceId",
+            "RecipientContainer",
+            "RecipientFilter",
+            "IncludedRecipients",
+            "ConditionalDepartment",
+            "ConditionalCompany",
+            "ConditionalStateOrProvince",
+            "ConditionalCustomAttribute1",
+            "ConditionalCustomAttribute2",
+            "ConditionalCustomAttribute3",
+            "ConditionalCustomAttribute4",
+            "ConditionalCustomAttribute5",
+            "ConditionalCustomAttribute6",
+            "ConditionalCustomAttribute7",
+            "ConditionalCustomAttribute8",
+            "ConditionalCustomAttribute9",
+            "ConditionalCustomAttribute10",
+            "ConditionalCustomAttribute11",
+            "ConditionalCustomAttribute12",
+            "ConditionalCustomAttribute13",
+            "ConditionalCustomAttribute14",
+            "ConditionalCustomAttribute15",
+            "RecipientFilterType",
+            "Notes",
+            "PhoneticDisplayName",
+            "ManagedBy",
+            "ReportToManagerEnabled",
+            "ReportToOriginatorEnabled",
+            "SendOofMessageToOriginatorEnabled",
+            "AcceptMessagesOnlyFrom",
+            "AcceptMessagesOnlyFromDLMembers",
+            "AcceptMessagesOnlyFromSendersOrMembers",
+            "Alias",
+            "BypassModerationFromSendersOrMembers",
+            "CustomAttribute1",
+            "CustomAttribute2",
+            "CustomAttribute3",
+            "CustomAttribute4",
+            "CustomAttribute5",
+            "CustomAttribute6",
+            "CustomAttribute7",
+            "CustomAttribute8",
+            "CustomAttribute9",
+            "CustomAttribute10",
+            "CustomAttribute11",
+            "CustomAttribute12",
+            "CustomAttribute13",
+            "CustomAttribute14",
+            "CustomAttribute15",
+            "DisplayName",
+            "EmailAddresses",
+            "GrantSendOnBehalfTo",
+            "ExternalDirectoryObjectId",
+            "HiddenFromAddressListsEnabled",
+            "LegacyExchangeDN",
+            "MaxSendSize",
+            "MaxReceiveSize",
+            "ModeratedBy",
+            "ModerationEnabled",
+            "EmailAddressPolicyEnabled",
+            "PrimarySmtpAddress",
+            "RecipientType",
+            "RecipientTypeDetails",
+            "RejectMessagesFrom",
+            "RejectMessagesFromDLMembers",
+            "RejectMessagesFromSendersOrMembers",
+            "RequireSenderAuthenticationEnabled",
+            "SimpleDisplayName",
+            "SendModerationNotifications",
+            "WindowsEmailAddress",
+            "MailTip",
+        ],
+        extra: false,
+        tail: COMMON_TAIL,
+        kinds: &[DYNAMIC_KIND],
+        // The filter's settings are the command's, and the container the organisation's
+        // (both set when the group is made).
+        defaults: r#"{"RecipientContainer":null,"RecipientFilter":null,
+            "IncludedRecipients":null,"ConditionalDepartment":[],"ConditionalCompany":[],
+            "ConditionalStateOrProvince":[],"ConditionalCustomAttribute1":[],
+            "ConditionalCustomAttribute2":[],"ConditionalCustomAttribute3":[],
+            "ConditionalCustomAttribute4":[],"ConditionalCustomAttribute5":[],
+            "ConditionalCustomAttribute6":[],"ConditionalCustomAttribute7":[],
+            "ConditionalCustomAttribute8":[],"ConditionalCustomAttribute9":[],
+            "ConditionalCustomAttribute10":[],"ConditionalCustomAttribute11":[],
+            "ConditionalCustomAttribute12":[],"ConditionalCustomAttribute13":[],
+            "ConditionalCustomAttribute14":[],"ConditionalCustomAttribute15":[],
+            "RecipientFilterType":null,
+            "ReportToManagerEnabled":false,"ReportToOriginatorEnabled":true,
+            "SendOofMessageToOriginatorEnabled":false,"AcceptMessagesOnlyFrom":[],
+            "AcceptMessagesOnlyFromDLMembers":[],"AcceptMessagesOnlyFromSendersOrMembers":[],
+            "BypassModerationFromSendersOrMembers":[],"ModeratedBy":[],
+            "ModerationEnabled":false,"EmailAddressPolicyEnabled":false,
+            "RejectMessagesFrom":[],"RejectMessagesFromDLMembers":[],
+            "RejectMessagesFromSendersOrMembers":[],"RequireSenderAuthenticationEnabled":true,
+            "SendModerationNotifications":"Always","MailTip":null}"#,
+        soft_delete: false,
+    }),
+    verbs: CREATED_AND_REMOVED,
+    table: &["Name", "ManagedBy"],
+    expanded: None,
+};
+
+/// Get-DynamicDistributionGroupMember: the recipients a dynamic group's filter selects
+/// now, each shown as Get-Recipient shows it.
+pub static DYNAMIC_DISTRIBUTION_GROUP_MEMBER: NounSpec = NounSpec {
+    nouns: &["DynamicDistributionGroupMember"],
+    type_name: RECIPIENT.type_name,
+    storage: Storage::Links(Links {
+        group: &DYNAMIC_DISTRIBUTION_GROUP,
+        link: LinkSource::Filter,
+    }),
+    verbs: &[("Get", Op::Get)],
     table: &[],
     expanded: None,
 };

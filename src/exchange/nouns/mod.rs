@@ -439,6 +439,8 @@ pub const ALL: &[&NounSpec] = &[
     &groups::DISTRIBUTION_GROUP_MEMBER,
     &rules::INBOX_RULE,
     &mailbox_settings::MAILBOX_MESSAGE_CONFIGURATION,
+    &groups::DYNAMIC_DISTRIBUTION_GROUP,
+    &groups::DYNAMIC_DISTRIBUTION_GROUP_MEMBER,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.

@@ -289,6 +289,7 @@ pub const ROOM_MAILBOX: &str = "RoomMailbox";
 pub const UNIVERSAL_DISTRIBUTION_GROUP: &str = "MailUniversalDistributionGroup";
 pub const UNIVERSAL_SECURITY_GROUP: &str = "MailUniversalSecurityGroup";
 pub const ROOM_LIST: &str = "RoomList";
+pub const DYNAMIC_DISTRIBUTION_GROUP: &str = "DynamicDistributionGroup";
 pub const MAIL_USER: &str = "MailUser";
 pub const GUEST_MAIL_USER: &str = "GuestMailUser";
 
@@ -299,6 +300,8 @@ pub enum DirectoryClass {
     User,
     /// A group.
     Group,
+    /// A dynamic distribution group (its members are found by its filter).
+    DynamicGroup,
 }
 
 impl DirectoryClass {
@@ -307,6 +310,7 @@ impl DirectoryClass {
         match self {
             DirectoryClass::User => "Person",
             DirectoryClass::Group => "Group",
+            DirectoryClass::DynamicGroup => "ms-Exch-Dynamic-Distribution-List",
         }
     }
 
@@ -315,6 +319,7 @@ impl DirectoryClass {
         match self {
             DirectoryClass::User => &["top", "person", "organizationalPerson", "user"],
             DirectoryClass::Group => &["top", "group"],
+            DirectoryClass::DynamicGroup => &["top", "msExchDynamicDistributionList"],
         }
     }
 }
@@ -360,6 +365,11 @@ pub static RECIPIENT_KINDS: &[RecipientKind] = &[
         ROOM_LIST,
         UNIVERSAL_DISTRIBUTION_GROUP,
         DirectoryClass::Group,
+    ),
+    kind(
+        DYNAMIC_DISTRIBUTION_GROUP,
+        DYNAMIC_DISTRIBUTION_GROUP,
+        DirectoryClass::DynamicGroup,
     ),
     kind(MAIL_USER, MAIL_USER, DirectoryClass::User),
     kind(GUEST_MAIL_USER, MAIL_USER, DirectoryClass::User),

@@ -63,6 +63,8 @@ fn every_local_cmdlet_is_an_exchange_online_cmdlet_of_one_noun() {
         "New-InboxRule",
         "Disable-InboxRule",
         "Set-MailboxMessageConfiguration",
+        "New-DynamicDistributionGroup",
+        "Get-DynamicDistributionGroupMember",
     ] {
         assert!(seen.iter().any(|c| c == cmdlet), "{cmdlet} runs locally");
     }
