@@ -7,7 +7,7 @@ mod common;
 mod server;
 
 use std::io::Write;
-use std::net::TcpStream;
+use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
 
 use exosh::exchange::auth::token::{Claims, TokenKey};
@@ -199,6 +199,38 @@ fn a_slow_client_is_cut_off_and_others_are_served_meanwhile() {
         .expect("timeout");
     let late = read_reply(&mut slow_body);
     assert_eq!(late.status, 408, "{}", late.body);
+}
+
+#[test]
+fn a_client_that_stops_sending_after_its_request_still_gets_the_answer() {
+    let scratch = Scratch::new();
+    let good = token(&scratch, ADMIN, None);
+    let server = Server::start(&scratch, &[]);
+    // A keep-alive request, then the client shuts its sending side (as `nc -N` and
+    // scripted clients do) and waits for the answer.
+    let request = body(
+        "Set-CASMailbox",
+        json!({"Identity": "ken", "PopEnabled": false}),
+    );
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    let head = format!(
+        "POST /adminapi/beta/{TENANT}/InvokeCommand HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {good}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        request.len()
+    );
+    stream.write_all(head.as_bytes()).expect("writes");
+    stream.write_all(&request).expect("writes");
+    stream.shutdown(Shutdown::Write).expect("half-closes");
+    let reply = read_reply(&mut stream);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let backend = scratch.open();
+    let ken = common::get_one(&backend, "Get-CASMailbox", "ken");
+    assert_eq!(
+        ken["PopEnabled"], false,
+        "the change it was told of is made"
+    );
 }
 
 #[test]

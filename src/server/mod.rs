@@ -35,7 +35,7 @@ use std::time::Duration;
 use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::server::graceful::{GracefulConnection, GracefulShutdown};
 use tokio::net::TcpListener;
 use tower_service::Service;
 
@@ -119,13 +119,41 @@ pub fn router(state: Arc<ServerState>) -> Router {
         .with_state(state)
 }
 
+impl ServerState {
+    /// The state of a server of `backend`'s organisation listening at `listen` (over TLS
+    /// when `tls`): the token key kept in its store, made on first start.
+    pub fn new(
+        options: &Options,
+        backend: LocalBackend,
+        listen: SocketAddr,
+        tls: bool,
+    ) -> Result<ServerState, String> {
+        let (key, tenant) = {
+            let mut store = backend.store();
+            let key = TokenKey::load_or_create(&mut store).map_err(|e| e.message)?;
+            (key, store.org().tenant.clone())
+        };
+        Ok(ServerState {
+            backend: Arc::new(backend),
+            key,
+            tenant,
+            listen,
+            tls,
+            rate_limit: options.rate_limit.map(limits::RateLimit::new),
+            client_timeout: options.client_timeout,
+            cursors: paging::Cursors::default(),
+            sign_in: oauth::SignIn {
+                times: options.sign_in,
+                flows: oauth::DeviceFlows::default(),
+            },
+            signed_out: session::SignedOut::default(),
+            log: Mutex::new(std::io::stdout()),
+        })
+    }
+}
+
 /// Serves the organisation at `org` (opened as `backend`) until Ctrl-C or SIGTERM.
 pub fn run(options: &Options, backend: LocalBackend, org: &Path) -> Result<(), String> {
-    let (key, tenant) = {
-        let mut store = backend.store();
-        let key = TokenKey::load_or_create(&mut store).map_err(|e| e.message)?;
-        (key, store.org().tenant.clone())
-    };
     let identity = match options.http {
         true => None,
         false => Some(tls::load(options.tls.as_ref(), org)?),
@@ -141,22 +169,12 @@ pub fn run(options: &Options, backend: LocalBackend, org: &Path) -> Result<(), S
         let listen = listener
             .local_addr()
             .map_err(|e| format!("cannot read the listening address: {e}"))?;
-        let state = Arc::new(ServerState {
-            backend: Arc::new(backend),
-            key,
-            tenant,
+        let state = Arc::new(ServerState::new(
+            options,
+            backend,
             listen,
-            tls: identity.is_some(),
-            rate_limit: options.rate_limit.map(limits::RateLimit::new),
-            client_timeout: options.client_timeout,
-            cursors: paging::Cursors::default(),
-            sign_in: oauth::SignIn {
-                times: options.sign_in,
-                flows: oauth::DeviceFlows::default(),
-            },
-            signed_out: session::SignedOut::default(),
-            log: Mutex::new(std::io::stdout()),
-        });
+            identity.is_some(),
+        )?);
         state.log(&listening_line(&state, identity.as_ref()));
         serve(listener, &state, identity).await;
         Ok(())
@@ -204,34 +222,55 @@ async fn serve(listener: TcpListener, state: &Arc<ServerState>, identity: Option
         };
         let _ = stream.set_nodelay(true);
         let router = router.clone();
-        let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
-            request.extensions_mut().insert(Peer(peer));
-            let mut router = router.clone();
-            async move { router.call(request).await }
-        });
-        let mut http = hyper::server::conn::http1::Builder::new();
-        http.timer(TokioTimer::new()).header_read_timeout(timeout);
         let watcher = graceful.watcher();
         let acceptor = acceptor.clone();
         tokio::spawn(async move {
             match acceptor {
                 None => {
-                    let connection = http.serve_connection(TokioIo::new(stream), service);
-                    let _ = watcher.watch(connection).await;
+                    let _ = watcher
+                        .watch(connection(&router, stream, peer, timeout))
+                        .await;
                 }
                 Some(acceptor) => {
                     let Ok(Ok(tls)) = tokio::time::timeout(timeout, acceptor.accept(stream)).await
                     else {
                         return;
                     };
-                    let connection = http.serve_connection(TokioIo::new(tls), service);
-                    let _ = watcher.watch(connection).await;
+                    let _ = watcher.watch(connection(&router, tls, peer, timeout)).await;
                 }
             }
         });
     }
     drop(listener);
     let _ = tokio::time::timeout(GRACE, graceful.shutdown()).await;
+}
+
+/// One client's connection (plain or TLS) served by `router` over HTTP/1.1: each request
+/// tagged with the client's address ([`Peer`]), its headers due within `timeout`.
+///
+/// **decision**: a client that shuts its sending side after its request (half-close) still
+/// gets the answer. Otherwise the request would be dropped when the end of its input is
+/// read, while its command may already have run: a change made and never reported.
+pub fn connection<IO>(
+    router: &Router,
+    io: IO,
+    peer: SocketAddr,
+    timeout: Duration,
+) -> impl GracefulConnection<Error = hyper::Error> + Send + use<IO>
+where
+    IO: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let router = router.clone();
+    let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+        request.extensions_mut().insert(Peer(peer));
+        let mut router = router.clone();
+        async move { router.call(request).await }
+    });
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(timeout)
+        .half_close(true);
+    http.serve_connection(TokioIo::new(io), service)
 }
 
 /// Completes on Ctrl-C or SIGTERM.
