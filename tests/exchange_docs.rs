@@ -154,6 +154,7 @@ const CHECKED_NOUNS: &[&str] = &[
     "DistributionGroupMember",
     "DynamicDistributionGroup",
     "DynamicDistributionGroupMember",
+    "UnifiedGroup",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.

@@ -441,6 +441,9 @@ pub const ALL: &[&NounSpec] = &[
     &mailbox_settings::MAILBOX_MESSAGE_CONFIGURATION,
     &groups::DYNAMIC_DISTRIBUTION_GROUP,
     &groups::DYNAMIC_DISTRIBUTION_GROUP_MEMBER,
+    &groups::UNIFIED_GROUP,
+    &groups::SOFT_DELETED_UNIFIED_GROUP,
+    &groups::UNIFIED_GROUP_LINKS,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.
@@ -516,6 +519,8 @@ pub enum Derived {
     /// The groups a recipient is a member of (MemberOfGroup), compared by
     /// distinguished name.
     MemberOf,
+    /// How many recipients a group links to in this way (GroupMemberCount).
+    LinkCount(Link),
     /// Whether the object a reference property names is its kind's default
     /// (`ActiveSyncMailboxPolicyIsDefaulted`).
     NamesDefault(&'static str),

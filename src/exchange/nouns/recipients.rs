@@ -256,6 +256,7 @@ pub const RECIPIENT_COMPUTED: &[Computed] = &[
     computed("ManagedBy", Derived::Linked(Link::Owners)),
     computed("Members", Derived::Linked(Link::Members)),
     computed("MemberOfGroup", Derived::MemberOf),
+    computed("GroupMemberCount", Derived::LinkCount(Link::Members)),
     // Only the mailbox nouns show it.
     computed("IsMailboxEnabled", Derived::True),
     computed(
@@ -290,6 +291,7 @@ pub const UNIVERSAL_DISTRIBUTION_GROUP: &str = "MailUniversalDistributionGroup";
 pub const UNIVERSAL_SECURITY_GROUP: &str = "MailUniversalSecurityGroup";
 pub const ROOM_LIST: &str = "RoomList";
 pub const DYNAMIC_DISTRIBUTION_GROUP: &str = "DynamicDistributionGroup";
+pub const GROUP_MAILBOX: &str = "GroupMailbox";
 pub const MAIL_USER: &str = "MailUser";
 pub const GUEST_MAIL_USER: &str = "GuestMailUser";
 
@@ -370,6 +372,11 @@ pub static RECIPIENT_KINDS: &[RecipientKind] = &[
         DYNAMIC_DISTRIBUTION_GROUP,
         DYNAMIC_DISTRIBUTION_GROUP,
         DirectoryClass::DynamicGroup,
+    ),
+    kind(
+        GROUP_MAILBOX,
+        UNIVERSAL_DISTRIBUTION_GROUP,
+        DirectoryClass::Group,
     ),
     kind(MAIL_USER, MAIL_USER, DirectoryClass::User),
     kind(GUEST_MAIL_USER, MAIL_USER, DirectoryClass::User),
