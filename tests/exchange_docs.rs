@@ -155,6 +155,10 @@ const CHECKED_NOUNS: &[&str] = &[
     "DynamicDistributionGroup",
     "DynamicDistributionGroupMember",
     "UnifiedGroup",
+    "UnifiedGroupLinks",
+    "AcceptedDomain",
+    "MailUser",
+    "MailContact",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.

@@ -36,8 +36,8 @@ use super::{Bound, LocalBackend, not_local};
 use crate::exchange::identity::{self, Lifecycle, lifecycle_condition, reference_missing, scope};
 use crate::exchange::nouns::groups::FILTER_SETTINGS;
 use crate::exchange::nouns::recipients::{
-    DYNAMIC_DISTRIBUTION_GROUP, DirectoryClass, GROUP_MAILBOX, RECIPIENT, ROOM_LIST, ROOM_MAILBOX,
-    UNIVERSAL_DISTRIBUTION_GROUP, UNIVERSAL_SECURITY_GROUP, USERS, recipient_kind,
+    DYNAMIC_DISTRIBUTION_GROUP, DirectoryClass, GROUP_MAILBOX, MAIL_CONTACT, RECIPIENT, ROOM_LIST,
+    ROOM_MAILBOX, UNIVERSAL_DISTRIBUTION_GROUP, UNIVERSAL_SECURITY_GROUP, USERS, recipient_kind,
 };
 use crate::exchange::nouns::{Link, LinkSource, Links, NounSpec, Op};
 use crate::exchange::request::scalar_text;
@@ -79,6 +79,7 @@ const MEMBER_KINDS: &[&str] = &[
     UNIVERSAL_SECURITY_GROUP,
     ROOM_LIST,
     DYNAMIC_DISTRIBUTION_GROUP,
+    MAIL_CONTACT,
 ];
 
 /// The exclusion of Exchange's system mailboxes that ends every dynamic group's filter.
@@ -526,7 +527,7 @@ pub(super) fn apply_group_settings(
 /// its owners and members. New-DynamicDistributionGroup: a dynamic group with its filter.
 /// New-UnifiedGroup: a Microsoft 365 group named `<alias>_<its directory id>` unless
 /// `-Name` says otherwise, whose owners are also its members.
-fn create_group(
+pub(super) fn create_group(
     tx: &Connection,
     org: &OrgInfo,
     noun: &'static NounSpec,
@@ -740,33 +741,6 @@ fn auto_subscribes(group: &RecipientRow) -> bool {
 }
 
 impl LocalBackend {
-    /// New- of a group noun: the new group goes to the pipeline.
-    pub(super) fn new_group(
-        &self,
-        noun: &'static NounSpec,
-        bound: &Bound,
-        sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
-    ) -> Result<Vec<String>, ExchangeError> {
-        if !is_group_noun(noun) {
-            return Err(not_local(&bound.cmdlet.name));
-        }
-        let commit = !bound.switch("WhatIf");
-        let creator = self.store().caller().map(|c| c.user_id.clone());
-        let object = self.store().write_if(commit, |tx, org| {
-            let rid = create_group(tx, org, noun, bound, creator.as_deref())?;
-            let plan = Plan::of(noun);
-            Ok(render(
-                &plan,
-                &read_recipient(tx, rid)?,
-                &Context::load(tx, org, &plan)?,
-            ))
-        })?;
-        if commit {
-            let _ = sink(object);
-        }
-        Ok(Vec::new())
-    }
-
     /// Runs a verb of a noun of group links.
     pub(super) fn group_links(
         &self,

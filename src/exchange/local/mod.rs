@@ -290,7 +290,7 @@ impl LocalBackend {
                 self.get_recipients(expanded(noun, &bound), &bound, sink)
             }
             (Storage::Recipients(_), Op::Set) => self.set_recipient(noun, &bound),
-            (Storage::Recipients(_), Op::New) => self.new_group(noun, &bound, sink),
+            (Storage::Recipients(_), Op::New) => self.new_recipient(noun, &bound, sink),
             (Storage::Recipients(_), Op::NewMailbox) => self.new_mailbox(&bound, sink),
             (Storage::Recipients(_), Op::Remove) => self.remove_recipient(noun, &bound),
             (Storage::Recipients(_), Op::Undo) => self.undo_soft_delete(noun, &bound),

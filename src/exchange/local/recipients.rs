@@ -627,7 +627,7 @@ fn get_condition(
     noun: &NounSpec,
     org: &OrgInfo,
 ) -> Result<SqlFragment, ExchangeError> {
-    let lifecycle = if bound.switch("SoftDeletedMailbox") {
+    let lifecycle = if bound.switch("SoftDeletedMailbox") || bound.switch("SoftDeletedMailUser") {
         Lifecycle::SoftDeleted
     } else if bound.switch("IncludeSoftDeletedRecipients")
         || bound.switch("IncludeSoftDeletedGroups")

@@ -74,7 +74,9 @@
 
 pub mod content;
 pub mod devices;
+pub mod domains;
 pub mod groups;
+pub mod mail;
 pub mod mailbox_settings;
 pub mod permissions;
 pub mod policies;
@@ -444,6 +446,9 @@ pub const ALL: &[&NounSpec] = &[
     &groups::UNIFIED_GROUP,
     &groups::SOFT_DELETED_UNIFIED_GROUP,
     &groups::UNIFIED_GROUP_LINKS,
+    &mail::MAIL_USER,
+    &mail::MAIL_CONTACT,
+    &domains::ACCEPTED_DOMAIN,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.

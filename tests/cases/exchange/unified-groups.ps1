@@ -82,6 +82,7 @@ Get-UnifiedGroup research | Format-List AccessType, WelcomeMessageEnabled
 # CHECK:
 Get-UnifiedGroup -Filter "GroupMemberCount -gt 3" | ForEach-Object DisplayName
 # CHECK: Research Department
+# CHECK: Legal Department
 # CHECK: Project Phoenix
 # A removed group is kept for 30 days, with its links.
 Remove-UnifiedGroup -Identity "Research Department" -Confirm:$false
@@ -94,8 +95,8 @@ Undo-SoftDeletedUnifiedGroup -SoftDeletedObject research
 # CHECK: 4
 # A Microsoft 365 group is no distribution group, nor a member of one.
 Add-DistributionGroupMember -Identity Sales -Member phoenix
-# CHECK: Add-DistributionGroupMember: {file}:96
+# CHECK: Add-DistributionGroupMember: {file}:97
 # CHECK: Line |
-# CHECK:   96 |  Add-DistributionGroupMember -Identity Sales -Member phoenix
+# CHECK:   97 |  Add-DistributionGroupMember -Identity Sales -Member phoenix
 # CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | Couldn't find object "phoenix". Please make sure that it was spelled correctly or specify a different object.
