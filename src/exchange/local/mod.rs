@@ -289,7 +289,7 @@ impl LocalBackend {
         match (&noun.storage, op) {
             (Storage::Recipients(_), Op::Get) => self.get_recipients(noun, &bound, sink),
             (Storage::Recipients(_), Op::Set) => self.set_recipient(noun, &bound),
-            (Storage::Recipients(_), Op::New) => self.new_group(noun, &bound, sink),
+            (Storage::Recipients(_), Op::New) => self.new_recipient(noun, &bound, sink),
             (Storage::Recipients(_), Op::NewMailbox) => self.new_mailbox(&bound, sink),
             (Storage::Recipients(_), Op::Remove) => self.remove_recipient(noun, &bound),
             (Storage::Recipients(_), Op::Undo) => self.undo_soft_delete(noun, &bound),

@@ -325,16 +325,20 @@ impl Context {
         let mut member_of = None;
         for (_, source) in &plan.properties {
             match *source {
-                Source::Computed(Derived::Linked(link)) => linked.push((
-                    link,
-                    linked_names(
-                        conn,
-                        "SELECT l.grp, m.\"Name\" FROM group_links l JOIN recipients m \
+                Source::Computed(Derived::Linked(link) | Derived::LinkCount(link))
+                    if !linked.iter().any(|(l, _)| *l == link) =>
+                {
+                    linked.push((
+                        link,
+                        linked_names(
+                            conn,
+                            "SELECT l.grp, m.\"Name\" FROM group_links l JOIN recipients m \
                          ON m.rid = l.member WHERE l.link = ?1 AND m.\"WhenSoftDeleted\" IS NULL \
                          ORDER BY l.rowid",
-                        [link.name()],
-                    )?,
-                )),
+                            [link.name()],
+                        )?,
+                    ))
+                }
                 Source::Computed(Derived::MemberOf) => {
                     member_of = Some(linked_names(
                         conn,
@@ -449,6 +453,13 @@ fn derived_value(derived: Derived, row: &RecipientRow, place: &Place, ctx: &Cont
                 .map(|(_, map)| map),
         ),
         Derived::MemberOf => names(ctx.member_of.as_ref()),
+        Derived::LinkCount(link) => json!(
+            ctx.linked
+                .iter()
+                .find(|(l, _)| *l == link)
+                .and_then(|(_, map)| map.get(&row.rid))
+                .map_or(0, Vec::len)
+        ),
         Derived::Same(column) => row
             .column(column)
             .map_or(Value::Null, |(c, v)| column_json(c.kind, v)),
@@ -607,6 +618,12 @@ fn derived_operand(derived: Derived, org: &OrgInfo) -> Option<Operand> {
             ],
             OperandKind::Multi,
         ),
+        Derived::LinkCount(link) => operand(
+            "(SELECT count(*) FROM group_links l JOIN recipients m ON m.rid = l.member \
+             WHERE l.grp = r.rid AND l.link = ? AND m.\"WhenSoftDeleted\" IS NULL)",
+            vec![SqlValue::Text(link.name().to_string())],
+            OperandKind::Number,
+        ),
         Derived::MemberOf => operand(
             "(SELECT 'CN=' || g.\"Name\" || ? AS value FROM group_links l \
              JOIN recipients g ON g.rid = l.grp WHERE l.member = r.rid AND l.link = ?)",
@@ -697,9 +714,11 @@ fn get_condition(
     noun: &NounSpec,
     org: &OrgInfo,
 ) -> Result<SqlFragment, ExchangeError> {
-    let lifecycle = if bound.switch("SoftDeletedMailbox") {
+    let lifecycle = if bound.switch("SoftDeletedMailbox") || bound.switch("SoftDeletedMailUser") {
         Lifecycle::SoftDeleted
-    } else if bound.switch("IncludeSoftDeletedRecipients") {
+    } else if bound.switch("IncludeSoftDeletedRecipients")
+        || bound.switch("IncludeSoftDeletedGroups")
+    {
         Lifecycle::Any
     } else {
         Lifecycle::Active

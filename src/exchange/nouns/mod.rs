@@ -74,7 +74,9 @@
 
 pub mod content;
 pub mod devices;
+pub mod domains;
 pub mod groups;
+pub mod mail;
 pub mod mailbox_settings;
 pub mod permissions;
 pub mod policies;
@@ -443,6 +445,12 @@ pub const ALL: &[&NounSpec] = &[
     &mailbox_settings::MAILBOX_MESSAGE_CONFIGURATION,
     &groups::DYNAMIC_DISTRIBUTION_GROUP,
     &groups::DYNAMIC_DISTRIBUTION_GROUP_MEMBER,
+    &groups::UNIFIED_GROUP,
+    &groups::SOFT_DELETED_UNIFIED_GROUP,
+    &groups::UNIFIED_GROUP_LINKS,
+    &mail::MAIL_USER,
+    &mail::MAIL_CONTACT,
+    &domains::ACCEPTED_DOMAIN,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.
@@ -518,6 +526,8 @@ pub enum Derived {
     /// The groups a recipient is a member of (MemberOfGroup), compared by
     /// distinguished name.
     MemberOf,
+    /// How many recipients a group links to in this way (GroupMemberCount).
+    LinkCount(Link),
     /// Whether the object a reference property names is its kind's default
     /// (`ActiveSyncMailboxPolicyIsDefaulted`).
     NamesDefault(&'static str),

@@ -256,6 +256,7 @@ pub const RECIPIENT_COMPUTED: &[Computed] = &[
     computed("ManagedBy", Derived::Linked(Link::Owners)),
     computed("Members", Derived::Linked(Link::Members)),
     computed("MemberOfGroup", Derived::MemberOf),
+    computed("GroupMemberCount", Derived::LinkCount(Link::Members)),
     // Only the mailbox nouns show it.
     computed("IsMailboxEnabled", Derived::True),
     computed(
@@ -290,8 +291,10 @@ pub const UNIVERSAL_DISTRIBUTION_GROUP: &str = "MailUniversalDistributionGroup";
 pub const UNIVERSAL_SECURITY_GROUP: &str = "MailUniversalSecurityGroup";
 pub const ROOM_LIST: &str = "RoomList";
 pub const DYNAMIC_DISTRIBUTION_GROUP: &str = "DynamicDistributionGroup";
+pub const GROUP_MAILBOX: &str = "GroupMailbox";
 pub const MAIL_USER: &str = "MailUser";
 pub const GUEST_MAIL_USER: &str = "GuestMailUser";
+pub const MAIL_CONTACT: &str = "MailContact";
 
 /// Where a kind of recipient sits in the directory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -302,13 +305,15 @@ pub enum DirectoryClass {
     Group,
     /// A dynamic distribution group (its members are found by its filter).
     DynamicGroup,
+    /// A contact outside the organisation.
+    Contact,
 }
 
 impl DirectoryClass {
     /// The schema class ObjectCategory names.
     pub fn category(self) -> &'static str {
         match self {
-            DirectoryClass::User => "Person",
+            DirectoryClass::User | DirectoryClass::Contact => "Person",
             DirectoryClass::Group => "Group",
             DirectoryClass::DynamicGroup => "ms-Exch-Dynamic-Distribution-List",
         }
@@ -320,6 +325,7 @@ impl DirectoryClass {
             DirectoryClass::User => &["top", "person", "organizationalPerson", "user"],
             DirectoryClass::Group => &["top", "group"],
             DirectoryClass::DynamicGroup => &["top", "msExchDynamicDistributionList"],
+            DirectoryClass::Contact => &["top", "person", "organizationalPerson", "contact"],
         }
     }
 }
@@ -371,8 +377,14 @@ pub static RECIPIENT_KINDS: &[RecipientKind] = &[
         DYNAMIC_DISTRIBUTION_GROUP,
         DirectoryClass::DynamicGroup,
     ),
+    kind(
+        GROUP_MAILBOX,
+        UNIVERSAL_DISTRIBUTION_GROUP,
+        DirectoryClass::Group,
+    ),
     kind(MAIL_USER, MAIL_USER, DirectoryClass::User),
     kind(GUEST_MAIL_USER, MAIL_USER, DirectoryClass::User),
+    kind(MAIL_CONTACT, MAIL_CONTACT, DirectoryClass::Contact),
 ];
 
 /// The kind a RecipientTypeDetails value names.
