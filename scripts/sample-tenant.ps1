@@ -119,3 +119,16 @@ New-InboxRule -Mailbox laura -Name "Forward to personal account" -ForwardTo "lau
 # the recipients it includes and their department.
 New-DynamicDistributionGroup -Name "All Managers" -Alias AllManagers -RecipientFilter "(RecipientType -eq 'UserMailbox') -and (Title -like '*Manager*')"
 New-DynamicDistributionGroup -Name "Finance Department" -Alias FinanceDepartment -IncludedRecipients MailboxUsers -ConditionalDepartment Finance
+
+# Microsoft 365 groups (sample data), with their owners (also members) and members.
+New-UnifiedGroup -Name "Research Department" -DisplayName "Research Department" -Alias research -AccessType Private -Owner yan@contoso.com -Members sean, rand, valeria -Notes "Research and prototypes"
+New-UnifiedGroup -Name "Legal Department" -DisplayName "Legal Department" -Alias legal -Owner elly@contoso.com -Members laura, adam
+New-UnifiedGroup -Name "Project Phoenix" -DisplayName "Project Phoenix" -Alias phoenix -Owner ken@contoso.com -Members christa, esther, yan -AutoSubscribeNewMembers
+
+# Mail users and mail contacts (sample data): a legal adviser who signs in to the
+# organisation with her mail at her own firm, a member of the Legal Department group, and
+# two contacts outside.
+New-MailUser -Name "Julia Moore" -Alias julia -FirstName Julia -LastName Moore -MicrosoftOnlineServicesID julia@contoso.com -ExternalEmailAddress julia@fabrikam.com -Password $password
+Add-UnifiedGroupLinks -Identity legal -LinkType Members -Links julia@contoso.com
+New-MailContact -Name "Alan Shen" -Alias alans -FirstName Alan -LastName Shen -ExternalEmailAddress alans@fourthcoffee.com
+New-MailContact -Name "Wingtip Toys Support" -Alias WingtipSupport -ExternalEmailAddress support@wingtiptoys.com

@@ -646,7 +646,12 @@ fn anr_sort_and_recipient_type_details() {
         json!({"RecipientType": ["MailContact"]}),
     )
     .expect("contacts");
-    assert!(contacts.value.is_empty());
+    let names: Vec<&Value> = contacts.value.iter().map(|o| &o["Name"]).collect();
+    assert_eq!(
+        names,
+        [&json!("Alan Shen"), &json!("Wingtip Toys Support")],
+        "the sample organisation's mail contacts"
+    );
     let mailboxes = run(
         &backend,
         "Get-Recipient",

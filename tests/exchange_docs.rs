@@ -154,6 +154,11 @@ const CHECKED_NOUNS: &[&str] = &[
     "DistributionGroupMember",
     "DynamicDistributionGroup",
     "DynamicDistributionGroupMember",
+    "UnifiedGroup",
+    "UnifiedGroupLinks",
+    "AcceptedDomain",
+    "MailUser",
+    "MailContact",
 ];
 
 /// Whether a record is an Exchange Online, non-template example.

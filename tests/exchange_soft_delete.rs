@@ -45,15 +45,16 @@ fn a_removed_mailbox_is_kept_apart_and_comes_back_with_its_settings() {
     assert_eq!(error.message, NOT_FOUND);
     let all = json!({"ResultSize": "Unlimited"});
     assert_eq!(count(&backend, "Get-Mailbox", all.clone()), 31);
-    // The other 31 mailboxes and the sample organisation's 9 groups (2 of them dynamic).
-    assert_eq!(count(&backend, "Get-Recipient", all.clone()), 40);
+    // The other 31 mailboxes, the sample organisation's 12 groups (2 of them dynamic, 3
+    // Microsoft 365 groups), its mail user and 2 mail contacts.
+    assert_eq!(count(&backend, "Get-Recipient", all.clone()), 46);
     assert_eq!(
         count(
             &backend,
             "Get-Recipient",
             json!({"ResultSize": "Unlimited", "IncludeSoftDeletedRecipients": true})
         ),
-        41
+        47
     );
     let deleted = run(&backend, "Get-Mailbox", json!({"SoftDeletedMailbox": true})).expect("list");
     assert_eq!(deleted.value.len(), 1);

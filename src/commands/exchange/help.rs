@@ -260,6 +260,36 @@ const HELP: &[Help] = &[
         )],
     },
     Help {
+        name: "Get-UnifiedGroupLinks",
+        synopsis: "Shows the members, owners or subscribers of a Microsoft 365 group.",
+        description: "Get-UnifiedGroupLinks lists the recipients linked to a Microsoft 365 group in the way -LinkType names: its Members, its Owners (who are members too) or its Subscribers (members who get the group's conversations in their own inbox). Add-UnifiedGroupLinks and Remove-UnifiedGroupLinks change them, several -Links at once.",
+        examples: &[(
+            "The owners of a group",
+            "(Get-UnifiedGroupLinks -Identity 'Research Department' -LinkType Owners).Name",
+            "Yan Li",
+        )],
+    },
+    Help {
+        name: "New-MailContact",
+        synopsis: "Creates a mail contact: someone outside the organisation, in its address book.",
+        description: "New-MailContact adds a -Name with the -ExternalEmailAddress mail to them goes to, which is also the contact's primary address. A contact can be a member of distribution groups. New-MailUser makes instead a user who signs in to the organisation (-MicrosoftOnlineServicesID) while their mail goes elsewhere.",
+        examples: &[(
+            "A supplier's contact",
+            "New-MailContact -Name 'Chris Cannon' -ExternalEmailAddress chris@tailspintoys.com | Out-Null\n(Get-MailContact 'Chris Cannon').PrimarySmtpAddress",
+            "chris@tailspintoys.com",
+        )],
+    },
+    Help {
+        name: "Get-AcceptedDomain",
+        synopsis: "Shows the email domains the organisation receives mail for.",
+        description: "Get-AcceptedDomain lists the organisation's accepted domains: its own domain, the default for new addresses, and the initial domain every Microsoft 365 tenant has (*.onmicrosoft.com).",
+        examples: &[(
+            "The domain new addresses use",
+            "(Get-AcceptedDomain | Where-Object Default).DomainName",
+            "contoso.com",
+        )],
+    },
+    Help {
         name: "Get-TransportRule",
         synopsis: "Shows the organisation's transport rules (mail flow rules), in the order they run.",
         description: "Get-TransportRule lists the rules that act on mail passing through the organisation: each one's state (Enabled or Disabled), mode (Enforce, Audit, AuditAndNotify), priority (0 runs first) and comments, and with Format-List its conditions, exceptions and actions. -State selects the rules turned on or off. In the local organisation no mail flows: rules are kept and listed, never applied to a message.",

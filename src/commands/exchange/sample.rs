@@ -108,6 +108,9 @@ mod tests {
             .find(|r| r.get_str("Name").as_deref() == Some("Sales Team"))
             .expect("shared");
         assert!(shared.switch("Shared"));
-        assert_eq!(requests.len(), 29 + 28 + 3 + 3 + 1 + 9 + 3 + 7 + 4 + 2);
+        assert_eq!(
+            requests.len(),
+            29 + 28 + 3 + 3 + 1 + 9 + 3 + 7 + 4 + 2 + 3 + 4
+        );
     }
 }

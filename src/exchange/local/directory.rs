@@ -80,6 +80,7 @@ pub(super) fn value(derived: Derived, place: &Place, org: &OrgInfo) -> Option<Va
         | Derived::GroupType
         | Derived::Linked(_)
         | Derived::MemberOf
+        | Derived::LinkCount(_)
         | Derived::NamesDefault(_) => {
             return None;
         }

@@ -36,8 +36,8 @@ use super::{Bound, LocalBackend, not_local};
 use crate::exchange::identity::{self, Lifecycle, lifecycle_condition, reference_missing, scope};
 use crate::exchange::nouns::groups::FILTER_SETTINGS;
 use crate::exchange::nouns::recipients::{
-    DYNAMIC_DISTRIBUTION_GROUP, DirectoryClass, RECIPIENT, ROOM_LIST, ROOM_MAILBOX,
-    UNIVERSAL_DISTRIBUTION_GROUP, UNIVERSAL_SECURITY_GROUP, USERS, recipient_kind,
+    DYNAMIC_DISTRIBUTION_GROUP, DirectoryClass, GROUP_MAILBOX, MAIL_CONTACT, RECIPIENT, ROOM_LIST,
+    ROOM_MAILBOX, UNIVERSAL_DISTRIBUTION_GROUP, UNIVERSAL_SECURITY_GROUP, USERS, recipient_kind,
 };
 use crate::exchange::nouns::{Link, LinkSource, Links, NounSpec, Op};
 use crate::exchange::request::scalar_text;
@@ -49,6 +49,11 @@ use crate::exchange::store::{OrgInfo, SqlFragment, now_utc, sql_error};
 pub(super) const GROUP_PARAMETERS: &[&str] = &[
     "ManagedBy",
     "Members",
+    "Owner",
+    "UnifiedGroupWelcomeMessageEnabled",
+    "ExecutingUser",
+    "ExoErrorAsWarning",
+    "SuppressWarmupMessage",
     "Type",
     "RoomList",
     "CopyOwnerToMember",
@@ -74,6 +79,7 @@ const MEMBER_KINDS: &[&str] = &[
     UNIVERSAL_SECURITY_GROUP,
     ROOM_LIST,
     DYNAMIC_DISTRIBUTION_GROUP,
+    MAIL_CONTACT,
 ];
 
 /// The exclusion of Exchange's system mailboxes that ends every dynamic group's filter.
@@ -130,6 +136,11 @@ pub(super) fn is_group_noun(noun: &NounSpec) -> bool {
 /// Whether a noun's recipients are dynamic distribution groups.
 fn is_dynamic(noun: &NounSpec) -> bool {
     layout_of(noun).kinds == [DYNAMIC_DISTRIBUTION_GROUP]
+}
+
+/// Whether a noun's recipients are Microsoft 365 groups.
+fn is_unified(noun: &NounSpec) -> bool {
+    layout_of(noun).kinds == [GROUP_MAILBOX]
 }
 
 /// The parameters a group noun's Set- and New- handle themselves: the links, and a
@@ -470,6 +481,18 @@ pub(super) fn apply_group_settings(
     bound: &Bound,
 ) -> Result<bool, ExchangeError> {
     let mut changed = false;
+    if let Some(value) = bound.get("UnifiedGroupWelcomeMessageEnabled") {
+        let on = Value::Bool(super::values::to_bool(
+            "UnifiedGroupWelcomeMessageEnabled",
+            value,
+        )?);
+        if row.extra.get("WelcomeMessageEnabled") != Some(&on) {
+            let mut extra = row.extra.clone();
+            extra.insert("WelcomeMessageEnabled".into(), on);
+            write_extra(tx, row.rid, &extra)?;
+            changed = true;
+        }
+    }
     if is_dynamic(noun)
         && let Some(settings) = filter_settings(&row.extra, bound, org)?
         && settings != row.extra
@@ -502,21 +525,36 @@ pub(super) fn apply_group_settings(
 /// New-DistributionGroup: a distribution group (`-Type Security`: a mail-enabled security
 /// group; `-RoomList`: a room list) with the noun's default settings, the settings given,
 /// its owners and members. New-DynamicDistributionGroup: a dynamic group with its filter.
-fn create_group(
+/// New-UnifiedGroup: a Microsoft 365 group named `<alias>_<its directory id>` unless
+/// `-Name` says otherwise, whose owners are also its members.
+pub(super) fn create_group(
     tx: &Connection,
     org: &OrgInfo,
     noun: &'static NounSpec,
     bound: &Bound,
     creator: Option<&str>,
 ) -> Result<i64, ExchangeError> {
-    let name = bound.required_text("Name")?;
+    let unified = is_unified(noun);
+    let dynamic = is_dynamic(noun);
+    let given_name = match unified {
+        true => bound.text("Name"),
+        false => Some(bound.required_text("Name")?),
+    };
+    let display = match (bound.text("DisplayName"), &given_name) {
+        (Some(display), _) => display,
+        (None, Some(name)) => name.clone(),
+        (None, None) => bound.required_text("DisplayName")?,
+    };
     purge_expired(tx)?;
-    check_name_free(tx, &name, None)?;
+    if let Some(name) = &given_name {
+        check_name_free(tx, name, None)?;
+    }
     let security = bound
         .text("Type")
         .is_some_and(|t| t.eq_ignore_ascii_case("Security"));
-    let dynamic = is_dynamic(noun);
-    let details = if dynamic {
+    let details = if unified {
+        GROUP_MAILBOX
+    } else if dynamic {
         DYNAMIC_DISTRIBUTION_GROUP
     } else if bound.switch("RoomList") {
         ROOM_LIST
@@ -525,13 +563,15 @@ fn create_group(
     } else {
         UNIVERSAL_DISTRIBUTION_GROUP
     };
-    let alias = bound.text("Alias").unwrap_or_else(|| alias_from(&name));
+    let alias = bound
+        .text("Alias")
+        .unwrap_or_else(|| alias_from(given_name.as_deref().unwrap_or(&display)));
     let new = NewRecipient {
         primary: bound
             .text("PrimarySmtpAddress")
             .unwrap_or_else(|| format!("{alias}@{}", org.domain)),
-        display: bound.text("DisplayName").unwrap_or_else(|| name.clone()),
-        name,
+        name: given_name.clone().unwrap_or_else(|| alias.clone()),
+        display,
         alias,
         details,
     };
@@ -556,21 +596,43 @@ fn create_group(
             )
         })?;
     }
+    if unified {
+        let site = org.tenant.split('.').next().unwrap_or_default();
+        extra.insert(
+            "SharePointSiteUrl".into(),
+            json!(format!("https://{site}.sharepoint.com/sites/{}", new.alias)),
+        );
+    }
     let mut columns = new.columns();
     columns.extend([
         ("MaxSendSize", SqlValue::Text("Unlimited".into())),
         ("MaxReceiveSize", SqlValue::Text("Unlimited".into())),
     ]);
     let rid = new.insert(tx, org, columns, &extra)?;
+    if given_name.is_none() {
+        tx.prepare_cached(
+            "UPDATE recipients SET \"Name\" = \"Alias\" || '_' || \"ExternalDirectoryObjectId\" \
+             WHERE rid = ?1",
+        )
+        .and_then(|mut stmt| stmt.execute([rid]))
+        .map_err(sql_error)?;
+    }
     let row = read_recipient(tx, rid)?;
     let mut handled = handled_parameters(noun);
     handled.extend(NAMING_PARAMETERS);
     apply_settings(tx, noun, &row, bound, &handled)?;
+    let row = read_recipient(tx, rid)?;
     let mut owners = Vec::new();
-    for text in texts(bound.get("ManagedBy")) {
-        owners.push(resolve_named(tx, &text, USERS, &org.server)?);
+    for text in texts(bound.get("ManagedBy"))
+        .into_iter()
+        .chain(bound.text("Owner"))
+    {
+        let owner = resolve_named(tx, &text, USERS, &org.server)?;
+        if !owners.contains(&owner) {
+            owners.push(owner);
+        }
     }
-    if bound.get("ManagedBy").is_none()
+    if owners.is_empty()
         && let Some(creator) = creator
     {
         owners.extend(
@@ -578,49 +640,107 @@ fn create_group(
                 .ok(),
         );
     }
+    let kinds = if unified { USERS } else { MEMBER_KINDS };
     let mut members = Vec::new();
-    for text in texts(bound.get("Members")) {
-        members.push(resolve_named(tx, &text, MEMBER_KINDS, &org.server)?);
-    }
-    if bound.switch("CopyOwnerToMember") {
+    if unified || bound.switch("CopyOwnerToMember") {
         members.extend(owners.iter().copied());
+    }
+    for text in texts(bound.get("Members")) {
+        let member = resolve_named(tx, &text, kinds, &org.server)?;
+        if !members.contains(&member) {
+            members.push(member);
+        }
     }
     replace_links(tx, rid, Link::Owners, &owners)?;
     for member in members {
         check_member(tx, &row, member)?;
         self::link(tx, rid, member, Link::Members)?;
+        if auto_subscribes(&row) {
+            self::link(tx, rid, member, Link::Subscribers)?;
+        }
     }
     Ok(rid)
 }
 
-impl LocalBackend {
-    /// New- of a group noun: the new group goes to the pipeline.
-    pub(super) fn new_group(
-        &self,
-        noun: &'static NounSpec,
-        bound: &Bound,
-        sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
-    ) -> Result<Vec<String>, ExchangeError> {
-        if !is_group_noun(noun) {
-            return Err(not_local(&bound.cmdlet.name));
-        }
-        let commit = !bound.switch("WhatIf");
-        let creator = self.store().caller().map(|c| c.user_id.clone());
-        let object = self.store().write_if(commit, |tx, org| {
-            let rid = create_group(tx, org, noun, bound, creator.as_deref())?;
-            let plan = Plan::of(noun);
-            Ok(render(
-                &plan,
-                &read_recipient(tx, rid)?,
-                &Context::load(tx, org, &plan)?,
-            ))
-        })?;
-        if commit {
-            let _ = sink(object);
-        }
-        Ok(Vec::new())
-    }
+/// **decision**: the wording of an owner or subscriber who isn't a member yet.
+fn members_first(user: &str, link: Link, group: &str) -> ExchangeError {
+    ExchangeError::invalid_operation(
+        "UnifiedGroupLinkNotMemberException",
+        format!(
+            "\"{user}\" isn't a member of the group \"{group}\": only members can be added to its {}. Add it to the members first.",
+            link.name()
+        ),
+    )
+    .with_target(user)
+}
 
+/// **decision**: the wording of an owner removed from the members.
+fn owners_first(user: &str, group: &str) -> ExchangeError {
+    ExchangeError::invalid_operation(
+        "UnifiedGroupOwnerMemberException",
+        format!(
+            "\"{user}\" is an owner of the group \"{group}\": remove it from the owners before the members."
+        ),
+    )
+    .with_target(user)
+}
+
+/// Add/Remove-UnifiedGroupLinks: each of `-Links` (all found before anything changes)
+/// linked to or unlinked from a Microsoft 365 group in the way `-LinkType` names. A
+/// recipient linked already, or not linked, is left as it is; owners and subscribers
+/// must be members, and a member who owns the group stays until it no longer does;
+/// removing a member ends its subscription.
+fn change_unified_links(
+    tx: &Connection,
+    org: &OrgInfo,
+    group: &RecipientRow,
+    kind: Link,
+    adding: bool,
+    bound: &Bound,
+) -> Result<(), ExchangeError> {
+    let mut users = Vec::new();
+    for text in texts(bound.get("Links")) {
+        users.push((resolve_named(tx, &text, USERS, &org.server)?, text));
+    }
+    let name = bound.text("Identity").unwrap_or_else(|| group.text("Name"));
+    let is = |rid: i64, link: Link| -> Result<bool, ExchangeError> {
+        Ok(linked(tx, group.rid, link, true)?.contains(&rid))
+    };
+    for (rid, text) in &users {
+        match (adding, kind) {
+            (true, Link::Members) => {
+                link(tx, group.rid, *rid, Link::Members)?;
+                if auto_subscribes(group) {
+                    link(tx, group.rid, *rid, Link::Subscribers)?;
+                }
+            }
+            (true, _) => {
+                if !is(*rid, Link::Members)? {
+                    return Err(members_first(text, kind, &name));
+                }
+                link(tx, group.rid, *rid, kind)?;
+            }
+            (false, Link::Members) => {
+                if is(*rid, Link::Owners)? {
+                    return Err(owners_first(text, &name));
+                }
+                unlink(tx, group.rid, *rid, Link::Members)?;
+                unlink(tx, group.rid, *rid, Link::Subscribers)?;
+            }
+            (false, _) => {
+                unlink(tx, group.rid, *rid, kind)?;
+            }
+        }
+    }
+    touch(tx, group.rid)
+}
+
+/// Whether a Microsoft 365 group makes its new members subscribers.
+fn auto_subscribes(group: &RecipientRow) -> bool {
+    group.extra.get("AutoSubscribeNewMembers") == Some(&Value::Bool(true))
+}
+
+impl LocalBackend {
     /// Runs a verb of a noun of group links.
     pub(super) fn group_links(
         &self,
@@ -648,9 +768,20 @@ impl LocalBackend {
                         .collect()
                 });
             }
-            LinkSource::Parameter | LinkSource::Filter => {
-                return Err(not_local(&bound.cmdlet.name));
+            LinkSource::Parameter => {
+                let text = bound.required_text("LinkType")?;
+                let link = Link::named(&text).ok_or_else(|| not_local(&bound.cmdlet.name))?;
+                if matches!(op, Op::Add | Op::Remove) {
+                    let commit = !bound.switch("WhatIf");
+                    return self.store().write_if(commit, |tx, org| {
+                        let group = group_of(tx, &org.server)?;
+                        change_unified_links(tx, org, &group, link, op == Op::Add, bound)?;
+                        Ok(Vec::new())
+                    });
+                }
+                link
             }
+            LinkSource::Filter => return Err(not_local(&bound.cmdlet.name)),
         };
         match op {
             Op::Get => self.list_entries(bound, sink, |conn, org| {

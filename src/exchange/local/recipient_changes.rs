@@ -19,8 +19,9 @@ use super::values::{
 use super::{Bound, LocalBackend, identity_text, no_change_warning};
 use crate::exchange::identity::{self, Lifecycle, reference_missing, resolve_object, scope};
 use crate::exchange::nouns::policies::{CAS_MAILBOX_PLAN, MAILBOX_PLAN};
+use crate::exchange::nouns::property_sets::Shown;
 use crate::exchange::nouns::recipients::{
-    MAILBOX, ROOM_MAILBOX, SHARED_MAILBOX, USER_MAILBOX, recipient_column,
+    MAIL_CONTACT, MAIL_USER, MAILBOX, ROOM_MAILBOX, SHARED_MAILBOX, USER_MAILBOX, recipient_column,
 };
 use crate::exchange::nouns::{Column, Kind, NOT_SETTINGS, NounSpec, ObjectKind};
 use crate::exchange::request::{ExchangeError, Object};
@@ -47,16 +48,18 @@ impl LocalBackend {
             {
                 read_recipient(tx, rid)?
             } else {
-                read_recipient_columns(tx, rid)?
+                read_recipient_columns(tx, rid, &changed_columns(bound))?
             };
             let group = groups::is_group_noun(noun);
             let mut changed = group && groups::apply_group_settings(tx, org, noun, &row, bound)?;
-            let handled = if group {
+            changed |= apply_external_address(tx, noun, &row, bound)?;
+            let mut handled = if group {
                 groups::handled_parameters(noun)
             } else {
                 Vec::new()
             };
-            // Settings the group's own changes left as they were.
+            handled.push("ExternalEmailAddress");
+            // Settings its own changes left as they were.
             let row = if changed {
                 read_recipient(tx, rid)?
             } else {
@@ -71,6 +74,35 @@ impl LocalBackend {
         })
     }
 
+    /// New- of a group, mail user or mail contact noun: the new recipient goes to the
+    /// pipeline.
+    pub(super) fn new_recipient(
+        &self,
+        noun: &'static NounSpec,
+        bound: &Bound,
+        sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
+    ) -> Result<Vec<String>, ExchangeError> {
+        let commit = !bound.switch("WhatIf");
+        let creator = self.store().caller().map(|c| c.user_id.clone());
+        let object = self.store().write_if(commit, |tx, org| {
+            let rid = if groups::is_group_noun(noun) {
+                groups::create_group(tx, org, noun, bound, creator.as_deref())?
+            } else {
+                create_mail_recipient(tx, org, noun, bound)?
+            };
+            let plan = Plan::of(noun);
+            Ok(render(
+                &plan,
+                &read_recipient(tx, rid)?,
+                &Context::load(tx, org, &plan)?,
+            ))
+        })?;
+        if commit {
+            let _ = sink(object);
+        }
+        Ok(Vec::new())
+    }
+
     pub(super) fn new_mailbox(
         &self,
         bound: &Bound,
@@ -80,7 +112,7 @@ impl LocalBackend {
         let object = self.store().write_if(commit, |tx, org| {
             let rid = create_mailbox(tx, org, bound)?;
             let row = read_recipient(tx, rid)?;
-            let plan = Plan::of(&MAILBOX);
+            let plan = Plan::new(&Shown::of(&MAILBOX));
             Ok(render(&plan, &row, &Context::load(tx, org, &plan)?))
         })?;
         if commit {
@@ -167,6 +199,18 @@ pub(super) fn purge_expired(tx: &Connection) -> Result<(), ExchangeError> {
     )
     .map_err(sql_error)?;
     Ok(())
+}
+
+/// The columns a change reads to compare and to answer: those its parameters set, the
+/// mailbox type `-Type` sets, and the name its warning gives.
+fn changed_columns(bound: &Bound) -> Vec<&'static Column> {
+    let named = bound.params.iter().map(|(info, _)| info.name.as_str());
+    let type_set = bound.get("Type").map(|_| "RecipientTypeDetails");
+    named
+        .chain(type_set)
+        .chain(["Name"])
+        .filter_map(recipient_column)
+        .collect()
 }
 
 /// Applies a Set-*'s parameters to one recipient, but those in `handled` (the caller's
@@ -693,4 +737,127 @@ impl NewRecipient {
         write_addresses(tx, rid, &addresses)?;
         Ok(rid)
     }
+}
+
+/// Parameters of New-MailUser and New-MailContact that are not settings of the row.
+const MAIL_PARAMETERS: &[&str] = &[
+    "Name",
+    "Alias",
+    "DisplayName",
+    "PrimarySmtpAddress",
+    "ExternalEmailAddress",
+    "MicrosoftOnlineServicesID",
+    "OrganizationalUnit",
+];
+
+/// An external address as Exchange keeps it: `SMTP:` and the address.
+fn external_address(text: &str) -> String {
+    let bare = match text.trim().split_once(':') {
+        Some((prefix, address)) if prefix.eq_ignore_ascii_case("smtp") => address,
+        _ => text.trim(),
+    };
+    format!("SMTP:{bare}")
+}
+
+/// Whether a noun's recipients are mail contacts.
+fn is_contact(noun: &NounSpec) -> bool {
+    layout_of(noun).kinds == [MAIL_CONTACT]
+}
+
+/// New-MailUser (a user who signs in with `-MicrosoftOnlineServicesID`, its mail going to
+/// `-ExternalEmailAddress`, with an address of the organisation too) and New-MailContact
+/// (someone outside, whose only address is the external one).
+fn create_mail_recipient(
+    tx: &Connection,
+    org: &OrgInfo,
+    noun: &'static NounSpec,
+    bound: &Bound,
+) -> Result<i64, ExchangeError> {
+    let name = bound.required_text("Name")?;
+    purge_expired(tx)?;
+    check_name_free(tx, &name, None)?;
+    let contact = is_contact(noun);
+    let external = match contact {
+        true => Some(bound.required_text("ExternalEmailAddress")?),
+        false => bound.text("ExternalEmailAddress"),
+    }
+    .map(|text| external_address(&text));
+    let login = bound.text("MicrosoftOnlineServicesID");
+    let alias = bound
+        .text("Alias")
+        .or_else(|| {
+            login
+                .as_ref()
+                .and_then(|l| l.split('@').next())
+                .map(alias_from)
+        })
+        .unwrap_or_else(|| alias_from(&name));
+    let bare_external = external
+        .as_deref()
+        .and_then(|e| e.split_once(':'))
+        .map(|(_, address)| address.to_string());
+    let primary = match (contact, &bare_external) {
+        (true, Some(address)) => address.clone(),
+        _ => bound
+            .text("PrimarySmtpAddress")
+            .or_else(|| login.clone())
+            .unwrap_or_else(|| format!("{alias}@{}", org.domain)),
+    };
+    let new = NewRecipient {
+        display: bound.text("DisplayName").unwrap_or_else(|| name.clone()),
+        name,
+        alias: alias.clone(),
+        primary: primary.clone(),
+        details: if contact { MAIL_CONTACT } else { MAIL_USER },
+    };
+    let mut extra: Map<String, Value> =
+        serde_json::from_str(layout_of(noun).defaults).unwrap_or_default();
+    extra.insert("ExternalEmailAddress".into(), json!(external));
+    let mut columns = new.columns();
+    columns.extend([
+        ("MaxSendSize", SqlValue::Text("Unlimited".into())),
+        ("MaxReceiveSize", SqlValue::Text("Unlimited".into())),
+    ]);
+    if !contact {
+        columns.push((
+            "UserPrincipalName",
+            SqlValue::Text(login.unwrap_or_else(|| format!("{alias}@{}", org.tenant))),
+        ));
+    }
+    let rid = new.insert(tx, org, columns, &extra)?;
+    if contact {
+        write_addresses(tx, rid, &[format!("SMTP:{primary}")])?;
+    }
+    let row = read_recipient(tx, rid)?;
+    apply_settings(tx, noun, &row, bound, MAIL_PARAMETERS)?;
+    Ok(rid)
+}
+
+/// Set-MailUser and Set-MailContact's `-ExternalEmailAddress`: kept as Exchange keeps it,
+/// and a contact's only address follows it. Returns whether anything changed.
+pub(super) fn apply_external_address(
+    tx: &Connection,
+    noun: &NounSpec,
+    row: &RecipientRow,
+    bound: &Bound,
+) -> Result<bool, ExchangeError> {
+    let Some(text) = bound.text("ExternalEmailAddress") else {
+        return Ok(false);
+    };
+    let external = external_address(&text);
+    if row.extra.get("ExternalEmailAddress") == Some(&json!(external)) {
+        return Ok(false);
+    }
+    let mut extra = row.extra.clone();
+    extra.insert("ExternalEmailAddress".into(), json!(external));
+    execute_cached(
+        tx,
+        "UPDATE recipients SET \"Extra\" = ?2 WHERE rid = ?1",
+        params![row.rid, Value::Object(extra).to_string()],
+    )
+    .map_err(sql_error)?;
+    if is_contact(noun) {
+        write_addresses(tx, row.rid, &[external])?;
+    }
+    Ok(true)
 }

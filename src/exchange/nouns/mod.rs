@@ -74,11 +74,14 @@
 
 pub mod content;
 pub mod devices;
+pub mod domains;
 pub mod groups;
+pub mod mail;
 pub mod mailbox_settings;
 pub mod permissions;
 pub mod policies;
 pub mod principals;
+pub mod property_sets;
 pub mod recipients;
 pub mod retention;
 pub mod rules;
@@ -400,8 +403,8 @@ pub struct NounSpec {
     /// `Label=Property` for a column headed otherwise; none: no registered view
     /// (Format-List for five properties or more, as pwsh does).
     pub table: &'static [&'static str],
-    /// Asked for more properties (`-Properties`, `-PropertySets`), a Get of this noun
-    /// answers as that one (Get-EXOCasMailbox's whole CASMailbox).
+    /// The whole object a Get-EXO* cmdlet's property sets draw from (Get-EXOCasMailbox's
+    /// CASMailbox; see [`property_sets`]).
     pub expanded: Option<&'static NounSpec>,
 }
 
@@ -410,6 +413,7 @@ pub const ALL: &[&NounSpec] = &[
     &recipients::CAS_MAILBOX,
     &recipients::EXO_CAS_MAILBOX,
     &recipients::MAILBOX,
+    &recipients::EXO_MAILBOX,
     &recipients::SOFT_DELETED_MAILBOX,
     &recipients::USER,
     &recipients::RECIPIENT,
@@ -441,6 +445,12 @@ pub const ALL: &[&NounSpec] = &[
     &mailbox_settings::MAILBOX_MESSAGE_CONFIGURATION,
     &groups::DYNAMIC_DISTRIBUTION_GROUP,
     &groups::DYNAMIC_DISTRIBUTION_GROUP_MEMBER,
+    &groups::UNIFIED_GROUP,
+    &groups::SOFT_DELETED_UNIFIED_GROUP,
+    &groups::UNIFIED_GROUP_LINKS,
+    &mail::MAIL_USER,
+    &mail::MAIL_CONTACT,
+    &domains::ACCEPTED_DOMAIN,
 ];
 
 /// The noun a cmdlet is of and what its verb does, when the local organisation runs it.
@@ -516,6 +526,8 @@ pub enum Derived {
     /// The groups a recipient is a member of (MemberOfGroup), compared by
     /// distinguished name.
     MemberOf,
+    /// How many recipients a group links to in this way (GroupMemberCount).
+    LinkCount(Link),
     /// Whether the object a reference property names is its kind's default
     /// (`ActiveSyncMailboxPolicyIsDefaulted`).
     NamesDefault(&'static str),

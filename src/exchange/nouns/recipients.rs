@@ -256,6 +256,7 @@ pub const RECIPIENT_COMPUTED: &[Computed] = &[
     computed("ManagedBy", Derived::Linked(Link::Owners)),
     computed("Members", Derived::Linked(Link::Members)),
     computed("MemberOfGroup", Derived::MemberOf),
+    computed("GroupMemberCount", Derived::LinkCount(Link::Members)),
     // Only the mailbox nouns show it.
     computed("IsMailboxEnabled", Derived::True),
     computed(
@@ -290,8 +291,10 @@ pub const UNIVERSAL_DISTRIBUTION_GROUP: &str = "MailUniversalDistributionGroup";
 pub const UNIVERSAL_SECURITY_GROUP: &str = "MailUniversalSecurityGroup";
 pub const ROOM_LIST: &str = "RoomList";
 pub const DYNAMIC_DISTRIBUTION_GROUP: &str = "DynamicDistributionGroup";
+pub const GROUP_MAILBOX: &str = "GroupMailbox";
 pub const MAIL_USER: &str = "MailUser";
 pub const GUEST_MAIL_USER: &str = "GuestMailUser";
+pub const MAIL_CONTACT: &str = "MailContact";
 
 /// Where a kind of recipient sits in the directory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -302,13 +305,15 @@ pub enum DirectoryClass {
     Group,
     /// A dynamic distribution group (its members are found by its filter).
     DynamicGroup,
+    /// A contact outside the organisation.
+    Contact,
 }
 
 impl DirectoryClass {
     /// The schema class ObjectCategory names.
     pub fn category(self) -> &'static str {
         match self {
-            DirectoryClass::User => "Person",
+            DirectoryClass::User | DirectoryClass::Contact => "Person",
             DirectoryClass::Group => "Group",
             DirectoryClass::DynamicGroup => "ms-Exch-Dynamic-Distribution-List",
         }
@@ -320,6 +325,7 @@ impl DirectoryClass {
             DirectoryClass::User => &["top", "person", "organizationalPerson", "user"],
             DirectoryClass::Group => &["top", "group"],
             DirectoryClass::DynamicGroup => &["top", "msExchDynamicDistributionList"],
+            DirectoryClass::Contact => &["top", "person", "organizationalPerson", "contact"],
         }
     }
 }
@@ -371,8 +377,14 @@ pub static RECIPIENT_KINDS: &[RecipientKind] = &[
         DYNAMIC_DISTRIBUTION_GROUP,
         DirectoryClass::DynamicGroup,
     ),
+    kind(
+        GROUP_MAILBOX,
+        UNIVERSAL_DISTRIBUTION_GROUP,
+        DirectoryClass::Group,
+    ),
     kind(MAIL_USER, MAIL_USER, DirectoryClass::User),
     kind(GUEST_MAIL_USER, MAIL_USER, DirectoryClass::User),
+    kind(MAIL_CONTACT, MAIL_CONTACT, DirectoryClass::Contact),
 ];
 
 /// The kind a RecipientTypeDetails value names.
@@ -523,7 +535,8 @@ pub static CAS_MAILBOX: NounSpec = NounSpec {
 };
 
 /// Get-EXOCasMailbox without -Properties or -PropertySets: the module's Minimum property
-/// set, in the order Microsoft's "cmdlet property sets" page lists it. The objects are not
+/// set, in the order Microsoft's "cmdlet property sets" page lists it; the others come
+/// from the whole CASMailbox ([`super::property_sets`]). The objects are not
 /// CASMailbox objects (the module builds its own from the REST answer), so the CASMailbox
 /// table does not apply and, with more than four properties, they print as a list.
 /// **decision**: the type name.
@@ -560,10 +573,45 @@ pub static EXO_CAS_MAILBOX: NounSpec = NounSpec {
     expanded: Some(&CAS_MAILBOX),
 };
 
+/// Get-EXOMailbox without -Properties or -PropertySets: the module's Minimum property
+/// set, in the order Microsoft's "cmdlet property sets" page lists it; the others come
+/// from the whole mailbox ([`super::property_sets`]). **Decision**: the type name, as
+/// for Get-EXOCasMailbox; printed as a list.
+pub static EXO_MAILBOX: NounSpec = NounSpec {
+    nouns: &["EXOMailbox"],
+    type_name: "Microsoft.Exchange.Management.RestApiClient.ExoMailbox",
+    storage: Storage::Recipients(Layout {
+        head: &[
+            "Alias",
+            "DisplayName",
+            "DistinguishedName",
+            "EmailAddresses",
+            "ExchangeVersion",
+            "ExternalDirectoryObjectId",
+            "Guid",
+            "Id",
+            "Name",
+            "OrganizationId",
+            "PrimarySmtpAddress",
+            "RecipientType",
+            "RecipientTypeDetails",
+            "UserPrincipalName",
+        ],
+        extra: false,
+        tail: &[],
+        kinds: MAILBOXES,
+        defaults: "{}",
+        soft_delete: true,
+    }),
+    verbs: &[("Get", Op::Get)],
+    table: &[],
+    expanded: Some(&MAILBOX),
+};
+
 /// Get-Mailbox. **Decision**: the mailbox's settings first, then its addressing, as the
 /// Exchange Management Shell groups them.
 pub static MAILBOX: NounSpec = NounSpec {
-    nouns: &["Mailbox", "EXOMailbox"],
+    nouns: &["Mailbox"],
     type_name: "Microsoft.Exchange.Data.Directory.Management.Mailbox",
     storage: layout(
         true,

@@ -65,6 +65,12 @@ fn every_local_cmdlet_is_an_exchange_online_cmdlet_of_one_noun() {
         "Set-MailboxMessageConfiguration",
         "New-DynamicDistributionGroup",
         "Get-DynamicDistributionGroupMember",
+        "New-UnifiedGroup",
+        "Remove-UnifiedGroupLinks",
+        "Undo-SoftDeletedUnifiedGroup",
+        "New-MailUser",
+        "Set-MailContact",
+        "Get-AcceptedDomain",
     ] {
         assert!(seen.iter().any(|c| c == cmdlet), "{cmdlet} runs locally");
     }

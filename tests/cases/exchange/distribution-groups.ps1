@@ -139,7 +139,7 @@ Update-DistributionGroupMember -Identity Managers -Members jane, ken -Confirm:$f
 # CHECK: Jane Clayton
 # CHECK: Ken Sanchez
 Remove-DistributionGroup -Identity "Project Falcon" -Confirm:$false
-Get-Recipient -Anr Project
+Get-Recipient -Anr "Project F"
 Set-DistributionGroup -Identity "Bldg34 Conf Rooms" -RoomList
 Get-DistributionGroup -RecipientTypeDetails RoomList | Format-Table Name, RecipientType, RecipientTypeDetails
 # CHECK:

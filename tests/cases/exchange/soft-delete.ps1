@@ -10,7 +10,7 @@ Get-Mailbox -SoftDeletedMailbox | Format-List Name, IsSoftDeletedByRemove
 # CHECK: IsSoftDeletedByRemove : True
 # CHECK:
 (Get-Recipient -IncludeSoftDeletedRecipients -ResultSize Unlimited).Count
-# CHECK: 41
+# CHECK: 47
 Set-CASMailbox -Identity ken -PopEnabled $true
 # CHECK: Set-CASMailbox: {file}:14
 # CHECK: Line |
