@@ -34,8 +34,9 @@ import re
 import sys
 
 # Catalog types that are never enumerations (identities, numbers, text, sizes, paths,
-# objects made by other cmdlets such as New-QuarantinePermissions, ...); matched on the
-# short name, in any case (the catalog writes `string` for some parameters).
+# objects made by other cmdlets such as New-QuarantinePermissions, Get-CalendarDiagnosticLog
+# or Test-TextExtraction, ...); matched on the short name, in any case (the catalog writes
+# `string` for some parameters).
 NOT_ENUMS = re.compile(
     r"(IdParameter|Identity|Collection|Hashtable|Credential|Certificate|SecureString|"
     r"^(String|Boolean|SwitchParameter|Int16|Int32|Int64|UInt16|UInt32|Byte|Double|"
@@ -47,7 +48,8 @@ NOT_ENUMS = re.compile(
     r"RegionInfo|Stream|TlsCertificate|PSSessionOption|SclValue|ExTimeZoneValue|"
     r"RejectEnhancedStatus|RejectStatusCode|Expression|LongPath|MessageTrackingReportId|"
     r"MailboxAcePresentationObject|ExchangeConnectionSettings|QuarantinePermissions|"
-    r"EmailAddressPolicyPriority|SourceMailbox|DistributionGroupNamingPolicy)$)",
+    r"EmailAddressPolicyPriority|SourceMailbox|DistributionGroupNamingPolicy|CalendarLog|"
+    r"TestTextExtractionResult)$)",
     re.I,
 )
 NAME = r"[A-Za-z_][A-Za-z0-9_]*"

@@ -263,7 +263,9 @@ fn reprompt(scope: String, hint: Option<String>) -> Reprompt {
     })
 }
 
-/// The cloud `-ExchangeEnvironmentName` names (default O365Default).
+/// The cloud `-ExchangeEnvironmentName` names (default O365Default). The binder has
+/// already refused a name outside the enumeration; a name it takes whose hosts are not
+/// known here (O365GermanyCloud) is refused before anything is sent.
 pub fn cloud(cx: &Ctx) -> Result<&'static Cloud, Flow> {
     let name = cx
         .string("ExchangeEnvironmentName")
@@ -272,7 +274,7 @@ pub fn cloud(cx: &Ctx) -> Result<&'static Cloud, Flow> {
         refused(
             cx,
             &format!(
-                "Cannot bind parameter 'ExchangeEnvironmentName': '{name}' is not one of {}.",
+                "exosh cannot connect to '{name}': it knows the sign-in and Exchange hosts of {} only.",
                 client::CLOUDS
                     .iter()
                     .map(|c| c.name)
