@@ -38,6 +38,13 @@ use exosh::engine::session::RunMode;
 use exosh::engine::value::Value;
 use exosh::syntax::ast::{Source, Span};
 
+/// **Decision**: mimalloc serves the program's memory. A report over every mailbox makes
+/// and frees millions of small values (property names, texts, objects); profiled, the
+/// system allocator spent about a third of such a run splitting and merging its free
+/// lists, and mimalloc does the same work in a fraction of that.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// pwsh's exit code when the script file named on the command line does not exist.
 const EXIT_BAD_FILE: i32 = 64;
 

@@ -107,38 +107,74 @@ fn parameter_text(value: &Value) -> String {
     }
 }
 
-/// Writes the record of a change, in the change's own transaction.
+/// An audit record as the unified audit log keeps it (its JSON, in this order).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Record<'a> {
+    creation_time: &'a str,
+    id: &'a str,
+    operation: &'a str,
+    organization_id: &'a str,
+    record_type: u8,
+    result_status: &'a str,
+    user_key: &'a str,
+    user_type: u8,
+    version: u8,
+    workload: &'a str,
+    #[serde(rename = "ClientIP")]
+    client_ip: &'a str,
+    object_id: &'a str,
+    user_id: &'a str,
+    app_id: &'a str,
+    external_access: bool,
+    organization_name: &'a str,
+    originating_server: String,
+    parameters: Vec<Parameter<'a>>,
+    session_id: &'a str,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Parameter<'a> {
+    name: &'a str,
+    value: &'a str,
+}
+
+/// Writes the record of a change, in the change's own transaction. The record is
+/// written straight to its JSON text (a bulk change writes one per object).
 pub fn write(tx: &Connection, org: &OrgInfo, pending: &Pending) -> Result<(), ExchangeError> {
     let id = new_guid();
     let created = now_utc();
-    let user_type = if pending.caller.app_id.is_some() {
-        5
-    } else {
-        2
+    let record = Record {
+        creation_time: created.trim_end_matches('Z'),
+        id: &id,
+        operation: &pending.operation,
+        organization_id: &org.tenant,
+        record_type: 1,
+        result_status: "True",
+        user_key: &pending.caller.user_id,
+        user_type: if pending.caller.app_id.is_some() {
+            5
+        } else {
+            2
+        },
+        version: 1,
+        workload: "Exchange",
+        client_ip: pending.caller.client_ip.as_deref().unwrap_or_default(),
+        object_id: &pending.object_id,
+        user_id: &pending.caller.user_id,
+        app_id: pending.caller.app_id.as_deref().unwrap_or_default(),
+        external_access: false,
+        organization_name: &org.tenant,
+        originating_server: format!("{} (15.20.0000.000)", org.mailbox_server),
+        parameters: pending
+            .parameters
+            .iter()
+            .map(|(name, value)| Parameter { name, value })
+            .collect(),
+        session_id: "",
     };
-    let data = json!({
-        "CreationTime": created.trim_end_matches('Z'),
-        "Id": id,
-        "Operation": pending.operation,
-        "OrganizationId": org.tenant,
-        "RecordType": 1,
-        "ResultStatus": "True",
-        "UserKey": pending.caller.user_id,
-        "UserType": user_type,
-        "Version": 1,
-        "Workload": "Exchange",
-        "ClientIP": pending.caller.client_ip.clone().unwrap_or_default(),
-        "ObjectId": pending.object_id,
-        "UserId": pending.caller.user_id,
-        "AppId": pending.caller.app_id.clone().unwrap_or_default(),
-        "ExternalAccess": false,
-        "OrganizationName": org.tenant,
-        "OriginatingServer": format!("{} (15.20.0000.000)", org.mailbox_server),
-        "Parameters": pending.parameters.iter()
-            .map(|(n, v)| json!({"Name": n, "Value": v}))
-            .collect::<Vec<_>>(),
-        "SessionId": "",
-    });
+    let data = serde_json::to_string(&record).map_err(|e| ExchangeError::store(e.to_string()))?;
     tx.prepare_cached(
         "INSERT INTO audit_log (guid, created, user_id, operation, object_id, data)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -150,7 +186,7 @@ pub fn write(tx: &Connection, org: &OrgInfo, pending: &Pending) -> Result<(), Ex
             pending.caller.user_id,
             pending.operation,
             pending.object_id,
-            data.to_string()
+            data
         ])
     })
     .map(drop)

@@ -103,20 +103,22 @@ pub fn refuses(session: &SessionState, cmdlet: &str) -> Option<ExchangeError> {
 
 /// Registers the three connection cmdlets over their catalog signatures.
 pub fn register(r: &mut Registry) {
-    let catalog = Catalog::get();
     type Make = fn() -> Box<dyn Processor>;
-    let cmdlets: [(&str, Make); 3] = [
+    let cmdlets: [(&'static str, Make); 3] = [
         ("Connect-ExchangeOnline", || Box::new(Connect)),
         ("Disconnect-ExchangeOnline", || Box::new(Disconnect)),
         ("Get-ConnectionInformation", || Box::new(Information)),
     ];
     for (name, factory) in cmdlets {
-        if let Some(cmdlet) = catalog.cmdlet(name) {
-            r.register(CommandInfo::new(
-                super::signature::signature(cmdlet),
-                factory,
-            ));
-        }
+        // Made from the catalogue when first read, as the other Exchange cmdlets are.
+        r.register(CommandInfo::lazy(
+            name,
+            move || match Catalog::get().cmdlet(name) {
+                Some(cmdlet) => super::signature::signature(cmdlet),
+                None => crate::engine::command::Signature::new(name),
+            },
+            factory,
+        ));
     }
 }
 

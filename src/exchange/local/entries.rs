@@ -13,6 +13,7 @@ use super::directory::{self, directory_suffix, escape_dn};
 use super::recipients::requested_identity;
 use super::{Bound, LocalBackend, ResultSize, feed, not_local};
 use crate::exchange::identity::{self, Lifecycle, scope};
+use crate::exchange::nouns::property_sets::Shown;
 use crate::exchange::nouns::{MailboxData, NounSpec, Op, Table};
 use crate::exchange::request::{ExchangeError, Object, TYPE_ANNOTATION, scalar_text};
 use crate::exchange::store::{OrgInfo, sql_error};
@@ -150,20 +151,25 @@ pub(super) fn find_id(
 
 /// An object of the noun with the values given, in the noun's Format-List order (the
 /// directory's RunspaceId, IsValid and ObjectState filled in).
-pub(super) fn shaped(noun: &NounSpec, mut values: Map<String, Value>) -> Object {
-    let mut object = Map::with_capacity(values.len() + 4);
+pub(super) fn shaped(noun: &NounSpec, values: Map<String, Value>) -> Object {
+    shaped_as(&Shown::of(noun), values)
+}
+
+/// The same, shown as a Get-EXO* cmdlet's property sets chose ([`super::shown`]).
+pub(super) fn shaped_as(shown: &Shown, mut values: Map<String, Value>) -> Object {
+    let mut object = Map::with_capacity(shown.properties.len() + 1);
     object.insert(
         TYPE_ANNOTATION.to_string(),
-        json!(format!("#{}", noun.type_name)),
+        json!(format!("#{}", shown.type_name)),
     );
-    for property in noun.properties() {
-        let value = match property.as_str() {
+    for &property in &shown.properties {
+        let value = match property {
             "RunspaceId" => json!(directory::runspace_id()),
             "IsValid" => Value::Bool(true),
             "ObjectState" => json!("Unchanged"),
             other => values.remove(other).unwrap_or(Value::Null),
         };
-        object.insert(property, value);
+        object.insert(property.to_string(), value);
     }
     object
 }

@@ -31,6 +31,7 @@ use serde_json::Value;
 
 use super::audit::Caller;
 use super::catalog::{Catalog, CmdletInfo, ParameterInfo};
+use super::nouns::property_sets::{self, Shown};
 use super::nouns::{self, NounSpec, Op, Storage};
 use super::request::{Backend, ErrorCode, ExchangeError, Object, Request};
 use super::store::Store;
@@ -286,9 +287,7 @@ impl LocalBackend {
             objects::refuse_online_only(kind, &bound)?;
         }
         match (&noun.storage, op) {
-            (Storage::Recipients(_), Op::Get) => {
-                self.get_recipients(expanded(noun, &bound), &bound, sink)
-            }
+            (Storage::Recipients(_), Op::Get) => self.get_recipients(noun, &bound, sink),
             (Storage::Recipients(_), Op::Set) => self.set_recipient(noun, &bound),
             (Storage::Recipients(_), Op::New) => self.new_recipient(noun, &bound, sink),
             (Storage::Recipients(_), Op::NewMailbox) => self.new_mailbox(&bound, sink),
@@ -300,9 +299,7 @@ impl LocalBackend {
             (Storage::Objects(kind), Op::Remove) => self.remove_object(kind, &bound),
             (Storage::Objects(kind), Op::Enable) => self.switch_object(kind, &bound, true),
             (Storage::Objects(kind), Op::Disable) => self.switch_object(kind, &bound, false),
-            (Storage::Mailbox(data), op) => {
-                self.mailbox_data(expanded(noun, &bound), data, op, &bound, sink)
-            }
+            (Storage::Mailbox(data), op) => self.mailbox_data(noun, data, op, &bound, sink),
             (Storage::Links(links), op) => self.group_links(links, op, &bound, sink),
             (Storage::Recipients(_), Op::Add | Op::Clear | Op::Enable | Op::Disable)
             | (Storage::Objects(_), Op::NewMailbox | Op::Undo | Op::Add | Op::Clear) => {
@@ -312,18 +309,14 @@ impl LocalBackend {
     }
 }
 
-/// The noun a Get answers as: Get-EXOCasMailbox asked for more than its Minimum
-/// property set (`-Properties`, `-PropertySets`) answers with every CASMailbox property,
-/// a superset of any selection.
-fn expanded(noun: &'static NounSpec, bound: &Bound) -> &'static NounSpec {
-    match noun.expanded {
-        Some(expanded)
-            if bound.get("Properties").is_some() || bound.get("PropertySets").is_some() =>
-        {
-            expanded
-        }
-        _ => noun,
-    }
+/// What a Get shows: the noun's layout, or for a Get-EXO* cmdlet its Minimum property
+/// set and what `-Properties` and `-PropertySets` add.
+pub(super) fn shown(noun: &NounSpec, bound: &Bound) -> Result<Shown, ExchangeError> {
+    property_sets::shown(
+        noun,
+        &entries::texts(bound.get("Properties")),
+        &entries::texts(bound.get("PropertySets")),
+    )
 }
 
 /// A known Exchange Online cmdlet the local organisation does not implement.

@@ -19,6 +19,7 @@ use super::values::{
 use super::{Bound, LocalBackend, identity_text, no_change_warning};
 use crate::exchange::identity::{self, Lifecycle, reference_missing, resolve_object, scope};
 use crate::exchange::nouns::policies::{CAS_MAILBOX_PLAN, MAILBOX_PLAN};
+use crate::exchange::nouns::property_sets::Shown;
 use crate::exchange::nouns::recipients::{
     MAIL_CONTACT, MAIL_USER, MAILBOX, ROOM_MAILBOX, SHARED_MAILBOX, USER_MAILBOX, recipient_column,
 };
@@ -47,7 +48,7 @@ impl LocalBackend {
             {
                 read_recipient(tx, rid)?
             } else {
-                read_recipient_columns(tx, rid)?
+                read_recipient_columns(tx, rid, &changed_columns(bound))?
             };
             let group = groups::is_group_noun(noun);
             let mut changed = group && groups::apply_group_settings(tx, org, noun, &row, bound)?;
@@ -111,7 +112,7 @@ impl LocalBackend {
         let object = self.store().write_if(commit, |tx, org| {
             let rid = create_mailbox(tx, org, bound)?;
             let row = read_recipient(tx, rid)?;
-            let plan = Plan::of(&MAILBOX);
+            let plan = Plan::new(&Shown::of(&MAILBOX));
             Ok(render(&plan, &row, &Context::load(tx, org, &plan)?))
         })?;
         if commit {
@@ -198,6 +199,18 @@ pub(super) fn purge_expired(tx: &Connection) -> Result<(), ExchangeError> {
     )
     .map_err(sql_error)?;
     Ok(())
+}
+
+/// The columns a change reads to compare and to answer: those its parameters set, the
+/// mailbox type `-Type` sets, and the name its warning gives.
+fn changed_columns(bound: &Bound) -> Vec<&'static Column> {
+    let named = bound.params.iter().map(|(info, _)| info.name.as_str());
+    let type_set = bound.get("Type").map(|_| "RecipientTypeDetails");
+    named
+        .chain(type_set)
+        .chain(["Name"])
+        .filter_map(recipient_column)
+        .collect()
 }
 
 /// Applies a Set-*'s parameters to one recipient, but those in `handled` (the caller's

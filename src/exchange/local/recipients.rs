@@ -18,6 +18,7 @@ use crate::exchange::catalog::{Catalog, CmdletInfo};
 use crate::exchange::identity::{
     self, Lifecycle, kinds_condition, lifecycle_condition, like_pattern, recipient_condition,
 };
+use crate::exchange::nouns::property_sets::Shown;
 use crate::exchange::nouns::recipients::{
     DirectoryClass, MAILBOXES, RECIPIENT, RECIPIENT_COLUMNS, RECIPIENT_KINDS, group_type,
     recipient_column, recipient_column_index, recipient_computed, recipient_kind,
@@ -32,19 +33,29 @@ use crate::exchange::store::{OrgInfo, SqlFragment, sql_error};
 /// How many rows a Get reads per visit to the store.
 const PAGE_SIZE: usize = 500;
 
-/// One recipient as read from the store.
+/// One recipient as read from the store: the columns its [`Reading`] took.
 pub(super) struct RecipientRow {
     pub(super) rid: i64,
-    /// Aligned with [`RECIPIENT_COLUMNS`].
-    pub(super) columns: Vec<SqlValue>,
+    /// The columns read, by their place in [`RECIPIENT_COLUMNS`], in that order; a
+    /// column not read is blank.
+    columns: Vec<(usize, SqlValue)>,
     pub(super) extra: Map<String, Value>,
     pub(super) addresses: Vec<String>,
 }
 
+/// What a column not read holds.
+static NOT_READ: SqlValue = SqlValue::Null;
+
 impl RecipientRow {
+    fn value(&self, i: usize) -> &SqlValue {
+        match self.columns.binary_search_by_key(&i, |(at, _)| *at) {
+            Ok(k) => &self.columns[k].1,
+            Err(_) => &NOT_READ,
+        }
+    }
     pub(super) fn column(&self, name: &str) -> Option<(&'static Column, &SqlValue)> {
         let i = recipient_column_index(name)?;
-        Some((RECIPIENT_COLUMNS.get(i)?, self.columns.get(i)?))
+        Some((RECIPIENT_COLUMNS.get(i)?, self.value(i)))
     }
     pub(super) fn text(&self, name: &str) -> String {
         match self.column(name) {
@@ -54,92 +65,133 @@ impl RecipientRow {
     }
 }
 
-/// The SELECT list reading a whole recipient (table alias `r`), built once.
-fn select_list() -> &'static str {
-    static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| {
-        format!(
-            "{}, (SELECT json_group_array(prefix || ':' || address) FROM \
-             (SELECT prefix, address FROM addresses a WHERE a.rid = r.rid ORDER BY pos))",
-            column_list()
-        )
-    })
+/// What a read takes of a recipient's row: a report asking for five properties of every
+/// mailbox reads those columns, not the hundred and fifty a mailbox has.
+pub(super) struct Reading {
+    /// Places in [`RECIPIENT_COLUMNS`], ascending.
+    columns: Vec<usize>,
+    /// The settings no column holds (`Extra`).
+    extra: bool,
+    addresses: bool,
 }
 
-/// The SELECT list reading a recipient's columns but not its addresses (read as none).
-fn column_list() -> &'static str {
-    static LIST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| {
-        let mut list = String::from("r.rid");
-        for column in RECIPIENT_COLUMNS {
-            list.push_str(&format!(", r.\"{}\"", column.name));
+impl Reading {
+    /// Every column, the settings and, when asked, the addresses.
+    fn whole(addresses: bool) -> Reading {
+        Reading {
+            columns: (0..RECIPIENT_COLUMNS.len()).collect(),
+            extra: true,
+            addresses,
         }
-        list.push_str(", r.\"Extra\"");
-        list
-    })
-}
-
-fn read_row(row: &Row) -> rusqlite::Result<RecipientRow> {
-    let mut columns = Vec::with_capacity(RECIPIENT_COLUMNS.len());
-    for i in 0..RECIPIENT_COLUMNS.len() {
-        columns.push(row.get::<_, SqlValue>(i + 1)?);
     }
-    let n = RECIPIENT_COLUMNS.len();
-    let extra: String = row.get(n + 1)?;
-    let addresses: Option<String> = match row.as_ref().column_count() > n + 2 {
-        true => row.get(n + 2)?,
-        false => None,
-    };
-    Ok(RecipientRow {
-        rid: row.get(0)?,
-        columns,
-        extra: serde_json::from_str(&extra).unwrap_or_default(),
-        addresses: addresses
-            .and_then(|a| serde_json::from_str(&a).ok())
-            .unwrap_or_default(),
-    })
+
+    /// The SELECT list (table alias `r`): the row id, the columns, the settings (`'{}'`
+    /// when not read), the addresses (`NULL` when not read). A statement may add more
+    /// after them ([`Reading::next_column`]).
+    fn select_list(&self) -> String {
+        let mut list = String::from("r.rid");
+        for &i in &self.columns {
+            list.push_str(&format!(", r.\"{}\"", RECIPIENT_COLUMNS[i].name));
+        }
+        list.push_str(if self.extra {
+            ", r.\"Extra\""
+        } else {
+            ", '{}'"
+        });
+        list.push_str(match self.addresses {
+            true => {
+                ", (SELECT json_group_array(prefix || ':' || address) FROM \
+                 (SELECT prefix, address FROM addresses a WHERE a.rid = r.rid ORDER BY pos))"
+            }
+            false => ", NULL",
+        });
+        list
+    }
+
+    /// Where what a statement selects after this list starts.
+    fn next_column(&self) -> usize {
+        self.columns.len() + 3
+    }
+
+    fn read(&self, row: &Row) -> rusqlite::Result<RecipientRow> {
+        let mut columns = Vec::with_capacity(self.columns.len());
+        for (k, &i) in self.columns.iter().enumerate() {
+            columns.push((i, row.get::<_, SqlValue>(k + 1)?));
+        }
+        let n = self.columns.len();
+        let extra: String = row.get(n + 1)?;
+        let addresses: Option<String> = row.get(n + 2)?;
+        Ok(RecipientRow {
+            rid: row.get(0)?,
+            columns,
+            extra: serde_json::from_str(&extra).unwrap_or_default(),
+            addresses: addresses
+                .and_then(|a| serde_json::from_str(&a).ok())
+                .unwrap_or_default(),
+        })
+    }
 }
 
 pub(super) fn read_recipient(conn: &Connection, rid: i64) -> Result<RecipientRow, ExchangeError> {
-    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let sql = SQL.get_or_init(|| {
-        format!(
+    static WHOLE: std::sync::OnceLock<(Reading, String)> = std::sync::OnceLock::new();
+    let (reading, sql) = WHOLE.get_or_init(|| {
+        let reading = Reading::whole(true);
+        let sql = format!(
             "SELECT {} FROM recipients r WHERE r.rid = ?1",
-            select_list()
-        )
+            reading.select_list()
+        );
+        (reading, sql)
     });
-    read_one(conn, sql, rid)
+    read_one(conn, sql, reading, rid)
 }
 
-/// A recipient without its addresses (`addresses` empty): what a change that does not
-/// touch them needs, saving a lookup per object of a bulk change.
+/// A recipient without its addresses (`addresses` empty) and with only the `wanted`
+/// columns (the others read as blank) and its `Extra` settings: what a change that does
+/// not touch its addresses needs, saving a lookup and most of a row per object of a bulk
+/// change.
 pub(super) fn read_recipient_columns(
     conn: &Connection,
     rid: i64,
+    wanted: &[&'static Column],
 ) -> Result<RecipientRow, ExchangeError> {
-    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let sql = SQL.get_or_init(|| {
-        format!(
-            "SELECT {} FROM recipients r WHERE r.rid = ?1",
-            column_list()
-        )
-    });
-    read_one(conn, sql, rid)
+    let reading = Reading {
+        columns: (0..RECIPIENT_COLUMNS.len())
+            .filter(|&i| {
+                wanted
+                    .iter()
+                    .any(|c| std::ptr::eq(*c, &RECIPIENT_COLUMNS[i]))
+            })
+            .collect(),
+        extra: true,
+        addresses: false,
+    };
+    let sql = format!(
+        "SELECT {} FROM recipients r WHERE r.rid = ?1",
+        reading.select_list()
+    );
+    read_one(conn, &sql, &reading, rid)
 }
 
-fn read_one(conn: &Connection, sql: &str, rid: i64) -> Result<RecipientRow, ExchangeError> {
+fn read_one(
+    conn: &Connection,
+    sql: &str,
+    reading: &Reading,
+    rid: i64,
+) -> Result<RecipientRow, ExchangeError> {
     conn.prepare_cached(sql)
-        .and_then(|mut stmt| stmt.query_row([rid], read_row))
+        .and_then(|mut stmt| stmt.query_row([rid], |row| reading.read(row)))
         .map_err(sql_error)
 }
 
-/// Where each property a noun shows comes from, worked out once per request.
+/// Where each property a Get shows comes from, worked out once per request.
 pub(super) struct Plan {
-    noun: &'static NounSpec,
+    type_name: &'static str,
     extra: bool,
     properties: Vec<(&'static str, Source)>,
     /// Whether a property shows the distinguished name (built per row only then).
     shows_dn: bool,
+    /// What of each row the properties need.
+    reading: Reading,
 }
 
 #[derive(Clone, Copy)]
@@ -170,12 +222,15 @@ pub(super) fn layout_of(noun: &NounSpec) -> &Layout {
 }
 
 impl Plan {
+    /// A noun's own objects, as its layout shows them.
     pub fn of(noun: &'static NounSpec) -> Plan {
-        let layout = layout_of(noun);
-        let properties: Vec<(&'static str, Source)> = layout
-            .head
+        Plan::new(&Shown::of(noun))
+    }
+
+    pub fn new(shown: &Shown) -> Plan {
+        let properties: Vec<(&'static str, Source)> = shown
+            .properties
             .iter()
-            .chain(layout.tail)
             .map(|&property| {
                 let source = match recipient_column_index(property) {
                     Some(i) => Source::Column(i),
@@ -188,11 +243,43 @@ impl Plan {
         let shows_dn = properties
             .iter()
             .any(|(_, s)| matches!(s, Source::Computed(Derived::DistinguishedName)));
+        let reading = Plan::reading(&properties, shown.extra);
         Plan {
-            noun,
-            extra: layout.extra,
+            type_name: shown.type_name,
+            extra: shown.extra,
             properties,
             shows_dn,
+            reading,
+        }
+    }
+
+    /// What the properties read of a row: the columns they show or are made from (the
+    /// name always: every object's directory place is made from it).
+    fn reading(properties: &[(&'static str, Source)], extra: bool) -> Reading {
+        let mut columns = vec![false; RECIPIENT_COLUMNS.len()];
+        let mut named = vec!["Name"];
+        let (mut extra, mut addresses) = (extra, false);
+        for &(_, source) in properties {
+            match source {
+                Source::Column(i) => columns[i] = true,
+                Source::Extra => extra = true,
+                Source::Computed(Derived::Addresses) => addresses = true,
+                Source::Computed(
+                    Derived::Same(column)
+                    | Derived::Is(column, _)
+                    | Derived::Set(column)
+                    | Derived::NamesDefault(column),
+                ) => named.push(column),
+                Source::Computed(_) => {}
+            }
+        }
+        for i in named.into_iter().filter_map(recipient_column_index) {
+            columns[i] = true;
+        }
+        Reading {
+            columns: (0..columns.len()).filter(|&i| columns[i]).collect(),
+            extra,
+            addresses,
         }
     }
 }
@@ -302,7 +389,7 @@ pub(super) fn render(plan: &Plan, row: &RecipientRow, ctx: &Context) -> Object {
     let mut object = Map::with_capacity(plan.properties.len() + 1);
     object.insert(
         TYPE_ANNOTATION.to_string(),
-        json!(format!("#{}", plan.noun.type_name)),
+        json!(format!("#{}", plan.type_name)),
     );
     let name = row.text("Name");
     let class = directory_class(&row.text("RecipientTypeDetails"));
@@ -317,9 +404,9 @@ pub(super) fn render(plan: &Plan, row: &RecipientRow, ctx: &Context) -> Object {
     };
     for &(property, source) in &plan.properties {
         let value = match source {
-            Source::Column(i) => match (RECIPIENT_COLUMNS.get(i), row.columns.get(i)) {
-                (Some(column), Some(value)) => column_json(column.kind, value),
-                _ => Value::Null,
+            Source::Column(i) => match RECIPIENT_COLUMNS.get(i) {
+                Some(column) => column_json(column.kind, row.value(i)),
+                None => Value::Null,
             },
             Source::Computed(derived) => derived_value(derived, row, &place, ctx),
             Source::Extra => row
@@ -750,7 +837,7 @@ impl LocalBackend {
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError> {
         let result_size = ResultSize::from(bound)?;
-        let plan = Plan::of(noun);
+        let plan = Plan::new(&super::shown(noun, bound)?);
         let (condition, ctx) = {
             let store = self.store();
             let condition = get_condition(bound, noun, store.org())?;
@@ -769,7 +856,7 @@ impl LocalBackend {
         let sql_page = format!(
             "SELECT {}, {key} AS sort_key FROM recipients r WHERE ({}) AND {after} \
              ORDER BY {key}, r.rid LIMIT ?3",
-            select_list(),
+            plan.reading.select_list(),
             // Numbered parameters follow the condition's own (numbered after ?3).
             renumber(&condition.sql, 4),
         );
@@ -794,8 +881,8 @@ impl LocalBackend {
                 ];
                 params.extend(condition.params.iter().cloned());
                 stmt.query_map(params_from_iter(params), |row| {
-                    let sort: SqlValue = row.get(RECIPIENT_COLUMNS.len() + 3)?;
-                    Ok((read_row(row)?, sort))
+                    let sort: SqlValue = row.get(plan.reading.next_column())?;
+                    Ok((plan.reading.read(row)?, sort))
                 })
                 .map_err(sql_error)?
                 .collect::<Result<_, _>>()

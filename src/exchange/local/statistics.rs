@@ -16,12 +16,13 @@ use std::ops::ControlFlow;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value, json};
 
-use super::entries::{Principal, listed, resolve, shaped};
+use super::entries::{Principal, listed, resolve, shaped, shaped_as};
 use super::folders::{self, Folder};
 use super::values::format_size;
 use super::{Bound, LocalBackend};
 use crate::exchange::identity::Lifecycle;
 use crate::exchange::nouns::NounSpec;
+use crate::exchange::nouns::property_sets::Shown;
 use crate::exchange::nouns::recipients::MAILBOXES;
 use crate::exchange::request::{ExchangeError, Object};
 use crate::exchange::store::{OrgInfo, now_utc, sql_error};
@@ -100,7 +101,7 @@ fn size(bytes: i64) -> Value {
 
 fn statistics_object(
     conn: &Connection,
-    noun: &NounSpec,
+    shown: &Shown,
     mailbox: &MailboxRow,
 ) -> Result<Object, ExchangeError> {
     let folders = folders::of_mailbox(conn, mailbox.principal.rid)?;
@@ -151,7 +152,7 @@ fn statistics_object(
     values.insert("TotalDeletedItemSize".into(), size(deleted_bytes));
     values.insert("TotalItemSize".into(), size(bytes));
     values.insert("Identity".into(), json!(mailbox.principal.name));
-    Ok(shaped(noun, values))
+    Ok(shaped_as(shown, values))
 }
 
 fn folder_object(
@@ -217,10 +218,11 @@ impl LocalBackend {
         bound: &Bound,
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError> {
+        let shown = super::shown(noun, bound)?;
         self.list_entries(bound, sink, |conn, org| {
             named_mailboxes(conn, bound, org)?
                 .iter()
-                .map(|mailbox| statistics_object(conn, noun, mailbox))
+                .map(|mailbox| statistics_object(conn, &shown, mailbox))
                 .collect()
         })
     }

@@ -81,6 +81,7 @@ pub mod mailbox_settings;
 pub mod permissions;
 pub mod policies;
 pub mod principals;
+pub mod property_sets;
 pub mod recipients;
 pub mod retention;
 pub mod rules;
@@ -402,8 +403,8 @@ pub struct NounSpec {
     /// `Label=Property` for a column headed otherwise; none: no registered view
     /// (Format-List for five properties or more, as pwsh does).
     pub table: &'static [&'static str],
-    /// Asked for more properties (`-Properties`, `-PropertySets`), a Get of this noun
-    /// answers as that one (Get-EXOCasMailbox's whole CASMailbox).
+    /// The whole object a Get-EXO* cmdlet's property sets draw from (Get-EXOCasMailbox's
+    /// CASMailbox; see [`property_sets`]).
     pub expanded: Option<&'static NounSpec>,
 }
 
@@ -412,6 +413,7 @@ pub const ALL: &[&NounSpec] = &[
     &recipients::CAS_MAILBOX,
     &recipients::EXO_CAS_MAILBOX,
     &recipients::MAILBOX,
+    &recipients::EXO_MAILBOX,
     &recipients::SOFT_DELETED_MAILBOX,
     &recipients::USER,
     &recipients::RECIPIENT,

@@ -535,7 +535,8 @@ pub static CAS_MAILBOX: NounSpec = NounSpec {
 };
 
 /// Get-EXOCasMailbox without -Properties or -PropertySets: the module's Minimum property
-/// set, in the order Microsoft's "cmdlet property sets" page lists it. The objects are not
+/// set, in the order Microsoft's "cmdlet property sets" page lists it; the others come
+/// from the whole CASMailbox ([`super::property_sets`]). The objects are not
 /// CASMailbox objects (the module builds its own from the REST answer), so the CASMailbox
 /// table does not apply and, with more than four properties, they print as a list.
 /// **decision**: the type name.
@@ -572,10 +573,45 @@ pub static EXO_CAS_MAILBOX: NounSpec = NounSpec {
     expanded: Some(&CAS_MAILBOX),
 };
 
+/// Get-EXOMailbox without -Properties or -PropertySets: the module's Minimum property
+/// set, in the order Microsoft's "cmdlet property sets" page lists it; the others come
+/// from the whole mailbox ([`super::property_sets`]). **Decision**: the type name, as
+/// for Get-EXOCasMailbox; printed as a list.
+pub static EXO_MAILBOX: NounSpec = NounSpec {
+    nouns: &["EXOMailbox"],
+    type_name: "Microsoft.Exchange.Management.RestApiClient.ExoMailbox",
+    storage: Storage::Recipients(Layout {
+        head: &[
+            "Alias",
+            "DisplayName",
+            "DistinguishedName",
+            "EmailAddresses",
+            "ExchangeVersion",
+            "ExternalDirectoryObjectId",
+            "Guid",
+            "Id",
+            "Name",
+            "OrganizationId",
+            "PrimarySmtpAddress",
+            "RecipientType",
+            "RecipientTypeDetails",
+            "UserPrincipalName",
+        ],
+        extra: false,
+        tail: &[],
+        kinds: MAILBOXES,
+        defaults: "{}",
+        soft_delete: true,
+    }),
+    verbs: &[("Get", Op::Get)],
+    table: &[],
+    expanded: Some(&MAILBOX),
+};
+
 /// Get-Mailbox. **Decision**: the mailbox's settings first, then its addressing, as the
 /// Exchange Management Shell groups them.
 pub static MAILBOX: NounSpec = NounSpec {
-    nouns: &["Mailbox", "EXOMailbox"],
+    nouns: &["Mailbox"],
     type_name: "Microsoft.Exchange.Data.Directory.Management.Mailbox",
     storage: layout(
         true,
