@@ -162,6 +162,13 @@ const WILDCARD_COLUMNS: &[&str] = &["Name", "Alias", "DisplayName", "PrimarySmtp
 /// Written as `r.rid IN (one indexed lookup per identity form, UNIONed)`, so resolving one
 /// identity among 100,000 mailboxes is a handful of index probes, not a table scan.
 pub fn recipient_condition(identity: &str, wildcards: bool) -> SqlFragment {
+    let lookup = recipient_lookup(identity, wildcards);
+    SqlFragment::new(format!("r.rid IN ({})", lookup.sql), lookup.params)
+}
+
+/// The row ids of the recipients an identity names, as a query (`SELECT rid ...`): what
+/// [`recipient_condition`] compares with, for a condition on another column.
+pub fn recipient_lookup(identity: &str, wildcards: bool) -> SqlFragment {
     let identity = identity.trim();
     let mut lookups: Vec<String> = Vec::new();
     let mut params: Vec<SqlValue> = Vec::new();
@@ -214,7 +221,7 @@ pub fn recipient_condition(identity: &str, wildcards: bool) -> SqlFragment {
             }
         }
     }
-    SqlFragment::new(format!("r.rid IN ({})", lookups.join(" UNION ")), params)
+    SqlFragment::new(lookups.join(" UNION "), params)
 }
 
 fn strip_smtp_prefix(text: &str) -> &str {

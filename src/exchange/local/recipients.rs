@@ -795,6 +795,19 @@ fn get_condition(
             false => kinds_condition(&kinds),
         });
     }
+    if let Some(owner) = bound.text("ManagedBy") {
+        // The groups the recipient it names owns (Get-DistributionGroup -ManagedBy).
+        let owners = identity::recipient_lookup(&owner, false);
+        let mut params = vec![SqlValue::Text(Link::Owners.name().to_string())];
+        params.extend(owners.params);
+        condition = condition.and(SqlFragment::new(
+            format!(
+                "r.rid IN (SELECT l.grp FROM group_links l WHERE l.link = ? AND l.member IN ({}))",
+                owners.sql
+            ),
+            params,
+        ));
+    }
     if let Some(text) = bound.text("RecipientPreviewFilter") {
         condition = condition.and(recipient_filter(&text, "RecipientPreviewFilter", org)?.1);
     }

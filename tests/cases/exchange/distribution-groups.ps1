@@ -153,3 +153,9 @@ Add-DistributionGroupMember -Identity "Bldg34 Conf Rooms" -Member ken
 # CHECK:  150 |  Add-DistributionGroupMember -Identity "Bldg34 Conf Rooms" -Member ken
 # CHECK:      |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 # CHECK:      | The room list "Bldg34 Conf Rooms" can only have room mailboxes as members, and "Ken Sanchez" isn't one.
+# The groups a user owns.
+Get-DistributionGroup -ManagedBy elly@contoso.com | ForEach-Object Name
+# CHECK: Managers
+# CHECK: Leadership
+(Get-DynamicDistributionGroup -ManagedBy elly@contoso.com).Count
+# CHECK: 0
