@@ -527,6 +527,15 @@ pub(super) fn alias_from(text: &str) -> String {
     }
 }
 
+/// A new recipient's alias: the one given, else the local part of its sign-in name, else
+/// one made from its name.
+fn alias_given(bound: &Bound, login: Option<&str>, name: &str) -> String {
+    bound
+        .text("Alias")
+        .or_else(|| login.and_then(|l| l.split('@').next()).map(alias_from))
+        .unwrap_or_else(|| alias_from(name))
+}
+
 /// New-Mailbox: a user mailbox, or with -Shared / -Room a shared or room mailbox, taking
 /// its quotas and client-access defaults from its mailbox plan (the default plan unless
 /// -MailboxPlan names one) and the CAS mailbox plan of the same name.
@@ -545,15 +554,7 @@ fn create_mailbox(tx: &Connection, org: &OrgInfo, bound: &Bound) -> Result<i64, 
     let login = bound
         .text("MicrosoftOnlineServicesID")
         .or_else(|| bound.text("PrimarySmtpAddress"));
-    let alias = bound
-        .text("Alias")
-        .or_else(|| {
-            login
-                .as_ref()
-                .and_then(|l| l.split('@').next())
-                .map(alias_from)
-        })
-        .unwrap_or_else(|| alias_from(&name));
+    let alias = alias_given(bound, login.as_deref(), &name);
     let primary = bound
         .text("PrimarySmtpAddress")
         .or_else(|| login.clone())
@@ -783,15 +784,7 @@ fn create_mail_recipient(
     }
     .map(|text| external_address(&text));
     let login = bound.text("MicrosoftOnlineServicesID");
-    let alias = bound
-        .text("Alias")
-        .or_else(|| {
-            login
-                .as_ref()
-                .and_then(|l| l.split('@').next())
-                .map(alias_from)
-        })
-        .unwrap_or_else(|| alias_from(&name));
+    let alias = alias_given(bound, login.as_deref(), &name);
     let bare_external = external
         .as_deref()
         .and_then(|e| e.split_once(':'))
