@@ -366,6 +366,35 @@ fn a_redirect_to_another_host_keeps_the_token_and_503_is_retried() {
 }
 
 #[test]
+fn a_get_piped_to_a_set_asks_the_service_for_the_identities_only() {
+    let body = r#"{"value":[{"Name":"Ken Sanchez","Guid":"7c1d7c50-0b44-4d5a-9a3b-2f8e4a6f1a11","Identity":"Ken Sanchez","DisplayName":"Ken Sanchez"}]}"#;
+    let (port, seen) = scripted_server(vec![
+        http_reply("200 OK", &["Content-Type: application/json"], body),
+        http_reply("200 OK", &["Content-Type: application/json"], body),
+    ]);
+    let out = client(&format!(
+        "Connect-ExchangeOnline -ConnectionUri http://127.0.0.1:{port} -AccessToken x.y.z -Organization contoso.onmicrosoft.com -ShowBanner:$false
+         Get-CASMailbox -ResultSize Unlimited | Set-CASMailbox -MAPIEnabled $false -WhatIf
+         Get-CASMailbox -ResultSize Unlimited | ForEach-Object Name"
+    ));
+    assert_eq!(text(&out.stderr), "");
+    assert_eq!(
+        text(&out.stdout),
+        "What if: Performing the operation \"Set-CASMailbox\" on target \"Ken Sanchez\".\nKen Sanchez\n"
+    );
+    let requests = seen.join().expect("served");
+    let lines: Vec<&str> = requests.iter().filter_map(|h| h.lines().next()).collect();
+    assert_eq!(
+        lines,
+        [
+            "POST /adminapi/beta/contoso.onmicrosoft.com/InvokeCommand?%24select=Guid%2CIdentity%2CName%2CDisplayName HTTP/1.1",
+            "POST /adminapi/beta/contoso.onmicrosoft.com/InvokeCommand HTTP/1.1",
+        ],
+        "a script reading the objects gets them whole"
+    );
+}
+
+#[test]
 fn error_bodies_read_as_the_local_error_or_say_what_came() {
     let served = Scratch::new();
     let token = token(&served, ADMIN, None);

@@ -206,6 +206,28 @@ fn get_exocasmailbox_returns_the_minimum_property_set() {
 }
 
 #[test]
+fn a_get_told_what_will_be_read_leaves_the_rest_out() {
+    let (_org, backend) = sample_org();
+    let mut request = Request::new("Get-CASMailbox").param("Identity", "Ken Sanchez");
+    request.select = Some(vec!["name".into(), "GUID".into(), "NoSuchProperty".into()]);
+    let narrowed = backend.invoke(&request).expect("get").value;
+    let whole = get_one(&backend, "Get-CASMailbox", "Ken Sanchez");
+    let keys: Vec<&str> = narrowed[0].keys().map(String::as_str).collect();
+    // In the object's own order, with its type; each value as the whole object has it.
+    assert_eq!(keys, ["@odata.type", "Name", "Guid"]);
+    assert_eq!(narrowed[0]["Guid"], whole["Guid"]);
+    assert_eq!(object_type_name(&narrowed[0]), object_type_name(&whole));
+    // A mailbox setting no column holds still comes when it is asked for.
+    let mut request = Request::new("Get-Mailbox").param("Identity", "Ken Sanchez");
+    request.select = Some(vec!["Name".into(), "CustomAttribute1".into()]);
+    let narrowed = backend.invoke(&request).expect("get").value;
+    let whole = get_one(&backend, "Get-Mailbox", "Ken Sanchez");
+    assert_eq!(narrowed[0]["Name"], "Ken Sanchez");
+    assert_eq!(narrowed[0]["CustomAttribute1"], whole["CustomAttribute1"]);
+    assert!(narrowed[0].len() < whole.len() / 4);
+}
+
+#[test]
 fn an_unknown_identity_is_refused_with_exchanges_text_and_changes_nothing() {
     let (_org, backend) = sample_org();
     let before = snapshot(&backend);

@@ -244,6 +244,9 @@ pub struct Signature {
     /// `$ConfirmPreference` (Medium unless declared, as pwsh's default).
     pub confirm_impact: ConfirmImpact,
     pub examples: Vec<Example>,
+    /// What the command reads of each object piped to it: `None`, the whole object
+    /// (the default), or only the named properties ([`Signature::reads_input`]).
+    pub input_reads: Option<Vec<String>>,
 }
 
 impl Signature {
@@ -258,6 +261,7 @@ impl Signature {
             supports_should_process: false,
             confirm_impact: ConfirmImpact::Medium,
             examples: Vec::new(),
+            input_reads: None,
         }
     }
     pub fn alias(mut self, alias: &str) -> Signature {
@@ -287,6 +291,13 @@ impl Signature {
     /// `ConfirmImpact = ...` of the command's declaration.
     pub fn confirm_impact(mut self, impact: ConfirmImpact) -> Signature {
         self.confirm_impact = impact;
+        self
+    }
+    /// Declares that the command reads nothing of a piped object but these properties
+    /// (an Exchange cmdlet takes a piped object only as the identity it names): the
+    /// command before it may then make its objects with only these ([`Ctx::output_reads`]).
+    pub fn reads_input(mut self, properties: Vec<String>) -> Signature {
+        self.input_reads = Some(properties);
         self
     }
     pub fn example(mut self, description: &str, code: &str, expected: &str) -> Signature {
@@ -435,6 +446,12 @@ pub trait Processor {
 /// so objects stream), a collecting vector, or the host via Out-Default.
 pub trait Sink {
     fn write(&mut self, engine: &mut Engine, value: Value) -> Result<(), Flow>;
+
+    /// The only properties of the objects written here that anything will read, when
+    /// that is known (`None`: the whole objects may be read, kept or shown).
+    fn reads(&self) -> Option<Vec<String>> {
+        None
+    }
 }
 
 impl Sink for Vec<Value> {
@@ -524,6 +541,14 @@ impl Ctx<'_> {
     pub fn write(&mut self, value: Value) -> Result<(), Flow> {
         self.engine.tick()?;
         self.out.write(self.engine, value)
+    }
+
+    /// The only properties of this command's output objects that anything will read: the
+    /// next command's declared reads ([`Signature::reads_input`]) when its objects go
+    /// nowhere else (no `-OutVariable`, no script sees them). A command that can make
+    /// its objects with fewer properties may make only these; `None` means whole objects.
+    pub fn output_reads(&self) -> Option<Vec<String>> {
+        self.out.reads()
     }
 
     /// Sends each element of an array (or the value itself) down the pipeline, as

@@ -92,6 +92,13 @@ impl Sink for Chain<'_, '_> {
             }
         }
     }
+
+    fn reads(&self) -> Option<Vec<String>> {
+        match self.stages.first() {
+            None => self.last.reads(),
+            Some(next) => next.input_reads(),
+        }
+    }
 }
 
 /// Copies every object to `-OutVariable`'s list on its way down.
@@ -126,6 +133,21 @@ fn var_target(v: &Value) -> (String, bool) {
 }
 
 impl Stage {
+    /// What this command reads of each object piped to it (see [`Sink::reads`]): what its
+    /// signature declares, unless a script block argument could see the object as `$_`.
+    fn input_reads(&self) -> Option<Vec<String>> {
+        let scripted = self
+            .binding
+            .bound
+            .values
+            .iter()
+            .any(|(_, v)| matches!(v, Value::ScriptBlock(_)));
+        match self.binds_input && !scripted {
+            true => self.sig.input_reads.clone(),
+            false => None,
+        }
+    }
+
     fn call<F>(
         &mut self,
         engine: &mut Engine,
@@ -1005,12 +1027,67 @@ mod tests {
         }
     }
 
+    /// Writes one object naming what the command after it reads of its output.
+    struct TellReads;
+
+    impl Processor for TellReads {
+        fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
+            let reads = match cx.output_reads() {
+                Some(names) => names.join(","),
+                None => "whole".to_string(),
+            };
+            cx.write(Value::str(reads))
+        }
+    }
+
+    /// Takes a piped object only for its name (as an Exchange Set-* takes an identity),
+    /// and writes what it was given.
+    struct ByName;
+
+    impl Processor for ByName {
+        fn process(&mut self, cx: &mut Ctx, _input: Option<Value>) -> Result<(), Flow> {
+            let given = cx.param("Identity").cloned().unwrap_or(Value::Null);
+            cx.write(given)
+        }
+    }
+
     fn registry() -> Registry {
         let mut r = crate::commands::builtin_registry();
         let sig = Signature::new("Take-One")
             .param(Param::new("InputObject", ParamType::Any).from_pipeline());
         r.register(CommandInfo::new(sig, || Box::new(TakeOne)));
+        r.register(CommandInfo::new(Signature::new("Tell-Reads"), || {
+            Box::new(TellReads)
+        }));
+        let sig = Signature::new("Use-Name")
+            .param(Param::new("Identity", ParamType::Any).from_pipeline())
+            .param(Param::new("Note", ParamType::Any))
+            .reads_input(vec!["Name".to_string()]);
+        r.register(CommandInfo::new(sig, || Box::new(ByName)));
         r
+    }
+
+    #[test]
+    fn a_producer_learns_what_the_next_command_reads_of_its_objects() {
+        let tell = |script: &str| run_to_string(registry(), script);
+        assert_eq!(tell("Tell-Reads"), "whole\n", "shown: every property");
+        assert_eq!(tell("Tell-Reads | Take-One"), "whole\ntake-one ended\n");
+        assert_eq!(tell("Tell-Reads | Use-Name"), "Name\n");
+        assert_eq!(
+            tell("Tell-Reads | ForEach-Object { $_ } | Use-Name"),
+            "whole\n"
+        );
+        assert_eq!(
+            tell("Tell-Reads -OutVariable seen | Use-Name"),
+            "whole\n",
+            "-OutVariable keeps the whole objects"
+        );
+        assert_eq!(
+            tell("Tell-Reads | Use-Name -Note { $_.Extra }"),
+            "whole\n",
+            "a script block argument may read anything of $_"
+        );
+        assert_eq!(tell("Tell-Reads | Use-Name -Note 1"), "Name\n");
     }
 
     #[test]

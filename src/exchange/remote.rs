@@ -202,6 +202,16 @@ impl Backend for RestBackend {
         let body = serde_json::to_vec(request)
             .map_err(|e| ExchangeError::invalid_argument("InvalidRequestBody", e.to_string()))?;
         let mut url = self.endpoint.url.clone();
+        if let Some(select) = &request.select {
+            // The first page's address carries `$select`; the next pages' come from the
+            // service.
+            let mut first = reqwest::Url::parse(&url)
+                .map_err(|e| connection_error(format!("'{url}' is not a valid address: {e}")))?;
+            first
+                .query_pairs_mut()
+                .append_pair("$select", &select.join(","));
+            url = first.to_string();
+        }
         let mut warnings = Vec::new();
         loop {
             let page = self.post(&url, &body)?;

@@ -28,6 +28,9 @@ pub const HASHTABLE_TYPE: &str = "#Exchange.GenericHashTable";
 pub struct Request {
     pub cmdlet_name: String,
     pub parameters: Map<String, Value>,
+    /// The properties the caller will read of each result (`$select` on the URL, not in
+    /// the body): a backend may leave the others out, and need not.
+    pub select: Option<Vec<String>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -62,6 +65,7 @@ impl<'de> Deserialize<'de> for Request {
         Ok(Request {
             cmdlet_name: envelope.cmdlet_input.cmdlet_name,
             parameters: envelope.cmdlet_input.parameters,
+            select: None,
         })
     }
 }
@@ -71,6 +75,7 @@ impl Request {
         Request {
             cmdlet_name: cmdlet_name.into(),
             parameters: Map::new(),
+            select: None,
         }
     }
 

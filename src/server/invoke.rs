@@ -91,12 +91,16 @@ async fn answer(
         Ok(bytes) => bytes,
         Err(response) => return response,
     };
+    let query = Query::parse(parts.uri.query().unwrap_or(""));
     let command = match parse_request(&bytes) {
-        Ok(command) => command,
+        // `$select` lets the command leave the other properties out as it makes them.
+        Ok(command) => Request {
+            select: query.select.clone(),
+            ..command
+        },
         Err(error) => return error_response(&error),
     };
     logged.cmdlet = command.cmdlet_name.clone();
-    let query = Query::parse(parts.uri.query().unwrap_or(""));
     let page_size = page_size(&parts.headers);
     let caller = Caller::signed_in(claims.subject(), claims.appid.as_deref(), peer);
     let mut stream = match &query.skip_token {
@@ -184,6 +188,7 @@ pub fn parse_request(bytes: &[u8]) -> Result<Request, ExchangeError> {
     Ok(Request {
         cmdlet_name: cmdlet.name.clone(),
         parameters: request.parameters,
+        select: None,
     })
 }
 

@@ -7,6 +7,11 @@ use crate::engine::object::PsObject;
 use crate::engine::value::Value;
 use crate::exchange::request::{self, Object};
 
+/// Every property an Exchange cmdlet reads of an object piped to an identity parameter:
+/// what [`object_identity`] sends, and what the confirmation names it by
+/// (`super::confirm`).
+pub const IDENTITY_PROPERTIES: &[&str] = &["Guid", "Identity", "Name", "DisplayName"];
+
 /// The text an object piped into an identity parameter stands for: its Guid, else its
 /// Identity, else its Name (as Exchange resolves a piped mailbox object).
 fn object_identity(object: &PsObject) -> Option<String> {

@@ -141,7 +141,7 @@ impl Processor for ExchangeCommand {
         if let Some(error) = connection::refuses(cx.session(), self.name) {
             return cx.write_error(error_record(&error, self.name));
         }
-        let request = self.request(cx);
+        let mut request = self.request(cx);
         if self.changes() {
             // Nobody waits on an open bulk change while the admin answers.
             if cx.will_ask()
@@ -153,6 +153,10 @@ impl Processor for ExchangeCommand {
             if !cx.should_process_text(&description, None, None)? {
                 return Ok(());
             }
+        } else {
+            // A Get whose objects only name what the next cmdlet changes
+            // (`Get-CASMailbox | Set-CASMailbox ...`) asks for just those properties.
+            request.select = cx.output_reads();
         }
         let backend = match cx.session().backend() {
             Ok(backend) => backend,

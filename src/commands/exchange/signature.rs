@@ -122,7 +122,34 @@ pub fn signature(cmdlet: &CmdletInfo) -> Signature {
         }
         sig = sig.param(param);
     }
+    if let Some(reads) = input_reads(cmdlet) {
+        sig = sig.reads_input(reads);
+    }
     super::help::add_help(sig)
+}
+
+/// What the cmdlet reads of an object piped to it, when that is less than the whole
+/// object: when every parameter that takes a piped object whole is an identity, it reads
+/// the object's identity properties ([`super::convert::IDENTITY_PROPERTIES`]) and the
+/// properties its by-name parameters take. (A piped object bound whole to any other
+/// parameter is sent with all its properties.)
+fn input_reads(cmdlet: &CmdletInfo) -> Option<Vec<String>> {
+    let online = || cmdlet.parameters.iter().filter(|p| p.available_online());
+    if online().any(|p| p.pipeline.by_value() && !p.type_name.ends_with("IdParameter")) {
+        return None;
+    }
+    let mut reads: Vec<String> = super::convert::IDENTITY_PROPERTIES
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    for p in online().filter(|p| p.pipeline.by_property_name()) {
+        for name in std::iter::once(&p.name).chain(&p.aliases) {
+            if !reads.iter().any(|r| r.eq_ignore_ascii_case(name)) {
+                reads.push(name.clone());
+            }
+        }
+    }
+    Some(reads)
 }
 
 #[cfg(test)]
@@ -167,5 +194,37 @@ mod tests {
             sig.find_param("WhatIf").is_none(),
             "added by SupportsShouldProcess"
         );
+    }
+
+    #[test]
+    fn a_cmdlet_reads_of_a_piped_object_what_names_it() {
+        let reads = |name: &str| signature(Catalog::get().cmdlet(name).expect("known")).input_reads;
+        let identities = Some(vec![
+            "Guid".to_string(),
+            "Identity".to_string(),
+            "Name".to_string(),
+            "DisplayName".to_string(),
+        ]);
+        // Identity by value (Set-CASMailbox) or by property name only (Set-Mailbox).
+        assert_eq!(reads("Set-CASMailbox"), identities);
+        assert_eq!(reads("Set-Mailbox"), identities);
+        // A by-name parameter that is not an identity adds its name and aliases.
+        assert_eq!(
+            reads("Get-AggregateZapReport"),
+            Some(
+                [
+                    "Guid",
+                    "Identity",
+                    "Name",
+                    "DisplayName",
+                    "EndDate",
+                    "StartDate"
+                ]
+                .map(String::from)
+                .to_vec()
+            )
+        );
+        // An identity typed as a plain string takes a piped object whole.
+        assert_eq!(reads("Get-EXOCasMailbox"), None);
     }
 }

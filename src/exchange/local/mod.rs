@@ -71,6 +71,8 @@ const COMMON_PARAMETERS: &[&str] = &[
 pub(crate) struct Bound<'a> {
     pub cmdlet: &'a CmdletInfo,
     pub params: Vec<(&'a ParameterInfo, &'a Value)>,
+    /// The only properties the caller will read of the results ([`Request::select`]).
+    pub select: Option<&'a [String]>,
 }
 
 impl<'a> Bound<'a> {
@@ -223,7 +225,11 @@ impl LocalBackend {
                 }
             }
         }
-        Ok(Bound { cmdlet, params })
+        Ok(Bound {
+            cmdlet,
+            params,
+            select: request.select.as_deref(),
+        })
     }
 }
 
@@ -310,13 +316,18 @@ impl LocalBackend {
 }
 
 /// What a Get shows: the noun's layout, or for a Get-EXO* cmdlet its Minimum property
-/// set and what `-Properties` and `-PropertySets` add.
+/// set and what `-Properties` and `-PropertySets` add; of those, only what the caller
+/// will read, when it said ([`Bound::select`]).
 pub(super) fn shown(noun: &NounSpec, bound: &Bound) -> Result<Shown, ExchangeError> {
-    property_sets::shown(
+    let mut shown = property_sets::shown(
         noun,
         &entries::texts(bound.get("Properties")),
         &entries::texts(bound.get("PropertySets")),
-    )
+    )?;
+    if let Some(select) = bound.select {
+        shown.narrow(select);
+    }
+    Ok(shown)
 }
 
 /// A known Exchange Online cmdlet the local organisation does not implement.

@@ -50,6 +50,17 @@ impl Shown {
             extra,
         }
     }
+
+    /// Only the properties named in `select` (any case). The settings no column holds
+    /// still follow when `select` names one that is not among the properties.
+    pub fn narrow(&mut self, select: &[String]) {
+        let selected = |p: &str| select.iter().any(|s| s.eq_ignore_ascii_case(p));
+        let unlisted = select
+            .iter()
+            .any(|s| !self.properties.iter().any(|p| p.eq_ignore_ascii_case(s)));
+        self.properties.retain(|p| selected(p));
+        self.extra &= unlisted;
+    }
 }
 
 /// A Get-EXO* cmdlet's property sets.

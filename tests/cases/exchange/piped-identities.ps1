@@ -1,0 +1,49 @@
+# A Get piped to a cmdlet of the same noun names the objects to change, whichever way the
+# cmdlet takes them: by value (Set-CASMailbox -Identity), by the Identity property
+# (Set-Mailbox), or as the identity of a group or mail user. What the Set reads of a piped
+# object is only its identity, so the Get may make no more than that; anything else that
+# sees the objects (-OutVariable, a script block) sees them whole.
+Get-CASMailbox -ResultSize 2 | Set-CASMailbox -PopEnabled $false -WhatIf
+# CHECK: What if: Performing the operation "Set-CASMailbox" on target "Ken Sanchez".
+# CHECK: What if: Performing the operation "Set-CASMailbox" on target "Esther Valle".
+# CHECK: WARNING: There are more results available than are currently displayed. To view them, increase the value for the ResultSize parameter.
+Get-CASMailbox -Filter "Name -like 'Ken*'" | Set-CASMailbox -PopEnabled $false
+Get-CASMailbox "Ken Sanchez" | Format-List Name, PopEnabled
+# CHECK:
+# CHECK: Name       : Ken Sanchez
+# CHECK: PopEnabled : False
+# CHECK:
+Get-Mailbox -Filter "Name -like 'Esther*'" | Set-Mailbox -CustomAttribute1 "Sales"
+Get-Mailbox "Esther Valle" | Format-List Name, CustomAttribute1
+# CHECK:
+# CHECK: Name             : Esther Valle
+# CHECK: CustomAttribute1 : Sales
+# CHECK:
+Get-MailUser | Set-MailUser -CustomAttribute2 "Partner"
+Get-MailUser | Format-List Name, CustomAttribute2
+# CHECK:
+# CHECK: Name             : Julia Moore
+# CHECK: CustomAttribute2 : Partner
+# CHECK:
+Get-DistributionGroup -Identity Sales | Set-DistributionGroup -MailTip "Sales team"
+Get-DistributionGroup -Identity Sales | Format-List Name, MailTip
+# CHECK:
+# CHECK: Name    : Sales
+# CHECK: MailTip : Sales team
+# CHECK:
+Get-DistributionGroup -Identity Sales | Remove-DistributionGroup -WhatIf
+# CHECK: What if: Performing the operation "Remove-DistributionGroup" on target "Sales".
+Get-Mailbox -Identity "Ken Sanchez" | Get-MailboxStatistics | Format-List DisplayName
+# CHECK:
+# CHECK: DisplayName : Ken Sanchez
+# CHECK:
+# Kept by -OutVariable: the whole mailbox, every property of it.
+Get-CASMailbox "Ken Sanchez" -OutVariable kept | Set-CASMailbox -PopEnabled $true
+$kept[0].ActiveSyncEnabled
+# CHECK: True
+($kept[0].PSObject.Properties | Measure-Object).Count -eq ((Get-CASMailbox "Ken Sanchez").PSObject.Properties | Measure-Object).Count
+# CHECK: True
+Get-CASMailbox "Ken Sanchez" | ForEach-Object { Write-Host $_.ImapEnabled; $_ } | Set-CASMailbox -ImapEnabled $false
+# CHECK: True
+(Get-CASMailbox "Ken Sanchez").ImapEnabled
+# CHECK: False
