@@ -244,9 +244,49 @@ pub struct Signature {
     /// `$ConfirmPreference` (Medium unless declared, as pwsh's default).
     pub confirm_impact: ConfirmImpact,
     pub examples: Vec<Example>,
-    /// What the command reads of each object piped to it: `None`, the whole object
-    /// (the default), or only the named properties ([`Signature::reads_input`]).
-    pub input_reads: Option<Vec<String>>,
+    /// What the command reads of each object piped to it (the whole object unless
+    /// declared otherwise).
+    pub input_reads: InputReads,
+}
+
+/// What a command reads of each object piped to it. A command before it that can make
+/// its objects with fewer properties (an Exchange Get) makes only these when nothing else
+/// sees them ([`Ctx::output_reads`]).
+#[derive(Debug, Clone, Default)]
+pub enum InputReads {
+    /// Anything: it may keep, show or pass on the whole object.
+    #[default]
+    Whole,
+    /// Only these properties, whatever its arguments (an Exchange cmdlet reads only the
+    /// identity a piped object names).
+    Properties(Vec<String>),
+    /// Worked out from its arguments: `Measure-Object -Property Size` reads only `Size`
+    /// (`None`: the whole object).
+    ByArguments(fn(&Bound) -> Option<Vec<String>>),
+}
+
+impl InputReads {
+    /// What the command reads, given its arguments (`None`: the whole object).
+    pub fn of(&self, args: &Bound) -> Option<Vec<String>> {
+        match self {
+            InputReads::Whole => None,
+            InputReads::Properties(names) => Some(names.clone()),
+            InputReads::ByArguments(reads) => reads(args),
+        }
+    }
+}
+
+/// The property names an argument gives as plain text (`-Property Name, Size`): `None`
+/// for a wildcard, a calculated property or a script block, which may read anything.
+pub fn plain_property_names(value: &Value) -> Option<Vec<String>> {
+    let plain = |v: &Value| match v {
+        Value::String(s) if !s.contains(['*', '?', '[']) => Some(s.to_string()),
+        _ => None,
+    };
+    match value {
+        Value::Array(items) => items.borrow().iter().map(plain).collect(),
+        one => plain(one).map(|name| vec![name]),
+    }
 }
 
 impl Signature {
@@ -261,7 +301,7 @@ impl Signature {
             supports_should_process: false,
             confirm_impact: ConfirmImpact::Medium,
             examples: Vec::new(),
-            input_reads: None,
+            input_reads: InputReads::Whole,
         }
     }
     pub fn alias(mut self, alias: &str) -> Signature {
@@ -297,7 +337,12 @@ impl Signature {
     /// (an Exchange cmdlet takes a piped object only as the identity it names): the
     /// command before it may then make its objects with only these ([`Ctx::output_reads`]).
     pub fn reads_input(mut self, properties: Vec<String>) -> Signature {
-        self.input_reads = Some(properties);
+        self.input_reads = InputReads::Properties(properties);
+        self
+    }
+    /// As [`Signature::reads_input`], with what it reads worked out from the arguments.
+    pub fn reads_input_by(mut self, reads: fn(&Bound) -> Option<Vec<String>>) -> Signature {
+        self.input_reads = InputReads::ByArguments(reads);
         self
     }
     pub fn example(mut self, description: &str, code: &str, expected: &str) -> Signature {

@@ -143,7 +143,7 @@ impl Stage {
             .iter()
             .any(|(_, v)| matches!(v, Value::ScriptBlock(_)));
         match self.binds_input && !scripted {
-            true => self.sig.input_reads.clone(),
+            true => self.sig.input_reads.of(&self.binding.bound),
             false => None,
         }
     }
@@ -1027,7 +1027,8 @@ mod tests {
         }
     }
 
-    /// Writes one object naming what the command after it reads of its output.
+    /// Writes one object, after keeping in `$told` what the command after it reads of
+    /// its output.
     struct TellReads;
 
     impl Processor for TellReads {
@@ -1036,7 +1037,13 @@ mod tests {
                 Some(names) => names.join(","),
                 None => "whole".to_string(),
             };
-            cx.write(Value::str(reads))
+            cx.engine
+                .scopes
+                .set_global("told", Value::str(reads.clone()));
+            let mut object = crate::engine::object::PsObject::custom();
+            object.set("Name", Value::str(reads));
+            object.set("Size", Value::Int(1));
+            cx.write(Value::object(object))
         }
     }
 
@@ -1069,25 +1076,52 @@ mod tests {
 
     #[test]
     fn a_producer_learns_what_the_next_command_reads_of_its_objects() {
-        let tell = |script: &str| run_to_string(registry(), script);
-        assert_eq!(tell("Tell-Reads"), "whole\n", "shown: every property");
-        assert_eq!(tell("Tell-Reads | Take-One"), "whole\ntake-one ended\n");
-        assert_eq!(tell("Tell-Reads | Use-Name"), "Name\n");
+        let told = |script: &str| run_to_string(registry(), &format!("{script} | Out-Null; $told"));
+        assert_eq!(told("Tell-Reads"), "whole\n", "shown: every property");
+        assert_eq!(told("Tell-Reads | Take-One"), "take-one ended\nwhole\n");
+        assert_eq!(told("Tell-Reads | Use-Name"), "Name\n");
         assert_eq!(
-            tell("Tell-Reads | ForEach-Object { $_ } | Use-Name"),
+            told("Tell-Reads | ForEach-Object { $_ } | Use-Name"),
             "whole\n"
         );
         assert_eq!(
-            tell("Tell-Reads -OutVariable seen | Use-Name"),
+            told("Tell-Reads -OutVariable seen | Use-Name"),
             "whole\n",
             "-OutVariable keeps the whole objects"
         );
         assert_eq!(
-            tell("Tell-Reads | Use-Name -Note { $_.Extra }"),
+            told("Tell-Reads | Use-Name -Note { $_.Extra }"),
             "whole\n",
             "a script block argument may read anything of $_"
         );
-        assert_eq!(tell("Tell-Reads | Use-Name -Note 1"), "Name\n");
+        assert_eq!(told("Tell-Reads | Use-Name -Note 1"), "Name\n");
+        // Counting reads nothing; measuring or selecting by plain names reads those.
+        assert_eq!(told("Tell-Reads | Measure-Object"), "\n");
+        assert_eq!(
+            run_to_string(
+                registry(),
+                "try { Tell-Reads | Measure-Object -Sum } catch {}; $told"
+            ),
+            "whole\n",
+            "its error names the whole object"
+        );
+        assert_eq!(told("Tell-Reads | Measure-Object Size -Sum"), "Size\n");
+        assert_eq!(told("Tell-Reads | Select-Object Name, Size"), "Name,Size\n");
+        assert_eq!(
+            told("Tell-Reads | Select-Object Name -ExpandProperty Size"),
+            "Name,Size\n"
+        );
+        assert_eq!(told("Tell-Reads | Select-Object Na*"), "whole\n");
+        assert_eq!(
+            told("Tell-Reads | Select-Object @{n='N'; e={$_.Size}}"),
+            "whole\n"
+        );
+        assert_eq!(told("Tell-Reads | Select-Object -First 1"), "whole\n");
+        let selected = run_to_string(
+            registry(),
+            "Tell-Reads | Select-Object -ExpandProperty Name",
+        );
+        assert_eq!(selected, "Name\n", "the object still has what was read");
     }
 
     #[test]

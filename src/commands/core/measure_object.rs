@@ -4,7 +4,9 @@
 
 use super::order::{as_number, compare};
 use super::props::{input_object, single};
-use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
+use crate::engine::command::{
+    Bound, CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature, plain_property_names,
+};
 use crate::engine::error::ErrorCategory;
 use crate::engine::object::PsObject;
 use crate::engine::value::Value;
@@ -221,6 +223,15 @@ impl Processor for Measure {
     }
 }
 
+/// What Measure-Object reads of each object: the properties -Property names, or nothing
+/// at all when it only counts (the objects themselves are measured by -Sum and the rest).
+fn reads(args: &Bound) -> Option<Vec<String>> {
+    match args.get("Property") {
+        Some(property) => plain_property_names(property),
+        None => args.values.is_empty().then(Vec::new),
+    }
+}
+
 pub fn command() -> CommandInfo {
     let sig = Signature::new("Measure-Object")
         .alias("measure")
@@ -237,6 +248,7 @@ pub fn command() -> CommandInfo {
         .param(Param::switch("Character"))
         .param(Param::switch("IgnoreWhiteSpace"))
         .param(Param::new("InputObject", ParamType::Any).from_pipeline())
+        .reads_input_by(reads)
         .example(
             "Sum and average",
             "(1, 2, 3 | Measure-Object -Sum -Average).Sum",

@@ -8,7 +8,9 @@
 
 use super::order::equal;
 use super::props::{ScriptProps, count, given_non_null, keep_ends, readable};
-use crate::engine::command::{CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature};
+use crate::engine::command::{
+    Bound, CommandInfo, Ctx, Flow, Param, ParamType, Processor, Signature, plain_property_names,
+};
 use crate::engine::error::ErrorCategory;
 use crate::engine::object::{PSCUSTOMOBJECT, PsObject};
 use crate::engine::value::Value;
@@ -238,6 +240,18 @@ pub fn strings(v: Option<&Value>) -> Vec<String> {
     }
 }
 
+/// What Select-Object reads of each object: the properties it selects by plain name and
+/// the one it expands. Without either it passes the objects on whole.
+fn reads(args: &Bound) -> Option<Vec<String>> {
+    let expanded = args.get("ExpandProperty").map(Value::to_string);
+    let mut names = match args.get("Property") {
+        Some(property) => plain_property_names(property)?,
+        None => Vec::new(),
+    };
+    names.extend(expanded);
+    (!names.is_empty()).then_some(names)
+}
+
 pub fn command() -> CommandInfo {
     let sig = Signature::new("Select-Object")
         .alias("select")
@@ -253,6 +267,7 @@ pub fn command() -> CommandInfo {
         .param(Param::new("SkipLast", ParamType::Int))
         .param(Param::switch("Unique"))
         .param(Param::new("InputObject", ParamType::Any).from_pipeline())
+        .reads_input_by(reads)
         .example("The first objects", "1..5 | Select-Object -First 2", "1\n2")
         .example(
             "A calculated property",

@@ -198,7 +198,11 @@ mod tests {
 
     #[test]
     fn a_cmdlet_reads_of_a_piped_object_what_names_it() {
-        let reads = |name: &str| signature(Catalog::get().cmdlet(name).expect("known")).input_reads;
+        let reads = |name: &str| {
+            signature(Catalog::get().cmdlet(name).expect("known"))
+                .input_reads
+                .of(&Default::default())
+        };
         let identities = Some(vec![
             "Guid".to_string(),
             "Identity".to_string(),

@@ -1,8 +1,9 @@
-# A Get piped to a cmdlet of the same noun names the objects to change, whichever way the
-# cmdlet takes them: by value (Set-CASMailbox -Identity), by the Identity property
-# (Set-Mailbox), or as the identity of a group or mail user. What the Set reads of a piped
-# object is only its identity, so the Get may make no more than that; anything else that
-# sees the objects (-OutVariable, a script block) sees them whole.
+# Objects piped from a Get: to a cmdlet of the same noun, which takes them as the objects
+# to change, whichever way (by value: Set-CASMailbox -Identity; by the Identity property:
+# Set-Mailbox; a group's or mail user's identity), and to commands that count or select.
+# Those read only some properties of the objects (the identity, the selected names,
+# nothing when counting), so the Get may make no more than that; anything else that sees
+# the objects (-OutVariable, a script block) sees them whole.
 Get-CASMailbox -ResultSize 2 | Set-CASMailbox -PopEnabled $false -WhatIf
 # CHECK: What if: Performing the operation "Set-CASMailbox" on target "Ken Sanchez".
 # CHECK: What if: Performing the operation "Set-CASMailbox" on target "Esther Valle".
@@ -47,3 +48,18 @@ Get-CASMailbox "Ken Sanchez" | ForEach-Object { Write-Host $_.ImapEnabled; $_ } 
 # CHECK: True
 (Get-CASMailbox "Ken Sanchez").ImapEnabled
 # CHECK: False
+# Counting reads nothing of the objects; selecting by name reads only those properties.
+(Get-CASMailbox -ResultSize Unlimited -Filter "ImapEnabled -eq `$false" | Measure-Object).Count
+# CHECK: 1
+Get-Mailbox "Ken Sanchez" | Select-Object -ExpandProperty EmailAddresses
+# CHECK: SMTP:ken@contoso.com
+# CHECK: smtp:ken@contoso.onmicrosoft.com
+(Get-Mailbox "Ken Sanchez" | Select-Object -Property Name).PSObject.TypeNames[0]
+# CHECK: Selected.Microsoft.Exchange.Data.Directory.Management.Mailbox
+Get-Mailbox -ResultSize Unlimited | Select-Object -First 2 -Property Name, Alias
+# CHECK:
+# CHECK: Name         Alias
+# CHECK: ----         -----
+# CHECK: Ken Sanchez  ken
+# CHECK: Esther Valle esther
+# CHECK:
