@@ -679,9 +679,10 @@ fn read_org(conn: &Connection) -> Result<OrgInfo, ExchangeError> {
     })
 }
 
-/// The current time in UTC, as stored (`2026-01-31T09:15:00Z`).
+/// The current time in UTC, as stored (`2026-01-31T09:15:00Z`): whole seconds, `Z` for
+/// UTC. (Written without a format string: every change of a bulk change stamps it.)
 pub fn now_utc() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// A new GUID in its usual text form. Uniqueness, not secrecy, is what matters here: the
@@ -720,6 +721,13 @@ fn splitmix(mut x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_time_is_stored_in_whole_seconds_of_utc() {
+        let now = now_utc();
+        let parsed = chrono::NaiveDateTime::parse_from_str(&now, "%Y-%m-%dT%H:%M:%SZ");
+        assert!(parsed.is_ok() && now.len() == 20, "{now}");
+    }
 
     #[test]
     fn a_store_from_a_newer_exosh_is_refused() {
