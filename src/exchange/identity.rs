@@ -84,7 +84,10 @@ pub fn soft_delete_cutoff() -> String {
 pub fn lifecycle_condition(lifecycle: Lifecycle) -> SqlFragment {
     let kept = || vec![SqlValue::Text(soft_delete_cutoff())];
     match lifecycle {
-        Lifecycle::Active => SqlFragment::new("r.\"WhenSoftDeleted\" IS NULL", Vec::new()),
+        // Not through the soft-delete index (the `+`): nearly every recipient is active,
+        // and that index would lead the planner away from a better one (the name order
+        // of a sorted page, an identity's).
+        Lifecycle::Active => SqlFragment::new("+r.\"WhenSoftDeleted\" IS NULL", Vec::new()),
         Lifecycle::SoftDeleted => SqlFragment::new("r.\"WhenSoftDeleted\" >= ?", kept()),
         Lifecycle::Any => SqlFragment::new(
             "(r.\"WhenSoftDeleted\" IS NULL OR r.\"WhenSoftDeleted\" >= ?)",

@@ -121,6 +121,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/11.sql"),
     include_str!("migrations/12.sql"),
     include_str!("migrations/13.sql"),
+    include_str!("migrations/14.sql"),
 ];
 
 /// exosh's mark in the SQLite header (`PRAGMA application_id`): "exoS". Set by
