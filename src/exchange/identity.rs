@@ -279,12 +279,26 @@ pub fn resolve_recipient(
     identity: &str,
     server: &str,
 ) -> Result<i64, ExchangeError> {
+    resolve_recipient_as(conn, scope, identity, server, "r.rid", |row| row.get(0))
+}
+
+/// As [`resolve_recipient`], reading of the recipient found what `select` (a SELECT list
+/// over table alias `r`) selects, with `read`: a change reads the row it changes in the
+/// same statement that finds it.
+pub fn resolve_recipient_as<T>(
+    conn: &Connection,
+    scope: &SqlFragment,
+    identity: &str,
+    server: &str,
+    select: &str,
+    mut read: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<T, ExchangeError> {
     if let Some(guid) = guid_text(identity) {
         // As Exchange's identity parameters do, a GUID names the object with that GUID
         // before anything else: one probe of a unique index (a piped object arrives as
         // its Guid), the full search only when no object has it.
         let sql = format!(
-            "SELECT r.rid FROM recipients r WHERE ({}) AND r.\"Guid\" = ? LIMIT 1",
+            "SELECT {select} FROM recipients r WHERE ({}) AND r.\"Guid\" = ? LIMIT 1",
             scope.sql
         );
         let params = scope
@@ -292,32 +306,32 @@ pub fn resolve_recipient(
             .iter()
             .cloned()
             .chain(std::iter::once(SqlValue::Text(guid.to_string())));
-        let found: Option<i64> = conn
+        let found: Option<T> = conn
             .prepare_cached(&sql)
             .and_then(|mut stmt| {
-                stmt.query_row(params_from_iter(params), |row| row.get(0))
+                stmt.query_row(params_from_iter(params), &mut read)
                     .optional()
             })
             .map_err(sql_error)?;
-        if let Some(rid) = found {
-            return Ok(rid);
+        if let Some(found) = found {
+            return Ok(found);
         }
     }
     let condition = recipient_condition(identity, false);
     let sql = format!(
-        "SELECT r.rid FROM recipients r WHERE ({}) AND ({}) LIMIT 2",
+        "SELECT {select} FROM recipients r WHERE ({}) AND ({}) LIMIT 2",
         scope.sql, condition.sql
     );
     let params = scope.params.iter().chain(condition.params.iter());
     let mut stmt = conn.prepare_cached(&sql).map_err(sql_error)?;
-    let ids: Vec<i64> = stmt
-        .query_map(params_from_iter(params), |row| row.get(0))
+    let mut found: Vec<T> = stmt
+        .query_map(params_from_iter(params), read)
         .map_err(sql_error)?
         .collect::<Result<_, _>>()
         .map_err(sql_error)?;
-    match ids.as_slice() {
-        [id] => Ok(*id),
-        [] => Err(not_found(identity, server)),
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(not_found(identity, server)),
         _ => Err(ambiguous(identity)),
     }
 }

@@ -104,6 +104,47 @@ const BATCH_COMMANDS: usize = 500;
 /// store (and the work a kill would undo) stays small.
 const BATCH_WINDOW: Duration = Duration::from_millis(100);
 
+/// One command's savepoint in a bulk change's transaction: its changes are undone when it
+/// is dropped unreleased (the command failed, or ran with `-WhatIf`), and kept with the
+/// batch when released. Its statements are prepared once per connection, not parsed again
+/// for each of a bulk change's commands.
+struct CommandSavepoint<'c> {
+    conn: &'c Connection,
+    released: bool,
+}
+
+impl<'c> CommandSavepoint<'c> {
+    fn begin(conn: &'c Connection) -> Result<CommandSavepoint<'c>, ExchangeError> {
+        Self::run(conn, "SAVEPOINT exosh_command")?;
+        Ok(CommandSavepoint {
+            conn,
+            released: false,
+        })
+    }
+
+    fn release(mut self) -> Result<(), ExchangeError> {
+        Self::run(self.conn, "RELEASE exosh_command")?;
+        self.released = true;
+        Ok(())
+    }
+
+    fn run(conn: &Connection, sql: &str) -> Result<(), ExchangeError> {
+        conn.prepare_cached(sql)
+            .and_then(|mut statement| statement.execute([]))
+            .map(drop)
+            .map_err(sql_error)
+    }
+}
+
+impl Drop for CommandSavepoint<'_> {
+    fn drop(&mut self) {
+        if !self.released {
+            let _ = Self::run(self.conn, "ROLLBACK TO exosh_command")
+                .and_then(|()| Self::run(self.conn, "RELEASE exosh_command"));
+        }
+    }
+}
+
 /// The schema's migrations, in order; migration `i` brings `user_version` to `i + 1`.
 /// Never edit a released migration (nor build one from today's constants): append a new
 /// file.
@@ -303,13 +344,13 @@ impl Store {
             });
         }
         let value = {
-            let savepoint = self.conn.savepoint().map_err(sql_error)?;
-            let value = f(&savepoint, &self.org)?;
+            let savepoint = CommandSavepoint::begin(&self.conn)?;
+            let value = f(&self.conn, &self.org)?;
             if commit {
                 if let Some(pending) = self.audits.remove(&std::thread::current().id()) {
-                    super::audit::write(&savepoint, &self.org, &pending)?;
+                    super::audit::write(&self.conn, &self.org, &pending)?;
                 }
-                savepoint.commit().map_err(sql_error)?;
+                savepoint.release()?;
             }
             value
         };

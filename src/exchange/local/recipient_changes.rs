@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 
 use super::groups;
 use super::recipients::{
-    Context, Plan, RecipientRow, layout_of, read_recipient, read_recipient_columns, render,
+    Context, Plan, RecipientRow, layout_of, read_recipient, render, resolve_recipient_columns,
 };
 use super::values::{
     column_value, is_hashtable, is_size_parameter, multi_value, reference_name, size_value, to_bool,
@@ -36,20 +36,23 @@ impl LocalBackend {
         let identity = bound.required_text("Identity")?;
         let commit = !bound.switch("WhatIf");
         self.store().write_if(commit, |tx, org| {
-            let rid = identity::resolve_recipient(
-                tx,
-                &scope(Lifecycle::Active, layout_of(noun).kinds),
-                &identity,
-                &org.server,
-            )?;
+            let scope = scope(Lifecycle::Active, layout_of(noun).kinds);
             let row = if ["EmailAddresses", "PrimarySmtpAddress"]
                 .iter()
                 .any(|p| bound.get(p).is_some())
             {
+                let rid = identity::resolve_recipient(tx, &scope, &identity, &org.server)?;
                 read_recipient(tx, rid)?
             } else {
-                read_recipient_columns(tx, rid, &changed_columns(bound))?
+                resolve_recipient_columns(
+                    tx,
+                    &scope,
+                    &identity,
+                    &org.server,
+                    &changed_columns(bound),
+                )?
             };
+            let rid = row.rid;
             let group = groups::is_group_noun(noun);
             let mut changed = group && groups::apply_group_settings(tx, org, noun, &row, bound)?;
             changed |= apply_external_address(tx, noun, &row, bound)?;

@@ -145,13 +145,15 @@ pub(super) fn read_recipient(conn: &Connection, rid: i64) -> Result<RecipientRow
     read_one(conn, sql, reading, rid)
 }
 
-/// A recipient without its addresses (`addresses` empty) and with only the `wanted`
-/// columns (the others read as blank) and its `Extra` settings: what a change that does
-/// not touch its addresses needs, saving a lookup and most of a row per object of a bulk
-/// change.
-pub(super) fn read_recipient_columns(
+/// The recipient an identity names within `scope`, without its addresses (`addresses`
+/// empty) and with only the `wanted` columns (the others read as blank) and its `Extra`
+/// settings: what a change that does not touch its addresses needs, found and read in
+/// one statement (a bulk change does this once per object).
+pub(super) fn resolve_recipient_columns(
     conn: &Connection,
-    rid: i64,
+    scope: &SqlFragment,
+    identity: &str,
+    server: &str,
     wanted: &[&'static Column],
 ) -> Result<RecipientRow, ExchangeError> {
     let reading = Reading {
@@ -165,11 +167,14 @@ pub(super) fn read_recipient_columns(
         extra: true,
         addresses: false,
     };
-    let sql = format!(
-        "SELECT {} FROM recipients r WHERE r.rid = ?1",
-        reading.select_list()
-    );
-    read_one(conn, &sql, &reading, rid)
+    identity::resolve_recipient_as(
+        conn,
+        scope,
+        identity,
+        server,
+        &reading.select_list(),
+        |row| reading.read(row),
+    )
 }
 
 fn read_one(
