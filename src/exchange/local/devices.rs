@@ -16,7 +16,7 @@ use rusqlite::{Connection, Row, params, params_from_iter};
 use serde_json::{Map, Value, json};
 
 use super::directory::{category_path, directory_suffix, escape_dn, organization_id};
-use super::entries::{PRINCIPAL_COLUMNS, Principal, resolve, shaped};
+use super::entries::{PRINCIPAL_COLUMNS, Principal, mailbox_of_items, resolve, shaped};
 use super::{Bound, LocalBackend, identity_text};
 use crate::exchange::identity::{self, Lifecycle};
 use crate::exchange::nouns::NounSpec;
@@ -224,7 +224,14 @@ fn condition(
 ) -> Result<SqlFragment, ExchangeError> {
     let mut condition = SqlFragment::all();
     let exo = names_mailbox(bound);
-    if let Some(identity) = device_identity(bound) {
+    if let Some(mailbox) =
+        device_identity(bound).and_then(|_| mailbox_of_items(conn, bound, server))
+    {
+        condition = condition.and(SqlFragment::new(
+            "d.rid = ?",
+            vec![SqlValue::Integer(mailbox.rid)],
+        ));
+    } else if let Some(identity) = device_identity(bound) {
         condition = condition.and(identity_condition(conn, &identity, server)?);
     }
     let mailbox = [
@@ -547,7 +554,8 @@ impl LocalBackend {
                 &condition(conn, bound, activesync_only, &org.server)?,
                 &order(bound)?,
             )?;
-            if let Some(identity) = device_identity(bound).filter(|_| found.is_empty()) {
+            let listed = mailbox_of_items(conn, bound, &org.server).is_some();
+            if let Some(identity) = device_identity(bound).filter(|_| found.is_empty() && !listed) {
                 return Err(identity::not_found(&identity, &org.server));
             }
             let access = Access::load(conn)?;

@@ -11,9 +11,10 @@ use serde_json::{Map, Value, json};
 
 use super::directory::{self, directory_suffix, escape_dn};
 use super::recipients::requested_identity;
-use super::{Bound, LocalBackend, ResultSize, feed, not_local};
+use super::{Bound, LocalBackend, ResultSize, feed, identity_text, not_local};
 use crate::exchange::identity::{self, Lifecycle, scope};
 use crate::exchange::nouns::property_sets::Shown;
+use crate::exchange::nouns::recipients::MAILBOXES;
 use crate::exchange::nouns::{MailboxData, NounSpec, Op, Table};
 use crate::exchange::request::{ExchangeError, Object, TYPE_ANNOTATION, scalar_text};
 use crate::exchange::store::{OrgInfo, sql_error};
@@ -110,6 +111,26 @@ pub(super) fn resolve(
 ) -> Result<Principal, ExchangeError> {
     let rid = identity::resolve_recipient(conn, &scope(lifecycle, kinds), identity, server)?;
     Principal::read(conn, rid)
+}
+
+/// The mailbox a Get's `-Identity` names when it names no item of a mailbox (an inbox
+/// rule, a mobile device) but the mailbox itself: `Get-Mailbox | Get-InboxRule` sends
+/// each mailbox's Guid, and lists that mailbox's items.
+///
+/// **decision**: as Exchange's item identity parameters made from a mailbox object name
+/// every item of that mailbox; an identity with a `\` (`ken\Rule name`) names one item,
+/// and one that names no active mailbox is left to the item's own identity forms.
+pub(super) fn mailbox_of_items(
+    conn: &Connection,
+    bound: &Bound,
+    server: &str,
+) -> Option<Principal> {
+    let identity = bound.get("Identity").and_then(identity_text)?;
+    let listing = bound.cmdlet.name.to_ascii_lowercase().starts_with("get-");
+    if !listing || identity.contains('\\') || bound.get("Mailbox").is_some() {
+        return None;
+    }
+    resolve(conn, &identity, Lifecycle::Active, MAILBOXES, server).ok()
 }
 
 /// The recipients of these kinds a Get lists: the one its identity names (an error when

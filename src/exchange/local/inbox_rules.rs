@@ -9,7 +9,7 @@ use std::ops::ControlFlow;
 use rusqlite::{Connection, params};
 use serde_json::{Map, Value, json};
 
-use super::entries::{Principal, resolve, shaped};
+use super::entries::{Principal, mailbox_of_items, resolve, shaped};
 use super::folders;
 use super::objects::online_only;
 use super::values::{named_recipients, typed_value};
@@ -286,7 +286,10 @@ impl LocalBackend {
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError> {
         self.list_entries(bound, sink, |conn, org| {
-            let (mailbox, wanted) = target(conn, bound, &org.server)?;
+            let (mailbox, wanted) = match mailbox_of_items(conn, bound, &org.server) {
+                Some(mailbox) => (mailbox, None),
+                None => target(conn, bound, &org.server)?,
+            };
             let rules = rules_of(conn, mailbox.rid)?;
             Ok(match wanted {
                 Some(wanted) => {

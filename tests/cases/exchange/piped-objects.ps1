@@ -56,6 +56,26 @@ Get-Mailbox "Ken Sanchez" | Select-Object -ExpandProperty EmailAddresses
 # CHECK: smtp:ken@contoso.onmicrosoft.com
 (Get-Mailbox "Ken Sanchez" | Select-Object -Property Name).PSObject.TypeNames[0]
 # CHECK: Selected.Microsoft.Exchange.Data.Directory.Management.Mailbox
+# A mailbox piped to the Get of its inbox rules or mobile devices lists that mailbox's
+# (none for a mailbox that has none; a Remove still needs the item named).
+Get-Mailbox -ResultSize Unlimited | Get-InboxRule | ForEach-Object { "$($_.MailboxOwnerId): $($_.Name)" }
+# CHECK: Ken Sanchez: Fabrikam invoices
+# CHECK: Ken Sanchez: Newsletters
+# CHECK: Laura Norman: Forward to personal account
+(Get-Mailbox -ResultSize Unlimited | Get-MobileDevice).Count -eq (Get-MobileDevice -ResultSize Unlimited).Count
+# CHECK: True
+Get-Mailbox -Identity "Esther Valle" | Get-MobileDevice | ForEach-Object FriendlyName
+# CHECK: Esther's iPad
+Get-Mailbox -Identity "Yan Li" | Get-MobileDevice
+Get-Mailbox -Identity "Yan Li" | Get-InboxRule
+Get-Mailbox -Identity ken | Remove-InboxRule -Confirm:$false
+# CHECK: Remove-InboxRule: {file}:71
+# CHECK: Line |
+# CHECK:   71 |  Get-Mailbox -Identity ken | Remove-InboxRule -Confirm:$false
+# CHECK:      |                              ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+# CHECK:      | Remove-InboxRule needs -Mailbox (or an identity such as 'ken\Rule name'): the local organisation's administrator has no mailbox of their own.
+(Get-InboxRule -Mailbox ken).Count
+# CHECK: 2
 Get-Mailbox -ResultSize Unlimited | Select-Object -First 2 -Property Name, Alias
 # CHECK:
 # CHECK: Name         Alias
