@@ -214,19 +214,19 @@ fn device_identity(bound: &Bound) -> Option<String> {
         .filter(|_| !names_mailbox(bound))
 }
 
-/// What a Get or a change selects: `-Identity`, `-Mailbox` (or the Get-EXO* identities),
-/// the client types asked for, `-Filter`.
+/// What a Get or a change selects: `-Identity` (or, for a Get, the mailbox it names:
+/// `listed`), `-Mailbox` (or the Get-EXO* identities), the client types asked for,
+/// `-Filter`.
 fn condition(
     conn: &Connection,
     bound: &Bound,
     activesync_only: bool,
+    listed: Option<&Principal>,
     server: &str,
 ) -> Result<SqlFragment, ExchangeError> {
     let mut condition = SqlFragment::all();
     let exo = names_mailbox(bound);
-    if let Some(mailbox) =
-        device_identity(bound).and_then(|_| mailbox_of_items(conn, bound, server))
-    {
+    if let Some(mailbox) = listed {
         condition = condition.and(SqlFragment::new(
             "d.rid = ?",
             vec![SqlValue::Integer(mailbox.rid)],
@@ -533,7 +533,7 @@ fn named_device(
     server: &str,
 ) -> Result<Device, ExchangeError> {
     let identity = bound.required_text("Identity")?;
-    let condition = condition(conn, bound, activesync_only, server)?;
+    let condition = condition(conn, bound, activesync_only, None, server)?;
     devices(conn, &condition, "d.id")?
         .into_iter()
         .next()
@@ -549,13 +549,17 @@ impl LocalBackend {
         sink: &mut dyn FnMut(Object) -> ControlFlow<()>,
     ) -> Result<Vec<String>, ExchangeError> {
         self.list_entries(bound, sink, |conn, org| {
+            // A mailbox named instead of a device: its devices, however few.
+            let listed =
+                device_identity(bound).and_then(|_| mailbox_of_items(conn, bound, &org.server));
             let found = devices(
                 conn,
-                &condition(conn, bound, activesync_only, &org.server)?,
+                &condition(conn, bound, activesync_only, listed.as_ref(), &org.server)?,
                 &order(bound)?,
             )?;
-            let listed = mailbox_of_items(conn, bound, &org.server).is_some();
-            if let Some(identity) = device_identity(bound).filter(|_| found.is_empty() && !listed) {
+            if let Some(identity) =
+                device_identity(bound).filter(|_| found.is_empty() && listed.is_none())
+            {
                 return Err(identity::not_found(&identity, &org.server));
             }
             let access = Access::load(conn)?;

@@ -119,15 +119,15 @@ pub(super) fn resolve(
 ///
 /// **decision**: as Exchange's item identity parameters made from a mailbox object name
 /// every item of that mailbox; an identity with a `\` (`ken\Rule name`) names one item,
-/// and one that names no active mailbox is left to the item's own identity forms.
+/// and one that names no active mailbox is left to the item's own identity forms. Only the
+/// Gets ask: a Remove or Set still needs the item named.
 pub(super) fn mailbox_of_items(
     conn: &Connection,
     bound: &Bound,
     server: &str,
 ) -> Option<Principal> {
     let identity = bound.get("Identity").and_then(identity_text)?;
-    let listing = bound.cmdlet.name.to_ascii_lowercase().starts_with("get-");
-    if !listing || identity.contains('\\') || bound.get("Mailbox").is_some() {
+    if identity.contains('\\') || bound.get("Mailbox").is_some() {
         return None;
     }
     resolve(conn, &identity, Lifecycle::Active, MAILBOXES, server).ok()
